@@ -1,0 +1,284 @@
+// JSONL articles (the format of shared/bench/README.md), streamed in chunks
+// so that an oversized line is skipped without ever being held in memory.
+#include <simdjson.h>
+
+#include <charconv>
+#include <cstddef>
+#include <cstring>
+#include <istream>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "ingest/ingest_internal.h"
+#include "storyline/article.h"
+#include "storyline/ingest.h"
+
+namespace storyline::ingest {
+namespace {
+
+constexpr size_t kChunkBytes = 1u << 20;
+// Binary input (a gzip file named .jsonl) is refused as a whole instead of
+// producing one "not JSON" per line.
+constexpr size_t kBinarySniffBytes = 8192;
+
+enum class Field { kUnknown, kId, kLang, kPublished, kTitle, kText, kSource, kUrl };
+
+Field FieldByName(std::string_view key) {
+  switch (key.size()) {
+    case 2: return key == "id" ? Field::kId : Field::kUnknown;
+    case 3: return key == "url" ? Field::kUrl : Field::kUnknown;
+    case 4:
+      if (key == "lang") return Field::kLang;
+      if (key == "text") return Field::kText;
+      return Field::kUnknown;
+    case 5: return key == "title" ? Field::kTitle : Field::kUnknown;
+    case 6: return key == "source" ? Field::kSource : Field::kUnknown;
+    case 9: return key == "published" ? Field::kPublished : Field::kUnknown;
+    default: return Field::kUnknown;
+  }
+}
+
+std::string_view FieldName(Field f) {
+  switch (f) {
+    case Field::kId: return "id";
+    case Field::kLang: return "lang";
+    case Field::kPublished: return "published";
+    case Field::kTitle: return "title";
+    case Field::kText: return "text";
+    case Field::kSource: return "source";
+    case Field::kUrl: return "url";
+    case Field::kUnknown: break;
+  }
+  return "";
+}
+
+class JsonlReader {
+ public:
+  JsonlReader(std::string_view name, const ReadOptions& options, const Sink& sink)
+      : name_(name), options_(options), sink_(sink) {}
+
+  void Read(std::istream& in);
+
+ private:
+  void EndLine();
+  void ProcessLine(std::string_view line, size_t capacity);
+  // Parses one JSON object into `article`; "" on success, else what was wrong.
+  std::string ParseObject(std::string_view json, size_t capacity, Article* article,
+                          std::string_view* published);
+  void Report(Severity severity, int64_t line, std::string message) {
+    internal::Emit(sink_, Diagnostic{severity, name_, line, std::move(message)});
+  }
+
+  std::string name_;
+  const ReadOptions& options_;
+  const Sink& sink_;
+  simdjson::ondemand::parser parser_;
+  std::string line_;  // reused for every line; padded for simdjson
+  int64_t line_number_ = 0;
+  bool skipping_ = false;  // the current line is over the limit
+  size_t skipped_bytes_ = 0;
+  bool saw_content_ = false;
+};
+
+void JsonlReader::Read(std::istream& in) {
+  std::vector<char> chunk(kChunkBytes);
+  bool first_chunk = true;
+  bool pending = false;  // a line has begun but not ended
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const size_t n = static_cast<size_t>(in.gcount());
+    if (n == 0) break;
+    if (first_chunk) {
+      first_chunk = false;
+      const size_t sniff = n < kBinarySniffBytes ? n : kBinarySniffBytes;
+      if (std::memchr(chunk.data(), '\0', sniff) != nullptr) {
+        Report(Severity::kError, 0, "binary data (NUL bytes), not JSONL");
+        internal::EmitFileDone(sink_, name_);
+        return;
+      }
+    }
+    size_t pos = 0;
+    while (pos < n) {
+      const char* begin = chunk.data() + pos;
+      const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', n - pos));
+      const size_t len = newline != nullptr ? static_cast<size_t>(newline - begin) : n - pos;
+      if (skipping_) {
+        skipped_bytes_ += len;
+      } else if (line_.size() + len > options_.max_article_bytes) {
+        skipping_ = true;
+        skipped_bytes_ = line_.size() + len;
+        line_.clear();
+        line_.shrink_to_fit();
+      } else {
+        line_.append(begin, len);
+      }
+      pending = true;
+      pos += len;
+      if (newline != nullptr) {
+        ++pos;
+        EndLine();
+        pending = false;
+      }
+    }
+  }
+  if (pending) EndLine();
+  if (in.bad()) {
+    Report(Severity::kError, line_number_ + 1, "read error; the rest of the input is lost");
+  } else if (!saw_content_) {
+    Report(Severity::kError, 0, name_ == "-" ? "empty input" : "empty file");
+  }
+  internal::EmitFileDone(sink_, name_);
+}
+
+void JsonlReader::EndLine() {
+  ++line_number_;
+  if (skipping_) {
+    saw_content_ = true;
+    Report(Severity::kError, line_number_,
+           fmt::format("line of {} bytes is over the limit of {} bytes, skipped", skipped_bytes_,
+                       options_.max_article_bytes));
+    skipping_ = false;
+    skipped_bytes_ = 0;
+    return;
+  }
+  if (line_.capacity() < line_.size() + simdjson::SIMDJSON_PADDING) {
+    line_.reserve(line_.size() + simdjson::SIMDJSON_PADDING);
+  }
+  std::string_view line = line_;
+  if (line_number_ == 1 && line.starts_with(internal::kUtf8Bom)) {
+    line.remove_prefix(internal::kUtf8Bom.size());
+  }
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  const size_t capacity = line_.capacity() - static_cast<size_t>(line.data() - line_.data());
+  try {
+    ProcessLine(line, capacity);
+  } catch (const simdjson::simdjson_error& e) {
+    // The error-code API is used throughout; this only guards the adapter.
+    Report(Severity::kError, line_number_, fmt::format("not JSON: {}", e.what()));
+  }
+  line_.clear();
+}
+
+void JsonlReader::ProcessLine(std::string_view line, size_t capacity) {
+  if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
+  saw_content_ = true;
+
+  Article article;
+  std::string_view published;
+  std::string error = ParseObject(line, capacity, &article, &published);
+  if (!error.empty()) {
+    if (const size_t bad = internal::FindInvalidUtf8(line); bad != std::string_view::npos) {
+      error = fmt::format("invalid UTF-8 at byte column {}", bad + 1);
+    }
+    Report(Severity::kError, line_number_, std::move(error));
+    return;
+  }
+  if (article.id.empty()) {
+    Report(Severity::kError, line_number_, "no 'id'; article skipped");
+    return;
+  }
+  if (article.text.empty() && article.title.empty()) {
+    Report(Severity::kError, line_number_,
+           fmt::format("article '{}' has neither 'text' nor 'title'; skipped", article.id));
+    return;
+  }
+  if (!published.empty()) {
+    if (Result<PublishedDate> date = ParsePublishedDate(published); date.ok()) {
+      article.published = *date;
+    } else {
+      Report(Severity::kWarning, line_number_,
+             fmt::format("'published' of article '{}': {}; kept without a date", article.id,
+                         date.status().message()));
+    }
+  }
+  article.origin.reserve(name_.size() + 21);
+  article.origin.append(name_).push_back(':');
+  char digits[20];
+  const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, line_number_);
+  (void)ec;
+  article.origin.append(digits, end);
+  internal::Emit(sink_, std::move(article));
+}
+
+std::string JsonlReader::ParseObject(std::string_view json, size_t capacity, Article* article,
+                                     std::string_view* published) {
+  simdjson::ondemand::document doc;
+  simdjson::padded_string_view padded(json.data(), json.size(), capacity);
+  if (auto e = parser_.iterate(padded).get(doc); e) {
+    return fmt::format("not JSON: {}", simdjson::error_message(e));
+  }
+  simdjson::ondemand::object object;
+  if (auto e = doc.get_object().get(object); e) {
+    if (e == simdjson::INCORRECT_TYPE) {
+      const size_t first = json.find_first_not_of(" \t");
+      return first != std::string_view::npos && json[first] == '['
+                 ? "not a JSON object but an array"
+                 : "not JSON: expected an object starting with '{'";
+    }
+    return fmt::format("not JSON: {}", simdjson::error_message(e));
+  }
+  for (auto field_result : object) {
+    simdjson::ondemand::field field;
+    if (auto e = std::move(field_result).get(field); e) {
+      return fmt::format("not JSON: {}", simdjson::error_message(e));
+    }
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key); e) {
+      return fmt::format("not JSON: {}", simdjson::error_message(e));
+    }
+    const Field f = FieldByName(key);
+    if (f == Field::kUnknown) continue;  // gold labels, section, ...: skipped unread
+    simdjson::ondemand::value value = field.value();
+    simdjson::ondemand::json_type type;
+    if (auto e = value.type().get(type); e) {
+      return fmt::format("not JSON: {}", simdjson::error_message(e));
+    }
+    if (type == simdjson::ondemand::json_type::null) continue;
+    if (f == Field::kId && type == simdjson::ondemand::json_type::number) {
+      std::string_view token = value.raw_json_token();
+      while (!token.empty() && (token.back() == ' ' || token.back() == '\t' ||
+                                token.back() == '\r' || token.back() == '\n')) {
+        token.remove_suffix(1);
+      }
+      article->id.assign(token);
+      continue;
+    }
+    if (type != simdjson::ondemand::json_type::string) {
+      return fmt::format("'{}' must be a string{}", FieldName(f),
+                         f == Field::kId ? " or a number" : "");
+    }
+    std::string_view s;
+    if (auto e = value.get_string().get(s); e) {
+      return fmt::format("not JSON: {}", simdjson::error_message(e));
+    }
+    switch (f) {
+      case Field::kId: article->id.assign(s); break;
+      case Field::kLang: article->language.assign(s); break;
+      case Field::kPublished: *published = s; break;
+      case Field::kTitle: article->title.assign(s); break;
+      case Field::kText: article->text.assign(s); break;
+      case Field::kSource: article->source.assign(s); break;
+      case Field::kUrl: article->url.assign(s); break;
+      case Field::kUnknown: break;
+    }
+  }
+  // After the object only the end of the input may follow.
+  if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
+    return "not JSON: trailing content after the object";
+  }
+  return "";
+}
+
+}  // namespace
+
+void ReadJsonl(std::istream& in, std::string_view name, const ReadOptions& options,
+               const Sink& sink) {
+  JsonlReader reader(name, options, sink);
+  reader.Read(in);
+}
+
+}  // namespace storyline::ingest

@@ -1,0 +1,166 @@
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace storyline::store {
+namespace {
+
+// Step 1: articles with their revisions.
+//
+// Every revision is a row; `latest` marks the newest revision of each id, so
+// that the latest-revision queries (get, list, count) run on partial indexes
+// instead of a GROUP BY over all revisions. `published` keeps the ISO string
+// exactly as precise as it was given ("2017-02" stays a month);
+// `published_at` is its earliest instant in unix seconds, only for ordering.
+constexpr std::string_view kV1Articles = R"sql(
+CREATE TABLE articles (
+  id                  TEXT    NOT NULL,
+  revision            INTEGER NOT NULL CHECK (revision >= 1),
+  latest              INTEGER NOT NULL CHECK (latest IN (0, 1)),
+  url                 TEXT    NOT NULL,
+  source              TEXT    NOT NULL,
+  title               TEXT    NOT NULL,
+  text                TEXT    NOT NULL,
+  language            TEXT    NOT NULL,
+  published           TEXT    NOT NULL,
+  published_precision TEXT    NOT NULL
+    CHECK (published_precision IN ('none', 'year', 'month', 'day', 'minute', 'second')),
+  published_at        INTEGER,
+  content_hash        TEXT    NOT NULL,
+  first_seen          INTEGER NOT NULL,
+  stored_at           INTEGER NOT NULL,
+  origin              TEXT    NOT NULL,
+  PRIMARY KEY (id, revision)
+);
+CREATE UNIQUE INDEX articles_latest_by_id ON articles (id) WHERE latest = 1;
+CREATE INDEX articles_latest_by_published
+  ON articles (published_at IS NULL, published_at, id) WHERE latest = 1;
+CREATE INDEX articles_by_content_hash ON articles (content_hash);
+)sql";
+
+constexpr std::array<Migration, 1> kMigrations = {{
+    {1, "articles and revisions", kV1Articles},
+}};
+
+Result<int> UserVersion(Connection& db) {
+  Result<int64_t> v = db.QueryInt("PRAGMA user_version", "cannot read the schema version");
+  if (!v.ok()) return v.status();
+  return static_cast<int>(*v);
+}
+
+struct Header {
+  int version = 0;
+  int64_t application_id = 0;
+  int64_t schema_objects = 0;
+};
+
+// One statement, so one snapshot: read separately, another process's
+// migration could commit in between and make its tables look foreign.
+Result<Header> ReadHeader(Connection& db) {
+  Result<Statement> stmt = db.Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), (SELECT count(*) FROM sqlite_schema)");
+  if (!stmt.ok()) return stmt.status();
+  Result<bool> row = stmt->Step("cannot read the schema version");
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal(fmt::format("{}: cannot read the schema version", db.path()));
+  return Header{stmt->ColumnInt(0), stmt->ColumnInt64(1), stmt->ColumnInt64(2)};
+}
+
+// A file SQLite accepts but another program wrote: refuse to add our tables.
+Status CheckOwnership(const Connection& db, const Header& header) {
+  if (header.application_id == kApplicationId) return Status::Ok();
+  if (header.application_id != 0) {
+    return Status::InvalidArgument(fmt::format(
+        "{}: not a storyline database (it is a SQLite database of another program, application id "
+        "{:#x})",
+        db.path(), header.application_id));
+  }
+  if (header.version != 0) {
+    return Status::InvalidArgument(fmt::format(
+        "{}: not a storyline database (schema version {} but no storyline application id)", db.path(),
+        header.version));
+  }
+  if (header.schema_objects != 0) {
+    return Status::InvalidArgument(fmt::format(
+        "{}: not a storyline database (a SQLite database with {} tables or indexes of another "
+        "program); choose a new file",
+        db.path(), header.schema_objects));
+  }
+  return Status::Ok();
+}
+
+// true when this call applied the step, false when another connection had.
+Result<bool> ApplyStep(Connection& db, const Migration& step) {
+  const std::string what = fmt::format("cannot upgrade the schema to version {} ({})", step.version, step.summary);
+  // IMMEDIATE takes the write lock up front (waiting up to the busy timeout),
+  // and the version is re-read under it: another process opening the same
+  // file may have applied the step meanwhile.
+  STORYLINE_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE", what));
+  bool applied = false;
+  auto run = [&]() -> Status {
+    Result<int> current = UserVersion(db);
+    if (!current.ok()) return current.status();
+    if (*current >= step.version) return db.Exec("COMMIT", what);
+    if (*current != step.version - 1) {
+      return Status::Internal(fmt::format("{}: {}: the database is at version {}", db.path(), what, *current));
+    }
+    STORYLINE_RETURN_IF_ERROR(db.Exec(std::string(step.sql), what));
+    // PRAGMAs take no parameters; both values are our own integers.
+    STORYLINE_RETURN_IF_ERROR(
+        db.Exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, step.version),
+                what));
+    STORYLINE_RETURN_IF_ERROR(db.Exec("COMMIT", what));
+    applied = true;
+    return Status::Ok();
+  };
+  Status status = run();
+  if (!status.ok()) {
+    if (sqlite3_get_autocommit(db.get()) == 0) (void)db.Exec("ROLLBACK", what);
+    return status;
+  }
+  return applied;
+}
+
+}  // namespace
+
+std::span<const Migration> SqliteMigrations() { return kMigrations; }
+
+int LatestSchemaVersion() { return kMigrations.back().version; }
+
+Result<MigrationResult> Migrate(Connection& db, std::span<const Migration> steps, bool read_only) {
+  Result<Header> header = ReadHeader(db);
+  if (!header.ok()) return header.status();
+  const int version = header->version;
+  MigrationResult result;
+  result.from_version = version;
+  result.to_version = version;
+  const int latest = steps.empty() ? 0 : steps.back().version;
+  if (version > latest) {
+    return Status::Unsupported(fmt::format(
+        "{}: the database has schema version {}, written by a newer storyline; this storyline "
+        "knows versions up to {}. Upgrade storyline to open it",
+        db.path(), version, latest));
+  }
+  STORYLINE_RETURN_IF_ERROR(CheckOwnership(db, *header));
+  if (version == latest) return result;
+  if (read_only) {
+    return Status::InvalidArgument(fmt::format(
+        "{}: the database has schema version {} and needs upgrading to {}, which a read-only open "
+        "cannot do; open it once for writing",
+        db.path(), version, latest));
+  }
+  for (const Migration& step : steps) {
+    if (step.version <= result.to_version) continue;
+    Result<bool> applied = ApplyStep(db, step);
+    if (!applied.ok()) return applied.status();
+    result.to_version = step.version;
+    if (*applied) ++result.applied;
+  }
+  return result;
+}
+
+}  // namespace storyline::store
