@@ -237,6 +237,7 @@ int Fail(const Status& status) {
 
 void RegisterCommands(CLI::App& app) {
   RegisterArticleCommands(app);
+  RegisterClusterCommands(app);
 }
 
 void RegisterArticleCommands(CLI::App& app) {
@@ -275,11 +276,18 @@ void RegisterArticleCommands(CLI::App& app) {
 }
 
 int RunSelected(CLI::App& app) {
-  for (const CLI::App* sub : app.get_subcommands()) {
-    auto it = Runners().find(sub);
-    if (it != Runners().end()) return it->second();
+  // The deepest chosen command with a runner wins: `eval clusters` runs the
+  // runner of `clusters`, not of `eval`.
+  const CLI::App* chosen = &app;
+  std::function<int()> runner;
+  while (true) {
+    auto selected = chosen->get_subcommands();
+    if (selected.empty()) break;
+    chosen = selected.front();
+    auto it = Runners().find(chosen);
+    if (it != Runners().end()) runner = it->second;
   }
-  return kExitUsage;
+  return runner ? runner() : kExitUsage;
 }
 
 }  // namespace storyline::cli

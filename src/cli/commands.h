@@ -32,6 +32,7 @@ int Fail(const Status& status);
 
 // Command groups, each in its own file.
 void RegisterArticleCommands(CLI::App& app);
+void RegisterClusterCommands(CLI::App& app);
 // Runs the subcommand that was parsed; returns the exit code.
 int RunSelected(CLI::App& app);
 

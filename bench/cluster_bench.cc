@@ -1,0 +1,177 @@
+// Throughput of online clustering on one core: a stream of synthetic German
+// articles made by recombining paragraphs of the 10kGNAD corpus, dated over a
+// year, with story sizes from a few to a few dozen articles.
+//
+// Usage: cluster_bench [--shared DIR] [--n ARTICLES]
+//   DIR defaults to ../shared; ARTICLES to 1000000. Prints the rate over each
+//   stretch ending at 10k, 100k, 1M (and N) articles, and the peak memory.
+#include <sys/resource.h>
+#include <time.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "storyline/article.h"
+#include "storyline/cluster.h"
+#include "storyline/ingest.h"
+
+namespace {
+
+struct Source {
+  std::string title;
+  std::vector<std::string> paragraphs;
+};
+
+// Splits a 10kGNAD text into pseudo-paragraphs of about three sentences (the
+// corpus has no line breaks).
+std::vector<std::string> Paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  size_t begin = 0;
+  int sentences = 0;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && text[i + 1] == ' ' && ++sentences == 3) {
+      out.emplace_back(text.substr(begin, i + 1 - begin));
+      begin = i + 2;
+      sentences = 0;
+    }
+  }
+  if (begin < text.size()) out.emplace_back(text.substr(begin));
+  return out;
+}
+
+// CPU time of this thread: the rate on one core even on a busy machine.
+double ThreadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+int64_t PeakRssKiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string shared = "../shared";
+  int64_t n = 1000000;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string_view flag = argv[i];
+    if (flag == "--shared") {
+      shared = argv[i + 1];
+    } else if (flag == "--n") {
+      n = std::atoll(argv[i + 1]);
+    } else {
+      fmt::print(stderr, "usage: cluster_bench [--shared DIR] [--n ARTICLES]\n");
+      return 2;
+    }
+  }
+  std::vector<Source> sources;
+  storyline::ingest::Sink sink;
+  sink.article = [&](storyline::Article&& a) {
+    Source s;
+    s.paragraphs = Paragraphs(a.text);
+    if (s.paragraphs.size() < 2) return;
+    s.title = s.paragraphs[0].substr(0, 90);
+    sources.push_back(std::move(s));
+  };
+  sink.diagnostic = [](storyline::ingest::Diagnostic&& d) {
+    fmt::print(stderr, "{}\n", d.ToString());
+  };
+  const std::string corpus = shared + "/bench/corpus/10kgnad-test.jsonl";
+  storyline::ingest::ReadPath(corpus, {}, sink);
+  if (sources.empty()) {
+    fmt::print(stderr, "cluster_bench: no articles in {}\n", corpus);
+    return 1;
+  }
+
+  // Events: each takes its paragraphs mostly from one source article; an
+  // article is a new event with probability 0.2, else it continues one of the
+  // 64 most recent events (so stories of ~5 articles, some much larger).
+  std::mt19937_64 rng(42);
+  struct Event {
+    size_t source;
+    int64_t day;
+  };
+  std::vector<Event> recent;
+  storyline::cluster::Clusterer clusterer;
+  storyline::Article article;
+  article.language = "de";
+  const int64_t first_day = 17167;  // 2017-01-01
+  using Clock = std::chrono::steady_clock;
+  Clock::duration busy{};
+  Clock::duration stretch_busy{};
+  int64_t stretch_start = 0;
+  double cpu_start = ThreadCpuSeconds();
+  const double cpu_begin = cpu_start;
+  std::vector<int64_t> marks = {10000, 100000, 1000000};
+  if (n != 10000 && n != 100000 && n != 1000000) marks.push_back(n);
+  fmt::print("cluster_bench: {} synthetic articles from {} source texts\n", n, sources.size());
+  for (int64_t k = 0; k < n; ++k) {
+    const int64_t day = first_day + k * 365 / n;
+    if (recent.empty() || std::uniform_real_distribution<>(0, 1)(rng) < 0.2) {
+      recent.push_back({rng() % sources.size(), day});
+      if (recent.size() > 64) recent.erase(recent.begin());
+    }
+    const Event& event = recent[rng() % recent.size()];
+    const Source& base = sources[event.source];
+    const Source& other = sources[rng() % sources.size()];
+    article.id = fmt::format("a{}", k);
+    article.title = base.title;
+    article.text.clear();
+    for (int p = 0; p < 3; ++p) {
+      article.text += base.paragraphs[rng() % base.paragraphs.size()];
+      article.text += '\n';
+    }
+    article.text += other.paragraphs[rng() % other.paragraphs.size()];
+    const int64_t d = std::max(event.day, day);
+    article.published.precision = storyline::DatePrecision::kDay;
+    // Days → civil date (H. Hinnant's algorithm).
+    {
+      const int64_t z = d + 719468;
+      const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+      const int64_t doe = z - era * 146097;
+      const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+      const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+      const int64_t mp = (5 * doy + 2) / 153;
+      article.published.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+      article.published.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+      article.published.year = static_cast<int>(yoe + era * 400 + (article.published.month <= 2));
+    }
+    const Clock::time_point start = Clock::now();
+    (void)clusterer.Add(article);
+    const Clock::duration spent = Clock::now() - start;
+    busy += spent;
+    stretch_busy += spent;
+    for (int64_t mark : marks) {
+      if (k + 1 != mark) continue;
+      const double seconds = std::chrono::duration<double>(stretch_busy).count();
+      const double cpu = ThreadCpuSeconds() - cpu_start;
+      fmt::print("  articles {:>8}: {:>7.0f} articles/s wall in Add, {:>7.0f} articles/s CPU "
+                 "(incl. generation) over articles {}..{}; {} stories; peak RSS {} MiB\n",
+                 mark, static_cast<double>(mark - stretch_start) / seconds,
+                 static_cast<double>(mark - stretch_start) / cpu, stretch_start + 1, mark,
+                 clusterer.story_count(), PeakRssKiB() / 1024);
+      cpu_start = ThreadCpuSeconds();
+      stretch_start = mark;
+      stretch_busy = {};
+    }
+  }
+  const double seconds = std::chrono::duration<double>(busy).count();
+  const double cpu = ThreadCpuSeconds() - cpu_begin;
+  fmt::print("total: {} articles; {:.2f} s wall in Add ({:.0f} articles/s); {:.2f} s CPU incl. "
+             "generation ({:.0f} articles/s); {} stories; peak RSS {} MiB\n",
+             n, seconds, static_cast<double>(n) / seconds, cpu, static_cast<double>(n) / cpu,
+             clusterer.story_count(), PeakRssKiB() / 1024);
+  return 0;
+}

@@ -1,0 +1,146 @@
+// Online event clustering: decides, as each article arrives, which story
+// (one event, reported by many outlets) it belongs to, and groups stories into
+// storylines (a looser, longer-lived level: the same people, places and topic).
+//
+// How an article is placed (see src/cluster/README.md for the reasoning):
+//   * it becomes a weighted term vector: sub-linear term frequencies of stems
+//     (text::Analyzer, one per language; title terms count more), plus
+//     language-independent name features (folded capitalized words that do not
+//     open a sentence, pairs of adjacent ones, numbers), weighted by an inverse
+//     document frequency that is kept incrementally over the articles seen so
+//     far (the future is never consulted);
+//   * candidate stories come only from an inverted index from the article's
+//     most distinctive terms to stories active within a time window around its
+//     date; the number of candidates and of postings per term is bounded, so
+//     the cost per article does not grow with the stream;
+//   * the similarity to a candidate is the cosine to the story's (truncated)
+//     centroid, damped by the time gap between the article and the story;
+//     the best candidate above a threshold is joined, else a new story starts;
+//   * two stories that converge (an article fits both) are merged: the older
+//     id survives and the younger becomes an alias (see ResolveStory).
+//
+// Undated articles are compared without a time penalty; they are kept in the
+// index by input order (the last `undated_window` articles) instead of time.
+//
+// Ids are positive integers handed out in order of creation and never reused
+// or renamed; after a merge the absorbed id resolves to the survivor.
+//
+// Thread safety: a Clusterer is for one thread at a time.
+#ifndef STORYLINE_CLUSTER_H_
+#define STORYLINE_CLUSTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storyline/article.h"
+
+namespace storyline::cluster {
+
+using StoryId = int64_t;
+using StorylineId = int64_t;
+
+// Where an article went at the moment it was added. Later merges may make
+// `story` an alias: use Clusterer::ResolveStory for the current id.
+struct Assignment {
+  StoryId story = 0;
+  StorylineId storyline = 0;
+  bool new_story = false;  // the article started the story
+};
+
+// The one default configuration used for every input; the fields exist for
+// tests and experiments. Thresholds for title-only articles (no body text)
+// are separate because short vectors give systematically lower cosines.
+struct Options {
+  // Story level.
+  double join_threshold = 0.30;        // article with body text
+  double join_threshold_short = 0.22;  // title-only article
+  // Languages that write compounds as one word (de, nl, sv, da, no, fi) share
+  // fewer terms between reports of one event ("Heimatschutzminister" vs
+  // "Minister"): their thresholds are multiplied by this.
+  double compound_language_factor = 0.85;
+  double merge_threshold = 0.60;       // centroid cosine to merge two stories
+  double time_scale_days = 2.0;        // similarity *= 1 / (1 + gap / scale)
+  double window_days = 7.0;            // stories idle longer leave the index
+  // Storyline level: a looser threshold over a longer window.
+  double storyline_threshold = 0.10;
+  double storyline_threshold_short = 0.10;
+  double storyline_time_scale_days = 30.0;
+  double storyline_window_days = 120.0;
+  // Undated input: stories not touched in this many articles leave the index.
+  int64_t undated_window = 50000;
+  // Weights of the parts of an article vector.
+  double title_weight = 2.0;
+  double name_weight = 1.5;     // folded capitalized words and name pairs
+  double number_weight = 1.0;
+  // Share of the name cosine (names and numbers) in the similarity; the rest
+  // is the cosine over word stems.
+  double name_share = 0.5;
+  // Bounds that keep the cost per article constant.
+  int article_terms = 400;      // most distinctive terms kept per article
+  int query_terms = 16;         // distinctive terms used to find candidates
+  int storyline_query_terms = 48;  // the same for storylines (a broader net)
+  int max_candidates = 48;      // stories scored in full per article
+  int max_postings = 200;       // most recent stories kept per term
+  int centroid_terms = 120;     // terms kept in a story centroid
+  int storyline_terms = 200;    // terms kept in a storyline centroid
+};
+
+// A story as it stands now.
+struct StorySummary {
+  StoryId id = 0;
+  StorylineId storyline = 0;       // resolved
+  std::vector<std::string> article_ids;  // in the order they were added
+  // Earliest and latest publication dates of its dated articles; unknown
+  // (precision kNone) when it has none.
+  PublishedDate first;
+  PublishedDate last;
+};
+
+class Clusterer {
+ public:
+  explicit Clusterer(Options options = Options());
+  ~Clusterer();
+  Clusterer(const Clusterer&) = delete;
+  Clusterer& operator=(const Clusterer&) = delete;
+
+  // Places one prepared article (see PrepareArticle: cleaned title and text,
+  // language set or empty, published with its precision). Articles should
+  // arrive roughly in publication order; an article's id is only recorded,
+  // never interpreted. An article with neither title nor text starts a story
+  // of its own.
+  Assignment Add(const Article& article);
+
+  // The current id of a story or storyline: follows merges. Unknown ids are
+  // returned unchanged.
+  StoryId ResolveStory(StoryId id) const;
+  StorylineId ResolveStoryline(StorylineId id) const;
+  // The current storyline of a story (resolving both).
+  StorylineId StorylineOf(StoryId story) const;
+
+  // Every live (not merged-away) story in order of id.
+  std::vector<StorySummary> Stories() const;
+  // One story by id (resolved); nullopt for an unknown id.
+  std::optional<StorySummary> Story(StoryId id) const;
+
+  int64_t article_count() const;
+  int64_t story_count() const;  // live stories
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The order in which to feed a batch of articles to a Clusterer: by
+// publication time (the earliest instant the date can mean), stable. An
+// undated article stays right behind the article that precedes it in the
+// input (so input order decides where it goes; undated articles before the
+// first dated one come first). Returns indexes into `articles`.
+std::vector<size_t> ArrivalOrder(const std::vector<Article>& articles);
+
+}  // namespace storyline::cluster
+
+#endif  // STORYLINE_CLUSTER_H_

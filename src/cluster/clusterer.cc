@@ -1,0 +1,246 @@
+#include <algorithm>
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cluster/level.h"
+#include "cluster/vectorizer.h"
+#include "storyline/cluster.h"
+
+namespace storyline::cluster {
+
+using internal::ArticleVector;
+using internal::Level;
+using internal::LevelParams;
+using internal::Scored;
+using internal::Vectorizer;
+
+namespace {
+
+// How often groups that left their window are dropped from the index.
+constexpr int64_t kCompactEvery = 4096;
+
+LevelParams StoryParams(const Options& o) {
+  LevelParams p;
+  p.time_scale_days = o.time_scale_days;
+  p.window_days = o.window_days;
+  p.undated_window = o.undated_window;
+  p.centroid_terms = o.centroid_terms;
+  p.max_postings = o.max_postings;
+  p.max_candidates = o.max_candidates;
+  p.name_share = o.name_share;
+  p.query_terms = o.query_terms;
+  return p;
+}
+
+LevelParams StorylineParams(const Options& o) {
+  LevelParams p = StoryParams(o);
+  p.time_scale_days = o.storyline_time_scale_days;
+  p.window_days = o.storyline_window_days;
+  p.centroid_terms = o.storyline_terms;
+  p.max_indexed_terms = 256;
+  p.query_terms = o.storyline_query_terms;
+  return p;
+}
+
+PublishedDate Earlier(const PublishedDate& a, const PublishedDate& b) {
+  if (!a.known()) return b;
+  if (!b.known()) return a;
+  return b.EpochSeconds() < a.EpochSeconds() ? b : a;
+}
+
+PublishedDate Later(const PublishedDate& a, const PublishedDate& b) {
+  if (!a.known()) return b;
+  if (!b.known()) return a;
+  return b.EpochSeconds() > a.EpochSeconds() ? b : a;
+}
+
+bool WritesCompounds(const std::string& lang) {
+  return lang == "de" || lang == "nl" || lang == "sv" || lang == "da" || lang == "no" ||
+         lang == "nb" || lang == "fi";
+}
+
+}  // namespace
+
+struct Clusterer::Impl {
+  explicit Impl(const Options& o)
+      : options(o), vectorizer(o), stories(StoryParams(o)), storylines(StorylineParams(o)) {}
+
+  struct StoryInfo {
+    uint32_t storyline = 0;  // index in `storylines`, resolve before use
+    std::vector<std::string> article_ids;
+    PublishedDate first;
+    PublishedDate last;
+  };
+
+  Assignment Add(const Article& article);
+  uint32_t NewStoryline(const ArticleVector& a, double factor);
+  void MergeStories(uint32_t a, uint32_t b);
+  StorySummary Summary(uint32_t story) const;
+
+  const Options options;
+  Vectorizer vectorizer;
+  Level stories;
+  Level storylines;
+  std::vector<StoryInfo> info;  // by story index
+  int64_t seq = 0;
+  int64_t live_stories = 0;
+  // Scratch.
+  ArticleVector vec;
+  std::vector<Scored> candidates;
+  std::vector<Scored> line_candidates;
+};
+
+uint32_t Clusterer::Impl::NewStoryline(const ArticleVector& a, double factor) {
+  storylines.Candidates(a, vectorizer, seq, &line_candidates);
+  const double threshold =
+      factor * (a.title_only ? options.storyline_threshold_short : options.storyline_threshold);
+  if (!line_candidates.empty() && line_candidates[0].similarity >= threshold) {
+    return line_candidates[0].group;
+  }
+  return storylines.Create();
+}
+
+void Clusterer::Impl::MergeStories(uint32_t a, uint32_t b) {
+  // The older story (smaller id) survives so that ids seen earlier stay valid.
+  const uint32_t into = std::min(a, b);
+  const uint32_t from = std::max(a, b);
+  stories.Merge(into, from, vectorizer);
+  --live_stories;
+  StoryInfo& dst = info[into];
+  StoryInfo& src = info[from];
+  dst.article_ids.insert(dst.article_ids.end(), std::make_move_iterator(src.article_ids.begin()),
+                         std::make_move_iterator(src.article_ids.end()));
+  std::vector<std::string>().swap(src.article_ids);
+  dst.first = Earlier(dst.first, src.first);
+  dst.last = Later(dst.last, src.last);
+  const uint32_t line_a = storylines.Resolve(dst.storyline);
+  const uint32_t line_b = storylines.Resolve(src.storyline);
+  if (line_a != line_b) {
+    storylines.Merge(std::min(line_a, line_b), std::max(line_a, line_b), vectorizer);
+  }
+  dst.storyline = storylines.Resolve(dst.storyline);
+}
+
+Assignment Clusterer::Impl::Add(const Article& article) {
+  ++seq;
+  vectorizer.Vectorize(article, &vec);
+  stories.Candidates(vec, vectorizer, seq, &candidates);
+  const double factor = WritesCompounds(article.language) ? options.compound_language_factor : 1.0;
+  const double threshold =
+      factor * (vec.title_only ? options.join_threshold_short : options.join_threshold);
+
+  Assignment result;
+  uint32_t story = 0;
+  if (!candidates.empty() && candidates[0].similarity >= threshold) {
+    story = candidates[0].group;
+  } else {
+    story = stories.Create();
+    info.emplace_back();
+    info[story].storyline = NewStoryline(vec, factor);
+    result.new_story = true;
+    ++live_stories;
+  }
+  stories.Add(story, vec, vectorizer, seq);
+  StoryInfo& si = info[story];
+  si.article_ids.push_back(article.id);
+  if (article.published.known()) {
+    si.first = Earlier(si.first, article.published);
+    si.last = Later(si.last, article.published);
+  }
+  const uint32_t line = storylines.Resolve(si.storyline);
+  storylines.Add(line, vec, vectorizer, seq);
+
+  // Converging stories: another candidate the article also fits and whose
+  // centroid is now close to the joined one.
+  if (!result.new_story) {
+    for (size_t i = 1; i < candidates.size() && candidates[i].similarity >= threshold; ++i) {
+      const uint32_t other = stories.Resolve(candidates[i].group);
+      story = stories.Resolve(story);
+      if (other == story) continue;
+      if (stories.Similarity(story, other, vectorizer) >= options.merge_threshold) {
+        MergeStories(story, other);
+      }
+    }
+  }
+  story = stories.Resolve(story);
+
+  if (seq % kCompactEvery == 0) {
+    stories.Compact(seq);
+    storylines.Compact(seq);
+  }
+  result.story = static_cast<StoryId>(story) + 1;
+  result.storyline = static_cast<StorylineId>(storylines.Resolve(info[story].storyline)) + 1;
+  return result;
+}
+
+StorySummary Clusterer::Impl::Summary(uint32_t story) const {
+  StorySummary s;
+  s.id = static_cast<StoryId>(story) + 1;
+  s.storyline = static_cast<StorylineId>(storylines.Resolve(info[story].storyline)) + 1;
+  s.article_ids = info[story].article_ids;
+  s.first = info[story].first;
+  s.last = info[story].last;
+  return s;
+}
+
+Clusterer::Clusterer(Options options) : impl_(std::make_unique<Impl>(options)) {}
+Clusterer::~Clusterer() = default;
+
+Assignment Clusterer::Add(const Article& article) { return impl_->Add(article); }
+
+StoryId Clusterer::ResolveStory(StoryId id) const {
+  if (id < 1 || static_cast<size_t>(id) > impl_->stories.size()) return id;
+  return static_cast<StoryId>(impl_->stories.Resolve(static_cast<uint32_t>(id - 1))) + 1;
+}
+
+StorylineId Clusterer::ResolveStoryline(StorylineId id) const {
+  if (id < 1 || static_cast<size_t>(id) > impl_->storylines.size()) return id;
+  return static_cast<StorylineId>(impl_->storylines.Resolve(static_cast<uint32_t>(id - 1))) + 1;
+}
+
+StorylineId Clusterer::StorylineOf(StoryId story) const {
+  if (story < 1 || static_cast<size_t>(story) > impl_->stories.size()) return 0;
+  const uint32_t s = impl_->stories.Resolve(static_cast<uint32_t>(story - 1));
+  return static_cast<StorylineId>(impl_->storylines.Resolve(impl_->info[s].storyline)) + 1;
+}
+
+std::vector<StorySummary> Clusterer::Stories() const {
+  std::vector<StorySummary> out;
+  for (uint32_t s = 0; s < impl_->stories.size(); ++s) {
+    if (impl_->stories.group(s).alias == 0) out.push_back(impl_->Summary(s));
+  }
+  return out;
+}
+
+std::optional<StorySummary> Clusterer::Story(StoryId id) const {
+  if (id < 1 || static_cast<size_t>(id) > impl_->stories.size()) return std::nullopt;
+  return impl_->Summary(impl_->stories.Resolve(static_cast<uint32_t>(id - 1)));
+}
+
+std::vector<size_t> ArrivalOrder(const std::vector<Article>& articles) {
+  // Sort key: the article's own instant, or that of the last dated article
+  // before it in the input.
+  std::vector<std::pair<int64_t, size_t>> keys;
+  keys.reserve(articles.size());
+  int64_t last = INT64_MIN;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (articles[i].published.known()) last = articles[i].published.EpochSeconds();
+    keys.emplace_back(last, i);
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<size_t> order;
+  order.reserve(keys.size());
+  for (const auto& k : keys) order.push_back(k.second);
+  return order;
+}
+
+int64_t Clusterer::article_count() const { return impl_->seq; }
+int64_t Clusterer::story_count() const { return impl_->live_stories; }
+
+}  // namespace storyline::cluster

@@ -1,0 +1,87 @@
+// One level of online clustering (stories, or storylines over them): groups
+// with truncated centroids, an inverted index from terms to active groups,
+// candidate search, joining and merging. Internal to the cluster stage.
+#ifndef STORYLINE_CLUSTER_LEVEL_H_
+#define STORYLINE_CLUSTER_LEVEL_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "cluster/sparse.h"
+#include "cluster/vectorizer.h"
+
+namespace storyline::cluster::internal {
+
+struct LevelParams {
+  double time_scale_days = 2;
+  double window_days = 7;
+  int64_t undated_window = 50000;
+  int centroid_terms = 120;
+  int max_postings = 200;
+  int max_candidates = 48;
+  int max_indexed_terms = 64;  // index entries per group
+  double name_share = 0.5;     // see Blend
+  int query_terms = 16;        // of ArticleVector::top, used to query and index
+};
+
+struct Group {
+  SparseVec sum;                  // Σ of the unit article vectors (idf at the time)
+  double norm[2] = {0, 0};        // ‖sum ∘ idf‖ per channel, valid for norm_epoch
+  int64_t norm_epoch = -1;
+  bool dated = false;
+  double lo = 0;                  // span of the dated members, days
+  double hi = 0;
+  int64_t last_seq = 0;           // input sequence number of the last member
+  int64_t size = 0;
+  std::vector<uint32_t> indexed;  // sorted term ids it is indexed under
+  uint32_t alias = 0;             // index+1 of the group it was merged into; 0: none
+  bool evicted = false;           // left the index for good
+};
+
+struct Scored {
+  uint32_t group = 0;
+  double similarity = 0;  // cosine · time factor
+};
+
+class Level {
+ public:
+  explicit Level(const LevelParams& params) : params_(params) {}
+
+  // The best candidates for `a` (at most max_candidates, best first) with
+  // their full similarity. `seq` is the article's input sequence number.
+  void Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
+                  std::vector<Scored>* out);
+  uint32_t Create();
+  void Add(uint32_t g, const ArticleVector& a, const Vectorizer& v, int64_t seq);
+  // Cosine of the two centroids times the time factor of their spans.
+  double Similarity(uint32_t a, uint32_t b, const Vectorizer& v);
+  // Moves `from` into `into` (both live); `from` becomes an alias.
+  void Merge(uint32_t into, uint32_t from, const Vectorizer& v);
+  uint32_t Resolve(uint32_t g) const;
+  // Drops groups that left the window from the index and frees their centroids.
+  void Compact(int64_t seq);
+
+  const Group& group(uint32_t g) const { return groups_[g]; }
+  size_t size() const { return groups_.size(); }
+  double now() const { return now_; }
+
+ private:
+  bool Active(const Group& g, int64_t seq) const;
+  double TimeFactor(bool dated, double lo, double hi, const Group& g) const;
+  // The group's per-channel norms; false when it has no terms.
+  const double* Norms(Group& g, const Vectorizer& v);
+  void Index(uint32_t g, uint32_t term);
+
+  const LevelParams params_;
+  std::vector<Group> groups_;
+  std::vector<std::vector<uint32_t>> postings_;  // term id → group indexes, oldest first
+  double now_ = -1e18;                           // latest dated instant seen, days
+  // Scratch.
+  std::vector<float> score_;
+  std::vector<uint32_t> touched_;
+  SparseVec merge_scratch_;
+};
+
+}  // namespace storyline::cluster::internal
+
+#endif  // STORYLINE_CLUSTER_LEVEL_H_

@@ -1,0 +1,96 @@
+#include "cluster/sparse.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::cluster::internal {
+
+double WeightedDot(const SparseVec& a, const SparseVec& b, const std::vector<float>& scale) {
+  double sum = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].id < b[j].id) {
+      ++i;
+    } else if (b[j].id < a[i].id) {
+      ++j;
+    } else {
+      const double s = scale[a[i].id];
+      sum += static_cast<double>(a[i].w) * b[j].w * s * s;
+      ++i;
+      ++j;
+    }
+  }
+  return sum;
+}
+
+void WeightedDot2(const SparseVec& a, const SparseVec& b, const std::vector<float>& scale,
+                  const std::vector<uint8_t>& channel, double out[2]) {
+  out[0] = out[1] = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].id < b[j].id) {
+      ++i;
+    } else if (b[j].id < a[i].id) {
+      ++j;
+    } else {
+      const double s = scale[a[i].id];
+      out[channel[a[i].id] != 0 ? 1 : 0] += static_cast<double>(a[i].w) * b[j].w * s * s;
+      ++i;
+      ++j;
+    }
+  }
+}
+
+void WeightedNorm2(const SparseVec& v, const std::vector<float>& scale,
+                   const std::vector<uint8_t>& channel, double out[2]) {
+  out[0] = out[1] = 0;
+  for (const Entry& e : v) {
+    const double x = static_cast<double>(e.w) * scale[e.id];
+    out[channel[e.id] != 0 ? 1 : 0] += x * x;
+  }
+  out[0] = std::sqrt(out[0]);
+  out[1] = std::sqrt(out[1]);
+}
+
+double WeightedNorm(const SparseVec& v, const std::vector<float>& scale) {
+  double sum = 0;
+  for (const Entry& e : v) {
+    const double x = static_cast<double>(e.w) * scale[e.id];
+    sum += x * x;
+  }
+  return std::sqrt(sum);
+}
+
+void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scratch) {
+  scratch->clear();
+  scratch->reserve(acc->size() + v.size());
+  size_t i = 0;
+  size_t j = 0;
+  const SparseVec& a = *acc;
+  while (i < a.size() || j < v.size()) {
+    if (j == v.size() || (i < a.size() && a[i].id < v[j].id)) {
+      scratch->push_back(a[i++]);
+    } else if (i == a.size() || v[j].id < a[i].id) {
+      scratch->push_back({v[j].id, v[j].w * factor});
+      ++j;
+    } else {
+      scratch->push_back({a[i].id, a[i].w + v[j].w * factor});
+      ++i;
+      ++j;
+    }
+  }
+  acc->swap(*scratch);
+}
+
+void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v) {
+  if (v->size() <= keep) return;
+  auto weight = [&scale](const Entry& e) { return std::fabs(e.w * scale[e.id]); };
+  std::nth_element(v->begin(), v->begin() + static_cast<std::ptrdiff_t>(keep), v->end(),
+                   [&](const Entry& a, const Entry& b) { return weight(a) > weight(b); });
+  v->resize(keep);
+  std::sort(v->begin(), v->end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+}
+
+}  // namespace storyline::cluster::internal

@@ -1,0 +1,219 @@
+#include "cluster/vectorizer.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::cluster::internal {
+namespace {
+
+// Keys of the three feature kinds share one vocabulary; stems carry no
+// prefix, names '@' and numbers '#' (tokens never start with either).
+constexpr char kNamePrefix = '@';
+constexpr char kNumberPrefix = '#';
+
+// True when the token starting at `begin` opens a sentence (or a quote, a
+// line, a heading): its capital letter then says nothing about a name.
+bool OpensSentence(std::string_view text, size_t begin) {
+  size_t i = begin;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i == 0) return true;
+  const unsigned char c = static_cast<unsigned char>(text[i - 1]);
+  switch (c) {
+    case '.': case '!': case '?': case ':': case '\n': case '"': case '\'': case '(':
+    case '-': case '|': case '\t':
+      return true;
+    default:
+      break;
+  }
+  // Typographic quotes and guillemets: “ ” „ ‘ ’ ‚ (E2 80 9x) and « » (C2 AB/BB).
+  if (i >= 3 && static_cast<unsigned char>(text[i - 3]) == 0xE2 &&
+      static_cast<unsigned char>(text[i - 2]) == 0x80 && (c >= 0x98 && c <= 0x9F)) {
+    return true;
+  }
+  if (i >= 2 && static_cast<unsigned char>(text[i - 2]) == 0xC2 && (c == 0xAB || c == 0xBB)) {
+    return true;
+  }
+  return false;
+}
+
+// True when only spaces lie between two tokens (so two names form one).
+bool Adjacent(std::string_view text, size_t end, size_t begin) {
+  for (size_t i = end; i < begin; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool DateInterval(const PublishedDate& date, double* lo, double* hi) {
+  switch (date.precision) {
+    case DatePrecision::kNone:
+      return false;
+    case DatePrecision::kYear:
+      *lo = static_cast<double>(date.DaysSinceEpoch());
+      *hi = *lo + 365;
+      return true;
+    case DatePrecision::kMonth: {
+      PublishedDate next = date;
+      if (++next.month > 12) {
+        next.month = 1;
+        ++next.year;
+      }
+      *lo = static_cast<double>(date.DaysSinceEpoch());
+      *hi = static_cast<double>(next.DaysSinceEpoch());
+      return true;
+    }
+    case DatePrecision::kDay:
+      *lo = static_cast<double>(date.DaysSinceEpoch());
+      *hi = *lo + 1;
+      return true;
+    case DatePrecision::kMinute:
+    case DatePrecision::kSecond:
+      *lo = static_cast<double>(date.EpochSeconds()) / 86400.0;
+      *hi = *lo;
+      return true;
+  }
+  return false;
+}
+
+Vectorizer::Vectorizer(const Options& options) : options_(options) {}
+Vectorizer::~Vectorizer() = default;
+
+double Blend(const double dot[2], const double a_norm[2], const double b_norm[2],
+             double name_share) {
+  const double words = a_norm[0] > 0 && b_norm[0] > 0 ? dot[0] / (a_norm[0] * b_norm[0]) : 0;
+  if (a_norm[1] <= 0 || b_norm[1] <= 0) return words;
+  const double names = dot[1] / (a_norm[1] * b_norm[1]);
+  if (a_norm[0] <= 0 || b_norm[0] <= 0) return names;
+  return (1 - name_share) * words + name_share * names;
+}
+
+uint32_t Vectorizer::TermId(std::string_view key, uint8_t channel) {
+  auto it = vocabulary_.find(key);
+  if (it != vocabulary_.end()) return it->second;
+  const auto id = static_cast<uint32_t>(df_.size());
+  vocabulary_.emplace(std::string(key), id);
+  df_.push_back(0);
+  idf_.push_back(0);
+  channel_.push_back(channel);
+  return id;
+}
+
+text::Analyzer& Vectorizer::AnalyzerFor(const std::string& lang) {
+  auto it = analyzers_.find(lang);
+  if (it == analyzers_.end()) {
+    it = analyzers_.emplace(lang, std::make_unique<text::Analyzer>(lang)).first;
+  }
+  return *it->second;
+}
+
+float Vectorizer::Idf(uint32_t id) const {
+  return static_cast<float>(std::log((static_cast<double>(documents_) + 1) / (df_[id] + 1.0)) + 1.0);
+}
+
+void Vectorizer::AddParts(std::string_view folded, const std::string& lang, float weight) {
+  text::Analyzer& analyzer = AnalyzerFor(lang);
+  size_t begin = 0;
+  while (begin <= folded.size()) {
+    size_t end = folded.find('-', begin);
+    if (end == std::string_view::npos) end = folded.size();
+    const std::string_view part = folded.substr(begin, end - begin);
+    if (part.size() >= 2) raw_.push_back({TermId(analyzer.Stem(part), 0), weight});
+    begin = end + 1;
+  }
+}
+
+void Vectorizer::AddText(std::string_view text, const std::string& lang, float weight) {
+  if (text.empty()) return;
+  const auto name_weight = static_cast<float>(options_.name_weight) * weight;
+  const auto number_weight = static_cast<float>(options_.number_weight) * weight;
+  const std::vector<text::Term>& terms = AnalyzerFor(lang).Analyze(text);
+  previous_name_.clear();
+  uint32_t previous_end = 0;
+  for (const text::Term& term : terms) {
+    const bool continues = !previous_name_.empty() && Adjacent(text, previous_end, term.span.begin);
+    previous_end = term.span.end;
+    if (term.kind == text::TokenKind::kNumber) {
+      previous_name_.clear();
+      if (term.folded.size() < 2) continue;
+      key_.assign(1, kNumberPrefix).append(term.folded);
+      raw_.push_back({TermId(key_, 1), number_weight});
+      continue;
+    }
+    if (term.kind != text::TokenKind::kWord) continue;
+    if (term.stop || term.folded.size() < 2) {
+      previous_name_.clear();
+      continue;
+    }
+    raw_.push_back({TermId(term.stem, 0), weight});
+    // The parts of a hyphenated compound ("US-Außenminister",
+    // "Mexiko-Stadt") also match where they stand alone.
+    if (term.folded.find('-') != std::string_view::npos) AddParts(term.folded, lang, weight * 0.5f);
+    if (!term.capitalized || OpensSentence(text, term.span.begin)) {
+      previous_name_.clear();
+      continue;
+    }
+    key_.assign(1, kNamePrefix).append(term.folded);
+    raw_.push_back({TermId(key_, 1), name_weight});
+    if (continues) {
+      // "Rex Tillerson" is one name: the pair is a feature of its own.
+      key_.assign(1, kNamePrefix).append(previous_name_).append(1, ' ').append(term.folded);
+      raw_.push_back({TermId(key_, 1), name_weight});
+    }
+    previous_name_.assign(term.folded);
+  }
+}
+
+void Vectorizer::Vectorize(const Article& article, ArticleVector* out) {
+  raw_.clear();
+  AddText(article.title, article.language, static_cast<float>(options_.title_weight));
+  AddText(article.text, article.language, 1.0f);
+  out->title_only = article.text.find_first_not_of(" \n\t") == std::string::npos;
+  out->dated = DateInterval(article.published, &out->lo, &out->hi);
+
+  std::sort(raw_.begin(), raw_.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+  out->terms.clear();
+  for (const Entry& e : raw_) {
+    if (!out->terms.empty() && out->terms.back().id == e.id) {
+      out->terms.back().w += e.w;
+    } else {
+      out->terms.push_back(e);
+    }
+  }
+  // Sub-linear frequency: the tenth mention of a word says less than the first.
+  for (Entry& e : out->terms) {
+    if (e.w > 1) e.w = 1 + std::log(e.w);
+  }
+
+  ++documents_;
+  for (const Entry& e : out->terms) ++df_[e.id];
+  // The whole table moves with N; recompute it when N has grown by 5%, and
+  // the entries of this article's terms every time.
+  if (static_cast<double>(documents_) > static_cast<double>(idf_documents_) * 1.05 + 1) {
+    for (uint32_t id = 0; id < df_.size(); ++id) idf_[id] = Idf(id);
+    idf_documents_ = documents_;
+    ++idf_epoch_;
+  } else {
+    for (const Entry& e : out->terms) idf_[e.id] = Idf(e.id);
+  }
+
+  // A long text's tail of rare words is mostly noise for deciding the
+  // event; keeping its most distinctive terms makes long and short texts'
+  // cosines comparable.
+  Truncate(static_cast<size_t>(options_.article_terms), idf_, &out->terms);
+  out->norm = WeightedNorm(out->terms, idf_);
+  WeightedNorm2(out->terms, idf_, channel_, out->channel_norm);
+  out->top.clear();
+  const size_t k = std::min(
+      out->terms.size(),
+      static_cast<size_t>(std::max(options_.query_terms, options_.storyline_query_terms)));
+  if (k == 0) return;
+  raw_.assign(out->terms.begin(), out->terms.end());
+  for (Entry& e : raw_) e.w *= idf_[e.id];
+  std::partial_sort(raw_.begin(), raw_.begin() + static_cast<std::ptrdiff_t>(k), raw_.end(),
+                    [](const Entry& a, const Entry& b) { return a.w > b.w; });
+  for (size_t i = 0; i < k; ++i) out->top.push_back(raw_[i].id);
+}
+
+}  // namespace storyline::cluster::internal

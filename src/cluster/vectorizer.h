@@ -1,0 +1,89 @@
+// Articles → weighted term vectors with incrementally kept document
+// frequencies. Internal to the cluster stage.
+#ifndef STORYLINE_CLUSTER_VECTORIZER_H_
+#define STORYLINE_CLUSTER_VECTORIZER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "cluster/sparse.h"
+#include "storyline/article.h"
+#include "storyline/cluster.h"
+#include "storyline/text.h"
+
+namespace storyline::cluster::internal {
+
+struct ArticleVector {
+  SparseVec terms;              // sub-linear term weights (no idf), sorted by id
+  std::vector<uint32_t> top;    // the most distinctive ids (by weight · idf), best first
+  double norm = 0;              // ‖terms ∘ idf‖ at the time it was made
+  double channel_norm[2] = {0, 0};  // the same per channel (words, names)
+  bool title_only = false;      // no body text: short vector
+  bool dated = false;
+  double lo = 0;                // publication interval in days since the epoch
+  double hi = 0;
+};
+
+// The publication interval of a date in days since the epoch: a day covers
+// [d, d+1), a month all its days. False when the date is unknown.
+bool DateInterval(const PublishedDate& date, double* lo, double* hi);
+
+// The similarity of two vectors from their per-channel dot products and
+// norms: a blend of the cosine over words and the cosine over names (names
+// and numbers); the word cosine alone when either side has no names.
+double Blend(const double dot[2], const double a_norm[2], const double b_norm[2],
+             double name_share);
+
+class Vectorizer {
+ public:
+  explicit Vectorizer(const Options& options);
+  ~Vectorizer();
+
+  // Makes the vector of `article` and counts its terms into the document
+  // frequencies (so the article itself is part of the statistics it is
+  // weighted with; later articles are not).
+  void Vectorize(const Article& article, ArticleVector* out);
+
+  // Current inverse document frequency by term id: ln((N+1)/(df+1)) + 1.
+  const std::vector<float>& idf() const { return idf_; }
+  // Bumped whenever the whole idf table is recomputed (norms cached against
+  // an older epoch are stale).
+  int64_t idf_epoch() const { return idf_epoch_; }
+  // 0 for word stems, 1 for names and numbers, by term id.
+  const std::vector<uint8_t>& channel() const { return channel_; }
+  size_t vocabulary_size() const { return df_.size(); }
+
+ private:
+  struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  uint32_t TermId(std::string_view key, uint8_t channel);
+  text::Analyzer& AnalyzerFor(const std::string& lang);
+  void AddParts(std::string_view folded, const std::string& lang, float weight);
+  void AddText(std::string_view text, const std::string& lang, float weight);
+  float Idf(uint32_t id) const;
+
+  const Options options_;
+  std::unordered_map<std::string, std::unique_ptr<text::Analyzer>> analyzers_;
+  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocabulary_;
+  std::vector<uint32_t> df_;
+  std::vector<float> idf_;
+  std::vector<uint8_t> channel_;
+  int64_t documents_ = 0;
+  int64_t idf_documents_ = 0;  // N when idf_ was last recomputed in full
+  int64_t idf_epoch_ = 0;
+  // Scratch, reused for every article.
+  std::vector<Entry> raw_;
+  std::string key_;
+  std::string previous_name_;
+};
+
+}  // namespace storyline::cluster::internal
+
+#endif  // STORYLINE_CLUSTER_VECTORIZER_H_
