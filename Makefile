@@ -29,6 +29,9 @@ demo: build
 	@echo
 	@echo "== storyline articles"
 	@$(BIN) articles --db build/demo.db
+	@echo
+	@echo "== storyline cluster examples/"
+	@$(BIN) cluster examples/ 2>/dev/null
 
 bench: build
 	./bench/run.sh $(BUILD_DIR)

@@ -45,13 +45,15 @@ Result<std::unique_ptr<store::Store>> OpenStore(bool read_only) {
   return cli::OpenStore(Opts().db, read_only);
 }
 
-// Cuts a UTF-8 string to at most `max_chars` code points, adding "…".
+// Cuts a UTF-8 string to at most `max_chars` code points, the last one "…"
+// when something was cut.
 std::string Ellipsize(std::string_view s, size_t max_chars) {
   size_t chars = 0;
+  size_t cut = s.size();
   for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == max_chars) {
-      return std::string(s.substr(0, i)) + "…";
-    }
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars == max_chars - 1) cut = i;
+    if (chars++ == max_chars) return std::string(s.substr(0, cut)) + "…";
   }
   return std::string(s);
 }
@@ -87,7 +89,6 @@ int RunIngest() {
   if (tty) fmt::print(stderr, "\r\033[K");
   if (!report.ok()) return Fail(report.status());
   for (const auto& w : report->warnings) fmt::print(stderr, "{}\n", w.ToString());
-  for (const auto& e : report->errors) fmt::print(stderr, "{}\n", e.ToString());
   const IngestCounts& c = report->counts;
   fmt::print("read {}, new {}, unchanged {}, revised {}, failed {}\n", c.read, c.added, c.unchanged,
              c.revised, c.failed);

@@ -1,0 +1,34 @@
+// Named-entity recognition and within-article resolution (internal to the
+// extract stage). Contract between the entity recognizer and the rest of
+// extract/ (quotes use the mentions to find and resolve speakers).
+#ifndef STORYLINE_EXTRACT_ENTITIES_H_
+#define STORYLINE_EXTRACT_ENTITIES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "storyline/extract.h"
+#include "storyline/status.h"
+
+namespace storyline::extract {
+
+class EntityRecognizer {
+ public:
+  // Loads gazetteers and, when model_path is non-empty, the tagger model.
+  static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& model_path);
+  virtual ~EntityRecognizer() = default;
+
+  // Appends the mentions of `text` to out->mentions and the entities they
+  // resolve to (one per person/organisation/place, with canonical key and
+  // role) to out->entities. Thread-safe.
+  virtual void Recognize(std::string_view text, std::string_view lang, Extraction* out) const = 0;
+};
+
+// The cross-article key of a name: folded (text::Fold), diacritics removed,
+// role words and titles dropped: "Peña Nieto" and "Pena Nieto" → "pena nieto".
+std::string CanonicalKey(std::string_view name);
+
+}  // namespace storyline::extract
+
+#endif  // STORYLINE_EXTRACT_ENTITIES_H_
