@@ -8,6 +8,8 @@ packages=(
   libicu-dev libstemmer-dev libcld2-dev libuchardet-dev
   libsqlite3-dev sqlite3 libsimdjson-dev libxxhash-dev
   libfmt-dev libcli11-dev
+  libgumbo-dev libpugixml-dev zlib1g-dev
+  wngerman iso-codes
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 

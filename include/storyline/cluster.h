@@ -13,11 +13,18 @@
 //     most distinctive terms to stories active within a time window around its
 //     date; the number of candidates and of postings per term is bounded, so
 //     the cost per article does not grow with the stream;
-//   * the similarity to a candidate is the cosine to the story's (truncated)
-//     centroid, damped by the time gap between the article and the story;
+//   * the similarity to a candidate is the larger of the cosine to the
+//     story's (truncated) centroid and the cosine to the closest of a few
+//     recent member articles of the best candidates (a bounded link check:
+//     an event's reports are often closer to one another than to their
+//     average), damped by the time gap between the article and the story;
 //     the best candidate above a threshold is joined, else a new story starts;
 //   * two stories that converge (an article fits both) are merged: the older
-//     id survives and the younger becomes an alias (see ResolveStory).
+//     id survives and the younger becomes an alias (see ResolveStory);
+//   * a new story picks its storyline from its first article; when the story
+//     has grown to 3, 7, 15, … articles its latest article may also merge the
+//     story's storyline with another one it clearly fits (storylines span
+//     years, so their time damping is weak).
 //
 // Undated articles are compared without a time penalty; they are kept in the
 // index by input order (the last `undated_window` articles) instead of time.
@@ -57,19 +64,28 @@ struct Assignment {
 struct Options {
   // Story level.
   double join_threshold = 0.30;        // article with body text
-  double join_threshold_short = 0.22;  // title-only article
+  double join_threshold_short = 0.18;  // title-only article
   // Languages that write compounds as one word (de, nl, sv, da, no, fi) share
   // fewer terms between reports of one event ("Heimatschutzminister" vs
   // "Minister"): their thresholds are multiplied by this.
   double compound_language_factor = 0.85;
   double merge_threshold = 0.60;       // centroid cosine to merge two stories
   double time_scale_days = 2.0;        // similarity *= 1 / (1 + gap / scale)
+  // Headline feeds (title-only articles with publication times) report one
+  // event within hours, and a headline carries too few words to tell two
+  // similar events apart: time has to do more of the work.
+  double time_scale_days_short = 0.5;
   double window_days = 7.0;            // stories idle longer leave the index
   // Storyline level: a looser threshold over a longer window.
   double storyline_threshold = 0.10;
   double storyline_threshold_short = 0.10;
-  double storyline_time_scale_days = 30.0;
-  double storyline_window_days = 120.0;
+  // Storylines link events years apart (a visit in 2017, the next in 2025).
+  double storyline_time_scale_days = 365.0;
+  double storyline_window_days = 3650.0;
+  // An existing story may merge two storylines when its latest article fits
+  // the other one at this multiple of the storyline threshold (merging two
+  // threads needs more evidence than placing a new story).
+  double storyline_merge_factor = 1.5;
   // Undated input: stories not touched in this many articles leave the index.
   int64_t undated_window = 50000;
   // Weights of the parts of an article vector.
@@ -86,6 +102,9 @@ struct Options {
   int max_candidates = 48;      // stories scored in full per article
   int max_postings = 200;       // most recent stories kept per term
   int centroid_terms = 120;     // terms kept in a story centroid
+  int story_members = 8;        // recent member vectors kept per story (link check)
+  int member_terms = 128;       // terms kept per member vector
+  int member_candidates = 2;    // best candidates (by centroid) also checked by members
   int storyline_terms = 200;    // terms kept in a storyline centroid
 };
 

@@ -21,6 +21,12 @@ struct IngestCounts {
   int64_t unchanged = 0;  // same content as stored: nothing written
   int64_t revised = 0;    // stored as a new revision of a known id
   int64_t failed = 0;     // inputs (files or lines) that could not be read or stored
+  // Stories (see Ingest):
+  int64_t placed = 0;       // articles given a story by this run
+  int64_t new_stories = 0;  // stories this run started
+  int64_t duplicates = 0;   // placed articles that copy an earlier article
+  int64_t replayed = 0;     // stored articles replayed to restore the clusterer's state
+  int64_t merged = 0;       // stored stories merged into another by this run
 };
 
 struct IngestReport {
@@ -36,6 +42,13 @@ struct IngestOptions {
   std::function<void(const IngestCounts&)> progress;
   // Unix seconds; injectable for tests.
   std::function<int64_t()> clock;
+  // Before placing new articles, the clusterer is restored by replaying the
+  // stored ones published at most this many days before the earliest article
+  // to place (undated ones always). 0: replay all. The default is the
+  // clusterer's longest window (storylines), beyond which stored stories can
+  // no longer be joined; only the incremental term statistics (idf) see less
+  // history. When an article to place is undated everything is replayed.
+  int replay_window_days = 120;
 };
 
 // Makes a raw article ready to store: cleans its title and text
@@ -47,6 +60,21 @@ void PrepareArticle(Article& article);
 // it, committing every `batch_size` articles and at the end of each input.
 // Fails (non-ok) only when the store itself fails; bad input is reported in
 // IngestReport and never stops the run.
+//
+// Then places every stored article that has no story yet (this run's new
+// articles, and any left unplaced by an interrupted run or an older
+// storyline) in publication order (cluster::ArrivalOrder over the input
+// order): into a story and storyline (cluster::Clusterer), and marks copies
+// of earlier articles (dedup::DuplicateIndex) with the original they copy.
+// The clusterer lives in memory, so it is first restored by replaying the
+// stored placed articles in the order they were placed (see
+// replay_window_days); its stories map to the stored ones, so stored ids stay
+// stable across runs, and new stories get ids above every id given out. When
+// the clusterer merges two stories or storylines the store merges them too
+// (the smaller id survives; the other becomes an alias). Nothing is replayed
+// when there is nothing to place. Unchanged articles are left alone; a revised
+// article keeps its story (only its headline is updated).
+// Placements are written in batches of `batch_size` as well.
 Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
                             const IngestOptions& options);
 

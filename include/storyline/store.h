@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,67 @@ enum class PutOutcome {
 struct ListOptions {
   int64_t limit = -1;    // -1: all
   int64_t offset = 0;
+};
+
+// Stored story and storyline ids: positive, stable across runs, never reused.
+// (The clusterer's own ids live only as long as one Clusterer; the engine maps
+// them to these.)
+using StoryId = int64_t;
+using StorylineId = int64_t;
+
+// Where an article went: its story, and the original it copies. A placement
+// belongs to the article id, so a new revision keeps it until it is placed
+// again.
+struct Placement {
+  std::string article_id;
+  StoryId story = 0;
+  // The story's storyline. Written: the storyline to give the story. Read:
+  // the story's storyline now.
+  StorylineId storyline = 0;
+  std::string duplicate_of;      // the original article's id; empty when no copy
+  double duplicate_overlap = 0;  // 1 for exact copies, else the estimated overlap; 0 when no copy
+  // What the article offers as its story's title: its title, or its first
+  // sentence when it has none.
+  std::string headline;
+  // Read only: the order of the article's first placement (1, 2, ...), kept
+  // when it is placed again.
+  int64_t sequence = 0;
+};
+
+// A placed article: its latest revision, text included.
+struct PlacedArticle {
+  Article article;
+  Placement placement;
+};
+
+struct PlacedQuery {
+  int64_t after_sequence = 0;  // keyset paging: sequences above this
+  int64_t limit = 1000;        // at most this many
+  // When set: only articles published at or after this unix second, plus
+  // every undated article.
+  std::optional<int64_t> published_from;
+};
+
+// A story as stored: a summary of its articles, kept up to date on write.
+struct StoryInfo {
+  StoryId id = 0;
+  StorylineId storyline = 0;
+  // The headline of its earliest article that has a title (by publication,
+  // then placement order); without titled articles that of its earliest.
+  std::string title;
+  int64_t article_count = 0;
+  std::vector<std::string> outlets;  // distinct non-empty sources, most articles first, then by name
+  // Publication dates of its earliest and latest dated articles; unknown
+  // (precision kNone) when none is dated.
+  PublishedDate first;
+  PublishedDate last;
+};
+
+// The largest story and storyline ids ever given out (aliases included); 0
+// when none. New ids are these plus one.
+struct LargestIds {
+  StoryId story = 0;
+  StorylineId storyline = 0;
 };
 
 class Store {
@@ -53,6 +115,47 @@ class Store {
   // empty to keep listings cheap.
   virtual Result<std::vector<Article>> ListArticles(const ListOptions& options) = 0;
   virtual Result<int64_t> CountArticles() = 0;
+
+  // --- Stories ---------------------------------------------------------------
+  // Story summaries (ListStories, GetStory) reflect every write of a batch
+  // once it commits (and at once outside a batch).
+
+  // Places the stored article `placement.article_id` into `placement.story`
+  // (a new story when the id is unknown) and gives that story the storyline
+  // `placement.storyline`. Placing an article again replaces its placement
+  // and keeps its sequence; a story left without articles is removed.
+  // NotFound when the article is not stored; InvalidArgument when story or
+  // storyline is below 1, or the story id is an alias of a merged story.
+  virtual Status PlaceArticle(const Placement& placement) = 0;
+  // NotFound when the article is not placed (or not stored).
+  virtual Result<Placement> GetPlacement(std::string_view article_id) = 0;
+  // Placed articles in placement order (see PlacedQuery), for replaying them.
+  virtual Result<std::vector<PlacedArticle>> ListPlacedArticles(const PlacedQuery& query) = 0;
+  // Ids of the latest revisions without a placement, in ListArticles order.
+  virtual Result<std::vector<std::string>> ListUnplacedArticles() = 0;
+
+  // Moves every article of story `absorbed` into `survivor`, removes
+  // `absorbed` and makes it (and every alias of it) an alias of `survivor`.
+  // NotFound when either is not a live story; InvalidArgument when equal.
+  virtual Status MergeStories(StoryId absorbed, StoryId survivor) = 0;
+  // Moves every story of storyline `absorbed` into `survivor` and records
+  // `absorbed` as an alias (so the id is never handed out again).
+  // InvalidArgument when equal or below 1.
+  virtual Status MergeStorylines(StorylineId absorbed, StorylineId survivor) = 0;
+  // The live id of a story: `id` itself, or the survivor it was merged into.
+  // NotFound when `id` was never a story.
+  virtual Result<StoryId> ResolveStory(StoryId id) = 0;
+
+  // One story (an alias resolves to its survivor). NotFound when unknown.
+  virtual Result<StoryInfo> GetStory(StoryId id) = 0;
+  // Live stories, newest first: by the date of their latest article
+  // (undated stories last), then by id descending.
+  virtual Result<std::vector<StoryInfo>> ListStories(const ListOptions& options) = 0;
+  // The ids of a story's articles (an alias resolves), by publication date
+  // then placement order; undated articles last.
+  virtual Result<std::vector<std::string>> ListStoryArticles(StoryId id) = 0;
+  virtual Result<int64_t> CountStories() = 0;
+  virtual Result<LargestIds> GetLargestIds() = 0;
 
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;

@@ -92,6 +92,10 @@ int RunIngest() {
   const IngestCounts& c = report->counts;
   fmt::print("read {}, new {}, unchanged {}, revised {}, failed {}\n", c.read, c.added, c.unchanged,
              c.revised, c.failed);
+  if (c.placed > 0) {
+    fmt::print("stories: placed {} (duplicates {}), new stories {}, merged {}, replayed {}\n", c.placed,
+               c.duplicates, c.new_stories, c.merged, c.replayed);
+  }
   if (!report->errors.empty()) {
     fmt::print("failed:\n");
     for (const auto& e : report->errors) fmt::print("  {}\n", e.ToString());
@@ -106,22 +110,42 @@ int RunArticles() {
   if (!store.ok()) return Fail(store.status());
   auto articles = (*store)->ListArticles({});
   if (!articles.ok()) return Fail(articles.status());
+  // Story of each article (0: not placed yet).
+  std::vector<store::Placement> placements(articles->size());
+  for (size_t i = 0; i < articles->size(); ++i) {
+    auto placement = (*store)->GetPlacement((*articles)[i].id);
+    if (placement.ok()) {
+      placements[i] = *placement;
+    } else if (placement.status().code() != StatusCode::kNotFound) {
+      return Fail(placement.status());
+    }
+  }
   if (Opts().json) {
-    for (const Article& a : *articles) {
+    for (size_t i = 0; i < articles->size(); ++i) {
+      const Article& a = (*articles)[i];
       JsonWriter w;
       w.BeginObject();
       WriteArticleMeta(w, a);
+      if (placements[i].story != 0) {
+        w.Key("story").Int(placements[i].story).Key("storyline").Int(placements[i].storyline);
+        if (!placements[i].duplicate_of.empty()) {
+          w.Key("duplicate_of").String(placements[i].duplicate_of);
+          w.Key("duplicate_overlap").Double(placements[i].duplicate_overlap);
+        }
+      }
       w.EndObject();
       fmt::print("{}\n", w.str());
     }
     return kExitOk;
   }
-  fmt::print("{:<28} {:<10} {:<4} {:<3} {:<16} {}\n", "ID", "PUBLISHED", "LANG", "REV", "SOURCE",
-             "TITLE");
-  for (const Article& a : *articles) {
-    fmt::print("{:<28} {:<10} {:<4} {:<3} {:<16} {}\n", Ellipsize(a.id, 28),
+  fmt::print("{:<28} {:<10} {:<4} {:<3} {:>5} {:<16} {}\n", "ID", "PUBLISHED", "LANG", "REV", "STORY",
+             "SOURCE", "TITLE");
+  for (size_t i = 0; i < articles->size(); ++i) {
+    const Article& a = (*articles)[i];
+    fmt::print("{:<28} {:<10} {:<4} {:<3} {:>5} {:<16} {}\n", Ellipsize(a.id, 28),
                a.published.known() ? a.published.ToIso().substr(0, 10) : "-",
                a.language.empty() ? "?" : a.language, a.revision,
+               placements[i].story == 0 ? std::string("-") : std::to_string(placements[i].story),
                a.source.empty() ? "-" : Ellipsize(a.source, 16),
                a.title.empty() ? "(no title)" : Ellipsize(a.title, 60));
   }
@@ -239,6 +263,10 @@ int Fail(const Status& status) {
 void RegisterCommands(CLI::App& app) {
   RegisterArticleCommands(app);
   RegisterClusterCommands(app);
+  RegisterStoryCommands(app);
+  RegisterExtractCommands(app);
+  RegisterNerCommands(app);
+  RegisterHtmlCommands(app);
 }
 
 void RegisterArticleCommands(CLI::App& app) {
@@ -249,14 +277,18 @@ void RegisterArticleCommands(CLI::App& app) {
       "Read articles and store them. Prints counts (read, new, unchanged, revised,\n"
       "failed) and lists every input that failed with its file and line. Storing the\n"
       "same content again adds nothing; changed content under a known id becomes a\n"
-      "new revision. Exit code 1 when any input failed.");
+      "new revision (it keeps its story). New articles are then placed, in order of\n"
+      "publication, into stories and storylines (see 'storyline stories'), continuing\n"
+      "the stories of earlier runs; copies of earlier articles are marked as such.\n"
+      "Exit code 1 when any input failed.");
   AddDbOption(ingest, &o.db);
   ingest->add_option("paths", o.paths,
                      "Files (.txt, .jsonl), directories (walked recursively) or '-' for JSONL on stdin")
       ->required();
   SetRunner(ingest, RunIngest);
 
-  CLI::App* articles = app.add_subcommand("articles", "List the stored articles (latest revisions).");
+  CLI::App* articles = app.add_subcommand(
+      "articles", "List the stored articles (latest revisions) with their story ('-' when not placed yet).");
   AddDbOption(articles, &o.db);
   articles->add_flag("--json", o.json, "One JSON object per line");
   SetRunner(articles, RunArticles);

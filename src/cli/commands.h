@@ -33,6 +33,10 @@ int Fail(const Status& status);
 // Command groups, each in its own file.
 void RegisterArticleCommands(CLI::App& app);
 void RegisterClusterCommands(CLI::App& app);
+void RegisterStoryCommands(CLI::App& app);
+void RegisterExtractCommands(CLI::App& app);
+void RegisterNerCommands(CLI::App& app);
+void RegisterHtmlCommands(CLI::App& app);
 // Runs the subcommand that was parsed; returns the exit code.
 int RunSelected(CLI::App& app);
 

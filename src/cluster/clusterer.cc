@@ -34,16 +34,22 @@ LevelParams StoryParams(const Options& o) {
   p.max_candidates = o.max_candidates;
   p.name_share = o.name_share;
   p.query_terms = o.query_terms;
+  p.time_scale_days_short = o.time_scale_days_short;
+  p.max_members = o.story_members;
+  p.member_terms = o.member_terms;
+  p.member_candidates = o.member_candidates;
   return p;
 }
 
 LevelParams StorylineParams(const Options& o) {
   LevelParams p = StoryParams(o);
   p.time_scale_days = o.storyline_time_scale_days;
+  p.time_scale_days_short = o.storyline_time_scale_days;
   p.window_days = o.storyline_window_days;
   p.centroid_terms = o.storyline_terms;
   p.max_indexed_terms = 256;
   p.query_terms = o.storyline_query_terms;
+  p.max_members = 0;
   return p;
 }
 
@@ -152,7 +158,25 @@ Assignment Clusterer::Impl::Add(const Article& article) {
     si.first = Earlier(si.first, article.published);
     si.last = Later(si.last, article.published);
   }
-  const uint32_t line = storylines.Resolve(si.storyline);
+  uint32_t line = storylines.Resolve(si.storyline);
+  // A story's storyline was chosen from its first article alone; as the story
+  // grows (3, 7, 15, … articles: a bounded number of checks) its latest
+  // article may show that it also belongs to another storyline.
+  const int64_t size = stories.group(story).size;
+  if (!result.new_story && ((size + 1) & size) == 0) {
+    storylines.Candidates(vec, vectorizer, seq, &line_candidates);
+    const double merge = options.storyline_merge_factor * factor *
+                         (vec.title_only ? options.storyline_threshold_short
+                                         : options.storyline_threshold);
+    for (const Scored& c : line_candidates) {
+      if (c.similarity < merge) break;
+      const uint32_t other = storylines.Resolve(c.group);
+      if (other == line) continue;
+      storylines.Merge(std::min(line, other), std::max(line, other), vectorizer);
+      line = storylines.Resolve(line);
+      break;
+    }
+  }
   storylines.Add(line, vec, vectorizer, seq);
 
   // Converging stories: another candidate the article also fits and whose

@@ -105,6 +105,27 @@ TEST(ClustererTest, TitleOnlyArticles) {
   EXPECT_NE(c.ResolveStory(a.story), c.ResolveStory(other.story));
 }
 
+// A later event of one storyline, a year and a half on (the examples'
+// night-train referendum and first run): a story of its own, the same storyline.
+TEST(ClustererTest, StorylineLinksEventsYearsApart) {
+  Clusterer c;
+  const char* const vote =
+      "Voters in Switzerland approved funding for new night trains from Zurich to Barcelona and "
+      "Copenhagen on Sunday. The Swiss Federal Railways said the Zurich night trains would start "
+      "within two years.";
+  const Assignment a = c.Add(Make("a", "Swiss voters back night trains to Barcelona", vote, "2026-06-14"));
+  const Assignment b = c.Add(Make("b", "Switzerland funds night trains", vote, "2026-06-15"));
+  const Assignment later = c.Add(Make(
+      "c", "First night train from Zurich to Barcelona departs",
+      "The first of the new Swiss night trains left Zurich for Barcelona on Sunday evening, "
+      "eighteen months after voters in Switzerland approved the funding. The Swiss Federal "
+      "Railways plan a Copenhagen night train next year.",
+      "2027-12-13"));
+  EXPECT_EQ(c.ResolveStory(a.story), c.ResolveStory(b.story));
+  EXPECT_NE(c.ResolveStory(a.story), c.ResolveStory(later.story));
+  EXPECT_EQ(c.StorylineOf(a.story), c.StorylineOf(later.story));
+}
+
 // The seeds: 000–003 report Tillerson's and Kelly's visit to Mexico City in
 // February 2017 (one story); 004 reports Rubio's visit in 2025 (another story
 // of the same storyline).

@@ -11,10 +11,10 @@ bool Level::Active(const Group& g, int64_t seq) const {
   return seq - g.last_seq <= params_.undated_window;
 }
 
-double Level::TimeFactor(bool dated, double lo, double hi, const Group& g) const {
+double Level::TimeFactor(bool dated, double lo, double hi, const Group& g, double scale) const {
   if (!dated || !g.dated) return 1.0;
   const double gap = std::max({0.0, lo - g.hi, g.lo - hi});
-  return 1.0 / (1.0 + gap / params_.time_scale_days);
+  return 1.0 / (1.0 + gap / scale);
 }
 
 const double* Level::Norms(Group& g, const Vectorizer& v) {
@@ -30,6 +30,7 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   out->clear();
   if (a.dated) now_ = std::max(now_, a.hi);
   if (a.norm <= 0) return;
+  const double scale = a.title_only ? params_.time_scale_days_short : params_.time_scale_days;
   if (score_.size() < groups_.size()) score_.resize(groups_.size(), 0);
   touched_.clear();
   const std::vector<float>& idf = v.idf();
@@ -60,10 +61,77 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
     // Headlines capitalize most words (English title case), so a title-only
     // article has no name signal of its own: its word cosine decides.
     const double cosine = Blend(dot, a.channel_norm, norms, a.title_only ? 0.0 : params_.name_share);
-    out->push_back({g, cosine * TimeFactor(a.dated, a.lo, a.hi, group)});
+    out->push_back({g, cosine * TimeFactor(a.dated, a.lo, a.hi, group, scale), cosine});
   }
-  std::sort(out->begin(), out->end(),
-            [](const Scored& x, const Scored& y) { return x.similarity > y.similarity; });
+  const auto by_similarity = [](const Scored& x, const Scored& y) {
+    return x.similarity > y.similarity;
+  };
+  std::sort(out->begin(), out->end(), by_similarity);
+  if (params_.max_members <= 0) return;
+  // The centroid blurs two events that share their topic words; the closest
+  // single report is the sharper evidence (nearest-neighbour linking), and it
+  // also lets a story whose reports drift apart keep its stragglers. Only the
+  // few best candidates are checked, so the cost per article stays bounded.
+  const size_t n = std::min(out->size(), static_cast<size_t>(params_.member_candidates));
+  for (size_t i = 0; i < n; ++i) {
+    Scored& s = (*out)[i];
+    const Group& group = groups_[s.group];
+    const double best = std::max(s.centroid, MemberSimilarity(a, v, group));
+    s.similarity = best * TimeFactor(a.dated, a.lo, a.hi, group, scale);
+  }
+  std::sort(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(n), by_similarity);
+}
+
+double Level::MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const {
+  const std::vector<float>& idf = v.idf();
+  const std::vector<uint8_t>& channel = v.channel();
+  const double share = a.title_only ? 0.0 : params_.name_share;
+  double best = 0;
+  for (const Member& m : g.members) {
+    double dot[2] = {0, 0};
+    const SparseVec& x = a.terms;
+    const SparseVec& y = m.terms;
+    size_t i = 0;
+    size_t j = 0;
+    while (i < x.size() && j < y.size()) {
+      if (x[i].id < y[j].id) {
+        ++i;
+      } else if (y[j].id < x[i].id) {
+        ++j;
+      } else {
+        dot[channel[x[i].id] != 0 ? 1 : 0] += static_cast<double>(x[i].w) * idf[x[i].id] * y[j].w;
+        ++i;
+        ++j;
+      }
+    }
+    best = std::max(best, Blend(dot, a.channel_norm, m.channel_present, share));
+  }
+  return best;
+}
+
+// The member is stored with the idf of its day baked in: re-weighting every
+// member whenever the idf moves would cost more than the small drift is worth.
+void Level::AddMember(Group& g, const ArticleVector& a, const Vectorizer& v) {
+  const std::vector<float>& idf = v.idf();
+  const std::vector<uint8_t>& channel = v.channel();
+  member_scratch_.assign(a.terms.begin(), a.terms.end());
+  Truncate(static_cast<size_t>(params_.member_terms), idf, &member_scratch_);
+  double norm[2];
+  WeightedNorm2(member_scratch_, idf, channel, norm);
+  for (Entry& e : member_scratch_) {
+    const double n = norm[channel[e.id] != 0 ? 1 : 0];
+    e.w = n > 0 ? static_cast<float>(e.w * idf[e.id] / n) : 0.0f;
+  }
+  const double present[2] = {norm[0] > 0 ? 1.0 : 0.0, norm[1] > 0 ? 1.0 : 0.0};
+  if (g.members.size() < static_cast<size_t>(params_.max_members)) {
+    g.members.push_back({member_scratch_, {present[0], present[1]}});
+  } else {
+    Member& m = g.members[g.next_member];
+    m.terms.swap(member_scratch_);
+    m.channel_present[0] = present[0];
+    m.channel_present[1] = present[1];
+    g.next_member = (g.next_member + 1) % static_cast<uint32_t>(params_.max_members);
+  }
 }
 
 uint32_t Level::Create() {
@@ -107,6 +175,7 @@ void Level::Add(uint32_t g, const ArticleVector& a, const Vectorizer& v, int64_t
   }
   group.last_seq = std::max(group.last_seq, seq);
   ++group.size;
+  if (params_.max_members > 0 && a.norm > 0) AddMember(group, a, v);
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   for (size_t q = 0; q < query; ++q) Index(g, a.top[q]);
 }
@@ -118,7 +187,8 @@ double Level::Similarity(uint32_t a, uint32_t b, const Vectorizer& v) {
   const double* ny = Norms(y, v);
   double dot[2];
   WeightedDot2(x.sum, y.sum, v.idf(), v.channel(), dot);
-  return Blend(dot, nx, ny, params_.name_share) * TimeFactor(x.dated, x.lo, x.hi, y);
+  return Blend(dot, nx, ny, params_.name_share) *
+         TimeFactor(x.dated, x.lo, x.hi, y, params_.time_scale_days);
 }
 
 void Level::Merge(uint32_t into, uint32_t from, const Vectorizer& v) {
@@ -135,6 +205,10 @@ void Level::Merge(uint32_t into, uint32_t from, const Vectorizer& v) {
   }
   dst.last_seq = std::max(dst.last_seq, src.last_seq);
   dst.size += src.size;
+  for (Member& m : src.members) {
+    if (dst.members.size() < static_cast<size_t>(params_.max_members)) dst.members.push_back(std::move(m));
+  }
+  std::vector<Member>().swap(src.members);
   std::vector<uint32_t> terms;
   terms.swap(src.indexed);
   src.alias = into + 1;
@@ -153,6 +227,7 @@ void Level::Compact(int64_t seq) {
       g.evicted = true;
       SparseVec().swap(g.sum);
       std::vector<uint32_t>().swap(g.indexed);
+      std::vector<Member>().swap(g.members);
     }
   }
   for (std::vector<uint32_t>& list : postings_) {

@@ -14,6 +14,7 @@ namespace storyline::cluster::internal {
 
 struct LevelParams {
   double time_scale_days = 2;
+  double time_scale_days_short = 2;  // for title-only articles
   double window_days = 7;
   int64_t undated_window = 50000;
   int centroid_terms = 120;
@@ -22,6 +23,19 @@ struct LevelParams {
   int max_indexed_terms = 64;  // index entries per group
   double name_share = 0.5;     // see Blend
   int query_terms = 16;        // of ArticleVector::top, used to query and index
+  int max_members = 0;         // member vectors kept per group (0: centroid only)
+  int member_terms = 128;      // terms kept per member vector
+  int member_candidates = 2;   // best candidates (by centroid) re-scored by members
+};
+
+// A member article kept for link-level comparisons: its most distinctive
+// terms, weighted by idf at the time and normalised per channel, so that a
+// dot product with a current article vector gives the per-channel cosines.
+struct Member {
+  SparseVec terms;
+  // 1 where the member has terms of that channel (its norm there is 1), else
+  // 0: the norms Blend expects.
+  double channel_present[2] = {0, 0};
 };
 
 struct Group {
@@ -34,6 +48,8 @@ struct Group {
   int64_t last_seq = 0;           // input sequence number of the last member
   int64_t size = 0;
   std::vector<uint32_t> indexed;  // sorted term ids it is indexed under
+  std::vector<Member> members;    // the most recent max_members members (a ring)
+  uint32_t next_member = 0;       // the ring's oldest slot once it is full
   uint32_t alias = 0;             // index+1 of the group it was merged into; 0: none
   bool evicted = false;           // left the index for good
 };
@@ -41,6 +57,7 @@ struct Group {
 struct Scored {
   uint32_t group = 0;
   double similarity = 0;  // cosine · time factor
+  double centroid = 0;    // the centroid cosine alone
 };
 
 class Level {
@@ -48,7 +65,8 @@ class Level {
   explicit Level(const LevelParams& params) : params_(params) {}
 
   // The best candidates for `a` (at most max_candidates, best first) with
-  // their full similarity. `seq` is the article's input sequence number.
+  // their full similarity: the centroid cosine, or for the member_candidates
+  // best of those the member cosine where it is higher. `seq` is the article's input sequence number.
   void Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
                   std::vector<Scored>* out);
   uint32_t Create();
@@ -67,10 +85,13 @@ class Level {
 
  private:
   bool Active(const Group& g, int64_t seq) const;
-  double TimeFactor(bool dated, double lo, double hi, const Group& g) const;
+  double TimeFactor(bool dated, double lo, double hi, const Group& g, double scale) const;
   // The group's per-channel norms; false when it has no terms.
   const double* Norms(Group& g, const Vectorizer& v);
   void Index(uint32_t g, uint32_t term);
+  // The highest cosine of `a` to one of the group's members.
+  double MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const;
+  void AddMember(Group& g, const ArticleVector& a, const Vectorizer& v);
 
   const LevelParams params_;
   std::vector<Group> groups_;
@@ -80,6 +101,7 @@ class Level {
   std::vector<float> score_;
   std::vector<uint32_t> touched_;
   SparseVec merge_scratch_;
+  SparseVec member_scratch_;
 };
 
 }  // namespace storyline::cluster::internal

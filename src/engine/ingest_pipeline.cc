@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 
+#include "engine/story_placer.h"
 #include "storyline/engine.h"
 #include "storyline/text.h"
 
@@ -37,7 +38,10 @@ int64_t WallClock() { return static_cast<int64_t>(std::time(nullptr)); }
 class IngestRun {
  public:
   IngestRun(store::Store& store, const IngestOptions& options)
-      : store_(store), options_(options), clock_(options.clock ? options.clock : WallClock) {}
+      : store_(store),
+        options_(options),
+        clock_(options.clock ? options.clock : WallClock),
+        placer_(store, options, report_.counts) {}
 
   void OnArticle(Article&& article) {
     if (!store_error_.ok()) return;
@@ -57,9 +61,19 @@ class IngestRun {
       return;
     }
     switch (*outcome) {
-      case store::PutOutcome::kNew: ++report_.counts.added; break;
+      case store::PutOutcome::kNew:
+        ++report_.counts.added;
+        placer_.NoteNew(article);
+        break;
       case store::PutOutcome::kUnchanged: ++report_.counts.unchanged; break;
-      case store::PutOutcome::kRevised: ++report_.counts.revised; break;
+      case store::PutOutcome::kRevised:
+        ++report_.counts.revised;
+        // A revision keeps its story: re-clustering it could split a story
+        // that other articles joined because of it. Only its headline (a
+        // candidate story title) follows the new content.
+        store_error_ = engine::UpdatePlacedHeadline(store_, article);
+        if (!store_error_.ok()) return;
+        break;
     }
     if (++pending_ >= options_.batch_size) Commit();
     MaybeReportProgress(false);
@@ -85,6 +99,7 @@ class IngestRun {
   Result<IngestReport> Finish() {
     Commit();
     if (in_batch_) (void)store_.RollbackBatch();  // only after a store error
+    if (store_error_.ok()) store_error_ = placer_.PlaceUnplaced();
     MaybeReportProgress(true);
     if (!store_error_.ok()) return store_error_;
     return std::move(report_);
@@ -105,6 +120,7 @@ class IngestRun {
   const IngestOptions& options_;
   std::function<int64_t()> clock_;
   IngestReport report_;
+  engine::StoryPlacer placer_;  // after report_: it counts into report_.counts
   Status store_error_;
   bool in_batch_ = false;
   int pending_ = 0;

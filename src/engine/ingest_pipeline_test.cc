@@ -110,6 +110,169 @@ TEST_F(IngestTest, BadInputIsReportedAndTheRestIsStored) {
   EXPECT_EQ(j2->title, "Only a title");
 }
 
+// --- Stories -------------------------------------------------------------------
+
+class IngestStoriesTest : public IngestTest {
+ protected:
+  void SetUp() override {
+    IngestTest::SetUp();
+    seeds_ = fs::path(STORYLINE_SHARED_DIR) / "seeds";
+  }
+
+  // Copies the seed files whose names start with one of `prefixes` into
+  // `dir_/name`; returns that folder.
+  std::string Seeds(const std::string& name, const std::vector<std::string>& prefixes) {
+    const fs::path to = dir_ / name;
+    fs::create_directories(to);
+    for (const auto& entry : fs::directory_iterator(seeds_)) {
+      const std::string file = entry.path().filename().string();
+      for (const std::string& prefix : prefixes) {
+        if (file.rfind(prefix, 0) == 0) fs::copy_file(entry.path(), to / file);
+      }
+    }
+    return to.string();
+  }
+
+  store::Placement PlacementOf(const std::string& id) {
+    auto p = store_->GetPlacement(id);
+    EXPECT_TRUE(p.ok()) << id << ": " << p.status().ToString();
+    return p.ok() ? *p : store::Placement{};
+  }
+
+  fs::path seeds_;
+};
+
+constexpr const char* kSeed0 = "000_e217758aa02faa00";
+constexpr const char* kSeed1 = "001_a680b5860f4bcf0f";
+constexpr const char* kSeed2 = "002_0fcf3c2e1c747d49";
+constexpr const char* kSeed3 = "003_54435595637d5bec";
+constexpr const char* kSeed4 = "004_2aec6ce4786460de";
+
+TEST_F(IngestStoriesTest, SeedsFormOneStoryAndASecondInTheSameStoryline) {
+  if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
+  IngestReport r = Run({seeds_.string()});
+  EXPECT_EQ(r.counts.placed, 5);
+  EXPECT_EQ(r.counts.new_stories, 2);
+  EXPECT_EQ(r.counts.replayed, 0);
+  const store::Placement first = PlacementOf(kSeed0);
+  for (const char* id : {kSeed1, kSeed2, kSeed3}) {
+    EXPECT_EQ(PlacementOf(id).story, first.story) << id;
+  }
+  const store::Placement other = PlacementOf(kSeed4);
+  EXPECT_NE(other.story, first.story);
+  EXPECT_EQ(other.storyline, first.storyline);
+
+  auto stories = store_->ListStories({});
+  ASSERT_TRUE(stories.ok()) << stories.status().ToString();
+  ASSERT_EQ(stories->size(), 2u);
+  auto story = store_->GetStory(first.story);
+  ASSERT_TRUE(story.ok());
+  EXPECT_EQ(story->article_count, 4);
+  // No seed has a title: the earliest article's first sentence.
+  EXPECT_EQ(story->title.rfind("Der amerikanische Heimatschutzminister John Kelly", 0), 0u) << story->title;
+
+  // Nothing new: nothing replayed or placed, ids unchanged.
+  IngestReport again = Run({seeds_.string()});
+  EXPECT_EQ(again.counts.unchanged, 5);
+  EXPECT_EQ(again.counts.placed, 0);
+  EXPECT_EQ(again.counts.replayed, 0);
+  EXPECT_EQ(PlacementOf(kSeed3).story, first.story);
+}
+
+TEST_F(IngestStoriesTest, ASecondRunContinuesTheStoredStories) {
+  if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
+  IngestReport first_run = Run({Seeds("first", {"000", "001", "002"})});
+  EXPECT_EQ(first_run.counts.placed, 3);
+  const store::Placement first = PlacementOf(kSeed0);
+  EXPECT_EQ(PlacementOf(kSeed1).story, first.story);
+  EXPECT_EQ(PlacementOf(kSeed2).story, first.story);
+
+  IngestReport second_run = Run({Seeds("second", {"003", "004"})});
+  EXPECT_EQ(second_run.counts.added, 2);
+  EXPECT_EQ(second_run.counts.placed, 2);
+  EXPECT_EQ(second_run.counts.replayed, 3);
+  EXPECT_EQ(second_run.counts.new_stories, 1);
+  EXPECT_EQ(PlacementOf(kSeed3).story, first.story);  // the same stored id
+  const store::Placement other = PlacementOf(kSeed4);
+  EXPECT_NE(other.story, first.story);
+  EXPECT_GT(other.story, first.story);
+  EXPECT_EQ(other.storyline, first.storyline);
+  auto story = store_->GetStory(first.story);
+  ASSERT_TRUE(story.ok());
+  EXPECT_EQ(story->article_count, 4);
+}
+
+TEST_F(IngestStoriesTest, StoredIdsSurviveAReopenedDatabase) {
+  if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
+  const std::string db = (dir_ / "stories.db").string();
+  const std::string first_dir = Seeds("first", {"000", "001"});
+  const std::string second_dir = Seeds("second", {"002", "003", "004"});
+  store::StoryId story = 0;
+  {
+    auto opened = store::OpenSqlite(db);
+    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+    ASSERT_TRUE(Ingest(**opened, {first_dir}, options_).ok());
+    auto p = (*opened)->GetPlacement(kSeed0);
+    ASSERT_TRUE(p.ok());
+    story = p->story;
+  }
+  auto opened = store::OpenSqlite(db);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  auto r = Ingest(**opened, {second_dir}, options_);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->counts.replayed, 2);
+  for (const char* id : {kSeed2, kSeed3}) {
+    auto p = (*opened)->GetPlacement(id);
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->story, story) << id;
+  }
+}
+
+TEST_F(IngestStoriesTest, CopiesPointToTheEarliestOriginal) {
+  const std::string text =
+      "Die Pfaffendorfer Brücke in Koblenz ist am Dienstagmorgen nach dem Fund von Rissen in "
+      "mehreren Stahlträgern vollständig gesperrt worden. Nach Angaben der Stadtverwaltung hatten "
+      "Prüfer bei einer routinemäßigen Untersuchung Schäden entdeckt, die eine sofortige Sperrung "
+      "notwendig machten. Der Verkehr wird über die Südbrücke und die Europabrücke umgeleitet; "
+      "Pendler müssen mit erheblichen Verzögerungen rechnen. Wie lange die Sperrung dauert, ist "
+      "noch unklar, teilte ein Sprecher mit.";
+  Write("a.jsonl",
+        "{\"id\": \"copy\", \"published\": \"2026-03-10T11:00\", \"source\": \"Moselbote\", \"text\": \"" + text +
+            "\"}\n"
+            "{\"id\": \"orig\", \"published\": \"2026-03-10T07:30\", \"source\": \"Rheinpost\", \"text\": \"" +
+            text + "\"}\n");
+  IngestReport r = Run({dir_.string()});
+  EXPECT_EQ(r.counts.placed, 2);
+  EXPECT_EQ(r.counts.duplicates, 1);
+  const store::Placement copy = PlacementOf("copy");
+  EXPECT_EQ(copy.duplicate_of, "orig");  // published first, though read second
+  EXPECT_DOUBLE_EQ(copy.duplicate_overlap, 1.0);
+  EXPECT_EQ(PlacementOf("orig").duplicate_of, "");
+  EXPECT_EQ(copy.story, PlacementOf("orig").story);
+
+  // A copy arriving in a later run is found through the replayed index.
+  Write("b.jsonl", "{\"id\": \"late-copy\", \"published\": \"2026-03-11\", \"text\": \"" + text + "\"}\n");
+  IngestReport later = Run({(dir_ / "b.jsonl").string()});
+  EXPECT_EQ(later.counts.duplicates, 1);
+  EXPECT_EQ(PlacementOf("late-copy").duplicate_of, "orig");
+}
+
+TEST_F(IngestStoriesTest, ARevisionKeepsItsStoryAndUpdatesTheTitle) {
+  Write("a.jsonl", "{\"id\": \"a\", \"title\": \"Brücke gesperrt\", \"text\": \"Die Brücke ist zu.\"}\n");
+  Run({dir_.string()});
+  const store::Placement before = PlacementOf("a");
+  Write("a.jsonl", "{\"id\": \"a\", \"title\": \"Brücke wieder offen\", \"text\": \"Die Brücke ist offen.\"}\n");
+  IngestReport r = Run({dir_.string()});
+  EXPECT_EQ(r.counts.revised, 1);
+  EXPECT_EQ(r.counts.placed, 0);
+  const store::Placement after = PlacementOf("a");
+  EXPECT_EQ(after.story, before.story);
+  EXPECT_EQ(after.sequence, before.sequence);
+  auto story = store_->GetStory(after.story);
+  ASSERT_TRUE(story.ok());
+  EXPECT_EQ(story->title, "Brücke wieder offen");
+}
+
 TEST(PrepareArticleTest, CleansTextAndIdentifiesLanguage) {
   Article a;
   a.title = "  Ein\r\nTitel ";

@@ -15,8 +15,14 @@ namespace storyline::extract {
 
 class EntityRecognizer {
  public:
-  // Loads gazetteers and, when model_path is non-empty, the tagger model.
+  // Loads gazetteers and, when model_path is non-empty, the tagger model
+  // (see `storyline train ner`); errors name the model file. Without a model
+  // the recognizer falls back to gazetteers and rules (names after first
+  // names and role nouns, listed places and organisations).
   static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& model_path);
+  // As Create, with the word list at `word_list_path` ("" for none).
+  static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& model_path,
+                                                          std::string_view word_list_path);
   virtual ~EntityRecognizer() = default;
 
   // Appends the mentions of `text` to out->mentions and the entities they
@@ -28,6 +34,14 @@ class EntityRecognizer {
 // The cross-article key of a name: folded (text::Fold), diacritics removed,
 // role words and titles dropped: "Peña Nieto" and "Pena Nieto" → "pena nieto".
 std::string CanonicalKey(std::string_view name);
+
+// The cross-article key of a role: folded, words joined by one space:
+// "US-Außenminister" and "US-Aussenminister" → "us-aussenminister".
+std::string RoleKey(std::string_view role);
+
+// Where EntityRecognizer::Create looks for the German word list that powers
+// the "known common noun" feature (Debian wngerman); absent → feature off.
+inline constexpr std::string_view kGermanWordListPath = "/usr/share/dict/ngerman";
 
 }  // namespace storyline::extract
 

@@ -41,8 +41,67 @@ CREATE INDEX articles_latest_by_published
 CREATE INDEX articles_by_content_hash ON articles (content_hash);
 )sql";
 
-constexpr std::array<Migration, 1> kMigrations = {{
+// Step 2: stories.
+//
+// `placements` says where an article (all its revisions; the latest is what
+// counts) went: its story, the original it copies, and the headline it offers
+// as a story title. `sequence` is the order in which articles were placed, so
+// that the engine can replay them to its clusterer in the order it saw them.
+// An article's storyline is its story's (`stories.storyline`), stored once per
+// story so that merging storylines rewrites stories, not articles.
+//
+// `stories` is a summary maintained on write (the store recomputes a story's
+// row from its placements whenever one of them changes, before the change
+// commits), so listing stories newest first walks an index instead of
+// grouping every article. `story_outlets` holds the distinct sources of each
+// story. `story_aliases` maps the id of a story merged into another to the
+// survivor (always a live story), so old ids keep resolving;
+// `storyline_aliases` does the same for storylines, so that a merged-away
+// storyline id is never handed out again.
+constexpr std::string_view kV2Stories = R"sql(
+CREATE TABLE stories (
+  id              INTEGER PRIMARY KEY CHECK (id >= 1),
+  storyline       INTEGER NOT NULL CHECK (storyline >= 1),
+  title           TEXT    NOT NULL,
+  article_count   INTEGER NOT NULL,
+  first_published TEXT    NOT NULL,
+  first_precision TEXT    NOT NULL,
+  first_at        INTEGER,
+  last_published  TEXT    NOT NULL,
+  last_precision  TEXT    NOT NULL,
+  last_at         INTEGER
+);
+CREATE INDEX stories_by_last ON stories (last_at IS NULL, last_at DESC, id DESC);
+CREATE INDEX stories_by_storyline ON stories (storyline);
+CREATE TABLE placements (
+  sequence          INTEGER PRIMARY KEY,
+  article_id        TEXT    NOT NULL UNIQUE,
+  story             INTEGER NOT NULL REFERENCES stories (id),
+  duplicate_of      TEXT    NOT NULL,
+  duplicate_overlap REAL    NOT NULL,
+  headline          TEXT    NOT NULL
+);
+CREATE INDEX placements_by_story ON placements (story);
+CREATE TABLE story_outlets (
+  story    INTEGER NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+  outlet   TEXT    NOT NULL,
+  articles INTEGER NOT NULL,
+  PRIMARY KEY (story, outlet)
+) WITHOUT ROWID;
+CREATE TABLE story_aliases (
+  id    INTEGER PRIMARY KEY,
+  story INTEGER NOT NULL REFERENCES stories (id)
+);
+CREATE INDEX story_aliases_by_story ON story_aliases (story);
+CREATE TABLE storyline_aliases (
+  id        INTEGER PRIMARY KEY,
+  storyline INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<Migration, 2> kMigrations = {{
     {1, "articles and revisions", kV1Articles},
+    {2, "stories, placements and story aliases", kV2Stories},
 }};
 
 Result<int> UserVersion(Connection& db) {

@@ -50,6 +50,7 @@ class Statement {
   Statement& Bind(int index, std::string_view text);
   Statement& Bind(int index, int64_t value);
   Statement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
+  Statement& Bind(int index, double value);
   Statement& BindNull(int index);
 
   // true: a row is ready; false: done. `what` describes the operation for
@@ -61,6 +62,7 @@ class Statement {
   std::string ColumnText(int column) const;
   int64_t ColumnInt64(int column) const { return sqlite3_column_int64(stmt_, column); }
   int ColumnInt(int column) const { return sqlite3_column_int(stmt_, column); }
+  double ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
   bool ColumnIsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 
  private:

@@ -4,8 +4,17 @@
 // the newest one per id carries latest = 1. Writes outside a batch run in
 // their own BEGIN IMMEDIATE transaction; inside a batch each PutArticle is a
 // savepoint, so a failed put leaves the rest of the batch intact.
+//
+// Story summaries (`stories`, `story_outlets`; see migrations.cc) are derived
+// from placements and articles. Every write that can change one marks the
+// story dirty; dirty stories are recomputed (one indexed pass over the story's
+// articles each) just before the transaction commits: at CommitBatch, or at
+// the end of a write outside a batch. That keeps a batch of 500 placements at
+// one recomputation per touched story instead of one per placement.
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <set>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -23,6 +32,10 @@ constexpr const char* kSelectColumns =
     "SELECT id, revision, url, source, title, language, published, published_precision, "
     "content_hash, first_seen, origin, text FROM articles ";
 constexpr int kTextColumn = 11;
+
+constexpr const char* kStoryColumns =
+    "SELECT id, storyline, title, article_count, first_published, first_precision, last_published, "
+    "last_precision FROM stories ";
 
 struct Written {
   PutOutcome outcome;
@@ -67,7 +80,9 @@ class SqliteStore final : public Store {
           "were stored",
           db_.path()));
     }
-    Status status = db_.Exec("COMMIT", "cannot commit the batch");
+    Status status = RefreshDirtyStories();
+    if (status.ok()) status = db_.Exec("COMMIT", "cannot commit the batch");
+    dirty_.clear();
     if (!status.ok()) {
       // A failed COMMIT may leave the transaction open; nothing of it is kept.
       if (sqlite3_get_autocommit(db_.get()) == 0) (void)db_.Exec("ROLLBACK", "cannot roll back");
@@ -79,6 +94,7 @@ class SqliteStore final : public Store {
   Status RollbackBatch() override {
     if (!in_batch_) return NoBatch("roll back");
     in_batch_ = false;
+    dirty_.clear();
     if (sqlite3_get_autocommit(db_.get()) != 0) return Status::Ok();  // SQLite already did
     return db_.Exec("ROLLBACK", "cannot roll back the batch");
   }
@@ -92,32 +108,16 @@ class SqliteStore final : public Store {
           fmt::format("{}: cannot store article '{}': it has no content hash", db_.path(), article.id));
     }
     const std::string what = fmt::format("cannot store article '{}'", article.id);
-    if (read_only_) {
-      return Status::InvalidArgument(fmt::format("{}: {}: the database is open read-only", db_.path(), what));
-    }
-    if (in_batch_ && sqlite3_get_autocommit(db_.get()) != 0) {
-      return Status::IoError(fmt::format(
-          "{}: {}: the batch was rolled back by SQLite after an earlier error; roll it back and "
-          "start a new one",
-          db_.path(), what));
-    }
-
-    const bool own_transaction = !in_batch_;
-    STORYLINE_RETURN_IF_ERROR(db_.Exec(own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT put_article", what));
-    Result<Written> written = Write(article, what);
-    Status status = written.ok() ? Status::Ok() : written.status();
-    if (status.ok()) {
-      status = db_.Exec(own_transaction ? "COMMIT" : "RELEASE put_article", what);
-    }
-    if (!status.ok()) {
-      if (sqlite3_get_autocommit(db_.get()) == 0) {
-        (void)db_.Exec(own_transaction ? "ROLLBACK" : "ROLLBACK TO put_article; RELEASE put_article", what);
-      }
-      return status;
-    }
-    article.revision = written->revision;
-    article.first_seen = written->first_seen;
-    return written->outcome;
+    Written written{};
+    STORYLINE_RETURN_IF_ERROR(Mutate(what, [&]() -> Status {
+      Result<Written> w = Write(article, what);
+      if (!w.ok()) return w.status();
+      written = *w;
+      return Status::Ok();
+    }));
+    article.revision = written.revision;
+    article.first_seen = written.first_seen;
+    return written.outcome;
   }
 
   Result<Article> GetArticle(std::string_view id, int revision) override {
@@ -185,12 +185,460 @@ class SqliteStore final : public Store {
     return db_.QueryInt("SELECT count(*) FROM articles WHERE latest = 1", "cannot count articles");
   }
 
+
+  // --- Stories ---------------------------------------------------------------
+
+  Status PlaceArticle(const Placement& p) override {
+    const std::string what = fmt::format("cannot place article '{}' in story {}", p.article_id, p.story);
+    if (p.article_id.empty()) {
+      return Status::InvalidArgument(fmt::format("{}: cannot place an article without an id", db_.path()));
+    }
+    if (p.story < 1 || p.storyline < 1) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: {}: story and storyline ids start at 1 (got storyline {})", db_.path(), what, p.storyline));
+    }
+    return Mutate(what, [&]() -> Status {
+      {
+        Result<Statement> exists = db_.Prepare("SELECT 1 FROM articles WHERE id = ?1 AND latest = 1");
+        if (!exists.ok()) return exists.status();
+        exists->Bind(1, p.article_id);
+        Result<bool> row = exists->Step(what);
+        if (!row.ok()) return row.status();
+        if (!*row) return Status::NotFound(fmt::format("{}: {}: no article with that id", db_.path(), what));
+      }
+      {
+        Result<Statement> alias = db_.Prepare("SELECT story FROM story_aliases WHERE id = ?1");
+        if (!alias.ok()) return alias.status();
+        alias->Bind(1, p.story);
+        Result<bool> row = alias->Step(what);
+        if (!row.ok()) return row.status();
+        if (*row) {
+          return Status::InvalidArgument(fmt::format("{}: {}: story {} was merged into story {}", db_.path(),
+                                                     what, p.story, alias->ColumnInt64(0)));
+        }
+      }
+      Result<std::optional<StoryId>> before = PlacedStory(p.article_id, what);
+      if (!before.ok()) return before.status();
+      if (*before) dirty_.insert(**before);
+      Result<Statement> story = db_.Prepare(
+          "INSERT INTO stories (id, storyline, title, article_count, first_published, first_precision, "
+          "last_published, last_precision) VALUES (?1, ?2, '', 0, '', 'none', '', 'none') "
+          "ON CONFLICT (id) DO UPDATE SET storyline = excluded.storyline");
+      if (!story.ok()) return story.status();
+      story->Bind(1, p.story).Bind(2, p.storyline);
+      STORYLINE_RETURN_IF_ERROR(story->Run(what));
+      Result<Statement> place = db_.Prepare(
+          "INSERT INTO placements (article_id, story, duplicate_of, duplicate_overlap, headline) "
+          "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (article_id) DO UPDATE SET story = excluded.story, "
+          "duplicate_of = excluded.duplicate_of, duplicate_overlap = excluded.duplicate_overlap, "
+          "headline = excluded.headline");
+      if (!place.ok()) return place.status();
+      place->Bind(1, p.article_id)
+          .Bind(2, p.story)
+          .Bind(3, p.duplicate_of)
+          .Bind(4, p.duplicate_of.empty() ? 0.0 : p.duplicate_overlap)
+          .Bind(5, p.headline);
+      STORYLINE_RETURN_IF_ERROR(place->Run(what));
+      dirty_.insert(p.story);
+      return Status::Ok();
+    });
+  }
+
+  Result<Placement> GetPlacement(std::string_view article_id) override {
+    Result<Statement> stmt = db_.Prepare(
+        "SELECT p.article_id, p.story, s.storyline, p.duplicate_of, p.duplicate_overlap, p.headline, "
+        "p.sequence FROM placements p JOIN stories s ON s.id = p.story WHERE p.article_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, article_id);
+    Result<bool> row = stmt->Step(fmt::format("cannot read the placement of article '{}'", article_id));
+    if (!row.ok()) return row.status();
+    if (!*row) {
+      return Status::NotFound(fmt::format("{}: article '{}' is not placed in a story", db_.path(), article_id));
+    }
+    return ReadPlacement(*stmt, 0);
+  }
+
+  Result<std::vector<PlacedArticle>> ListPlacedArticles(const PlacedQuery& query) override {
+    if (query.limit < 0 || query.after_sequence < 0) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: cannot list placed articles with limit {} after sequence {} (both 0 or more)", db_.path(),
+          query.limit, query.after_sequence));
+    }
+    Result<Statement> stmt = db_.Prepare(
+        "SELECT a.id, a.revision, a.url, a.source, a.title, a.language, a.published, "
+        "a.published_precision, a.content_hash, a.first_seen, a.origin, a.text, "
+        "p.article_id, p.story, s.storyline, p.duplicate_of, p.duplicate_overlap, p.headline, p.sequence "
+        "FROM placements p JOIN articles a ON a.id = p.article_id AND a.latest = 1 "
+        "JOIN stories s ON s.id = p.story "
+        "WHERE p.sequence > ?1 AND (?2 = 0 OR a.published_at IS NULL OR a.published_at >= ?3) "
+        "ORDER BY p.sequence LIMIT ?4");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, query.after_sequence)
+        .Bind(2, query.published_from ? 1 : 0)
+        .Bind(3, query.published_from.value_or(0))
+        .Bind(4, query.limit);
+    std::vector<PlacedArticle> out;
+    for (;;) {
+      Result<bool> row = stmt->Step("cannot list placed articles");
+      if (!row.ok()) return row.status();
+      if (!*row) return out;
+      Result<Article> article = ReadArticle(*stmt, /*with_text=*/true);
+      if (!article.ok()) return article.status();
+      out.push_back({std::move(article).value(), ReadPlacement(*stmt, kTextColumn + 1)});
+    }
+  }
+
+  Result<std::vector<std::string>> ListUnplacedArticles() override {
+    Result<Statement> stmt = db_.Prepare(
+        "SELECT a.id FROM articles a WHERE a.latest = 1 AND NOT EXISTS "
+        "(SELECT 1 FROM placements p WHERE p.article_id = a.id) "
+        "ORDER BY a.published_at IS NULL, a.published_at, a.id");
+    if (!stmt.ok()) return stmt.status();
+    std::vector<std::string> ids;
+    for (;;) {
+      Result<bool> row = stmt->Step("cannot list the articles without a story");
+      if (!row.ok()) return row.status();
+      if (!*row) return ids;
+      ids.push_back(stmt->ColumnText(0));
+    }
+  }
+
+  Status MergeStories(StoryId absorbed, StoryId survivor) override {
+    const std::string what = fmt::format("cannot merge story {} into story {}", absorbed, survivor);
+    if (absorbed == survivor) {
+      return Status::InvalidArgument(fmt::format("{}: {}: a story cannot be merged into itself", db_.path(), what));
+    }
+    return Mutate(what, [&]() -> Status {
+      for (StoryId id : {absorbed, survivor}) {
+        Result<bool> live = IsLiveStory(id, what);
+        if (!live.ok()) return live.status();
+        if (!*live) return Status::NotFound(fmt::format("{}: {}: there is no story {}", db_.path(), what, id));
+      }
+      // The placements and aliases move before the row goes: they refer to it.
+      for (const char* sql : {"UPDATE placements SET story = ?2 WHERE story = ?1",
+                              "UPDATE story_aliases SET story = ?2 WHERE story = ?1",
+                              "INSERT INTO story_aliases (id, story) VALUES (?1, ?2)"}) {
+        Result<Statement> stmt = db_.Prepare(sql);
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, absorbed).Bind(2, survivor);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      Result<Statement> remove = db_.Prepare("DELETE FROM stories WHERE id = ?1");
+      if (!remove.ok()) return remove.status();
+      remove->Bind(1, absorbed);
+      STORYLINE_RETURN_IF_ERROR(remove->Run(what));
+      dirty_.erase(absorbed);
+      dirty_.insert(survivor);
+      return Status::Ok();
+    });
+  }
+
+  Status MergeStorylines(StorylineId absorbed, StorylineId survivor) override {
+    const std::string what = fmt::format("cannot merge storyline {} into storyline {}", absorbed, survivor);
+    if (absorbed == survivor || absorbed < 1 || survivor < 1) {
+      return Status::InvalidArgument(
+          fmt::format("{}: {}: two different storyline ids (1 or more) are needed", db_.path(), what));
+    }
+    return Mutate(what, [&]() -> Status {
+      for (const char* sql : {"UPDATE stories SET storyline = ?2 WHERE storyline = ?1",
+                              "UPDATE storyline_aliases SET storyline = ?2 WHERE storyline = ?1",
+                              "INSERT OR REPLACE INTO storyline_aliases (id, storyline) VALUES (?1, ?2)"}) {
+        Result<Statement> stmt = db_.Prepare(sql);
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, absorbed).Bind(2, survivor);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      return Status::Ok();
+    });
+  }
+
+  Result<StoryId> ResolveStory(StoryId id) override {
+    const std::string what = fmt::format("cannot resolve story {}", id);
+    Result<bool> live = IsLiveStory(id, what);
+    if (!live.ok()) return live.status();
+    if (*live) return id;
+    Result<Statement> alias = db_.Prepare("SELECT story FROM story_aliases WHERE id = ?1");
+    if (!alias.ok()) return alias.status();
+    alias->Bind(1, id);
+    Result<bool> row = alias->Step(what);
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound(fmt::format("{}: there is no story {}", db_.path(), id));
+    return alias->ColumnInt64(0);
+  }
+
+  Result<StoryInfo> GetStory(StoryId id) override {
+    Result<StoryId> resolved = ResolveStory(id);
+    if (!resolved.ok()) return resolved.status();
+    Result<Statement> stmt = db_.Prepare(std::string(kStoryColumns) + "WHERE id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, *resolved);
+    Result<bool> row = stmt->Step(fmt::format("cannot read story {}", id));
+    if (!row.ok()) return row.status();
+    if (!*row) return Status::NotFound(fmt::format("{}: there is no story {}", db_.path(), id));
+    Result<StoryInfo> story = ReadStory(*stmt);
+    if (!story.ok()) return story.status();
+    STORYLINE_RETURN_IF_ERROR(ReadOutlets(*story));
+    return story;
+  }
+
+  Result<std::vector<StoryInfo>> ListStories(const ListOptions& options) override {
+    if (options.limit < -1 || options.offset < 0) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: cannot list stories with limit {} and offset {} (limit -1 or more, offset 0 or more)",
+          db_.path(), options.limit, options.offset));
+    }
+    std::vector<StoryInfo> stories;
+    {
+      // The ORDER BY repeats the expression of stories_by_last: an index walk.
+      Result<Statement> stmt = db_.Prepare(std::string(kStoryColumns) +
+                                           "ORDER BY last_at IS NULL, last_at DESC, id DESC LIMIT ?1 OFFSET ?2");
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, options.limit).Bind(2, options.offset);
+      for (;;) {
+        Result<bool> row = stmt->Step("cannot list stories");
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        Result<StoryInfo> story = ReadStory(*stmt);
+        if (!story.ok()) return story.status();
+        stories.push_back(std::move(story).value());
+      }
+    }
+    for (StoryInfo& story : stories) STORYLINE_RETURN_IF_ERROR(ReadOutlets(story));
+    return stories;
+  }
+
+  Result<std::vector<std::string>> ListStoryArticles(StoryId id) override {
+    Result<StoryId> resolved = ResolveStory(id);
+    if (!resolved.ok()) return resolved.status();
+    Result<Statement> stmt = db_.Prepare(
+        "SELECT p.article_id FROM placements p JOIN articles a ON a.id = p.article_id AND a.latest = 1 "
+        "WHERE p.story = ?1 ORDER BY a.published_at IS NULL, a.published_at, p.sequence");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, *resolved);
+    std::vector<std::string> ids;
+    const std::string what = fmt::format("cannot list the articles of story {}", id);
+    for (;;) {
+      Result<bool> row = stmt->Step(what);
+      if (!row.ok()) return row.status();
+      if (!*row) return ids;
+      ids.push_back(stmt->ColumnText(0));
+    }
+  }
+
+  Result<int64_t> CountStories() override {
+    return db_.QueryInt("SELECT count(*) FROM stories", "cannot count stories");
+  }
+
+  Result<LargestIds> GetLargestIds() override {
+    Result<Statement> stmt = db_.Prepare(
+        "SELECT max(coalesce((SELECT max(id) FROM stories), 0), coalesce((SELECT max(id) FROM story_aliases), 0)), "
+        "max(coalesce((SELECT max(storyline) FROM stories), 0), "
+        "coalesce((SELECT max(id) FROM storyline_aliases), 0))");
+    if (!stmt.ok()) return stmt.status();
+    Result<bool> row = stmt->Step("cannot read the largest story ids");
+    if (!row.ok()) return row.status();
+    if (!*row) return LargestIds{};
+    return LargestIds{stmt->ColumnInt64(0), stmt->ColumnInt64(1)};
+  }
+
   int SchemaVersion() const override { return schema_version_; }
 
  private:
   Status NoBatch(std::string_view verb) const {
     return Status::InvalidArgument(
         fmt::format("{}: cannot {} a batch: no batch is open (call BeginBatch first)", db_.path(), verb));
+  }
+
+  // Runs `body` as one write: inside a batch as a savepoint (a failure undoes
+  // only this write), else as its own transaction that also brings the
+  // summaries of the stories it touched up to date.
+  Status Mutate(std::string_view what, const std::function<Status()>& body) {
+    if (read_only_) {
+      return Status::InvalidArgument(fmt::format("{}: {}: the database is open read-only", db_.path(), what));
+    }
+    if (in_batch_ && sqlite3_get_autocommit(db_.get()) != 0) {
+      return Status::IoError(fmt::format(
+          "{}: {}: the batch was rolled back by SQLite after an earlier error; roll it back and "
+          "start a new one",
+          db_.path(), what));
+    }
+    const bool own_transaction = !in_batch_;
+    STORYLINE_RETURN_IF_ERROR(db_.Exec(own_transaction ? "BEGIN IMMEDIATE" : "SAVEPOINT store_write", what));
+    Status status = body();
+    if (status.ok() && own_transaction) status = RefreshDirtyStories();
+    if (status.ok()) status = db_.Exec(own_transaction ? "COMMIT" : "RELEASE store_write", what);
+    if (own_transaction) dirty_.clear();
+    if (!status.ok() && sqlite3_get_autocommit(db_.get()) == 0) {
+      (void)db_.Exec(own_transaction ? "ROLLBACK" : "ROLLBACK TO store_write; RELEASE store_write", what);
+    }
+    // A story marked by a rolled-back savepoint is recomputed needlessly but
+    // correctly.
+    return status;
+  }
+
+  Result<std::optional<StoryId>> PlacedStory(std::string_view article_id, std::string_view what) {
+    Result<Statement> stmt = db_.Prepare("SELECT story FROM placements WHERE article_id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, article_id);
+    Result<bool> row = stmt->Step(what);
+    if (!row.ok()) return row.status();
+    if (!*row) return std::optional<StoryId>();
+    return std::optional<StoryId>(stmt->ColumnInt64(0));
+  }
+
+  Result<bool> IsLiveStory(StoryId id, std::string_view what) {
+    Result<Statement> stmt = db_.Prepare("SELECT 1 FROM stories WHERE id = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, id);
+    return stmt->Step(what);
+  }
+
+  Status RefreshDirtyStories() {
+    for (StoryId id : dirty_) STORYLINE_RETURN_IF_ERROR(RefreshStory(id));
+    dirty_.clear();
+    return Status::Ok();
+  }
+
+  // Recomputes one row of `stories` and its outlets from its articles.
+  Status RefreshStory(StoryId id) {
+    const std::string what = fmt::format("cannot update the summary of story {}", id);
+    Result<int64_t> count = CountPlaced(id, what);
+    if (!count.ok()) return count.status();
+    if (*count == 0) {
+      for (const char* sql : {"DELETE FROM story_aliases WHERE story = ?1", "DELETE FROM stories WHERE id = ?1"}) {
+        Result<Statement> stmt = db_.Prepare(sql);
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, id);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      return Status::Ok();
+    }
+    // Titled articles first, then by date (undated last), then placement order.
+    std::string title;
+    {
+      Result<Statement> stmt = db_.Prepare(
+          "SELECT p.headline FROM placements p JOIN articles a ON a.id = p.article_id AND a.latest = 1 "
+          "WHERE p.story = ?1 ORDER BY a.title = '', a.published_at IS NULL, a.published_at, p.sequence "
+          "LIMIT 1");
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, id);
+      Result<bool> row = stmt->Step(what);
+      if (!row.ok()) return row.status();
+      if (*row) title = stmt->ColumnText(0);
+    }
+    std::string bounds[2][2] = {{"", "none"}, {"", "none"}};
+    const char* bound_sql[2] = {
+        "SELECT a.published, a.published_precision, a.published_at FROM placements p "
+        "JOIN articles a ON a.id = p.article_id AND a.latest = 1 "
+        "WHERE p.story = ?1 AND a.published_at IS NOT NULL ORDER BY a.published_at, p.sequence LIMIT 1",
+        "SELECT a.published, a.published_precision, a.published_at FROM placements p "
+        "JOIN articles a ON a.id = p.article_id AND a.latest = 1 "
+        "WHERE p.story = ?1 AND a.published_at IS NOT NULL ORDER BY a.published_at DESC, p.sequence DESC "
+        "LIMIT 1"};
+    std::optional<int64_t> at[2];
+    for (int i = 0; i < 2; ++i) {
+      Result<Statement> stmt = db_.Prepare(bound_sql[i]);
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, id);
+      Result<bool> row = stmt->Step(what);
+      if (!row.ok()) return row.status();
+      if (*row) {
+        bounds[i][0] = stmt->ColumnText(0);
+        bounds[i][1] = stmt->ColumnText(1);
+        at[i] = stmt->ColumnInt64(2);
+      }
+    }
+    Result<Statement> update = db_.Prepare(
+        "UPDATE stories SET title = ?2, article_count = ?3, first_published = ?4, first_precision = ?5, "
+        "first_at = ?6, last_published = ?7, last_precision = ?8, last_at = ?9 WHERE id = ?1");
+    if (!update.ok()) return update.status();
+    update->Bind(1, id).Bind(2, title).Bind(3, *count).Bind(4, bounds[0][0]).Bind(5, bounds[0][1]);
+    if (at[0]) update->Bind(6, *at[0]); else update->BindNull(6);
+    update->Bind(7, bounds[1][0]).Bind(8, bounds[1][1]);
+    if (at[1]) update->Bind(9, *at[1]); else update->BindNull(9);
+    STORYLINE_RETURN_IF_ERROR(update->Run(what));
+    for (const char* sql :
+         {"DELETE FROM story_outlets WHERE story = ?1",
+          "INSERT INTO story_outlets (story, outlet, articles) SELECT ?1, a.source, count(*) "
+          "FROM placements p JOIN articles a ON a.id = p.article_id AND a.latest = 1 "
+          "WHERE p.story = ?1 AND a.source != '' GROUP BY a.source"}) {
+      Result<Statement> stmt = db_.Prepare(sql);
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, id);
+      STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+    }
+    return Status::Ok();
+  }
+
+  Result<int64_t> CountPlaced(StoryId id, std::string_view what) {
+    Result<Statement> stmt = db_.Prepare("SELECT count(*) FROM placements WHERE story = ?1");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, id);
+    Result<bool> row = stmt->Step(what);
+    if (!row.ok()) return row.status();
+    return *row ? stmt->ColumnInt64(0) : 0;
+  }
+
+  // Columns from `first`: article_id, story, storyline, duplicate_of,
+  // duplicate_overlap, headline, sequence.
+  static Placement ReadPlacement(const Statement& row, int first) {
+    Placement p;
+    p.article_id = row.ColumnText(first);
+    p.story = row.ColumnInt64(first + 1);
+    p.storyline = row.ColumnInt64(first + 2);
+    p.duplicate_of = row.ColumnText(first + 3);
+    p.duplicate_overlap = row.ColumnDouble(first + 4);
+    p.headline = row.ColumnText(first + 5);
+    p.sequence = row.ColumnInt64(first + 6);
+    return p;
+  }
+
+  // A row of kStoryColumns, outlets not yet read.
+  Result<StoryInfo> ReadStory(const Statement& row) const {
+    StoryInfo story;
+    story.id = row.ColumnInt64(0);
+    story.storyline = row.ColumnInt64(1);
+    story.title = row.ColumnText(2);
+    story.article_count = row.ColumnInt64(3);
+    for (int i = 0; i < 2; ++i) {
+      const std::string published = row.ColumnText(4 + 2 * i);
+      const std::string precision = row.ColumnText(5 + 2 * i);
+      Result<PublishedDate> date = ParseStoredDate(published, precision);
+      if (!date.ok()) {
+        return Status::Corruption(fmt::format("{}: story {}: stored date '{}' ({}): {}", db_.path(), story.id,
+                                              published, precision, date.status().message()));
+      }
+      (i == 0 ? story.first : story.last) = *date;
+    }
+    return story;
+  }
+
+  Status ReadOutlets(StoryInfo& story) {
+    Result<Statement> stmt =
+        db_.Prepare("SELECT outlet FROM story_outlets WHERE story = ?1 ORDER BY articles DESC, outlet");
+    if (!stmt.ok()) return stmt.status();
+    stmt->Bind(1, story.id);
+    const std::string what = fmt::format("cannot read the outlets of story {}", story.id);
+    for (;;) {
+      Result<bool> row = stmt->Step(what);
+      if (!row.ok()) return row.status();
+      if (!*row) return Status::Ok();
+      story.outlets.push_back(stmt->ColumnText(0));
+    }
+  }
+
+  // A stored (ISO string, precision name) pair; an unknown date for "none".
+  static Result<PublishedDate> ParseStoredDate(const std::string& published, const std::string& precision_name) {
+    Result<DatePrecision> precision = ParseDatePrecision(precision_name);
+    if (!precision.ok()) return precision.status();
+    if (*precision == DatePrecision::kNone) {
+      if (!published.empty()) return Status::Corruption("a date without a precision");
+      return PublishedDate{};
+    }
+    Result<PublishedDate> date = ParsePublishedDate(published);
+    if (!date.ok()) return date.status();
+    if (date->precision != *precision) return Status::Corruption("the date and its precision disagree");
+    return date;
   }
 
   // Runs inside a transaction or savepoint; does not touch `article`.
@@ -215,6 +663,10 @@ class SqliteStore final : public Store {
       }
     }
     if (written.outcome == PutOutcome::kRevised) {
+      // The revision may change the story's title, dates or outlets.
+      Result<std::optional<StoryId>> placed = PlacedStory(article.id, what);
+      if (!placed.ok()) return placed.status();
+      if (*placed) dirty_.insert(**placed);
       Result<Statement> demote = db_.Prepare("UPDATE articles SET latest = 0 WHERE id = ?1 AND latest = 1");
       if (!demote.ok()) return demote.status();
       demote->Bind(1, article.id);
@@ -284,6 +736,7 @@ class SqliteStore final : public Store {
   int schema_version_;
   bool read_only_;
   bool in_batch_ = false;
+  std::set<StoryId> dirty_;  // stories whose summary this transaction changed
 };
 
 }  // namespace

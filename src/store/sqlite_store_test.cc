@@ -127,6 +127,36 @@ TEST(SqliteMigrationTest, AppendedStepsRunInOrderAndAFailingStepIsRolledBack) {
   EXPECT_EQ(QueryText(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'two'"), "1");
 }
 
+TEST(SqliteMigrationTest, ArticlesOfAVersionOneDatabaseWaitForAStory) {
+  TempDir dir;
+  const std::string path = dir.File("v1.db");
+  {
+    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    STORYLINE_ASSERT_OK(db);
+    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(1), false));
+    STORYLINE_ASSERT_OK(db->Exec(
+        "INSERT INTO articles VALUES ('old', 1, 1, '', 'Rheinpost', 'Titel', 'Text', 'de', '2017-02-23', "
+        "'day', 1487808000, 'hash', 1700000000, 1700000000, 'old.txt')",
+        "insert"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  Result<std::vector<std::string>> unplaced = (*store)->ListUnplacedArticles();
+  STORYLINE_ASSERT_OK(unplaced);
+  EXPECT_THAT(*unplaced, ::testing::ElementsAre("old"));
+  Placement p;
+  p.article_id = "old";
+  p.story = 1;
+  p.storyline = 1;
+  p.headline = "Titel";
+  STORYLINE_ASSERT_OK((*store)->PlaceArticle(p));
+  Result<StoryInfo> story = (*store)->GetStory(1);
+  STORYLINE_ASSERT_OK(story);
+  EXPECT_EQ(story->first.ToIso(), "2017-02-23");
+  EXPECT_THAT(story->outlets, ::testing::ElementsAre("Rheinpost"));
+}
+
 TEST(SqliteMigrationTest, DatabaseFromANewerVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.File("newer.db");

@@ -276,6 +276,303 @@ TEST_P(StoreSuiteTest, RejectsArticlesWithoutIdOrHash) {
   EXPECT_EQ(*count, 0);
 }
 
+// --- Stories -------------------------------------------------------------------
+
+Placement MakePlacement(const std::string& id, StoryId story, StorylineId storyline,
+                        const std::string& headline = "", const std::string& duplicate_of = "",
+                        double overlap = 0) {
+  Placement p;
+  p.article_id = id;
+  p.story = story;
+  p.storyline = storyline;
+  p.headline = headline;
+  p.duplicate_of = duplicate_of;
+  p.duplicate_overlap = overlap;
+  return p;
+}
+
+// Stores an article (source and title given) and places it.
+void PutAndPlace(Store& store, const std::string& id, const std::string& published, StoryId story,
+                 StorylineId storyline, const std::string& source = "Beispiel-Zeitung",
+                 const std::string& title = "") {
+  Article a = MakeArticle(id, "Text von " + id, published);
+  a.source = source;
+  a.title = title;
+  a.content_hash = ContentHash(a);
+  Result<PutOutcome> put = store.PutArticle(a);
+  ASSERT_TRUE(put.ok()) << put.status().ToString();
+  Placement p;
+  p.article_id = id;
+  p.story = story;
+  p.storyline = storyline;
+  p.headline = title.empty() ? "Satz von " + id : title;
+  Status placed = store.PlaceArticle(p);
+  ASSERT_TRUE(placed.ok()) << placed.ToString();
+}
+
+std::vector<StoryId> StoryIds(const std::vector<StoryInfo>& stories) {
+  std::vector<StoryId> ids;
+  for (const StoryInfo& s : stories) ids.push_back(s.id);
+  return ids;
+}
+
+TEST_P(StoreSuiteTest, PlacementsAreStoredAndReadBack) {
+  Article orig = MakeArticle("orig", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(orig));
+  Article copy = MakeArticle("copy", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(copy));
+  STORYLINE_ASSERT_OK(store_->PlaceArticle(MakePlacement("orig", 7, 3, "Titel orig")));
+  STORYLINE_ASSERT_OK(store_->PlaceArticle(MakePlacement("copy", 7, 3, "Titel copy", "orig", 0.75)));
+  Result<Placement> got = store_->GetPlacement("copy");
+  STORYLINE_ASSERT_OK(got);
+  EXPECT_EQ(got->article_id, "copy");
+  EXPECT_EQ(got->story, 7);
+  EXPECT_EQ(got->storyline, 3);
+  EXPECT_EQ(got->duplicate_of, "orig");
+  EXPECT_DOUBLE_EQ(got->duplicate_overlap, 0.75);
+  EXPECT_EQ(got->headline, "Titel copy");
+  Result<Placement> first = store_->GetPlacement("orig");
+  STORYLINE_ASSERT_OK(first);
+  EXPECT_EQ(first->duplicate_of, "");
+  EXPECT_EQ(first->duplicate_overlap, 0);
+  EXPECT_LT(first->sequence, got->sequence);
+
+  // Placing again moves it, keeps the sequence, and removes the emptied story.
+  const int64_t sequence = got->sequence;
+  STORYLINE_ASSERT_OK(store_->PlaceArticle(MakePlacement("copy", 8, 3, "neu")));
+  got = store_->GetPlacement("copy");
+  STORYLINE_ASSERT_OK(got);
+  EXPECT_EQ(got->story, 8);
+  EXPECT_EQ(got->sequence, sequence);
+  EXPECT_EQ(got->duplicate_of, "");
+  STORYLINE_ASSERT_OK(store_->PlaceArticle(MakePlacement("orig", 8, 3, "x")));
+  EXPECT_EQ(store_->GetStory(7).status().code(), StatusCode::kNotFound);
+  Result<int64_t> count = store_->CountStories();
+  STORYLINE_ASSERT_OK(count);
+  EXPECT_EQ(*count, 1);
+}
+
+TEST_P(StoreSuiteTest, PlacementErrors) {
+  EXPECT_EQ(store_->PlaceArticle(MakePlacement("nirgendwo", 1, 1)).code(),
+            StatusCode::kNotFound);
+  Article a = MakeArticle("a", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(a));
+  EXPECT_EQ(store_->PlaceArticle(MakePlacement("a", 0, 1)).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->PlaceArticle(MakePlacement("a", 1, 0)).code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->PlaceArticle(MakePlacement("", 1, 1)).code(),
+            StatusCode::kInvalidArgument);
+  Result<Placement> none = store_->GetPlacement("a");
+  EXPECT_EQ(none.status().code(), StatusCode::kNotFound);
+  EXPECT_THAT(none.status().message(), HasSubstr("'a'"));
+  EXPECT_EQ(store_->GetStory(1).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->ResolveStory(1).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->ListStoryArticles(1).status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuiteTest, StorySummaryFollowsItsArticles) {
+  // Untitled articles offer their first sentence; a titled one wins even
+  // when it is later.
+  PutAndPlace(*store_, "b", "2017-02-24T10:00", 1, 1, "Rheinpost");
+  PutAndPlace(*store_, "a", "2017-02", 1, 1, "Moselbote");
+  PutAndPlace(*store_, "c", "2017-02-25", 1, 1, "Rheinpost");
+  PutAndPlace(*store_, "u", "", 1, 1, "");
+  Result<StoryInfo> story = store_->GetStory(1);
+  STORYLINE_ASSERT_OK(story);
+  EXPECT_EQ(story->id, 1);
+  EXPECT_EQ(story->storyline, 1);
+  EXPECT_EQ(story->article_count, 4);
+  EXPECT_EQ(story->title, "Satz von a");  // the earliest: 2017-02 means its first day
+  EXPECT_THAT(story->outlets, ElementsAre("Rheinpost", "Moselbote"));
+  EXPECT_EQ(story->first.ToIso(), "2017-02");
+  EXPECT_EQ(story->first.precision, DatePrecision::kMonth);
+  EXPECT_EQ(story->last.ToIso(), "2017-02-25");
+  Result<std::vector<std::string>> ids = store_->ListStoryArticles(1);
+  STORYLINE_ASSERT_OK(ids);
+  EXPECT_THAT(*ids, ElementsAre("a", "b", "c", "u"));
+
+  PutAndPlace(*store_, "t", "2017-03-01", 1, 1, "Bahnjournal", "Ein echter Titel");
+  story = store_->GetStory(1);
+  STORYLINE_ASSERT_OK(story);
+  EXPECT_EQ(story->title, "Ein echter Titel");
+  EXPECT_EQ(story->last.ToIso(), "2017-03-01");
+  EXPECT_EQ(story->article_count, 5);
+
+  // A revision of a placed article keeps its placement and updates the summary.
+  Article revised = MakeArticle("t", "Neue Fassung", "2017-03-05");
+  STORYLINE_ASSERT_OK(store_->PutArticle(revised));
+  Result<Placement> kept = store_->GetPlacement("t");
+  STORYLINE_ASSERT_OK(kept);
+  EXPECT_EQ(kept->story, 1);
+  story = store_->GetStory(1);
+  STORYLINE_ASSERT_OK(story);
+  EXPECT_EQ(story->last.ToIso(), "2017-03-05");
+  EXPECT_EQ(story->title, "Ein echter Titel");  // the headline changes only when placed again
+  EXPECT_EQ(story->outlets.size(), 3u);  // Beispiel-Zeitung replaced Bahnjournal
+}
+
+TEST_P(StoreSuiteTest, UndatedStoryHasUnknownDates) {
+  PutAndPlace(*store_, "u", "", 4, 2);
+  Result<StoryInfo> story = store_->GetStory(4);
+  STORYLINE_ASSERT_OK(story);
+  EXPECT_FALSE(story->first.known());
+  EXPECT_FALSE(story->last.known());
+  EXPECT_EQ(story->title, "Satz von u");
+}
+
+TEST_P(StoreSuiteTest, StoriesAreListedNewestFirstUndatedLast) {
+  PutAndPlace(*store_, "old", "2016-01-01", 1, 1);
+  PutAndPlace(*store_, "undated", "", 2, 1);
+  PutAndPlace(*store_, "new", "2018-01-01", 3, 2);
+  PutAndPlace(*store_, "mid", "2017-01-01", 4, 2);
+  PutAndPlace(*store_, "old-but-late", "2015-01-01", 5, 2);
+  PutAndPlace(*store_, "late", "2019-01-01", 5, 2);  // story 5 now ends in 2019
+  PutAndPlace(*store_, "same-day", "2017-01-01", 6, 3);
+  Result<std::vector<StoryInfo>> all = store_->ListStories({});
+  STORYLINE_ASSERT_OK(all);
+  EXPECT_THAT(StoryIds(*all), ElementsAre(5, 3, 6, 4, 1, 2));
+  Result<std::vector<StoryInfo>> page = store_->ListStories({.limit = 2, .offset = 1});
+  STORYLINE_ASSERT_OK(page);
+  EXPECT_THAT(StoryIds(*page), ElementsAre(3, 6));
+  EXPECT_EQ(store_->ListStories({.limit = -2, .offset = 0}).status().code(), StatusCode::kInvalidArgument);
+  Result<int64_t> count = store_->CountStories();
+  STORYLINE_ASSERT_OK(count);
+  EXPECT_EQ(*count, 6);
+}
+
+TEST_P(StoreSuiteTest, MergedStoriesKeepResolving) {
+  PutAndPlace(*store_, "a", "2017-02-01", 1, 1, "Rheinpost");
+  PutAndPlace(*store_, "b", "2017-02-02", 2, 2, "Moselbote");
+  PutAndPlace(*store_, "c", "2017-02-03", 3, 3, "Moselbote");
+  STORYLINE_ASSERT_OK(store_->MergeStories(3, 2));
+  STORYLINE_ASSERT_OK(store_->MergeStories(2, 1));  // 3 is an alias of 2: it follows
+  for (StoryId id : {1, 2, 3}) {
+    Result<StoryId> resolved = store_->ResolveStory(id);
+    STORYLINE_ASSERT_OK(resolved);
+    EXPECT_EQ(*resolved, 1) << id;
+    Result<StoryInfo> story = store_->GetStory(id);
+    STORYLINE_ASSERT_OK(story);
+    EXPECT_EQ(story->id, 1);
+    EXPECT_EQ(story->article_count, 3);
+    EXPECT_EQ(story->last.ToIso(), "2017-02-03");
+    EXPECT_THAT(story->outlets, ElementsAre("Moselbote", "Rheinpost"));
+  }
+  Result<Placement> c = store_->GetPlacement("c");
+  STORYLINE_ASSERT_OK(c);
+  EXPECT_EQ(c->story, 1);
+  EXPECT_EQ(c->storyline, 1);
+  Result<std::vector<std::string>> ids = store_->ListStoryArticles(3);
+  STORYLINE_ASSERT_OK(ids);
+  EXPECT_THAT(*ids, ElementsAre("a", "b", "c"));
+  Result<std::vector<StoryInfo>> all = store_->ListStories({});
+  STORYLINE_ASSERT_OK(all);
+  EXPECT_THAT(StoryIds(*all), ElementsAre(1));
+
+  // A merged id is never a story again, and never handed out again.
+  Article d = MakeArticle("d", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(d));
+  EXPECT_EQ(store_->PlaceArticle(MakePlacement("d", 3, 1)).code(),
+            StatusCode::kInvalidArgument);
+  Result<LargestIds> largest = store_->GetLargestIds();
+  STORYLINE_ASSERT_OK(largest);
+  EXPECT_EQ(largest->story, 3);
+
+  EXPECT_EQ(store_->MergeStories(1, 1).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->MergeStories(2, 1).code(), StatusCode::kNotFound);  // 2 is an alias now
+  EXPECT_EQ(store_->MergeStories(9, 1).code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuiteTest, MergedStorylinesMoveTheirStories) {
+  PutAndPlace(*store_, "a", "2017-02-01", 1, 1);
+  PutAndPlace(*store_, "b", "2017-02-02", 2, 5);
+  PutAndPlace(*store_, "c", "2017-02-03", 3, 5);
+  STORYLINE_ASSERT_OK(store_->MergeStorylines(5, 1));
+  for (StoryId id : {1, 2, 3}) {
+    Result<StoryInfo> story = store_->GetStory(id);
+    STORYLINE_ASSERT_OK(story);
+    EXPECT_EQ(story->storyline, 1) << id;
+  }
+  Result<Placement> b = store_->GetPlacement("b");
+  STORYLINE_ASSERT_OK(b);
+  EXPECT_EQ(b->storyline, 1);
+  Result<LargestIds> largest = store_->GetLargestIds();
+  STORYLINE_ASSERT_OK(largest);
+  EXPECT_EQ(largest->storyline, 5);  // remembered though no story has it
+  EXPECT_EQ(largest->story, 3);
+  EXPECT_EQ(store_->MergeStorylines(1, 1).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->MergeStorylines(0, 1).code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreSuiteTest, LargestIdsOfAnEmptyStoreAreZero) {
+  Result<LargestIds> largest = store_->GetLargestIds();
+  STORYLINE_ASSERT_OK(largest);
+  EXPECT_EQ(largest->story, 0);
+  EXPECT_EQ(largest->storyline, 0);
+}
+
+TEST_P(StoreSuiteTest, PlacedArticlesAreListedInPlacementOrderWithText) {
+  PutAndPlace(*store_, "late", "2017-03-01", 1, 1);
+  PutAndPlace(*store_, "early", "2017-01-01", 2, 1);
+  PutAndPlace(*store_, "undated", "", 1, 1);
+  PutAndPlace(*store_, "middle", "2017-02-01", 3, 2);
+  Article unplaced = MakeArticle("unplaced", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(unplaced));
+
+  Result<std::vector<PlacedArticle>> all = store_->ListPlacedArticles({});
+  STORYLINE_ASSERT_OK(all);
+  std::vector<std::string> ids;
+  for (const PlacedArticle& p : *all) {
+    ids.push_back(p.article.id);
+    EXPECT_EQ(p.article.text, "Text von " + p.article.id);
+    EXPECT_EQ(p.placement.article_id, p.article.id);
+  }
+  EXPECT_THAT(ids, ElementsAre("late", "early", "undated", "middle"));
+  EXPECT_EQ((*all)[3].placement.story, 3);
+  EXPECT_EQ((*all)[3].placement.storyline, 2);
+
+  Result<std::vector<PlacedArticle>> page =
+      store_->ListPlacedArticles({.after_sequence = (*all)[1].placement.sequence, .limit = 1, .published_from = {}});
+  STORYLINE_ASSERT_OK(page);
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].article.id, "undated");
+
+  Result<PublishedDate> from = ParsePublishedDate("2017-02-01");
+  ASSERT_TRUE(from.ok());
+  Result<std::vector<PlacedArticle>> recent = store_->ListPlacedArticles({.after_sequence = 0, .limit = 1000, .published_from = from->EpochSeconds()});
+  STORYLINE_ASSERT_OK(recent);
+  ids.clear();
+  for (const PlacedArticle& p : *recent) ids.push_back(p.article.id);
+  EXPECT_THAT(ids, ElementsAre("late", "undated", "middle"));
+
+  Result<std::vector<std::string>> waiting = store_->ListUnplacedArticles();
+  STORYLINE_ASSERT_OK(waiting);
+  EXPECT_THAT(*waiting, ElementsAre("unplaced"));
+  EXPECT_EQ(store_->ListPlacedArticles({.after_sequence = 0, .limit = -1, .published_from = {}}).status().code(), StatusCode::kInvalidArgument);
+}
+
+TEST_P(StoreSuiteTest, PlacementsInABatchCommitOrRollBackWithIt) {
+  STORYLINE_ASSERT_OK(store_->BeginBatch());
+  PutAndPlace(*store_, "a", "2017-02-01", 1, 1);
+  PutAndPlace(*store_, "b", "2017-02-02", 1, 1);
+  STORYLINE_ASSERT_OK(store_->RollbackBatch());
+  EXPECT_EQ(store_->GetStory(1).status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(store_->GetPlacement("a").status().code(), StatusCode::kNotFound);
+
+  STORYLINE_ASSERT_OK(store_->BeginBatch());
+  PutAndPlace(*store_, "a", "2017-02-01", 1, 1);
+  PutAndPlace(*store_, "b", "2017-02-02", 1, 1);
+  PutAndPlace(*store_, "c", "2017-02-03", 2, 1);
+  STORYLINE_ASSERT_OK(store_->MergeStories(2, 1));
+  STORYLINE_ASSERT_OK(store_->CommitBatch());
+  Result<StoryInfo> story = store_->GetStory(2);
+  STORYLINE_ASSERT_OK(story);
+  EXPECT_EQ(story->id, 1);
+  EXPECT_EQ(story->article_count, 3);
+  EXPECT_EQ(story->first.ToIso(), "2017-02-01");
+  EXPECT_EQ(story->last.ToIso(), "2017-02-03");
+}
+
 TEST_P(StoreSuiteTest, ReportsASchemaVersion) { EXPECT_GE(store_->SchemaVersion(), 1); }
 
 }  // namespace

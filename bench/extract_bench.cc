@@ -1,0 +1,102 @@
+// The extract stage over the 10kGNAD test split: the rule-based finders
+// (quotes, dates, figures over one word view) and the whole Extractor
+// (entities with the built-in gazetteers, then the finders). Items are
+// articles. The corpus path can be overridden with STORYLINE_TEXT_CORPUS;
+// without the file the benchmarks are skipped.
+#include <benchmark/benchmark.h>
+#include <simdjson.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/dates.h"
+#include "extract/figures.h"
+#include "extract/quotes.h"
+#include "extract/word_view.h"
+#include "storyline/extract.h"
+#include "storyline/text.h"
+
+namespace {
+
+namespace extract = storyline::extract;
+
+std::string CorpusPath() {
+  if (const char* env = std::getenv("STORYLINE_TEXT_CORPUS")) return env;
+  return std::string(STORYLINE_SHARED_DIR) + "/bench/corpus/10kgnad-test.jsonl";
+}
+
+// The cleaned "text" of every JSONL line; empty when the file is absent.
+const std::vector<std::string>& Corpus() {
+  static const std::vector<std::string> corpus = [] {
+    std::vector<std::string> texts;
+    simdjson::padded_string json;
+    if (simdjson::padded_string::load(CorpusPath()).get(json) != simdjson::SUCCESS) return texts;
+    simdjson::ondemand::parser parser;
+    simdjson::ondemand::document_stream docs;
+    if (parser.iterate_many(json).get(docs) != simdjson::SUCCESS) return texts;
+    for (auto doc : docs) {
+      std::string_view t;
+      if (doc["text"].get_string().get(t) == simdjson::SUCCESS) {
+        texts.push_back(storyline::text::CleanText(t));
+      }
+    }
+    return texts;
+  }();
+  return corpus;
+}
+
+bool SkipWithoutCorpus(benchmark::State& state) {
+  if (!Corpus().empty()) return false;
+  state.SkipWithError(("corpus absent: " + CorpusPath()).c_str());
+  return true;
+}
+
+void BM_SpeechFiguresDates(benchmark::State& state) {
+  if (SkipWithoutCorpus(state)) return;
+  const storyline::PublishedDate published = storyline::ParsePublishedDate("2017-02-23").value();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const std::string& t : Corpus()) {
+      extract::Extraction ex;
+      const extract::WordView view = extract::BuildWordView(t, "de");
+      extract::FindQuotes(view, &ex);
+      extract::FindDates(view, published, &ex);
+      extract::FindFigures(view, &ex);
+      found += ex.quotes.size() + ex.dates.size() + ex.figures.size();
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(Corpus().size()));
+}
+BENCHMARK(BM_SpeechFiguresDates)->Unit(benchmark::kMillisecond);
+
+void BM_Extractor(benchmark::State& state) {
+  if (SkipWithoutCorpus(state)) return;
+  auto extractor = extract::Extractor::Create("");
+  if (!extractor.ok()) {
+    state.SkipWithError(extractor.status().ToString().c_str());
+    return;
+  }
+  storyline::Article article;
+  article.language = "de";
+  article.published = storyline::ParsePublishedDate("2017-02-23").value();
+  size_t found = 0;
+  for (auto _ : state) {
+    for (const std::string& t : Corpus()) {
+      article.text = t;
+      const extract::Extraction ex = (*extractor)->Extract(article);
+      found += ex.mentions.size() + ex.quotes.size();
+    }
+  }
+  benchmark::DoNotOptimize(found);
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(Corpus().size()));
+}
+BENCHMARK(BM_Extractor)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

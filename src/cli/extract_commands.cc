@@ -1,0 +1,294 @@
+// `storyline extract` and `storyline eval quotes`: entities, quotations,
+// figures and dates of one article (a file or a stored id), and the quote
+// finder's scores on SpkAtt data.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "cli/commands.h"
+#include "extract/spkatt.h"
+#include "storyline/engine.h"
+#include "storyline/extract.h"
+#include "storyline/ingest.h"
+#include "storyline/json_writer.h"
+
+namespace storyline::cli {
+namespace {
+
+struct ExtractOptions {
+  bool json = false;
+  std::string target;
+  std::string db;
+  std::string model;
+  std::string gold;
+  std::string predictions;
+};
+
+ExtractOptions& Opts() {
+  static ExtractOptions options;
+  return options;
+}
+
+// Byte offsets → code point offsets of one text.
+class CharOffsets {
+ public:
+  explicit CharOffsets(std::string_view text) : cp_(text.size() + 1) {
+    uint32_t c = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+      cp_[i] = c;  // lead bytes before i
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++c;
+    }
+    cp_[text.size()] = c;
+  }
+  int64_t operator()(uint32_t byte) const { return cp_[byte]; }
+
+ private:
+  std::vector<uint32_t> cp_;
+};
+
+void WriteJson(const Article& a, const extract::Extraction& ex) {
+  const CharOffsets at(a.text);
+  JsonWriter w;
+  w.BeginObject().Key("id").String(a.id);
+  w.Key("entities").BeginArray();
+  for (const extract::Mention& m : ex.mentions) {
+    w.BeginObject().Key("text").String(m.text).Key("start").Int(at(m.begin)).Key("end").Int(at(m.end));
+    w.Key("type").String(extract::EntityTypeName(m.type));
+    if (m.entity >= 0) {
+      const extract::Entity& e = ex.entities[m.entity];
+      w.Key("canonical").String(e.canonical).Key("role").String(e.role);
+    } else {
+      w.Key("canonical").String("").Key("role").String("");
+    }
+    w.EndObject();
+  }
+  w.EndArray().Key("quotes").BeginArray();
+  for (const extract::Quote& q : ex.quotes) {
+    w.BeginObject().Key("text").String(q.text).Key("start").Int(at(q.begin)).Key("end").Int(at(q.end));
+    w.Key("kind").String(extract::QuoteKindName(q.kind)).Key("cue").String(q.cue);
+    w.Key("speaker").String(q.speaker);
+    if (q.speaker_entity >= 0) {
+      w.Key("speaker_entity").String(ex.entities[q.speaker_entity].name);
+    } else {
+      w.Key("speaker_entity").Null();
+    }
+    w.EndObject();
+  }
+  w.EndArray().Key("figures").BeginArray();
+  for (const extract::Figure& f : ex.figures) {
+    w.BeginObject().Key("text").String(f.text).Key("start").Int(at(f.begin)).Key("end").Int(at(f.end));
+    w.Key("value").Double(f.value).Key("unit").String(f.unit).Key("counted").String(f.counted);
+    w.Key("qualifier").String(f.qualifier).EndObject();
+  }
+  w.EndArray().Key("dates").BeginArray();
+  for (const extract::DateMention& d : ex.dates) {
+    w.BeginObject().Key("text").String(d.text).Key("start").Int(at(d.begin)).Key("end").Int(at(d.end));
+    w.Key("value").String(d.value).Key("precision").String(DatePrecisionName(d.precision));
+    w.Key("relative").Bool(d.relative).Key("relation").String(d.relation).EndObject();
+  }
+  w.EndArray().EndObject();
+  fmt::print("{}\n", w.str());
+}
+
+size_t Columns(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Prints `text` word-wrapped to 80 columns, each line indented by `indent`.
+void PrintWrapped(std::string_view text, size_t indent) {
+  const std::string pad(indent, ' ');
+  std::string line;
+  size_t cols = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+    size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != '\n') ++j;
+    if (j == i) break;
+    const std::string_view word = text.substr(i, j - i);
+    const size_t wc = Columns(word);
+    if (cols > 0 && indent + cols + 1 + wc > 80) {
+      fmt::print("{}{}\n", pad, line);
+      line.clear();
+      cols = 0;
+    }
+    if (cols > 0) {
+      line += ' ';
+      ++cols;
+    }
+    line += word;
+    cols += wc;
+    i = j;
+  }
+  if (!line.empty()) fmt::print("{}{}\n", pad, line);
+}
+
+std::string FormatValue(double v) {
+  if (v == static_cast<double>(static_cast<int64_t>(v)) && v < 1e15 && v > -1e15) {
+    return fmt::format("{}", static_cast<int64_t>(v));
+  }
+  return fmt::format("{:.4g}", v);
+}
+
+void WriteText(const Article& a, const extract::Extraction& ex) {
+  fmt::print("{}{}{}\n", a.id, a.title.empty() ? "" : ": ", a.title);
+  fmt::print("\nEntities ({})\n", ex.entities.size());
+  for (const extract::Entity& e : ex.entities) {
+    std::string line = fmt::format("{:<4}{}", extract::EntityTypeName(e.type), e.name);
+    if (!e.role.empty()) line += fmt::format(" ({})", e.role);
+    line += fmt::format(" ×{}", e.mentions.size());
+    PrintWrapped(line, 2);
+  }
+  fmt::print("\nQuotes ({})\n", ex.quotes.size());
+  for (const extract::Quote& q : ex.quotes) {
+    std::string who = q.speaker_entity >= 0 ? ex.entities[q.speaker_entity].name : "?";
+    if (!q.speaker.empty() && q.speaker != who) who += fmt::format(" (\"{}\")", q.speaker);
+    PrintWrapped(fmt::format("{} {}{}", QuoteKindName(q.kind), who,
+                             q.cue.empty() ? "" : fmt::format(", cue \"{}\"", q.cue)),
+                 2);
+    PrintWrapped(q.kind == extract::QuoteKind::kDirect ? "\u201E" + q.text + "\u201C" : q.text, 6);
+  }
+  fmt::print("\nFigures ({})\n", ex.figures.size());
+  for (const extract::Figure& f : ex.figures) {
+    std::string line = fmt::format("{} = {}", f.text, FormatValue(f.value));
+    if (!f.unit.empty()) line += " " + f.unit;
+    if (!f.counted.empty()) line += " " + f.counted;
+    if (!f.qualifier.empty()) line += fmt::format(" [{}]", f.qualifier);
+    PrintWrapped(line, 2);
+  }
+  fmt::print("\nDates ({})\n", ex.dates.size());
+  for (const extract::DateMention& d : ex.dates) {
+    std::string line = fmt::format("{} = {}", d.text, d.value.empty() ? "?" : d.value);
+    line += fmt::format(" ({}", DatePrecisionName(d.precision));
+    if (!d.relation.empty()) line += ", " + d.relation;
+    line += ")";
+    PrintWrapped(line, 2);
+  }
+}
+
+int RunExtract() {
+  const ExtractOptions& o = Opts();
+  std::vector<Article> articles;
+  bool read_ok = true;
+  if (std::filesystem::exists(o.target)) {
+    ingest::Sink sink;
+    sink.article = [&](Article&& a) {
+      PrepareArticle(a);
+      articles.push_back(std::move(a));
+    };
+    sink.diagnostic = [&](ingest::Diagnostic&& d) {
+      if (d.severity == ingest::Severity::kError) read_ok = false;
+      fmt::print(stderr, "{}\n", d.ToString());
+    };
+    ingest::ReadPath(o.target, {}, sink);
+  } else {
+    auto store = OpenStore(o.db, /*read_only=*/true);
+    if (!store.ok()) return Fail(store.status());
+    auto article = (*store)->GetArticle(o.target);
+    if (!article.ok()) return Fail(article.status());
+    articles.push_back(std::move(article).value());
+  }
+  auto extractor = extract::Extractor::Create(o.model);
+  if (!extractor.ok()) return Fail(extractor.status());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const extract::Extraction ex = (*extractor)->Extract(articles[i]);
+    if (o.json) {
+      WriteJson(articles[i], ex);
+    } else {
+      if (i > 0) fmt::print("\n");
+      WriteText(articles[i], ex);
+    }
+  }
+  return read_ok ? kExitOk : kExitFailure;
+}
+
+int RunEvalQuotes() {
+  const ExtractOptions& o = Opts();
+  auto docs = extract::ReadSpkAtt(o.gold);
+  if (!docs.ok()) return Fail(docs.status());
+  auto extractor = extract::Extractor::Create(o.model);
+  if (!extractor.ok()) return Fail(extractor.status());
+  std::ofstream out;
+  if (!o.predictions.empty()) {
+    out.open(o.predictions, std::ios::binary | std::ios::trunc);
+    if (!out) return Fail(Status::IoError(fmt::format("{}: cannot write", o.predictions)));
+  }
+  extract::SpkAttScorer scorer;
+  for (const extract::SpkAttDocument& doc : *docs) {
+    Article a;
+    a.id = doc.name;
+    a.text = doc.text;
+    a.language = "de";
+    const extract::Extraction ex = (*extractor)->Extract(a);
+    const std::vector<extract::SpkAttAnnotation> predicted = extract::ToSpkAtt(doc, ex.quotes);
+    scorer.Add(doc.gold, predicted);
+    if (out.is_open()) out << extract::SpkAttPredictionLine(doc, predicted) << '\n';
+  }
+  if (out.is_open() && !out.flush()) {
+    return Fail(Status::IoError(fmt::format("{}: write failed", o.predictions)));
+  }
+  const extract::SpkAttScores s = scorer.Scores();
+  if (o.json) {
+    JsonWriter w;
+    w.BeginObject().Key("documents").Int(static_cast<int64_t>(docs->size()))
+        .Key("gold").Int(s.gold).Key("predicted").Int(s.predicted).Key("matched").Int(s.matched)
+        .Key("message_p").Double(s.message_p).Key("message_r").Double(s.message_r)
+        .Key("message_f1").Double(s.message_f1).Key("speaker_p").Double(s.speaker_p)
+        .Key("speaker_r").Double(s.speaker_r).Key("speaker_f1").Double(s.speaker_f1)
+        .Key("joint_p").Double(s.joint_p).Key("joint_r").Double(s.joint_r)
+        .Key("joint_f1").Double(s.joint_f1).Key("mean_f1").Double(s.mean_f1).EndObject();
+    fmt::print("{}\n", w.str());
+    return kExitOk;
+  }
+  fmt::print("documents {}  gold quotes {}  predicted {}  matched {}\n", docs->size(), s.gold,
+             s.predicted, s.matched);
+  fmt::print("{:<10}{:>10}{:>10}{:>10}\n", "", "precision", "recall", "F1");
+  fmt::print("{:<10}{:>10.3f}{:>10.3f}{:>10.3f}\n", "message", s.message_p, s.message_r, s.message_f1);
+  fmt::print("{:<10}{:>10.3f}{:>10.3f}{:>10.3f}\n", "speaker", s.speaker_p, s.speaker_r, s.speaker_f1);
+  fmt::print("{:<10}{:>10.3f}{:>10.3f}{:>10.3f}\n", "joint", s.joint_p, s.joint_r, s.joint_f1);
+  fmt::print("harmonic mean of message and speaker F1: {:.3f}\n", s.mean_f1);
+  return kExitOk;
+}
+
+}  // namespace
+
+void RegisterExtractCommands(CLI::App& app) {
+  ExtractOptions& o = Opts();
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Print the entities, quotations, figures and dates of an article:\n"
+                 "a file (any format `ingest` reads) or the id of a stored article.");
+  extract->add_flag("--json", o.json, "One JSON object per article; offsets in characters");
+  extract->add_option("target", o.target, "A file, or a stored article id")->required();
+  extract->add_option("--model", o.model, "NER tagger model (see `storyline train ner`)");
+  AddDbOption(extract, &o.db);
+  SetRunner(extract, RunExtract);
+
+  // `eval` may already hold other evaluations.
+  CLI::App* eval = nullptr;
+  for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "eval"; })) {
+    eval = sub;
+  }
+  if (eval == nullptr) {
+    eval = app.add_subcommand("eval", "Score the engine against labelled data.");
+    eval->require_subcommand(1);
+  }
+  CLI::App* quotes = eval->add_subcommand(
+      "quotes", "Find quotations in SpkAtt JSONL documents and print message, speaker and\n"
+                "joint token precision, recall and F1 against the gold annotations.");
+  quotes->add_option("gold", o.gold, "SpkAtt JSONL file")->required();
+  quotes->add_option("--predictions", o.predictions,
+                     "Write the predictions, one JSON line per document, to this file");
+  quotes->add_option("--model", o.model, "NER tagger model (see `storyline train ner`)");
+  quotes->add_flag("--json", o.json, "Print the scores as one JSON object");
+  SetRunner(quotes, RunEvalQuotes);
+}
+
+}  // namespace storyline::cli

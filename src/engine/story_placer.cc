@@ -1,0 +1,272 @@
+#include "engine/story_placer.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "storyline/cluster.h"
+#include "storyline/dedup.h"
+#include "storyline/text.h"
+
+namespace storyline::engine {
+namespace {
+
+constexpr size_t kHeadlineChars = 200;
+constexpr int64_t kReplayPage = 1000;
+constexpr int64_t kSecondsPerDay = 86400;
+
+// Cuts a UTF-8 string to at most `max_chars` code points, adding "…".
+std::string Cut(std::string_view s, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == max_chars) {
+      return std::string(s.substr(0, i)) + "…";
+    }
+  }
+  return std::string(s);
+}
+
+// Maps the ids of one in-memory Clusterer (fresh every run) to stored ids.
+// Several clusterer ids may map to one stored id: a replay that does not
+// reproduce the stored clustering exactly (a window, revised texts) may split
+// a stored story; its parts keep their stored id.
+class IdMap {
+ public:
+  // The stored id of clusterer id `cid` (after merges done by this run); 0
+  // when unmapped.
+  int64_t Get(int64_t cid) const {
+    auto it = by_cluster_.find(cid);
+    return it == by_cluster_.end() ? 0 : Resolve(it->second);
+  }
+  void SetIfAbsent(int64_t cid, int64_t stored) { by_cluster_.try_emplace(cid, stored); }
+  void NoteMerged(int64_t absorbed, int64_t survivor) { merged_[absorbed] = survivor; }
+
+  // Applies the clusterer's merges (`resolve` gives a clusterer id's current
+  // id): for each clusterer id merged away whose stored id differs from the
+  // survivor's, calls merge(absorbed, survivor) with the larger stored id
+  // absorbed into the smaller (older) one. Forgets merged-away clusterer ids.
+  template <typename ResolveFn, typename MergeFn>
+  Status ApplyMerges(const ResolveFn& resolve, const MergeFn& merge) {
+    // Inserting while iterating could rehash: survivors without a stored id
+    // yet are added after the loop.
+    std::vector<std::pair<int64_t, int64_t>> adopted;
+    for (auto it = by_cluster_.begin(); it != by_cluster_.end();) {
+      const int64_t now = resolve(it->first);
+      if (now == it->first) {
+        ++it;
+        continue;
+      }
+      const int64_t mine = Resolve(it->second);
+      const int64_t theirs = Get(now);
+      if (theirs == 0) {
+        adopted.emplace_back(now, mine);
+      } else if (theirs != mine) {
+        const int64_t survivor = std::min(mine, theirs);
+        const int64_t absorbed = std::max(mine, theirs);
+        STORYLINE_RETURN_IF_ERROR(merge(absorbed, survivor));
+        NoteMerged(absorbed, survivor);
+      }
+      it = by_cluster_.erase(it);
+    }
+    for (const auto& [cid, stored] : adopted) by_cluster_.try_emplace(cid, stored);
+    return Status::Ok();
+  }
+
+  // Forgets merged-away clusterer ids without touching the store: merges the
+  // replay made that the stored clustering does not have are not imposed.
+  template <typename ResolveFn>
+  void ForgetMerged(const ResolveFn& resolve) {
+    std::erase_if(by_cluster_, [&](const auto& entry) { return resolve(entry.first) != entry.first; });
+  }
+
+ private:
+  int64_t Resolve(int64_t stored) const {
+    for (auto it = merged_.find(stored); it != merged_.end(); it = merged_.find(stored)) stored = it->second;
+    return stored;
+  }
+
+  std::unordered_map<int64_t, int64_t> by_cluster_;
+  std::unordered_map<int64_t, int64_t> merged_;  // stored absorbed → survivor
+};
+
+// The day an article counts under in the duplicate index: its own, or (when
+// undated) the last day seen, so that undated articles are not evicted as if
+// they were from 1970.
+int64_t DayOf(const Article& article, int64_t* last_day) {
+  if (article.published.known()) *last_day = article.published.DaysSinceEpoch();
+  return *last_day;
+}
+
+// Everything the placement of one run keeps in memory.
+struct Placer {
+  explicit Placer(int window_days) : duplicates(DedupOptions(window_days)) {}
+
+  static dedup::DuplicateIndex::Options DedupOptions(int window_days) {
+    dedup::DuplicateIndex::Options o;
+    o.window_days = window_days;
+    return o;
+  }
+
+  cluster::Clusterer clusterer;
+  dedup::DuplicateIndex duplicates;
+  dedup::Fingerprint fingerprint;
+  IdMap stories;
+  IdMap storylines;
+  int64_t last_day = 0;
+};
+
+}  // namespace
+
+std::string Headline(const Article& article) {
+  if (!article.title.empty()) return Cut(article.title, kHeadlineChars);
+  std::vector<text::Span> sentences = text::SplitSentences(article.text, article.language);
+  if (sentences.empty()) return "";
+  return Cut(sentences.front().In(article.text), kHeadlineChars);
+}
+
+Status UpdatePlacedHeadline(store::Store& store, const Article& article) {
+  Result<store::Placement> placement = store.GetPlacement(article.id);
+  if (!placement.ok()) {
+    return placement.status().code() == StatusCode::kNotFound ? Status::Ok() : placement.status();
+  }
+  placement->headline = Headline(article);
+  return store.PlaceArticle(*placement);
+}
+
+void StoryPlacer::NoteNew(const Article& article) {
+  Article meta;
+  meta.id = article.id;
+  meta.published = article.published;
+  noted_.push_back(std::move(meta));
+}
+
+Status StoryPlacer::PlaceUnplaced() {
+  Result<std::vector<std::string>> unplaced = store_.ListUnplacedArticles();
+  if (!unplaced.ok()) return unplaced.status();
+  if (unplaced->empty()) return Status::Ok();
+
+  // Input order: articles left unplaced by earlier runs (in listing order),
+  // then this run's in the order they were read.
+  std::vector<Article> meta;
+  {
+    std::unordered_set<std::string_view> noted;
+    for (const Article& a : noted_) noted.insert(a.id);
+    for (const std::string& id : *unplaced) {
+      if (noted.contains(id)) continue;
+      Result<Article> a = store_.GetArticle(id);
+      if (!a.ok()) return a.status();
+      a->text.clear();
+      meta.push_back(std::move(a).value());
+    }
+    std::unordered_set<std::string_view> waiting(unplaced->begin(), unplaced->end());
+    for (Article& a : noted_) {
+      if (waiting.contains(a.id)) meta.push_back(std::move(a));
+    }
+    noted_.clear();
+  }
+
+  std::optional<int64_t> replay_from;
+  if (options_.replay_window_days > 0 &&
+      std::all_of(meta.begin(), meta.end(), [](const Article& a) { return a.published.known(); })) {
+    int64_t earliest = meta.front().published.EpochSeconds();
+    for (const Article& a : meta) earliest = std::min(earliest, a.published.EpochSeconds());
+    replay_from = earliest - options_.replay_window_days * kSecondsPerDay;
+  }
+
+  Placer placer(options_.replay_window_days);
+  cluster::Clusterer& clusterer = placer.clusterer;
+  auto resolve_story = [&](int64_t id) { return clusterer.ResolveStory(id); };
+  auto resolve_storyline = [&](int64_t id) { return clusterer.ResolveStoryline(id); };
+
+  // Replay: the stored placements, in the order they were made.
+  for (int64_t after = 0;;) {
+    Result<std::vector<store::PlacedArticle>> page =
+        store_.ListPlacedArticles({.after_sequence = after, .limit = kReplayPage, .published_from = replay_from});
+    if (!page.ok()) return page.status();
+    if (page->empty()) break;
+    for (const store::PlacedArticle& placed : *page) {
+      after = placed.placement.sequence;
+      const cluster::Assignment assignment = clusterer.Add(placed.article);
+      const cluster::StoryId story = clusterer.ResolveStory(assignment.story);
+      placer.stories.SetIfAbsent(story, placed.placement.story);
+      placer.storylines.SetIfAbsent(clusterer.StorylineOf(story), placed.placement.storyline);
+      placer.fingerprint = dedup::ComputeFingerprint(placed.article);
+      placer.duplicates.Add(placed.article.id, placer.fingerprint, DayOf(placed.article, &placer.last_day));
+      ++counts_.replayed;
+    }
+  }
+  placer.stories.ForgetMerged(resolve_story);
+  placer.storylines.ForgetMerged(resolve_storyline);
+
+  Result<store::LargestIds> largest = store_.GetLargestIds();
+  if (!largest.ok()) return largest.status();
+  int64_t next_story = largest->story;
+  int64_t next_storyline = largest->storyline;
+
+  bool in_batch = false;
+  int pending = 0;
+  // Merges first, so that the batch commits a consistent state.
+  auto commit = [&]() -> Status {
+    STORYLINE_RETURN_IF_ERROR(placer.stories.ApplyMerges(resolve_story, [&](int64_t absorbed, int64_t survivor) {
+      ++counts_.merged;
+      return store_.MergeStories(absorbed, survivor);
+    }));
+    STORYLINE_RETURN_IF_ERROR(placer.storylines.ApplyMerges(
+        resolve_storyline, [&](int64_t absorbed, int64_t survivor) { return store_.MergeStorylines(absorbed, survivor); }));
+    in_batch = false;
+    pending = 0;
+    return store_.CommitBatch();
+  };
+  auto place_all = [&]() -> Status {
+    for (size_t i : cluster::ArrivalOrder(meta)) {
+      Result<Article> article = store_.GetArticle(meta[i].id);
+      if (!article.ok()) return article.status();
+      if (!in_batch) {
+        STORYLINE_RETURN_IF_ERROR(store_.BeginBatch());
+        in_batch = true;
+      }
+      const cluster::Assignment assignment = clusterer.Add(*article);
+      const cluster::StoryId cluster_story = clusterer.ResolveStory(assignment.story);
+      store::Placement placement;
+      placement.article_id = article->id;
+      placement.story = placer.stories.Get(cluster_story);
+      if (placement.story == 0) {
+        placement.story = ++next_story;
+        placer.stories.SetIfAbsent(cluster_story, placement.story);
+        ++counts_.new_stories;
+      }
+      const cluster::StorylineId cluster_storyline = clusterer.StorylineOf(cluster_story);
+      placement.storyline = placer.storylines.Get(cluster_storyline);
+      if (placement.storyline == 0) {
+        placement.storyline = ++next_storyline;
+        placer.storylines.SetIfAbsent(cluster_storyline, placement.storyline);
+      }
+      placer.fingerprint = dedup::ComputeFingerprint(*article);
+      if (std::optional<dedup::Match> match =
+              placer.duplicates.Add(article->id, placer.fingerprint, DayOf(*article, &placer.last_day))) {
+        placement.duplicate_of = match->original_id;
+        placement.duplicate_overlap = match->overlap;
+        ++counts_.duplicates;
+      }
+      placement.headline = Headline(*article);
+      Status placed = store_.PlaceArticle(placement);
+      if (!placed.ok()) {
+        return Status(placed.code(), article->origin + ": could not place article '" + article->id +
+                                         "' in a story: " + placed.message());
+      }
+      ++counts_.placed;
+      if (++pending >= options_.batch_size) STORYLINE_RETURN_IF_ERROR(commit());
+    }
+    return in_batch ? commit() : Status::Ok();
+  };
+  Status status = place_all();
+  if (!status.ok() && in_batch) (void)store_.RollbackBatch();
+  return status;
+}
+
+}  // namespace storyline::engine

@@ -1,0 +1,371 @@
+#include "extract/dates.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <string>
+#include <utility>
+
+#include "extract/figures.h"
+
+namespace storyline::extract {
+namespace {
+
+struct Named {
+  std::string_view word;
+  int value;
+};
+
+constexpr Named kMonths[] = {
+    {"januar", 1},  {"jaenner", 1},  {"februar", 2}, {"maerz", 3},     {"april", 4},
+    {"mai", 5},     {"juni", 6},     {"juli", 7},    {"august", 8},    {"september", 9},
+    {"oktober", 10}, {"november", 11}, {"dezember", 12}, {"january", 1}, {"february", 2},
+    {"march", 3},   {"may", 5},      {"june", 6},    {"july", 7},      {"october", 10},
+    {"december", 12}};
+// Abbreviations, written with a period: "Jan.", "Sept.".
+constexpr Named kMonthAbbrev[] = {{"jan", 1}, {"feb", 2}, {"apr", 4}, {"aug", 8}, {"sep", 9},
+                                  {"sept", 9}, {"okt", 10}, {"oct", 10}, {"nov", 11}, {"dez", 12},
+                                  {"dec", 12}};
+// ISO weekday numbers (Monday = 1).
+constexpr Named kWeekdays[] = {
+    {"montag", 1},  {"dienstag", 2}, {"mittwoch", 3}, {"donnerstag", 4}, {"freitag", 5},
+    {"samstag", 6}, {"sonnabend", 6}, {"sonntag", 7}, {"monday", 1},     {"tuesday", 2},
+    {"wednesday", 3}, {"thursday", 4}, {"friday", 5}, {"saturday", 6},   {"sunday", 7}};
+constexpr std::string_view kDayParts[] = {"", "s", "abend", "abends", "morgen", "nachmittag",
+                                          "vormittag", "nacht", "mittag"};
+constexpr Named kDayWords[] = {{"heute", 0},    {"gestern", -1}, {"vorgestern", -2},
+                               {"morgen", 1},   {"uebermorgen", 2}, {"today", 0},
+                               {"yesterday", -1}, {"tomorrow", 1}};
+
+template <size_t N>
+int Lookup(const Named (&table)[N], std::string_view w) {
+  for (const Named& n : table) {
+    if (n.word == w) return n.value;
+  }
+  return 0;
+}
+
+int Weekday(std::string_view w) {
+  for (const Named& d : kWeekdays) {
+    if (!w.starts_with(d.word)) continue;
+    const std::string_view rest = w.substr(d.word.size());
+    for (std::string_view part : kDayParts) {
+      if (rest == part) return d.value;
+    }
+  }
+  return 0;
+}
+
+// Days since 1970-01-01 (proleptic Gregorian; H. Hinnant, "chrono-compatible
+// low-level date algorithms").
+int64_t DaysFromCivil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+void CivilFromDays(int64_t z, int* y, int* m, int* d) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  *d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  *m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  *y = static_cast<int>(yoe + era * 400 + (*m <= 2));
+}
+int IsoWeekday(int64_t days) { return static_cast<int>(((days % 7) + 7 + 3) % 7) + 1; }
+
+std::string Iso(int y, int m = 0, int d = 0) {
+  char buf[16];
+  if (m == 0) {
+    std::snprintf(buf, sizeof buf, "%04d", y);
+  } else if (d == 0) {
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
+  } else {
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  }
+  return buf;
+}
+std::string IsoDays(int64_t days) {
+  int y, m, d;
+  CivilFromDays(days, &y, &m, &d);
+  return Iso(y, m, d);
+}
+
+bool ValidDay(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1) return false;
+  constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29) return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  return true;
+}
+
+int ToInt(std::string_view s) {
+  int v = -1;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return -1;
+  return v;
+}
+
+class DateFinder {
+ public:
+  DateFinder(const WordView& v, const PublishedDate& pub, Extraction* ex)
+      : v_(v), pub_(pub), ex_(ex), n_(v.size()) {}
+
+  void Run() {
+    for (int i = 0; i < n_; ++i) {
+      const int next = Date(i);
+      if (next > i) i = next - 1;
+    }
+  }
+
+ private:
+  bool Word(int i) const { return i >= 0 && i < n_ && v_.IsWord(i); }
+  bool Number(int i) const { return i >= 0 && i < n_ && v_.words[i].kind == text::TokenKind::kNumber; }
+  std::string_view F(int i) const { return v_.Folded(i); }
+  bool Punct(int i, std::string_view p) const { return i >= 0 && i < n_ && v_.IsPunct(i, p); }
+  bool DayKnown() const { return pub_.precision >= DatePrecision::kDay; }
+  bool YearKnown() const { return pub_.precision >= DatePrecision::kYear; }
+  int Year(int i) const {
+    if (!Number(i)) return 0;
+    const int y = ToInt(v_.Raw(i));
+    return y >= 1800 && y <= 2199 ? y : 0;
+  }
+  // A month word at i: returns the month and sets *end past it.
+  int Month(int i, int* end) const {
+    if (!Word(i)) return 0;
+    if (int m = Lookup(kMonths, F(i)); m != 0 && (v_.words[i].cap || v_.lang == "en")) {
+      *end = i + 1;
+      return m;
+    }
+    if (int m = Lookup(kMonthAbbrev, F(i)); m != 0 && Punct(i + 1, ".")) {
+      *end = i + 2;
+      return m;
+    }
+    return 0;
+  }
+
+  void Add(int b, int e, std::string value, DatePrecision precision, bool relative,
+           std::string relation) {
+    DateMention d;
+    d.begin = v_.words[b].begin;
+    d.end = v_.words[e - 1].end;
+    d.text = std::string(v_.text.substr(d.begin, d.end - d.begin));
+    d.value = std::move(value);
+    d.precision = precision;
+    d.relative = relative;
+    d.relation = std::move(relation);
+    ex_->dates.push_back(std::move(d));
+  }
+
+  // The year of a day and month given without one.
+  int YearFor(int m, int d) const {
+    int y = pub_.year;
+    if (DayKnown() && DaysFromCivil(y, m, d) > pub_.DaysSinceEpoch() + 7) --y;
+    return y;
+  }
+
+  // An offset of `n` units before (n < 0) or after publication.
+  void Offset(int b, int e, std::string_view unit, int n) {
+    std::string relation = std::string(unit) + ":" + std::to_string(n);
+    if (unit == "years") {
+      if (YearKnown()) return Add(b, e, Iso(pub_.year + n), DatePrecision::kYear, true, relation);
+      return Add(b, e, "", DatePrecision::kYear, true, relation);
+    }
+    if (unit == "months") {
+      if (pub_.precision >= DatePrecision::kMonth) {
+        int total = pub_.year * 12 + (pub_.month - 1) + n;
+        return Add(b, e, Iso(total / 12, total % 12 + 1), DatePrecision::kMonth, true, relation);
+      }
+      return Add(b, e, "", DatePrecision::kMonth, true, relation);
+    }
+    const int days = unit == "weeks" ? 7 * n : n;
+    if (DayKnown()) {
+      return Add(b, e, IsoDays(pub_.DaysSinceEpoch() + days), DatePrecision::kDay, true, relation);
+    }
+    Add(b, e, "", DatePrecision::kDay, true, relation);
+  }
+
+  int Date(int i) {
+    const std::string_view f = F(i);
+    int end = 0;
+    // 23.02.2017
+    if (Number(i) && std::count(f.begin(), f.end(), '.') == 2) {
+      const size_t p1 = f.find('.'), p2 = f.rfind('.');
+      const int d = ToInt(f.substr(0, p1)), m = ToInt(f.substr(p1 + 1, p2 - p1 - 1));
+      const int y = ToInt(f.substr(p2 + 1));
+      if (y >= 1800 && y <= 2199 && ValidDay(y, m, d)) {
+        Add(i, i + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
+        return i + 1;
+      }
+      return i;
+    }
+    // 20. Januar [2017]
+    if (Number(i) && Punct(i + 1, ".")) {
+      const int d = ToInt(f);
+      int m = 0;
+      if (d >= 1 && d <= 31 && (m = Month(i + 2, &end)) != 0) {
+        if (int y = Year(end); y != 0 && ValidDay(y, m, d)) {
+          Add(i, end + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
+          return end + 1;
+        }
+        if (YearKnown() && ValidDay(YearFor(m, d), m, d)) {
+          Add(i, end, Iso(YearFor(m, d), m, d), DatePrecision::kDay, false, "");
+        } else {
+          char md[16];
+          std::snprintf(md, sizeof md, "month-day:%02d-%02d", m, d);
+          Add(i, end, "", DatePrecision::kDay, false, md);
+        }
+        return end;
+      }
+    }
+    // Dezember 2024; Ende Januar
+    if (int m = Month(i, &end); m != 0) {
+      if (int y = Year(end); y != 0) {
+        Add(i, end + 1, Iso(y, m), DatePrecision::kMonth, false, "");
+        return end + 1;
+      }
+      const std::string_view before = Word(i - 1) ? F(i - 1) : std::string_view();
+      if (before == "im" || before == "ende" || before == "anfang" || before == "mitte" ||
+          before == "seit" || before == "bis" || before == "in" || before == "since") {
+        const int b = (before == "ende" || before == "anfang" || before == "mitte") ? i - 1 : i;
+        if (YearKnown()) {
+          int y = pub_.year;
+          if (pub_.precision >= DatePrecision::kMonth && m > pub_.month + 1) --y;
+          Add(b, end, Iso(y, m), DatePrecision::kMonth, false, "");
+        } else {
+          Add(b, end, "", DatePrecision::kMonth, false, "month:" + std::to_string(m));
+        }
+        return end;
+      }
+      return i;
+    }
+    // Years: "2017", "Fiskaljahr 2016", "im Jahr 2016".
+    if (int y = Year(i); y != 0 && f.find_first_of(".,'") == std::string_view::npos) {
+      const bool keyword = Word(i - 1) && (F(i - 1).ends_with("jahr") || F(i - 1) == "jahres");
+      const std::string_view before = Word(i - 1) ? F(i - 1) : std::string_view();
+      const bool context = keyword || before == "im" || before == "seit" || before == "bis" ||
+                           before == "von" || before == "ab" || before == "in" ||
+                           before == "since" || before == "ende" || before == "anfang" ||
+                           before == "mitte" || before == "nach" || before == "vor";
+      // "2000 Menschen", "1500 Euro": a count, not a year.
+      const bool count_follows = Word(i + 1) && (v_.words[i + 1].cap || F(i + 1) == "prozent") &&
+                                 v_.words[i + 1].sentence == v_.words[i].sentence;
+      if (context || !count_follows) {
+        const int b = keyword ? i - 1 : i;
+        Add(b, i + 1, Iso(y), DatePrecision::kYear, false, "");
+        return i + 1;
+      }
+      return i;
+    }
+    if (!Word(i)) return i;
+    // Weekdays: "am Donnerstag", "im Laufe des Donnerstags", "vergangenen Dienstag".
+    if (int wd = Weekday(f); wd != 0 && (v_.words[i].cap || v_.lang == "en")) {
+      int b = i;
+      int direction = 0;  // -1 strictly before, +1 after, 0 on or before
+      if (Word(b - 1) && (F(b - 1) == "vergangenen" || F(b - 1) == "letzten" ||
+                          F(b - 1) == "last")) {
+        direction = -1;
+        --b;
+      } else if (Word(b - 1) && (F(b - 1) == "kommenden" || F(b - 1) == "naechsten" ||
+                                 F(b - 1) == "next")) {
+        direction = 1;
+        --b;
+      }
+      if (Word(b - 1) && (F(b - 1) == "am" || F(b - 1) == "on")) {
+        --b;
+      } else if (b >= 3 && Word(b - 1) && F(b - 1) == "des" && Word(b - 2) &&
+                 F(b - 2) == "laufe" && Word(b - 3) && F(b - 3) == "im") {
+        b -= 3;
+      }
+      const std::string relation = "weekday:" + std::to_string(wd);
+      if (DayKnown()) {
+        const int64_t p = pub_.DaysSinceEpoch();
+        const int pw = IsoWeekday(p);
+        int64_t day;
+        if (direction > 0) {
+          day = p + ((wd - pw + 7) % 7 == 0 ? 7 : (wd - pw + 7) % 7);
+        } else {
+          int back = (pw - wd + 7) % 7;
+          if (direction < 0 && back == 0) back = 7;
+          day = p - back;
+        }
+        Add(b, i + 1, IsoDays(day), DatePrecision::kDay, true, relation);
+      } else {
+        Add(b, i + 1, "", DatePrecision::kDay, true, relation);
+      }
+      return i + 1;
+    }
+    // gestern, heute, morgen (not "am Morgen").
+    for (const Named& dw : kDayWords) {
+      if (f != dw.word) continue;
+      if (v_.words[i].cap && (f == "morgen") ) break;
+      Offset(i, i + 1, "days", dw.value);
+      return i + 1;
+    }
+    // "vor vier Jahren", "in den vergangenen vier Jahren", "vor einem Monat".
+    if ((f == "vor" || f == "vergangenen" || f == "letzten") && i + 2 < n_) {
+      double count = 0;
+      if (Number(i + 1)) {
+        auto p = text::ParseNumber(v_.Raw(i + 1), v_.lang);
+        count = p ? *p : 0;
+      } else if (Word(i + 1) && (F(i + 1) == "einem" || F(i + 1) == "einer")) {
+        count = 1;
+      } else if (Word(i + 1)) {
+        count = NumberWordValue(F(i + 1)).value_or(0);
+      }
+      if (count > 0 && count < 1000 && Word(i + 2)) {
+        const std::string_view u = F(i + 2);
+        std::string_view unit;
+        if (u == "jahren" || u == "jahr" || u == "jahre") unit = "years";
+        if (u == "monaten" || u == "monat" || u == "monate") unit = "months";
+        if (u == "wochen" || u == "woche") unit = "weeks";
+        if (u == "tagen" || u == "tag" || u == "tage") unit = "days";
+        if (!unit.empty()) {
+          int b = i;
+          if (f != "vor" && b >= 2 && Word(b - 1) && F(b - 1) == "den" && Word(b - 2) &&
+              F(b - 2) == "in")
+            b -= 2;
+          if (f != "vor" && b == i) return i;
+          Offset(b, i + 3, unit, -static_cast<int>(count));
+          return i + 3;
+        }
+      }
+    }
+    // "im vergangenen Jahr", "im Vorjahr", "in diesem Jahr", "im kommenden Jahr".
+    if (f == "vorjahr" && Word(i - 1) && F(i - 1) == "im") {
+      Offset(i - 1, i + 1, "years", -1);
+      return i + 1;
+    }
+    if ((f == "im" || f == "in") && Word(i + 1) && Word(i + 2) && F(i + 2) == "jahr") {
+      const std::string_view a = F(i + 1);
+      int n = 2;
+      if (a == "vergangenen" || a == "letzten") n = -1;
+      if (a == "diesem") n = 0;
+      if (a == "kommenden" || a == "naechsten") n = 1;
+      if (n != 2) {
+        Offset(i, i + 3, "years", n);
+        return i + 3;
+      }
+    }
+    return i;
+  }
+
+  const WordView& v_;
+  const PublishedDate& pub_;
+  Extraction* ex_;
+  const int n_;
+};
+
+}  // namespace
+
+void FindDates(const WordView& view, const PublishedDate& published, Extraction* ex) {
+  if (view.words.empty()) return;
+  DateFinder(view, published, ex).Run();
+}
+
+}  // namespace storyline::extract

@@ -1,0 +1,86 @@
+#include "extract/dates.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract/word_view.h"
+
+namespace storyline::extract {
+namespace {
+
+std::vector<DateMention> Dates(const std::string& text, const std::string& published) {
+  Extraction ex;
+  PublishedDate pub;
+  if (!published.empty()) pub = ParsePublishedDate(published).value();
+  FindDates(BuildWordView(text, "de"), pub, &ex);
+  return ex.dates;
+}
+
+struct DateCase {
+  std::string text;
+  std::string published;  // "" for unknown
+  std::string date;       // the mention's text; "" for none
+  std::string value;
+  std::string precision;
+  std::string relation;
+};
+
+TEST(DatesTest, Table) {
+  // 2017-02-23 was a Thursday.
+  const std::vector<DateCase> cases = {
+      {"Das war im Dezember 2024 so.", "", "Dezember 2024", "2024-12", "month", ""},
+      {"Im Fiskaljahr 2016 war es so.", "", "Fiskaljahr 2016", "2016", "year", ""},
+      {"Das war 2017 so.", "", "2017", "2017", "year", ""},
+      {"Er kam am 23.02.2017 an.", "", "23.02.2017", "2017-02-23", "day", ""},
+      {"Er kam am 20. Januar an.", "2017-02-23", "20. Januar", "2017-01-20", "day", ""},
+      {"Er kam am 20. Januar an.", "", "20. Januar", "", "day", "month-day:01-20"},
+      {"Er kommt am 20. Dezember.", "2017-01-03", "20. Dezember", "2016-12-20", "day", ""},
+      {"Er kam am 20. Januar 2016 an.", "2017-02-23", "20. Januar 2016", "2016-01-20", "day", ""},
+      {"Er kam am Donnerstag.", "2017-02-23", "am Donnerstag", "2017-02-23", "day", "weekday:4"},
+      {"Er kam am Dienstag.", "2017-02-23", "am Dienstag", "2017-02-21", "day", "weekday:2"},
+      {"Er kam am Freitag.", "2017-02-23", "am Freitag", "2017-02-17", "day", "weekday:5"},
+      {"Er kam Donnerstag.", "2017-02-23T10:51", "Donnerstag", "2017-02-23", "day", "weekday:4"},
+      {"Sie treffen sich im Laufe des Donnerstags.", "2017-02-23", "im Laufe des Donnerstags",
+       "2017-02-23", "day", "weekday:4"},
+      {"Er kam vergangenen Donnerstag.", "2017-02-23", "vergangenen Donnerstag", "2017-02-16",
+       "day", "weekday:4"},
+      {"Er kommt kommenden Montag.", "2017-02-23", "kommenden Montag", "2017-02-27", "day",
+       "weekday:1"},
+      {"Er kam gestern.", "2017-02-23", "gestern", "2017-02-22", "day", "days:-1"},
+      {"Er kommt heute.", "2017-03-01", "heute", "2017-03-01", "day", "days:0"},
+      {"Er kommt morgen.", "2017-02-28", "morgen", "2017-03-01", "day", "days:1"},
+      {"Das war vor vier Jahren.", "2017-02-23", "vor vier Jahren", "2013", "year", "years:-4"},
+      {"Das war vor drei Tagen.", "2017-03-02", "vor drei Tagen", "2017-02-27", "day", "days:-3"},
+      {"Es stieg in den vergangenen vier Jahren.", "2025-02-01", "in den vergangenen vier Jahren",
+       "2021", "year", "years:-4"},
+      {"Es stieg im Vorjahr.", "2017-02", "im Vorjahr", "2016", "year", "years:-1"},
+      // Unresolved: the publication date is unknown or not precise enough.
+      {"Er kam am Donnerstag.", "", "am Donnerstag", "", "day", "weekday:4"},
+      {"Er kam am Donnerstag.", "2017-02", "am Donnerstag", "", "day", "weekday:4"},
+      {"Er kam gestern.", "", "gestern", "", "day", "days:-1"},
+      {"Das war vor vier Jahren.", "", "vor vier Jahren", "", "year", "years:-4"},
+      // Not dates.
+      {"Am Morgen kam er.", "2017-02-23", "", "", "", ""},
+      {"Es kamen 2000 Menschen.", "", "", "", "", ""},
+  };
+  for (const DateCase& c : cases) {
+    const std::vector<DateMention> dates = Dates(c.text, c.published);
+    if (c.date.empty()) {
+      EXPECT_TRUE(dates.empty()) << c.text << " → " << (dates.empty() ? "" : dates[0].text);
+      continue;
+    }
+    ASSERT_EQ(dates.size(), 1u) << c.text;
+    const DateMention& d = dates[0];
+    EXPECT_EQ(d.text, c.date) << c.text;
+    EXPECT_EQ(d.value, c.value) << c.text << " published " << c.published;
+    EXPECT_EQ(DatePrecisionName(d.precision), c.precision) << c.text;
+    EXPECT_EQ(d.relation, c.relation) << c.text;
+    EXPECT_EQ(d.relative, !c.relation.empty() && !c.relation.starts_with("month")) << c.text;
+    EXPECT_EQ(c.text.substr(d.begin, d.end - d.begin), d.text);
+  }
+}
+
+}  // namespace
+}  // namespace storyline::extract

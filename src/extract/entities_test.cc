@@ -1,0 +1,244 @@
+#include "entities.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gazetteer.h"
+#include "germeval.h"
+#include "storyline/text.h"
+#include "tagger.h"
+
+namespace storyline::extract {
+namespace {
+
+namespace fs = std::filesystem;
+
+TEST(CanonicalKeyTest, Table) {
+  const struct {
+    std::string_view name, key;
+  } cases[] = {
+      {"Peña Nieto", "pena nieto"},
+      {"Pena Nieto", "pena nieto"},
+      {"Enrique Peña Nieto", "enrique pena nieto"},
+      {"John Kelly", "john kelly"},
+      {"Präsident Trump", "trump"},
+      {"US-Außenminister Rex Tillerson", "rex tillerson"},
+      {"Dr. Angela Merkel", "angela merkel"},
+      {"Müller", "mueller"},
+      {"Mueller", "mueller"},
+      {"Mexiko-Stadt", "mexiko-stadt"},
+  };
+  for (const auto& c : cases) EXPECT_EQ(CanonicalKey(c.name), c.key) << c.name;
+}
+
+TEST(RoleKeyTest, SpellingVariantsMeet) {
+  EXPECT_EQ(RoleKey("US-Außenminister"), RoleKey("US-Aussenminister"));
+  EXPECT_EQ(RoleKey("US-Außenminister"), "us-aussenminister");
+  EXPECT_EQ(RoleKey("mexikanische  Außenminister"), "mexikanische aussenminister");
+}
+
+TEST(GazetteerTest, RolesAndLists) {
+  const auto g = Gazetteer::Create("");
+  EXPECT_FALSE(g->has_dictionary());
+  EXPECT_EQ(g->DictionaryClassOf("Haus"), DictionaryClass::kNoDictionary);
+  EXPECT_EQ(g->RoleOf("US-Außenminister", text::Fold("US-Außenminister")), RoleKind::kOffice);
+  EXPECT_EQ(g->RoleOf("Heimatschutzminister", "heimatschutzminister"), RoleKind::kOffice);
+  EXPECT_EQ(g->RoleOf("Präsidentin", text::Fold("Präsidentin")), RoleKind::kOffice);
+  EXPECT_EQ(g->RoleOf("Amtskollege", "amtskollege"), RoleKind::kWeak);
+  EXPECT_EQ(g->RoleOf("Migrantenschutzorganisationen", "migrantenschutzorganisationen"), RoleKind::kNone);
+  EXPECT_EQ(g->RoleOf("minister", "minister"), RoleKind::kNone);  // not a noun
+  EXPECT_TRUE(g->IsFirstName("john"));
+  std::vector<std::string> words = {"in", "el", "salvador", "und", "mexiko-stadt"};
+  std::vector<uint8_t> bits;
+  g->MatchPhrases(words, &bits);
+  EXPECT_EQ(bits, (std::vector<uint8_t>{0, kPhraseLocationBegin, kPhraseLocationInside, 0,
+                                        kPhraseLocationBegin}));
+}
+
+std::string SharedDir() { return STORYLINE_SHARED_DIR; }
+
+// The seed article whose file name starts with `prefix`, cleaned as stored.
+std::string Seed(std::string_view prefix) {
+  const fs::path dir = fs::path(SharedDir()) / "seeds";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().starts_with(prefix)) {
+      std::ifstream in(entry.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      return text::CleanText(ss.str());
+    }
+  }
+  ADD_FAILURE() << "no seed " << prefix;
+  return "";
+}
+
+// The recognizer under test: rules only, or with the GermEval model (the one
+// the build made, or one trained here when it has not been built).
+std::unique_ptr<EntityRecognizer> MakeRecognizer(bool with_model) {
+  std::string path;
+  if (with_model) {
+    path = STORYLINE_NER_MODEL;
+    if (!fs::exists(path)) {
+      auto sentences = ReadGermEval(SharedDir() + "/bench/ner/germeval2014-dev.tsv");
+      EXPECT_TRUE(sentences.ok()) << sentences.status().ToString();
+      if (!sentences.ok()) return nullptr;
+      std::vector<TaggedSentence> data;
+      for (const auto& s : *sentences) data.push_back(s.tagged);
+      const auto gazetteer = Gazetteer::Create(kGermanWordListPath);
+      path = ::testing::TempDir() + "/entities_test_ner.model";
+      EXPECT_TRUE(TaggerModel::Train(data, *gazetteer, TrainOptions()).Save(path).ok());
+    }
+  }
+  auto r = EntityRecognizer::Create(path);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? std::move(r).value() : nullptr;
+}
+
+const Entity* Find(const Extraction& ex, std::string_view name) {
+  for (const Entity& e : ex.entities) {
+    if (e.name == name) return &e;
+  }
+  return nullptr;
+}
+
+class SeedGoldenTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(SharedDir() + "/seeds")) GTEST_SKIP() << "no " << SharedDir() << "/seeds";
+    recognizer_ = MakeRecognizer(GetParam());
+    ASSERT_NE(recognizer_, nullptr);
+  }
+  Extraction Run(std::string_view seed) {
+    text_ = Seed(seed);
+    Extraction ex;
+    recognizer_->Recognize(text_, "de", &ex);
+    // Every mention points at an entity of its type and at its own text.
+    for (size_t i = 0; i < ex.mentions.size(); ++i) {
+      const Mention& m = ex.mentions[i];
+      EXPECT_EQ(text_.substr(m.begin, m.end - m.begin), m.text);
+      EXPECT_GE(m.entity, 0);
+      if (m.entity >= 0) {
+        EXPECT_EQ(ex.entities[m.entity].type, m.type) << m.text;
+      }
+    }
+    return ex;
+  }
+  std::unique_ptr<EntityRecognizer> recognizer_;
+  std::string text_;
+};
+
+TEST_P(SeedGoldenTest, TillersonAndVidegarayCarryTheirRoles) {
+  const Extraction ex = Run("000_");
+  const Entity* tillerson = Find(ex, "Rex Tillerson");
+  ASSERT_NE(tillerson, nullptr);
+  EXPECT_EQ(tillerson->type, EntityType::kPerson);
+  EXPECT_EQ(tillerson->role, "US-Außenminister");
+  EXPECT_EQ(tillerson->canonical, "rex tillerson");
+  EXPECT_GE(tillerson->mentions.size(), 2u);  // "Tillerson und Kelly ..."
+  const Entity* videgaray = Find(ex, "Luis Videgaray");
+  ASSERT_NE(videgaray, nullptr);
+  EXPECT_EQ(videgaray->role, "mexikanische Außenminister");
+  const Entity* kelly = Find(ex, "John Kelly");
+  ASSERT_NE(kelly, nullptr);
+  EXPECT_EQ(kelly->role, "amerikanische Heimatschutzminister");
+}
+
+TEST_P(SeedGoldenTest, KellyResolvesToJohnKelly) {
+  const Extraction ex = Run("002_");
+  const Entity* kelly = Find(ex, "John Kelly");
+  ASSERT_NE(kelly, nullptr);
+  EXPECT_EQ(kelly->role, "US-Heimatschutzminister");
+  int short_mentions = 0;
+  for (int m : kelly->mentions) short_mentions += ex.mentions[m].text == "Kelly";
+  EXPECT_GE(short_mentions, 2);
+  EXPECT_EQ(Find(ex, "Kelly"), nullptr);
+  const Entity* tillerson = Find(ex, "Rex Tillerson");
+  ASSERT_NE(tillerson, nullptr);
+  EXPECT_EQ(tillerson->mentions.size(), 2u);
+}
+
+TEST_P(SeedGoldenTest, SheinbaumIsPresidentClaudiaSheinbaum) {
+  const Extraction ex = Run("004_");
+  const Entity* sheinbaum = Find(ex, "Claudia Sheinbaum");
+  ASSERT_NE(sheinbaum, nullptr);
+  EXPECT_EQ(sheinbaum->type, EntityType::kPerson);
+  EXPECT_EQ(sheinbaum->role, "Präsidentin");
+  EXPECT_GE(sheinbaum->mentions.size(), 5u);
+  EXPECT_EQ(Find(ex, "Sheinbaum"), nullptr);
+  const Entity* rubio = Find(ex, "Marco Rubio");
+  ASSERT_NE(rubio, nullptr);
+  EXPECT_EQ(rubio->role, "US-Außenminister");
+}
+
+TEST_P(SeedGoldenTest, OrganisationsOfPeopleAreNotPeople) {
+  const Extraction ex = Run("001_");
+  for (const Mention& m : ex.mentions) {
+    EXPECT_NE(m.text, "Migrantenschutzorganisationen");
+    if (m.type == EntityType::kPerson) {
+      EXPECT_EQ(m.text.find("organisation"), std::string::npos);
+    }
+  }
+  const Entity* hope = Find(ex, "Alejandro Hope");
+  ASSERT_NE(hope, nullptr);
+  EXPECT_EQ(hope->role, "unabhängige Sicherheitsberater");
+  const Entity* kelly = Find(ex, "John Kelly");
+  ASSERT_NE(kelly, nullptr);
+  EXPECT_EQ(kelly->role, "Heimatschutzminister");
+}
+
+TEST_P(SeedGoldenTest, SwissSpellingMeetsTheSameKeys) {
+  const Extraction swiss = Run("003_");
+  const Extraction german = Run("001_");
+  const Entity* a = Find(swiss, "Rex Tillerson");
+  const Entity* b = Find(german, "Rex Tillerson");
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(a->role, "US-Aussenminister");
+  EXPECT_EQ(RoleKey(a->role), RoleKey(b->role));
+  // "Peña Nieto" (001) and "Enrique Peña Nieto" (003) are people; the key
+  // ignores the tilde.
+  const Entity* pena = Find(german, "Peña Nieto");
+  ASSERT_NE(pena, nullptr);
+  EXPECT_EQ(pena->type, EntityType::kPerson);
+  EXPECT_EQ(pena->canonical, CanonicalKey("Pena Nieto"));
+}
+
+INSTANTIATE_TEST_SUITE_P(RulesAndModel, SeedGoldenTest, ::testing::Values(false, true),
+                         [](const auto& info) { return info.param ? "Model" : "Rules"; });
+
+TEST(EntityRecognizerTest, AppendsAndWorksWithoutWordList) {
+  auto r = EntityRecognizer::Create("", "");
+  ASSERT_TRUE(r.ok());
+  Extraction ex;
+  ex.entities.emplace_back();  // something already there
+  ex.mentions.emplace_back();
+  const std::string text = "Präsidentin Claudia Sheinbaum traf Angela Merkel in Berlin. Sheinbaum lachte.";
+  (*r)->Recognize(text, "de", &ex);
+  const Entity* s = Find(ex, "Claudia Sheinbaum");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->role, "Präsidentin");
+  EXPECT_EQ(s->mentions.size(), 2u);
+  for (int m : s->mentions) {
+    EXPECT_GE(m, 1);
+    EXPECT_EQ(&ex.entities[ex.mentions[m].entity], s);
+  }
+  ASSERT_NE(Find(ex, "Angela Merkel"), nullptr);
+  const Entity* berlin = Find(ex, "Berlin");
+  ASSERT_NE(berlin, nullptr);
+  EXPECT_EQ(berlin->type, EntityType::kLocation);
+}
+
+TEST(EntityRecognizerTest, MissingModelIsAnError) {
+  auto r = EntityRecognizer::Create("/nonexistent/ner.model");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("/nonexistent/ner.model"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace storyline::extract

@@ -1,0 +1,446 @@
+// Recognition: sentences → tokens → tags (the tagger, or rules without a
+// model) → mentions with roles → entities resolved within the article.
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "entities.h"
+#include "gazetteer.h"
+#include "storyline/text.h"
+#include "tagger.h"
+
+namespace storyline::extract {
+namespace {
+
+struct Tok {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string_view text;
+  std::string folded;
+};
+
+// A mention before resolution, with the tokens it spans in its sentence.
+struct RawMention {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  EntityType type = EntityType::kOther;
+  std::vector<std::string> words;  // folded tokens of the name
+  std::string role;
+  RoleKind role_kind = RoleKind::kNone;
+  int entity = -1;
+};
+
+EntityType BaseType(int type) {
+  switch (type % kNumBaseTypes) {
+    case 0: return EntityType::kPerson;
+    case 1: return EntityType::kLocation;
+    case 2: return EntityType::kOrganization;
+    default: return EntityType::kOther;
+  }
+}
+
+bool IsWordToken(std::string_view t) {
+  return !t.empty() && (static_cast<unsigned char>(t[0]) >= 0x80 ||
+                        (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
+}
+
+bool IsDeterminer(std::string_view folded) {
+  for (std::string_view d : {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+                             "einem", "eines", "einer", "sein", "seine", "seinem", "seinen",
+                             "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer",
+                             "dessen", "deren", "the", "a", "an"}) {
+    if (folded == d) return true;
+  }
+  return false;
+}
+
+// An attributive adjective before a role noun ("der mexikanische
+// Außenminister"): lower case, with a strong or weak adjective ending (-e,
+// -en, -er, -es, -em) and a determiner before it, so that a verb ("sagte
+// US-Außenminister ...") is not taken for one.
+bool IsRoleAdjective(const std::vector<Tok>& toks, size_t i, std::string_view lang) {
+  const Tok& t = toks[i];
+  if (!IsWordToken(t.text) || StartsUpper(t.text) || t.folded.size() < 5) return false;
+  if (text::IsStopWord(t.folded, lang.empty() ? "de" : lang)) return false;
+  if (i == 0 || !IsDeterminer(toks[i - 1].folded)) return false;
+  for (std::string_view s : {"e", "en", "er", "es", "em"}) {
+    if (t.folded.ends_with(s)) return true;
+  }
+  return false;
+}
+
+// Name particles that may stand inside a person's name.
+bool IsParticle(std::string_view folded) {
+  for (std::string_view p : {"de", "del", "la", "van", "von", "der", "da", "di", "bin", "al", "le"}) {
+    if (folded == p) return true;
+  }
+  return false;
+}
+
+class Recognizer final : public EntityRecognizer {
+ public:
+  Recognizer(std::unique_ptr<Gazetteer> gazetteer, std::optional<TaggerModel> model)
+      : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}
+
+  void Recognize(std::string_view text, std::string_view lang, Extraction* out) const override;
+
+ private:
+  void RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
+  void FixTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
+  void FindRole(const std::vector<Tok>& toks, size_t first, std::string_view text,
+                std::string_view lang, RawMention* m) const;
+
+  std::unique_ptr<Gazetteer> gazetteer_;
+  std::optional<TaggerModel> model_;
+};
+
+constexpr uint8_t B(int type) { return static_cast<uint8_t>(1 + 2 * type); }
+constexpr uint8_t I(int type) { return static_cast<uint8_t>(2 + 2 * type); }
+constexpr int kPer = 0, kLoc = 1, kOrg = 2;
+
+// Without a model: listed places and organisations; a first name or a role
+// noun followed by capitalized words is a person.
+void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
+  const size_t n = toks.size();
+  tags->assign(n, 0);
+  std::vector<std::string> folded(n);
+  for (size_t i = 0; i < n; ++i) folded[i] = toks[i].folded;
+  std::vector<uint8_t> bits;
+  gazetteer_->MatchPhrases(folded, &bits);
+  for (size_t i = 0; i < n; ++i) {
+    if (bits[i] & kPhraseLocationBegin) (*tags)[i] = B(kLoc);
+    else if (bits[i] & kPhraseLocationInside) (*tags)[i] = I(kLoc);
+    else if (bits[i] & kPhraseOrganizationBegin) (*tags)[i] = B(kOrg);
+    else if (bits[i] & kPhraseOrganizationInside) (*tags)[i] = I(kOrg);
+  }
+  auto name_word = [&](size_t j) {
+    if (j >= n || (*tags)[j] != 0 || !StartsUpper(toks[j].text)) return false;
+    if (gazetteer_->RoleOf(toks[j].text, toks[j].folded) != RoleKind::kNone) return false;
+    const DictionaryClass d = gazetteer_->DictionaryClassOf(toks[j].text);
+    return d != DictionaryClass::kLower && d != DictionaryClass::kBoth;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != 0) continue;
+    const bool first_name = StartsUpper(toks[i].text) && gazetteer_->IsFirstName(toks[i].folded);
+    const bool after_role = i > 0 && gazetteer_->RoleOf(toks[i - 1].text, toks[i - 1].folded) != RoleKind::kNone;
+    if (!first_name && !(after_role && name_word(i))) continue;
+    size_t end = i + 1;
+    while (end < n && end < i + 4) {
+      if (name_word(end)) {
+        ++end;
+      } else if (IsParticle(toks[end].folded) && name_word(end + 1)) {
+        end += 2;
+      } else {
+        break;
+      }
+    }
+    if (first_name && end == i + 1 && !after_role) continue;  // a lone first name
+    (*tags)[i] = B(kPer);
+    for (size_t k = i + 1; k < end; ++k) (*tags)[k] = I(kPer);
+    i = end - 1;
+  }
+  // "Siemens AG", "Deutsche Bank": capitalized words before an organisation suffix.
+  for (size_t i = 1; i < n; ++i) {
+    if ((*tags)[i] != 0 || !gazetteer_->IsOrganizationSuffix(toks[i].folded)) continue;
+    if (!StartsUpper(toks[i].text) && toks[i].folded.size() > 3) continue;
+    size_t b = i;
+    while (b > 0 && i - b < 3 && (*tags)[b - 1] == 0 && StartsUpper(toks[b - 1].text)) --b;
+    if (b == i) continue;
+    (*tags)[b] = B(kOrg);
+    for (size_t k = b + 1; k <= i; ++k) (*tags)[k] = I(kOrg);
+  }
+}
+
+// Repairs that hold whatever tagged: a person's name does not start with its
+// role or title ("Außenminister Luis Videgaray" → "Luis Videgaray").
+void Recognizer::FixTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
+  const size_t n = toks.size();
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    size_t j = i;
+    while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
+           (gazetteer_->RoleOf(toks[j].text, toks[j].folded) != RoleKind::kNone ||
+            gazetteer_->IsTitle(toks[j].folded))) {
+      (*tags)[j] = 0;
+      ++j;
+    }
+    (*tags)[j] = B(kPer);
+  }
+}
+
+void Recognizer::FindRole(const std::vector<Tok>& toks, size_t first, std::string_view text,
+                          std::string_view lang, RawMention* m) const {
+  if (first == 0) return;
+  size_t r = first - 1;
+  RoleKind kind = gazetteer_->RoleOf(toks[r].text, toks[r].folded);
+  size_t role_begin = r;
+  // English "Secretary of State Rex Tillerson", "Minister of Finance ...".
+  if (kind == RoleKind::kNone && r >= 2 && toks[r - 1].folded == "of" && StartsUpper(toks[r].text)) {
+    kind = gazetteer_->RoleOf(toks[r - 2].text, toks[r - 2].folded);
+    role_begin = r - 2;
+  }
+  if (kind == RoleKind::kNone) return;
+  if (role_begin > 0 && IsRoleAdjective(toks, role_begin - 1, lang)) --role_begin;
+  m->role.assign(text.substr(toks[role_begin].begin, toks[r].end - toks[role_begin].begin));
+  m->role_kind = kind;
+}
+
+void Recognizer::Recognize(std::string_view text, std::string_view lang, Extraction* out) const {
+  std::vector<RawMention> raw;
+  std::vector<text::Span> sentences;
+  text::SplitSentences(text, lang, &sentences);
+  std::vector<text::Token> tokens;
+  std::vector<Tok> toks;
+  std::vector<std::string_view> views;
+  std::vector<uint8_t> tags;
+  const std::string_view fold_lang = lang.empty() ? "de" : lang;
+  for (const text::Span& s : sentences) {
+    const std::string_view sentence = s.In(text);
+    tokens.clear();
+    text::Tokenize(sentence, &tokens);
+    toks.resize(tokens.size());
+    views.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      Tok& t = toks[i];
+      t.begin = s.begin + tokens[i].begin;
+      t.end = s.begin + tokens[i].end;
+      t.text = text.substr(t.begin, t.end - t.begin);
+      t.folded.clear();
+      text::FoldTo(t.text, fold_lang, &t.folded);
+      views[i] = t.text;
+    }
+    if (model_) {
+      model_->Tag(views, *gazetteer_, &tags);
+    } else {
+      RuleTags(toks, &tags);
+    }
+    FixTags(toks, &tags);
+    for (const Chunk& c : ChunksOf(tags)) {
+      if (c.type >= kNumBaseTypes) continue;  // "deutschen", "Trump-Politik": not names
+      RawMention m;
+      m.begin = toks[c.begin].begin;
+      m.end = toks[c.end - 1].end;
+      m.type = BaseType(c.type);
+      for (uint32_t k = c.begin; k < c.end; ++k) {
+        if (IsWordToken(toks[k].text) || toks[k].text.front() >= '0') m.words.push_back(toks[k].folded);
+      }
+      if (m.words.empty()) continue;
+      if (m.type == EntityType::kPerson) FindRole(toks, c.begin, text, lang, &m);
+      raw.push_back(std::move(m));
+    }
+  }
+
+  // One name, one type within an article: the majority of its mentions
+  // decides (ties: the first); a listed place is never a person.
+  {
+    std::unordered_map<std::string, std::array<int, 4>> votes;
+    std::string key;
+    auto key_of = [&](const RawMention& m) {
+      key.clear();
+      for (const std::string& w : m.words) key += w + ' ';
+      return key;
+    };
+    for (const RawMention& m : raw) ++votes[key_of(m)][static_cast<int>(m.type)];
+    std::vector<uint8_t> bits;
+    for (RawMention& m : raw) {
+      const std::array<int, 4>& v = votes[key_of(m)];
+      int best = static_cast<int>(m.type);
+      for (int t = 0; t < 4; ++t) {
+        if (v[t] > v[best]) best = t;
+      }
+      m.type = static_cast<EntityType>(best);
+      if (m.type == EntityType::kPerson) {
+        gazetteer_->MatchPhrases(m.words, &bits);
+        if ((bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0) {
+          m.type = EntityType::kLocation;
+        }
+      }
+    }
+  }
+
+  // People first, longest names first: a shorter name whose words end the
+  // longer one's ("Kelly", "Peña Nieto") is the same person.
+  struct Group {
+    EntityType type;
+    std::vector<std::string> words;
+    std::vector<int> members;
+  };
+  std::vector<Group> groups;
+  std::vector<int> order(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) order[i] = static_cast<int>(i);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+    const bool pa = raw[a].type == EntityType::kPerson, pb = raw[b].type == EntityType::kPerson;
+    if (pa != pb) return pa;
+    return raw[a].words.size() > raw[b].words.size();
+  });
+  auto ends_with = [](const std::vector<std::string>& longer, const std::vector<std::string>& shorter) {
+    if (shorter.size() > longer.size()) return false;
+    return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
+  };
+  for (int idx : order) {
+    RawMention& m = raw[idx];
+    int found = -1;
+    for (size_t g = 0; g < groups.size() && found < 0; ++g) {
+      const Group& grp = groups[g];
+      if (grp.words == m.words && grp.type == m.type) found = static_cast<int>(g);
+      // A surname alone, whatever the tagger called it, joins the person.
+      if (grp.type == EntityType::kPerson && grp.words.size() > m.words.size() &&
+          ends_with(grp.words, m.words)) {
+        found = static_cast<int>(g);
+      }
+      // The genitive of a person's name ("Trumps Politik").
+      if (grp.type == EntityType::kPerson && m.words.size() == 1 &&
+          m.words[0].size() == grp.words.back().size() + 1 && m.words[0].back() == 's' &&
+          m.words[0].starts_with(grp.words.back())) {
+        found = static_cast<int>(g);
+      }
+    }
+    if (found < 0) {
+      found = static_cast<int>(groups.size());
+      groups.push_back({m.type, m.words, {}});
+    }
+    m.type = groups[found].type;
+    groups[found].members.push_back(idx);
+  }
+
+  // Later mentions of a person's surname the tagger missed ("Kelly" at the
+  // start of a sentence), when no mention covers them yet.
+  {
+    std::vector<std::pair<uint32_t, uint32_t>> covered;
+    for (const RawMention& m : raw) covered.emplace_back(m.begin, m.end);
+    std::sort(covered.begin(), covered.end());
+    std::unordered_map<std::string, int> surnames;
+    for (size_t g = 0; g < groups.size(); ++g) {
+      if (groups[g].type == EntityType::kPerson && groups[g].words.size() >= 2) {
+        surnames.try_emplace(groups[g].words.back(), static_cast<int>(g));
+      }
+    }
+    if (!surnames.empty()) {
+      tokens.clear();
+      text::Tokenize(text, &tokens);
+      std::string folded;
+      for (const text::Token& t : tokens) {
+        const std::string_view w = text.substr(t.begin, t.end - t.begin);
+        if (!StartsUpper(w)) continue;
+        folded.clear();
+        text::FoldTo(w, fold_lang, &folded);
+        auto it = surnames.find(folded);
+        if (it == surnames.end()) continue;
+        auto c = std::upper_bound(covered.begin(), covered.end(), std::make_pair(t.begin, UINT32_MAX));
+        if (c != covered.begin() && std::prev(c)->second > t.begin) continue;
+        RawMention m;
+        m.begin = t.begin;
+        m.end = t.end;
+        m.type = EntityType::kPerson;
+        m.words = {folded};
+        groups[it->second].members.push_back(static_cast<int>(raw.size()));
+        raw.push_back(std::move(m));
+      }
+    }
+  }
+
+  // Output: entities in order of first mention, mentions in text order.
+  const int entity_base = static_cast<int>(out->entities.size());
+  std::vector<int> mention_order(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) mention_order[i] = static_cast<int>(i);
+  std::sort(mention_order.begin(), mention_order.end(),
+            [&](int a, int b) { return raw[a].begin < raw[b].begin; });
+  std::vector<int> group_entity(groups.size(), -1);
+  std::vector<size_t> name_words(groups.size(), 0);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (int idx : groups[g].members) raw[idx].entity = static_cast<int>(g);
+  }
+  for (int idx : mention_order) {
+    const RawMention& m = raw[idx];
+    const int g = m.entity;
+    if (group_entity[g] < 0) {
+      group_entity[g] = static_cast<int>(out->entities.size());
+      Entity e;
+      e.type = groups[g].type;
+      out->entities.push_back(std::move(e));
+    }
+    Entity& e = out->entities[group_entity[g]];
+    Mention mention;
+    mention.begin = m.begin;
+    mention.end = m.end;
+    mention.type = e.type;
+    mention.text.assign(text.substr(m.begin, m.end - m.begin));
+    mention.entity = group_entity[g];
+    // The name: the first of the mentions with the most words.
+    if (m.words.size() > name_words[g]) {
+      name_words[g] = m.words.size();
+      e.name = mention.text;
+    }
+    e.mentions.push_back(static_cast<int>(out->mentions.size()));
+    out->mentions.push_back(std::move(mention));
+  }
+  // Roles, per entity: first office, else first relational role.
+  std::vector<RoleKind> best(out->entities.size() - entity_base, RoleKind::kNone);
+  for (int idx : mention_order) {
+    const RawMention& m = raw[idx];
+    if (m.role.empty()) continue;
+    const int e = group_entity[m.entity];
+    RoleKind& b = best[e - entity_base];
+    if (b == RoleKind::kNone || (b == RoleKind::kWeak && m.role_kind == RoleKind::kOffice)) {
+      out->entities[e].role = m.role;
+      b = m.role_kind;
+    }
+  }
+  for (size_t e = entity_base; e < out->entities.size(); ++e) {
+    out->entities[e].canonical = CanonicalKey(out->entities[e].name);
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::string& model_path) {
+  return Create(model_path, kGermanWordListPath);
+}
+
+Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::string& model_path,
+                                                                   std::string_view word_list_path) {
+  std::optional<TaggerModel> model;
+  if (!model_path.empty()) {
+    auto loaded = TaggerModel::Load(model_path);
+    if (!loaded.ok()) return loaded.status();
+    model = std::move(loaded).value();
+  }
+  std::unique_ptr<EntityRecognizer> r =
+      std::make_unique<Recognizer>(Gazetteer::Create(word_list_path), std::move(model));
+  return r;
+}
+
+std::string CanonicalKey(std::string_view name) {
+  static const std::unique_ptr<Gazetteer> lists = Gazetteer::Create("");
+  std::vector<text::Token> tokens;
+  text::Tokenize(name, &tokens);
+  std::string key, folded;
+  for (const text::Token& t : tokens) {
+    const std::string_view w = name.substr(t.begin, t.end - t.begin);
+    if (t.kind == text::TokenKind::kPunct) continue;
+    folded.clear();
+    text::FoldTo(w, "de", &folded);
+    if (lists->IsTitle(folded) || lists->RoleOf(w, folded) != RoleKind::kNone) continue;
+    if (!key.empty()) key += ' ';
+    key += folded;
+  }
+  return key;
+}
+
+std::string RoleKey(std::string_view role) {
+  std::vector<text::Token> tokens;
+  text::Tokenize(role, &tokens);
+  std::string key;
+  for (const text::Token& t : tokens) {
+    if (t.kind == text::TokenKind::kPunct) continue;
+    if (!key.empty()) key += ' ';
+    text::FoldTo(role.substr(t.begin, t.end - t.begin), "de", &key);
+  }
+  return key;
+}
+
+}  // namespace storyline::extract

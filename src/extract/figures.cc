@@ -1,0 +1,364 @@
+#include "extract/figures.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace storyline::extract {
+namespace {
+
+struct Named {
+  std::string_view word;
+  double value;
+};
+
+constexpr Named kUnits[] = {
+    {"null", 0},  {"eins", 1},   {"zwei", 2},   {"zwo", 2},     {"drei", 3},    {"vier", 4},
+    {"fuenf", 5}, {"sechs", 6},  {"sieben", 7}, {"acht", 8},    {"neun", 9},    {"zehn", 10},
+    {"elf", 11},  {"zwoelf", 12}, {"dreizehn", 13}, {"vierzehn", 14}, {"fuenfzehn", 15},
+    {"sechzehn", 16}, {"siebzehn", 17}, {"achtzehn", 18}, {"neunzehn", 19}};
+constexpr Named kTens[] = {{"zwanzig", 20}, {"dreissig", 30}, {"vierzig", 40},
+                           {"fuenfzig", 50}, {"sechzig", 60}, {"siebzig", 70},
+                           {"achtzig", 80}, {"neunzig", 90}};
+constexpr Named kEnglish[] = {
+    {"one", 1},     {"two", 2},      {"three", 3},   {"four", 4},     {"five", 5},
+    {"six", 6},     {"seven", 7},    {"eight", 8},   {"nine", 9},     {"ten", 10},
+    {"eleven", 11}, {"twelve", 12},  {"twenty", 20}, {"thirty", 30},  {"forty", 40},
+    {"fifty", 50},  {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
+
+// Scale words after a number: "5,8 Millionen", "3 Mrd.".
+constexpr Named kScales[] = {
+    {"tausend", 1e3},  {"million", 1e6},    {"millionen", 1e6}, {"mio", 1e6},
+    {"milliarde", 1e9}, {"milliarden", 1e9}, {"mrd", 1e9},       {"billion", 1e12},
+    {"billionen", 1e12}, {"millions", 1e6},  {"billion", 1e9},   {"billions", 1e9},
+    {"thousand", 1e3}};
+
+// Words that stand for a vague amount: "Hunderttausende Menschen".
+struct Vague {
+  std::string_view stem;
+  double value;
+  std::string_view qualifier;
+};
+constexpr Vague kVague[] = {
+    {"hunderttausende", 1e5, "hundreds of thousands"}, {"zehntausende", 1e4, "tens of thousands"},
+    {"hunderte", 100, "hundreds"}, {"tausende", 1e3, "thousands"}, {"dutzende", 12, "dozens"},
+    {"millionen", 1e6, "millions"}, {"milliarden", 1e9, "billions"},
+    {"hundreds", 100, "hundreds"}, {"thousands", 1e3, "thousands"}, {"millions", 1e6, "millions"}};
+
+constexpr Named kFractions[] = {{"haelfte", 0.5}, {"drittel", 1.0 / 3}, {"viertel", 0.25},
+                                {"fuenftel", 0.2}, {"zehntel", 0.1}, {"half", 0.5},
+                                {"third", 1.0 / 3}, {"quarter", 0.25}};
+
+struct Unit {
+  std::string_view word;
+  std::string_view unit;
+};
+constexpr Unit kUnitWords[] = {
+    {"prozent", "%"}, {"%", "%"}, {"prozentpunkte", "pp"}, {"percent", "%"},
+    {"euro", "EUR"}, {"€", "EUR"}, {"eur", "EUR"}, {"dollar", "USD"}, {"us-dollar", "USD"},
+    {"$", "USD"}, {"usd", "USD"}, {"franken", "CHF"}, {"chf", "CHF"}, {"pfund", "GBP"},
+    {"£", "GBP"}, {"yen", "JPY"}, {"rubel", "RUB"}, {"pesos", "MXN"}, {"peso", "MXN"},
+    {"km", "km"}, {"kilometer", "km"}, {"kilometern", "km"}, {"meter", "m"}, {"metern", "m"},
+    {"m", "m"}, {"kg", "kg"}, {"kilogramm", "kg"}, {"gramm", "g"}, {"tonnen", "t"},
+    {"liter", "l"}, {"stunden", "h"}, {"stunde", "h"}, {"minuten", "min"}, {"sekunden", "s"},
+    {"tage", "days"}, {"tagen", "days"}, {"wochen", "weeks"}, {"monate", "months"},
+    {"monaten", "months"}, {"jahre", "years"}, {"jahren", "years"}, {"grad", "°"},
+    {"hours", "h"}, {"days", "days"}, {"years", "years"}, {"miles", "mi"}};
+
+struct Qualifier {
+  std::string_view first, second;  // second may be empty
+  std::string_view qualifier;
+};
+constexpr Qualifier kQualifiers[] = {
+    {"mehr", "als", "more than"}, {"weniger", "als", "less than"}, {"bis", "zu", "up to"},
+    {"more", "than", "more than"}, {"less", "than", "less than"}, {"up", "to", "up to"},
+    {"at", "least", "at least"}, {"ueber", "", "more than"}, {"gut", "", "more than"},
+    {"fast", "", "almost"}, {"beinahe", "", "almost"}, {"knapp", "", "almost"},
+    {"nahezu", "", "almost"}, {"rund", "", "about"}, {"etwa", "", "about"},
+    {"ungefaehr", "", "about"}, {"circa", "", "about"}, {"ca", "", "about"}, {"zirka", "", "about"},
+    {"schaetzungsweise", "", "about"}, {"mindestens", "", "at least"},
+    {"hoechstens", "", "at most"}, {"almost", "", "almost"}, {"nearly", "", "almost"},
+    {"about", "", "about"}, {"around", "", "about"}, {"roughly", "", "about"},
+    {"approximately", "", "about"}, {"over", "", "more than"}};
+
+template <typename T, size_t N>
+const T* Find(const T (&table)[N], std::string_view w) {
+  for (const T& t : table) {
+    if (t.word == w) return &t;
+  }
+  return nullptr;
+}
+
+std::optional<double> Lookup(std::string_view w) {
+  if (const Named* n = Find(kUnits, w)) return n->value;
+  if (const Named* n = Find(kTens, w)) return n->value;
+  return std::nullopt;
+}
+
+// German number words below a million: "dreihundertfuenfundzwanzig".
+std::optional<double> Compose(std::string_view w) {
+  if (w.empty()) return std::nullopt;
+  if (auto v = Lookup(w)) return v;
+  if (size_t p = w.find("tausend"); p != std::string_view::npos) {
+    double head = 1;
+    if (p > 0) {
+      auto h = Compose(w.substr(0, p));
+      if (!h) return std::nullopt;
+      head = *h;
+    }
+    const std::string_view rest = w.substr(p + 7);
+    if (rest.empty()) return head * 1000;
+    auto r = Compose(rest);
+    if (!r) return std::nullopt;
+    return head * 1000 + *r;
+  }
+  if (size_t p = w.find("hundert"); p != std::string_view::npos) {
+    double head = 1;
+    if (p > 0) {
+      std::string_view h = w.substr(0, p);
+      if (h == "ein") {
+        head = 1;
+      } else {
+        auto hv = Lookup(h);
+        if (!hv) return std::nullopt;
+        head = *hv;
+      }
+    }
+    const std::string_view rest = w.substr(p + 7);
+    if (rest.empty()) return head * 100;
+    auto r = Compose(rest);
+    if (!r) return std::nullopt;
+    return head * 100 + *r;
+  }
+  if (size_t p = w.find("und"); p != std::string_view::npos && p > 0) {
+    std::string_view unit = w.substr(0, p);
+    if (unit == "ein") unit = "eins";
+    auto u = Lookup(unit);
+    auto t = Find(kTens, w.substr(p + 3));
+    if (u && t && *u < 10) return *u + t->value;
+  }
+  return std::nullopt;
+}
+
+class FigureFinder {
+ public:
+  FigureFinder(const WordView& v, Extraction* ex) : v_(v), ex_(ex), n_(v.size()) {}
+
+  void Run() {
+    skip_.assign(n_, 0);
+    for (const DateMention& d : ex_->dates) {
+      for (int i = v_.WordAt(d.begin); i < n_ && v_.words[i].begin < d.end; ++i) skip_[i] = 1;
+    }
+    for (int i = 0; i < n_; ++i) {
+      if (skip_[i]) continue;
+      const int next = FindAt(i);
+      if (next > i) i = next - 1;
+    }
+  }
+
+ private:
+  bool Word(int i) const { return i >= 0 && i < n_ && v_.IsWord(i); }
+  std::string_view F(int i) const { return v_.Folded(i); }
+  bool Punct(int i, std::string_view p) const { return i >= 0 && i < n_ && v_.IsPunct(i, p); }
+  bool Adjacent(int a, int b) const { return v_.words[a].end == v_.words[b].begin; }
+  bool SameSentence(int a, int b) const {
+    return b < n_ && v_.words[a].sentence == v_.words[b].sentence;
+  }
+  bool CapNoun(int i) const {
+    return Word(i) && v_.words[i].cap && !skip_[i] && !Find(kUnitWords, F(i));
+  }
+  bool Adjective(int i) const {
+    if (!Word(i) || v_.words[i].cap) return false;
+    const std::string_view f = F(i);
+    if (f == "ohne" || f == "eine" || f == "keine" || f == "diese" || f == "jede" ||
+        f == "alle" || f == "wie" || f == "die" || f == "sie" || f == "werde" || f == "habe" ||
+        f == "sei" || f == "wurde" || f == "wurden" || f == "werden" || f == "haben" ||
+        f == "oder" || f == "aber" || f == "immer" || f == "sehr" || f == "unter" ||
+        f == "gegen" || f == "wieder" || f == "einem" || f == "einen" || f == "einer")
+      return false;
+    return f.size() > 3 && (f.ends_with("e") || f.ends_with("en") || f.ends_with("er") ||
+                            f.ends_with("es") || f.ends_with("em"));
+  }
+
+  // The figure starting at word i; returns the word after it, or i if none.
+  int FindAt(int i) {
+    double value = 0;
+    int end = i + 1;
+    std::string qualifier;
+    std::string unit;
+    const std::string_view f = F(i);
+    if (v_.words[i].kind == text::TokenKind::kNumber) {
+      auto parsed = text::ParseNumber(v_.Raw(i), v_.lang);
+      if (!parsed) return i;
+      // Times ("10:30 Uhr") and ordinals ("am 3. Tag") are not figures.
+      if (Punct(i + 1, ":") || (Word(i + 1) && F(i + 1) == "uhr")) return i + 1;
+      if (Punct(i + 1, ".") && Adjacent(i, i + 1) && SameSentence(i, i + 2) &&
+          *parsed == std::floor(*parsed) && *parsed < 1000)
+        return i + 1;
+      if (Punct(i - 1, "-") || (Word(i - 1) && v_.words[i - 1].cap && Adjacent(i - 1, i)))
+        return i + 1;
+      value = *parsed;
+      // Currency before the number: "$5", "€ 20".
+      if (i > 0 && v_.words[i - 1].kind == text::TokenKind::kPunct) {
+        if (const Unit* u = Find(kUnitWords, v_.Raw(i - 1)); u && v_.Raw(i - 1) != "%") {
+          unit = std::string(u->unit);
+        }
+      }
+    } else if (!Word(i)) {
+      return i;
+    } else if (const Named* fr = Find(kFractions, f); fr && i > 0) {
+      // "ein Viertel mehr", "die Hälfte", "zwei Drittel".
+      (void)fr;
+      return i;  // fractions are read from the word before them (below)
+    } else if (auto w = NumberWordValue(f); w && (!v_.words[i].cap ||
+                                                   i == v_.sentences[v_.words[i].sentence].first)) {
+      value = *w;
+    } else if ((f == "ein" || f == "eine" || f == "einen" || f == "a" || f == "one") &&
+               Word(i + 1)) {
+      value = 1;
+      const std::string_view nf = F(i + 1);
+      if (!Find(kScales, nf) && !Find(kFractions, nf)) return i;
+    } else if (f == "die" && Word(i + 1) && F(i + 1) == "haelfte") {
+      value = 1;
+    } else {
+      for (const Vague& vg : kVague) {
+        if (f == vg.stem || (f.size() == vg.stem.size() + 1 && f.starts_with(vg.stem) &&
+                             f.back() == 'n')) {
+          // "Millionen" after a number is a scale, handled there.
+          if (i > 0 && v_.words[i - 1].kind == text::TokenKind::kNumber) return i;
+          if (i > 0 && NumberWordValue(F(i - 1))) return i;
+          value = vg.value;
+          qualifier = std::string(vg.qualifier);
+          end = i + 1;
+          return Finish(i, end, value, unit, qualifier);
+        }
+      }
+      return i;
+    }
+    // Scale and fraction words.
+    if (Word(end)) {
+      if (const Named* s = Find(kScales, F(end))) {
+        value *= s->value;
+        ++end;
+        if (Punct(end, ".") && (F(end - 1) == "mio" || F(end - 1) == "mrd")) ++end;
+      } else if (const Named* fr = Find(kFractions, F(end))) {
+        value = (value == 1 && (f == "ein" || f == "die" || f == "a" || f == "one"))
+                    ? fr->value
+                    : value * fr->value;
+        ++end;
+        if (Word(end) && (F(end) == "mehr" || F(end) == "weniger" || F(end) == "more" ||
+                          F(end) == "less")) {
+          qualifier = "relative";
+          ++end;
+        }
+      }
+    }
+    if (Word(end) && F(end) == "tausend") {
+      value *= 1e3;
+      ++end;
+    }
+    if (end < n_) {
+      const std::string_view raw = v_.Raw(end);
+      const Unit* u = Find(kUnitWords, Word(end) ? F(end) : raw);
+      if (u != nullptr && (Word(end) || raw == "%" || raw == "€" || raw == "$")) {
+        unit = std::string(u->unit);
+        ++end;
+      }
+    }
+    return Finish(i, end, value, unit, qualifier);
+  }
+
+  int Finish(int i, int end, double value, std::string unit, std::string qualifier) {
+    // A qualifier before: "mehr als elf Millionen", "bis zu Hunderttausenden".
+    std::string before;
+    for (const Qualifier& q : kQualifiers) {
+      if (q.second.empty()) {
+        if (Word(i - 1) && F(i - 1) == q.first) before = std::string(q.qualifier);
+      } else if (Word(i - 2) && Word(i - 1) && F(i - 2) == q.first && F(i - 1) == q.second) {
+        before = std::string(q.qualifier);
+      }
+      if (!before.empty()) break;
+    }
+    if (!before.empty()) qualifier = qualifier.empty() ? before : before + " " + qualifier;
+    extract::Figure fig;
+    fig.begin = v_.words[i].begin;
+    fig.end = v_.words[end - 1].end;
+    fig.text = std::string(v_.text.substr(fig.begin, fig.end - fig.begin));
+    fig.value = value;
+    fig.unit = std::move(unit);
+    fig.qualifier = std::move(qualifier);
+    fig.counted = Counted(i, end);
+    ex_->figures.push_back(std::move(fig));
+    return end;
+  }
+
+  // What a figure counts: adj* Noun [ohne|mit|aus|von [det] adj* Noun]
+  // after it; else "die Zahl der <Noun> ... <figure>"; else a participle
+  // phrase ("elf Millionen ohne Aufenthaltsstatus lebenden Menschen").
+  std::string Counted(int i, int end) const {
+    int j = end;
+    for (int a = 0; a < 3 && Adjective(j) && SameSentence(i, j); ++a) ++j;
+    int k = j;
+    while (k < n_ && k < j + 3 && CapNoun(k) && SameSentence(i, k)) ++k;
+    if (k > j) {
+      if (Word(k) && (F(k) == "ohne" || F(k) == "mit" || F(k) == "aus" || F(k) == "von")) {
+        int m = k + 1;
+        if (Word(m) && (F(m) == "der" || F(m) == "den" || F(m) == "dem" || F(m) == "die")) ++m;
+        for (int a = 0; a < 3 && Adjective(m); ++a) ++m;
+        int e = m;
+        while (e < n_ && e < m + 3 && CapNoun(e) && SameSentence(i, e)) ++e;
+        if (e > m) k = e;
+      }
+      return std::string(v_.text.substr(v_.words[end].begin, v_.words[k - 1].end - v_.words[end].begin));
+    }
+    // "Tausende von Soldaten".
+    if (Word(end) && F(end) == "von" && CapNoun(end + 1) && SameSentence(i, end + 1))
+      return std::string(v_.Raw(end + 1));
+    const int sb = v_.sentences[v_.words[i].sentence].first;
+    for (int z = sb; z + 2 < i; ++z) {
+      if (Word(z) && (F(z) == "zahl" || F(z) == "anzahl") && Word(z + 1) &&
+          (F(z + 1) == "der" || F(z + 1) == "von")) {
+        int last = -1;
+        for (int m = z + 2; m < i && v_.words[m].kind == text::TokenKind::kWord; ++m) {
+          if (CapNoun(m)) last = m;
+          if (!v_.words[m].cap && !Adjective(m) && F(m) != "in" && F(m) != "den" &&
+              F(m) != "im" && F(m) != "illegal")
+            break;
+        }
+        if (last >= 0) return std::string(v_.Raw(last));
+      }
+    }
+    for (int m = end; m < n_ && m < end + 8 && SameSentence(i, m) && Word(m); ++m) {
+      if (!v_.words[m].cap && F(m).ends_with("nden") && CapNoun(m + 1) && SameSentence(i, m + 1))
+        return std::string(v_.Raw(m + 1));
+    }
+    return "";
+  }
+
+  const WordView& v_;
+  Extraction* ex_;
+  const int n_;
+  std::vector<uint8_t> skip_;
+};
+
+}  // namespace
+
+std::optional<double> NumberWordValue(std::string_view folded) {
+  if (const Named* n = Find(kEnglish, folded)) return n->value;
+  if (folded == "ein" || folded == "eine" || folded == "hundert" || folded == "tausend") {
+    if (folded == "hundert") return 100;
+    if (folded == "tausend") return 1000;
+    return std::nullopt;
+  }
+  if (folded.size() > 40) return std::nullopt;
+  return Compose(folded);
+}
+
+void FindFigures(const WordView& view, Extraction* ex) {
+  if (view.words.empty()) return;
+  FigureFinder(view, ex).Run();
+}
+
+}  // namespace storyline::extract

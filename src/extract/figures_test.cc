@@ -1,0 +1,88 @@
+#include "extract/figures.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract/dates.h"
+#include "extract/word_view.h"
+
+namespace storyline::extract {
+namespace {
+
+std::vector<Figure> Figures(const std::string& text) {
+  Extraction ex;
+  const WordView view = BuildWordView(text, "de");
+  FindDates(view, PublishedDate{}, &ex);
+  FindFigures(view, &ex);
+  return ex.figures;
+}
+
+struct FigureCase {
+  std::string text;
+  std::string figure;  // "" for none
+  double value;
+  std::string unit;
+  std::string counted;
+  std::string qualifier;
+};
+
+TEST(FiguresTest, Table) {
+  const std::vector<FigureCase> cases = {
+      {"In den USA leben sch\xC3\xA4tzungsweise 5,8 Millionen Mexikaner ohne Aufenthaltsgenehmigung.",
+       "5,8 Millionen", 5.8e6, "", "Mexikaner ohne Aufenthaltsgenehmigung", "about"},
+      {"Dort nahmen die USA fast 410'000 Menschen fest.", "410'000", 410000, "", "Menschen", "almost"},
+      {"Die Zahl der Latinos wird auf mehr als elf Millionen gesch\xC3\xA4tzt.", "elf Millionen",
+       11e6, "", "Latinos", "more than"},
+      {"Zuvor waren 347 Ausgewiesene \xC3\xBC" "berstellt worden.", "347", 347, "", "Ausgewiesene", ""},
+      {"Es waren insgesamt 20 Millionen Pillen.", "20 Millionen", 20e6, "", "Pillen", ""},
+      {"Das waren ein Viertel mehr als im Vorjahr.", "ein Viertel mehr", 0.25, "", "", "relative"},
+      {"Nur gut 24 Stunden danach reisten sie.", "24 Stunden", 24, "h", "", "more than"},
+      {"Wir reden von bis zu Hunderttausenden Menschen.", "Hunderttausenden", 1e5, "", "Menschen",
+       "up to hundreds of thousands"},
+      {"Die Preise stiegen um 3,5 Prozent.", "3,5 Prozent", 3.5, "%", "", ""},
+      {"Das kostet 20 Mio. Euro.", "20 Mio. Euro", 20e6, "EUR", "", ""},
+      {"Sie zahlten 1,2 Mrd. Dollar.", "1,2 Mrd. Dollar", 1.2e9, "USD", "", ""},
+      {"Es kamen dreihundertf\xC3\xBCnfundzwanzig G\xC3\xA4ste.", "dreihundertfünfundzwanzig", 325,
+       "", "Gäste", ""},
+      {"Die Strecke ist 12 km lang.", "12 km", 12, "km", "", ""},
+      // Years, dates, times and ordinals are not figures.
+      {"Im Fiskaljahr 2016 war es ruhig.", "", 0, "", "", ""},
+      {"Am 20. Januar kam er.", "", 0, "", "", ""},
+      {"Um 10:30 Uhr kam er.", "", 0, "", "", ""},
+      {"Er kam am 23.02.2017 an.", "", 0, "", "", ""},
+  };
+  for (const FigureCase& c : cases) {
+    const std::vector<Figure> figures = Figures(c.text);
+    if (c.figure.empty()) {
+      EXPECT_TRUE(figures.empty()) << c.text << " → " << (figures.empty() ? "" : figures[0].text);
+      continue;
+    }
+    ASSERT_EQ(figures.size(), 1u) << c.text;
+    const Figure& f = figures[0];
+    EXPECT_EQ(f.text, c.figure) << c.text;
+    EXPECT_DOUBLE_EQ(f.value, c.value) << c.text;
+    EXPECT_EQ(f.unit, c.unit) << c.text;
+    EXPECT_EQ(f.counted, c.counted) << c.text;
+    EXPECT_EQ(f.qualifier, c.qualifier) << c.text;
+    EXPECT_EQ(c.text.substr(f.begin, f.end - f.begin), f.text);
+  }
+}
+
+TEST(FiguresTest, NumberWords) {
+  EXPECT_EQ(NumberWordValue("elf"), 11);
+  EXPECT_EQ(NumberWordValue("zwoelf"), 12);
+  EXPECT_EQ(NumberWordValue("zwanzig"), 20);
+  EXPECT_EQ(NumberWordValue("hundert"), 100);
+  EXPECT_EQ(NumberWordValue("tausend"), 1000);
+  EXPECT_EQ(NumberWordValue("einundzwanzig"), 21);
+  EXPECT_EQ(NumberWordValue("zweitausendsiebzehn"), 2017);
+  EXPECT_EQ(NumberWordValue("twelve"), 12);
+  EXPECT_FALSE(NumberWordValue("ein").has_value());
+  EXPECT_FALSE(NumberWordValue("grund").has_value());
+  EXPECT_FALSE(NumberWordValue("tausende").has_value());
+}
+
+}  // namespace
+}  // namespace storyline::extract

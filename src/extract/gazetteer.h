@@ -1,0 +1,84 @@
+// Word lists the entity recognizer and the tagger consult: first names,
+// places, organisations, organisation suffixes, role nouns and titles (our
+// own lists, compiled in from data/gazetteers/) and, optionally, a German
+// word list (Debian's wngerman, /usr/share/dict/ngerman) that tells known
+// words from unknown ones. Internal to the extract stage.
+//
+// A Gazetteer is immutable after Create() and may be shared by threads.
+#ifndef STORYLINE_EXTRACT_GAZETTEER_H_
+#define STORYLINE_EXTRACT_GAZETTEER_H_
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace storyline::extract {
+
+inline constexpr std::string_view kDefaultDictionaryPath = "/usr/share/dict/ngerman";
+
+// How a word stands to the dictionary.
+enum class DictionaryClass : uint8_t {
+  kNoDictionary,  // no word list was loaded: the feature is off
+  kUnknown,       // neither the word nor its lower-cased form is listed
+  kExact,         // the word as written is listed, its lower-cased form is not
+  kLower,         // only the lower-cased form is listed ("Der" at a sentence start)
+  kBoth,          // both are listed
+};
+
+enum class RoleKind : uint8_t {
+  kNone,
+  kWeak,    // relational: "Kollege", "Amtskollege", "Gegenüber"
+  kOffice,  // "Außenminister", "Präsidentin", "Sprecher", "Secretary"
+};
+
+// Phrase-match bits per token (see MatchPhrases).
+inline constexpr uint8_t kPhraseLocationBegin = 1;
+inline constexpr uint8_t kPhraseLocationInside = 2;
+inline constexpr uint8_t kPhraseOrganizationBegin = 4;
+inline constexpr uint8_t kPhraseOrganizationInside = 8;
+
+class Gazetteer {
+ public:
+  // The built-in lists plus the word list at `dictionary_path` when that file
+  // can be read (one word a line); without it DictionaryClassOf() answers
+  // kNoDictionary. Never fails: a missing word list only turns a feature off.
+  static std::unique_ptr<Gazetteer> Create(std::string_view dictionary_path = kDefaultDictionaryPath);
+  ~Gazetteer();
+  Gazetteer(const Gazetteer&) = delete;
+  Gazetteer& operator=(const Gazetteer&) = delete;
+
+  bool has_dictionary() const;
+
+  // Lookups take folded words (text::Fold).
+  bool IsFirstName(std::string_view folded) const;
+  bool IsTitle(std::string_view folded) const;
+  bool IsOrganizationSuffix(std::string_view folded) const;
+  // A role noun: a capitalized word whose folded form ends with a role head
+  // of data/gazetteers/roles.txt ("US-Außenminister" → kOffice).
+  RoleKind RoleOf(std::string_view word, std::string_view folded) const;
+
+  // The word as written (`word`) against the dictionary.
+  DictionaryClass DictionaryClassOf(std::string_view word) const;
+
+  // Marks the tokens (given folded) covered by the longest place and
+  // organisation names of the built-in lists; resizes *bits to the token count.
+  void MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const;
+
+ private:
+  Gazetteer();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Lower-cases the first code point of `word` (ICU simple case mapping,
+// locale-independent) into *out.
+void LowerFirstTo(std::string_view word, std::string* out);
+// True when the first code point of `word` is an upper-case letter.
+bool StartsUpper(std::string_view word);
+
+}  // namespace storyline::extract
+
+#endif  // STORYLINE_EXTRACT_GAZETTEER_H_

@@ -1,0 +1,963 @@
+#include "extract/quotes.h"
+
+#include <algorithm>
+#include <span>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace storyline::extract {
+namespace {
+
+using SvSet = std::unordered_set<std::string_view>;
+
+// --- Lexicon ------------------------------------------------------------------
+// Forms are folded (text::Fold: lower case, ä → ae, ß → ss). The German verb
+// list follows the cue statistics of the SpkAtt training data (sagen,
+// erklären, mitteilen, berichten, betonen, ...) and the verbs of news
+// attribution generally.
+
+// Weak verbs as their past stem ("sag" → sagte, sagten, sagt, sagen, gesagt).
+constexpr std::string_view kWeakStems[] = {
+    "sag", "erklaer", "beton", "bestaetig", "berichte", "warn", "kritisier", "behaupte",
+    "melde", "mein", "versicher", "bekraeftig", "erwider", "entgegne", "antworte", "frag",
+    "klag", "beklag", "forder", "verlang", "appellier", "argumentier", "kommentier",
+    "erlaeuter", "ergaenz", "mahn", "schilder", "beteuer", "verkuend", "bemerk", "befuerchte",
+    "hoff", "vermute", "schaetz", "bilanzier", "resuemier", "konstatier", "prognostizier",
+    "dementier", "bezweifel", "vermeld", "twitter", "erinner", "folger", "urteil", "beschwer",
+    "droh", "klarstell", "lob", "spott", "wuensch", "zweifel", "glaub", "sorg"};
+// Separable weak verbs: stem and the particles that must follow.
+constexpr std::pair<std::string_view, std::string_view> kSeparableWeak[] = {
+    {"teil", "mit"},    {"raeum", "ein"},       {"fueg", "hinzu"},  {"fuehr", "aus"},
+    {"sicher", "zu"},   {"kuendig", "an"},      {"stell", "fest|klar|dar"},
+    {"deute", "an"},    {"merk", "an"},         {"leg", "dar|nahe"},
+    {"mach", "deutlich|klar"}, {"lehn", "ab"},  {"wende", "ein"},   {"fass", "zusammen"},
+    {"schraenk", "ein"}};
+// Strong and irregular forms, with particles where they are separable.
+constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
+    {"unterstrich", ""}, {"unterstrichen", ""}, {"unterstreicht", ""}, {"schrieb", ""},
+    {"schrieben", ""}, {"schreibt", ""}, {"geschrieben", ""}, {"rief", ""}, {"sprach", "von|davon"}, {"heisst", "es"}, {"hiess", "es"},
+    {"sprachen", "von|davon"}, {"spricht", "von|davon"}, {"bestritt", ""}, {"bestreitet", ""}, {"gestand", ""},
+    {"verriet", ""}, {"befand", ""}, {"empfahl", ""}, {"verwies", ""}, {"riet", ""},
+    {"wies", "hin|zurueck"}, {"weist", "hin|zurueck"}, {"gab", "an|bekannt|zu"},
+    {"gaben", "an|bekannt|zu"}, {"gibt", "an|bekannt|zu"}, {"hob", "hervor"},
+    {"hebt", "hervor"}, {"strich", "heraus"}, {"warf", "vor"}, {"warfen", "vor"},
+    {"wirft", "vor"}, {"schlug", "vor"}, {"schlaegt", "vor"}, {"wandte", "ein"},
+    {"hielt", "fest|entgegen"}, {"haelt", "fest|entgegen"},
+    // Joined forms of subordinate clauses ("wie die Polizei mitteilte").
+    {"mitteilte", ""}, {"mitteilten", ""}, {"mitgeteilt", ""}, {"hinzufuegte", ""},
+    {"einraeumte", ""}, {"eingeraeumt", ""}, {"bekanntgab", ""}, {"angab", ""},
+    {"angaben", ""}, {"angegeben", ""}, {"ankuendigte", ""}, {"angekuendigt", ""},
+    {"ausfuehrte", ""}, {"feststellte", ""}, {"hinwies", ""}, {"betont", ""},
+    // English.
+    {"said", ""}, {"says", ""}, {"added", ""}, {"adds", ""}, {"told", ""}, {"tells", ""},
+    {"stated", ""}, {"explained", ""}, {"warned", ""}, {"noted", ""}, {"argued", ""},
+    {"insisted", ""}, {"claimed", ""}, {"stressed", ""}, {"emphasized", ""},
+    {"emphasised", ""}, {"announced", ""}, {"declared", ""}, {"asked", ""},
+    {"replied", ""}, {"wrote", ""}, {"writes", ""}, {"confirmed", ""}};
+
+bool HasInseparablePrefix(std::string_view s) {
+  for (std::string_view p : {"be", "er", "ver", "ent", "zer", "ge", "emp", "miss", "hinter", "unter"}) {
+    if (s.starts_with(p)) return true;
+  }
+  return s.ends_with("ier");
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using VerbMap = std::unordered_map<std::string, std::string_view, StringHash, std::equal_to<>>;
+
+const VerbMap& VerbTable() {
+  static const auto* table = [] {
+    auto* t = new VerbMap();
+    auto add_weak = [t](std::string_view stem, std::string_view particles, bool participle) {
+      const std::string s(stem);
+      const bool e = s.ends_with('e');
+      t->emplace(s + "te", particles);
+      t->emplace(s + "ten", particles);
+      t->emplace(s + "t", particles);
+      t->emplace(e ? s + "n" : s + "en", particles);
+      if (participle) t->emplace(HasInseparablePrefix(s) ? s + "t" : "ge" + s + "t", particles);
+    };
+    for (std::string_view s : kWeakStems) add_weak(s, "", true);
+    for (const auto& [s, p] : kSeparableWeak) {
+      add_weak(s, p, false);
+      // "mitteilte", "mitgeteilt": the particle joined in subordinate clauses.
+      const std::string stem(s);
+      size_t from = 0;
+      while (from <= p.size()) {
+        size_t bar = p.find('|', from);
+        if (bar == std::string_view::npos) bar = p.size();
+        const std::string particle(p.substr(from, bar - from));
+        t->emplace(particle + stem + "te", "");
+        t->emplace(particle + stem + "ten", "");
+        t->emplace(particle + "ge" + stem + "t", "");
+        from = bar + 1;
+      }
+    }
+    for (const auto& [f, p] : kIrregular) t->emplace(std::string(f), p);
+    return t;
+  }();
+  return *table;
+}
+
+const SvSet kDeterminers = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",
+                            "eines", "einem", "einen", "sein", "seine", "seiner", "seinem",
+                            "seinen", "seines", "ihr", "ihre", "ihrer", "ihrem", "ihren",
+                            "ihres", "the", "a", "an", "his", "her", "their"};
+const SvSet kPronouns = {"er", "sie", "he", "she", "they", "wir", "ich", "dieser", "diese"};
+// Function words that end like adjectives ("ohne", "keine").
+const SvSet kNotAdjectives = {"ohne", "eine", "keine", "diese", "jede", "alle", "viele", "einige",
+                              "wie", "die", "sie", "ihre", "seine", "meine", "unsere", "habe",
+                              "werde", "sei", "seien", "waere", "haette", "wurde", "wurden",
+                              "werden", "haben", "hatten", "waren", "sollen", "wollen", "koennen",
+                              "muessen", "duerfen", "oder", "aber", "immer", "sehr", "weiter",
+                              "unter", "hinter", "wieder", "jetzt", "gegen", "dessen", "deren",
+                              "denen", "einem", "einen", "einer", "eines", "keinen", "keiner"};
+// Words that open a clause without being its subject: prepositions,
+// adverbs, conjunctions ("Am Mittwoch sagte Kelly", "Dazu erklärte X").
+const SvSet kNonSubjectStarts = {
+    "am", "im", "an", "in", "bei", "beim", "nach", "vor", "seit", "zuvor", "dazu", "danach",
+    "daraufhin", "zudem", "ausserdem", "auch", "heute", "gestern", "damals", "dabei", "hierzu",
+    "so", "spaeter", "anschliessend", "zunaechst", "jetzt", "nun", "dann", "deshalb", "daher",
+    "trotzdem", "allerdings", "mit", "ueber", "gegenueber", "auf", "aus", "fuer", "zum", "zur",
+    "unter", "waehrend", "wie", "weiter", "weiterhin", "ebenso", "ebenfalls", "vielmehr",
+    "bereits", "schon", "erst", "noch", "zugleich", "gleichzeitig", "dort", "hier", "da",
+    "als", "wenn", "weil", "dass", "ob", "zuletzt", "kurz", "wenig", "wenige", "am", "vom",
+    "durch", "gegen", "ohne", "um", "this", "on", "at", "in", "later", "then", "es"};
+const SvSet kLeadingConjunctions = {"und", "aber", "doch", "denn", "sondern", "jedoch",
+                                    "and", "but"};
+// Adverbs that may stand between an inverted speech verb and its subject
+// ("sagte zudem der Minister").
+const SvSet kSkippableAdverbs = {"auch", "zudem", "jedoch", "dazu", "weiter", "ebenfalls",
+                                 "nun", "heute", "gestern", "bereits", "noch", "zuvor",
+                                 "seinerseits", "ihrerseits", "dann", "spaeter", "damals",
+                                 "allerdings", "zugleich", "nochmals", "erneut", "also"};
+// Heads of source phrases after "nach": "nach Angaben der Polizei".
+constexpr std::string_view kSourceNounSuffixes[] = {
+    "angaben", "worten", "ansicht", "informationen", "aussagen", "aussage", "berichten",
+    "bericht", "meinung", "einschaetzung", "schaetzungen", "schaetzung", "erkenntnissen",
+    "darstellung", "auffassung", "ueberzeugung", "untersuchungen", "meldungen", "mitteilung",
+    "vermutungen", "recherchen", "umfragen", "zeugenaussagen", "ermittlungen", "berechnungen",
+    "auskunft", "daten", "statistiken"};
+// Konjunktiv I (and the Konjunktiv II that replaces it) of the verbs that
+// carry reported speech (Duden, Grammatik: indirekte Rede).
+const SvSet kSubjunctive = {
+    "sei", "seien", "seiest", "habe", "werde", "koenne", "muesse", "wolle", "solle", "duerfe",
+    "moege", "gebe", "gehe", "komme", "stehe", "liege", "bleibe", "wisse", "brauche",
+    "fuehre", "lasse", "sehe", "zeige", "gelte", "halte", "trage", "handle", "plane",
+    "arbeite", "wuerde", "wuerden", "haette", "haetten", "waere", "waeren", "koennten",
+    "muessten", "duerften", "gebe", "bestehe", "fehle", "drohe", "erwarte", "benoetige"};
+// Role heads that point back to the current speaker when no entity carries
+// the role ("sagte der Minister").
+constexpr std::string_view kRoleSuffixes[] = {
+    "minister", "ministerin", "praesident", "praesidentin", "sprecher", "sprecherin", "chef",
+    "chefin", "kanzler", "kanzlerin", "sekretaer", "botschafter", "buergermeister", "leiter",
+    "leiterin", "vorsitzende", "vorsitzender", "senator", "abgeordnete", "direktor",
+    "direktorin", "politiker", "politikerin", "staatschef", "regierungschef", "premier"};
+
+bool EndsWithAny(std::string_view w, std::span<const std::string_view> suffixes) {
+  for (std::string_view s : suffixes) {
+    if (w.ends_with(s)) return true;
+  }
+  return false;
+}
+
+bool HasParticle(std::string_view particles, std::string_view word) {
+  size_t from = 0;
+  while (from <= particles.size()) {
+    size_t bar = particles.find('|', from);
+    if (bar == std::string_view::npos) bar = particles.size();
+    if (particles.substr(from, bar - from) == word) return true;
+    from = bar + 1;
+  }
+  return false;
+}
+
+// --- The finder ------------------------------------------------------------------
+
+struct Pair {
+  int open = 0;   // word index of the opening mark
+  int close = 0;  // word index of the closing mark
+};
+
+// A quotation while it is being built: word spans, end-exclusive.
+struct Found {
+  int msg_begin = 0, msg_end = 0;  // the message (words)
+  int cue_begin = -1, cue_end = -1;
+  int cue_particle = -1;           // the separated particle of the cue, if any
+  int spk_begin = -1, spk_end = -1;
+  uint32_t byte_begin = 0, byte_end = 0;  // message bytes (direct: inside the marks)
+  QuoteKind kind = QuoteKind::kDirect;
+  bool continuation = false;  // speaker carried over from the previous quotation
+  bool chained = false;       // a Konjunktiv sentence continuing the previous one
+};
+
+class Finder {
+ public:
+  Finder(const WordView& v, Extraction* ex) : v_(v), ex_(ex), n_(v.size()) {}
+
+  void Run() {
+    inside_.assign(n_, 0);
+    used_.assign(n_, 0);
+    FindPairs();
+    for (const Pair& p : pairs_) {
+      for (int i = p.open; i <= p.close; ++i) inside_[i] = 1;
+    }
+    for (const Pair& p : pairs_) Direct(p);
+    for (size_t s = 0; s < v_.sentences.size(); ++s) Reported(static_cast<int>(s));
+    std::sort(found_.begin(), found_.end(),
+              [](const Found& a, const Found& b) { return a.msg_begin < b.msg_begin; });
+    Chains();
+    Emit();
+  }
+
+ private:
+  bool Word(int i) const { return i >= 0 && i < n_ && v_.IsWord(i); }
+  std::string_view F(int i) const { return v_.Folded(i); }
+  bool Punct(int i, std::string_view p) const { return i >= 0 && i < n_ && v_.IsPunct(i, p); }
+  QuoteMark Mark(int i) const {
+    if (i < 0 || i >= n_ || v_.words[i].kind != text::TokenKind::kPunct) return QuoteMark::kNone;
+    return ClassifyQuoteMark(v_.Raw(i));
+  }
+  int SentenceBegin(int i) const { return v_.sentences[v_.words[i].sentence].first; }
+  int SentenceEnd(int i) const { return v_.sentences[v_.words[i].sentence].second; }
+  bool SentenceFinal(int i) const {
+    return Punct(i, ".") || Punct(i, "!") || Punct(i, "?");
+  }
+  bool CapWord(int i) const {
+    return Word(i) && v_.words[i].cap && !kDeterminers.contains(F(i)) &&
+           !kNonSubjectStarts.contains(F(i)) && !kLeadingConjunctions.contains(F(i)) &&
+           !kPronouns.contains(F(i));
+  }
+  bool Adjective(int i) const {
+    if (!Word(i) || v_.words[i].cap) return false;
+    const std::string_view f = F(i);
+    if (kNotAdjectives.contains(f)) return false;
+    return f.size() > 3 && (f.ends_with("e") || f.ends_with("en") || f.ends_with("er") ||
+                            f.ends_with("es") || f.ends_with("em"));
+  }
+  bool Verb(int i, std::string_view* particles) const {
+    return Word(i) && IsSpeechVerb(F(i), particles);
+  }
+
+  // Quotation-mark pairs within paragraphs, outermost only.
+  void FindPairs() {
+    int open = -1;
+    QuoteMark om = QuoteMark::kNone;
+    for (int i = 0; i < n_; ++i) {
+      if (open >= 0 && v_.words[i].paragraph != v_.words[open].paragraph) open = -1;
+      const QuoteMark m = Mark(i);
+      if (m == QuoteMark::kNone) continue;
+      if (open >= 0) {
+        if (Closes(om, m)) {
+          if (i > open + 1) pairs_.push_back({open, i});
+          open = -1;
+        } else if (m == om && m == QuoteMark::kLowDouble) {
+          open = i;  // the earlier one was never closed
+        }
+        continue;
+      }
+      if (!Opens(m, i)) continue;
+      open = i;
+      om = m;
+    }
+  }
+  bool Opens(QuoteMark m, int i) const {
+    switch (m) {
+      case QuoteMark::kLowDouble: case QuoteMark::kLeftDouble: case QuoteMark::kStraightDouble:
+      case QuoteMark::kLeftGuillemet: case QuoteMark::kRightGuillemet: case QuoteMark::kLowSingle:
+      case QuoteMark::kLeftAngle: case QuoteMark::kRightAngle: case QuoteMark::kLeftSingle:
+        return true;
+      case QuoteMark::kStraightSingle:
+        // An apostrophe that opens: after a space, directly before a word.
+        return (v_.words[i].begin == 0 || v_.text[v_.words[i].begin - 1] == ' ' ||
+                v_.text[v_.words[i].begin - 1] == '\n') &&
+               i + 1 < n_ && v_.words[i + 1].begin == v_.words[i].end;
+      default:
+        return false;
+    }
+  }
+  static bool Closes(QuoteMark open, QuoteMark m) {
+    switch (open) {
+      case QuoteMark::kLowDouble:
+        return m == QuoteMark::kLeftDouble || m == QuoteMark::kRightDouble ||
+               m == QuoteMark::kStraightDouble;
+      case QuoteMark::kLeftDouble: return m == QuoteMark::kRightDouble;
+      case QuoteMark::kStraightDouble: return m == QuoteMark::kStraightDouble;
+      case QuoteMark::kLeftGuillemet: return m == QuoteMark::kRightGuillemet;
+      case QuoteMark::kRightGuillemet: return m == QuoteMark::kLeftGuillemet;
+      case QuoteMark::kLowSingle:
+        return m == QuoteMark::kLeftSingle || m == QuoteMark::kRightSingle ||
+               m == QuoteMark::kStraightSingle;
+      case QuoteMark::kLeftSingle: return m == QuoteMark::kRightSingle;
+      case QuoteMark::kStraightSingle:
+        return m == QuoteMark::kStraightSingle || m == QuoteMark::kRightSingle;
+      case QuoteMark::kLeftAngle: return m == QuoteMark::kRightAngle;
+      case QuoteMark::kRightAngle: return m == QuoteMark::kLeftAngle;
+      default: return false;
+    }
+  }
+
+  // A noun phrase starting at `i`: a pronoun, or [det] adj* Name+ with
+  // genitive, "von" and bracketed attachments. Returns its end, `i` if none.
+  int NounPhrase(int i, int limit) const {
+    if (i >= limit || !Word(i)) {
+      // A short quoted name: laut „Reuters“.
+      if (Mark(i) != QuoteMark::kNone && i + 2 < limit && CapWord(i + 1)) {
+        int k = i + 1;
+        while (k < limit && k < i + 5 && Word(k)) ++k;
+        if (k < limit && Mark(k) != QuoteMark::kNone) return k + 1;
+      }
+      return i;
+    }
+    if (kPronouns.contains(F(i))) return i + 1;
+    int j = i;
+    if (kDeterminers.contains(F(j))) ++j;
+    for (int a = 0; a < 3 && j < limit && Adjective(j); ++a) ++j;
+    int k = j;
+    while (k < limit && CapWord(k)) ++k;
+    if (k == j) return i;
+    j = k;
+    for (int attach = 0; attach < 3 && j < limit; ++attach) {
+      const std::string_view f = Word(j) ? F(j) : std::string_view();
+      if (f == "des" || f == "der" || f == "von" || f == "vom" || f == "of" || f == "und") {
+        int m = j + 1;
+        if (m < limit && Word(m) && kDeterminers.contains(F(m))) ++m;
+        for (int a = 0; a < 3 && m < limit && Adjective(m); ++a) ++m;
+        int e = m;
+        while (e < limit && CapWord(e)) ++e;
+        if (e == m) break;
+        j = e;
+      } else if (Punct(j, "(")) {
+        int e = j + 1;
+        while (e < limit && e < j + 12 && !Punct(e, ")")) ++e;
+        if (e >= limit || !Punct(e, ")")) break;
+        j = e + 1;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  // The subject after an inverted verb at `v` ("sagte zudem der Minister").
+  std::pair<int, int> SubjectAfter(int v, int limit) const {
+    int i = v + 1;
+    for (int skip = 0; skip < 3 && i < limit && Word(i) && kSkippableAdverbs.contains(F(i)); ++skip) ++i;
+    if (i + 1 < limit && Word(i) && (F(i) == "am" || F(i) == "im") && CapWord(i + 1)) i += 2;
+    const int e = NounPhrase(i, limit);
+    if (e == i) return {-1, -1};
+    return {i, e};
+  }
+
+  // The subject before the verb at `v`, from clause start `cs`; {-1,-1} when
+  // the clause opens with something that is not its subject.
+  std::pair<int, int> SubjectBefore(int cs, int v) const {
+    while (cs < v && Word(cs) && kLeadingConjunctions.contains(F(cs))) ++cs;
+    if (cs < v && Word(cs) && F(cs) == "wie") ++cs;  // "wie die Polizei mitteilte"
+    if (cs >= v || v - cs > 15) return {-1, -1};
+    if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
+    if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
+    if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
+    if (v - cs > 6) {
+      // A long Vorfeld or a verb at the clause end ("Dieser hatte ... gesagt"):
+      // the subject is the noun phrase the clause opens with.
+      const int e = NounPhrase(cs, v);
+      if (e > cs && e < v) return {cs, e};
+    }
+    return {cs, v};
+  }
+
+  // The particle of a separable cue verb within [from, to), or -1.
+  int FindParticle(std::string_view particles, int from, int to) const {
+    for (int i = from; i < to; ++i) {
+      if (Word(i) && HasParticle(particles, F(i))) return i;
+    }
+    return -1;
+  }
+
+  int TrimEnd(int b, int e) const {
+    while (e > b && v_.words[e - 1].kind == text::TokenKind::kPunct &&
+           Mark(e - 1) == QuoteMark::kNone && !Punct(e - 1, ")"))
+      --e;
+    return e;
+  }
+
+  bool Overlaps(int b, int e) const {
+    for (int i = b; i < e; ++i) {
+      if (used_[i]) return true;
+    }
+    return false;
+  }
+  void Use(int b, int e) {
+    for (int i = std::max(b, 0); i < e; ++i) used_[i] = 1;
+  }
+
+  void Add(Found f) {
+    if (f.msg_end <= f.msg_begin) return;
+    if (f.byte_end == 0) {
+      f.byte_begin = v_.words[f.msg_begin].begin;
+      f.byte_end = v_.words[f.msg_end - 1].end;
+    }
+    Use(f.msg_begin, f.msg_end);
+    if (f.cue_begin >= 0) Use(f.cue_begin, f.cue_end);
+    found_.push_back(f);
+  }
+
+  // A pair of quotation marks: a quotation when a cue attaches to it.
+  void Direct(const Pair& p) {
+    int words = 0;
+    bool sentence_like = false;
+    for (int i = p.open + 1; i < p.close; ++i) {
+      if (Word(i)) ++words;
+      if (SentenceFinal(i)) sentence_like = true;
+    }
+    Found f;
+    f.msg_begin = p.open;
+    f.msg_end = p.close + 1;
+    f.byte_begin = v_.words[p.open].end;
+    f.byte_end = v_.words[p.close].begin;
+    const int sb = SentenceBegin(p.open);
+    const bool at_clause_start =
+        p.open == sb || Punct(p.open - 1, ":") || Punct(p.open - 1, "-") ||
+        (p.open == sb + 1 && Word(sb) && kLeadingConjunctions.contains(F(sb)));
+
+    // Cue after: „…“, sagte Kelly / „…“, so Kelly / „…!“ rief er.
+    int k = p.close + 1;
+    const bool comma = Punct(k, ",");
+    if (comma) ++k;
+    std::string_view particles;
+    if (k < n_ && (comma || Punct(p.close - 1, ",") || Punct(p.close - 1, "!") ||
+                   Punct(p.close - 1, "?"))) {
+      const int limit = std::min(n_, k + 20);
+      int clause_end = k;
+      while (clause_end < limit && !SentenceFinal(clause_end) && !Punct(clause_end, ":") &&
+             Mark(clause_end) == QuoteMark::kNone)
+        ++clause_end;
+      if (Verb(k, &particles) && !used_[k]) {
+        int particle = -1;
+        if (!particles.empty()) {
+          particle = FindParticle(particles, k + 1, clause_end);
+          if (particle < 0) goto no_cue_after;
+        }
+        f.cue_begin = k;
+        f.cue_end = (particle >= 0 ? particle : k) + 1;
+        f.cue_particle = particle;
+        std::tie(f.spk_begin, f.spk_end) = SubjectAfter(k, clause_end);
+      } else if (comma && Word(k) && F(k) == "so") {
+        const int e = NounPhrase(k + 1, clause_end);
+        if (e == k + 1) goto no_cue_after;
+        f.cue_begin = k;
+        f.cue_end = k + 1;
+        f.spk_begin = k + 1;
+        f.spk_end = e;
+      } else {
+        goto no_cue_after;
+      }
+      if (!at_clause_start && p.open > sb) {
+        // "Es gehe darum, die "Kontrolle zu erlangen", sagte Kelly": the
+        // quoted words end a reported clause.
+        f.kind = QuoteKind::kReported;
+        f.msg_begin = sb;
+        f.byte_begin = v_.words[sb].begin;
+        f.byte_end = v_.words[p.close].end;
+      }
+      Add(f);
+      return;
+    }
+  no_cue_after:
+    f.cue_begin = f.cue_end = -1;
+    if (!at_clause_start) return;  // a scare quote or a title inside a clause
+    // Cue before: "Dazu erklärte Sheinbaum: „…“", "Kelly sagte: „…“".
+    if (Punct(p.open - 1, ":")) {
+      const int colon = p.open - 1;
+      int cs = SentenceBegin(colon);
+      for (int i = colon - 1; i >= cs; --i) {
+        if (Punct(i, ",") || (Mark(i) != QuoteMark::kNone && inside_[i])) {
+          cs = i + 1;
+          break;
+        }
+      }
+      int verb = -1;
+      for (int i = colon - 1; i >= cs; --i) {
+        if (Verb(i, &particles) && !used_[i]) {
+          verb = i;
+          break;
+        }
+      }
+      if (verb >= 0) {
+        int particle = -1;
+        if (!particles.empty()) particle = FindParticle(particles, verb + 1, colon);
+        if (particles.empty() || particle >= 0) {
+          f.cue_begin = verb;
+          f.cue_end = (particle >= 0 ? particle : verb) + 1;
+          f.cue_particle = particle;
+          std::tie(f.spk_begin, f.spk_end) = SubjectBefore(cs, verb);
+          if (f.spk_begin < 0) std::tie(f.spk_begin, f.spk_end) = SubjectAfter(verb, colon);
+          Add(f);
+          return;
+        }
+      }
+      // No verb: "Besorgt zeigte sich der Außenminister Luis Videgaray: „…“"
+      // names the speaker right before the colon.
+      int b = colon;
+      while (b > cs && CapWord(b - 1)) --b;
+      if (b < colon) {
+        while (b > cs && Adjective(b - 1)) --b;
+        if (b > cs && Word(b - 1) && kDeterminers.contains(F(b - 1))) --b;
+        f.spk_begin = b;
+        f.spk_end = colon;
+        Add(f);
+        return;
+      }
+    }
+    if (words >= 5 && sentence_like) {
+      f.continuation = true;  // the speaker is found in Emit
+      Add(f);
+    }
+  }
+
+  // Reported speech in sentence `s`: at most one quotation per sentence.
+  void Reported(int s) {
+    const auto [sb, se_all] = v_.sentences[s];
+    if (sb >= se_all) return;
+    const int se = TrimEnd(sb, se_all);
+    for (int i = sb; i < se; ++i) {
+      if (used_[i] || inside_[i] || !Word(i)) continue;
+      const std::string_view f = F(i);
+      std::string_view particles;
+      if (Verb(i, &particles)) {
+        if (Cued(sb, se, i, particles)) return;
+        if (ReportedAct(sb, se, i, particles)) return;
+        continue;
+      }
+      if ((f == "laut" || f == "gemaess") && i + 1 < se) {
+        const int e = NounPhrase(i + 1, se);
+        if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
+                          Mark(i + 1) != QuoteMark::kNone)) {
+          if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
+        }
+      } else if (f == "according" && i + 2 < se && F(i + 1) == "to") {
+        const int e = NounPhrase(i + 2, se);
+        if (e > i + 2 && SourcePhrase(sb, se, i, i + 2, i + 2, e)) return;
+      } else if (f == "zufolge" && i > sb) {
+        int cs = i - 1;
+        while (cs > sb && !Punct(cs - 1, ",") && i - cs < 8) --cs;
+        if (cs == sb || Punct(cs - 1, ",")) {
+          if (SourcePhrase(sb, se, i, i + 1, cs, i)) return;
+        }
+      } else if (f == "nach" && i + 1 < se) {
+        int j = i + 1;
+        if (Word(j) && kDeterminers.contains(F(j))) ++j;
+        for (int a = 0; a < 3 && j < se && Adjective(j); ++a) ++j;
+        if (j < se && CapWord(j) && EndsWithAny(F(j), kSourceNounSuffixes)) {
+          const int e = NounPhrase(i + 1, se);
+          int spk = i + 1;
+          if (Word(spk) && kDeterminers.contains(F(spk))) ++spk;
+          for (int k = spk; k + 1 < e; ++k) {
+            if (F(k) == "von" || F(k) == "vom") {  // "nach den Worten von X": X
+              spk = k + 1;
+              break;
+            }
+          }
+          if (SourcePhrase(sb, se, i, i + 1, spk, e)) return;
+        }
+      } else if (f == "nach" && i > sb && Word(i - 1) && v_.words[i - 1].cap &&
+                 EndsWithAny(F(i - 1), kSourceNounSuffixes)) {
+        // "Seiner Meinung nach", "Angaben der Polizei nach": a postposition.
+        int cs = i - 1;
+        while (cs > sb && i - cs < 4 && Word(cs - 1) && !v_.words[cs - 1].cap) --cs;
+        if (SourcePhrase(sb, se, i, i + 1, cs, i)) return;
+      } else if (f == "demnach" && i == sb && i + 3 < se) {
+        if (SourcePhrase(sb, se, i, i + 1, i, i + 1)) return;
+      } else if ((f == "dies" || f == "das") && i == sb && i + 2 < se && s > 0) {
+        // "Das erklärte ein Sprecher.": the message is the sentence before.
+        std::string_view p;
+        if (Verb(i + 1, &p) && p.empty()) {
+          const auto [spb, spe] = SubjectAfter(i + 1, se);
+          const auto [pb, pe_all] = v_.sentences[s - 1];
+          const int pe = TrimEnd(pb, pe_all);
+          if (spb >= 0 && pe > pb + 2 && !Overlaps(pb, pe_all)) {
+            Found q;
+            q.kind = QuoteKind::kReported;
+            q.msg_begin = pb;
+            q.msg_end = pe;
+            q.cue_begin = i + 1;
+            q.cue_end = i + 2;
+            q.spk_begin = spb;
+            q.spk_end = spe;
+            Add(q);
+            return;
+          }
+        }
+      } else if (f == "so" && Punct(i - 1, ",") && i + 1 < se) {
+        const int e = NounPhrase(i + 1, se_all);
+        if (e > i + 1 && (e >= se || Punct(e, ",") || !CapWord(e))) {
+          Found q;
+          q.kind = QuoteKind::kReported;
+          q.msg_begin = sb;
+          q.msg_end = i - 1;
+          q.cue_begin = i;
+          q.cue_end = i + 1;
+          q.spk_begin = i + 1;
+          q.spk_end = e;
+          if (!Overlaps(q.msg_begin, q.msg_end)) {
+            Add(q);
+            return;
+          }
+        }
+      }
+    }
+  }
+
+  // A speech verb at `v` in sentence [sb, se): "…, sagte Kelly" or
+  // "Kelly sagte, …".
+  bool Cued(int sb, int se, int v, std::string_view particles) {
+    Found q;
+    q.kind = QuoteKind::kReported;
+    if (v > sb + 1 && Punct(v - 1, ",")) {
+      // Message first.
+      int particle = -1;
+      if (!particles.empty()) {
+        particle = FindParticle(particles, v + 1, se);
+        if (particle < 0) return false;
+      }
+      q.msg_begin = sb;
+      q.msg_end = v - 1;
+      if (Word(sb) && F(sb) == "wie") return false;
+      q.cue_begin = v;
+      q.cue_end = (particle >= 0 ? particle : v) + 1;
+      q.cue_particle = particle;
+      std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, se);
+      // "…, heißt es": no speaker.
+      const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+      if ((q.spk_begin < 0 && !impersonal) || Overlaps(q.msg_begin, q.msg_end)) return false;
+      Add(q);
+      return true;
+    }
+    // Verb first: the message follows a comma or colon.
+    int comma = -1;
+    for (int i = v + 1; i < se && i <= v + 12; ++i) {
+      if ((Punct(i, ",") || Punct(i, ":")) && !inside_[i]) {
+        comma = i;
+        break;
+      }
+      std::string_view other;
+      if (Verb(i, &other) && other.empty()) break;
+    }
+    const bool english = v_.lang == "en";
+    if (comma < 0 && !english) return false;
+    int particle = -1;
+    if (!particles.empty()) {
+      particle = FindParticle(particles, v + 1, comma < 0 ? se : comma);
+      if (particle < 0) return false;
+    }
+    int cs = sb;
+    for (int i = v - 1; i > sb; --i) {
+      if (Punct(i, ",") && !inside_[i]) {
+        cs = i + 1;
+        break;
+      }
+    }
+    q.cue_begin = v;
+    q.cue_end = (particle >= 0 ? particle : v) + 1;
+    q.cue_particle = particle;
+    std::tie(q.spk_begin, q.spk_end) = SubjectBefore(cs, v);
+    const int after_limit = comma < 0 ? se : comma;
+    if (q.spk_begin < 0) std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, after_limit);
+    if (q.spk_begin < 0) return false;
+    q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
+    if (english && comma < 0 && q.msg_begin < se && F(q.msg_begin) == "that") ++q.msg_begin;
+    // "Wie die Polizei mitteilte, …" and "…, wie die Polizei mitteilte."
+    if (cs > sb && Word(cs) && F(cs) == "wie" && comma < 0) return false;
+    if (cs > sb && Word(cs) && F(cs) == "wie") {
+      q.msg_begin = sb;
+      q.msg_end = cs - 1;
+    } else {
+      q.msg_end = se;
+    }
+    int words = 0;
+    for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
+    if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
+    // A message that is one quotation is direct speech.
+    if (Mark(q.msg_begin) != QuoteMark::kNone && inside_[q.msg_end - 1] &&
+        Mark(q.msg_end - 1) != QuoteMark::kNone) {
+      q.kind = QuoteKind::kDirect;
+      q.byte_begin = v_.words[q.msg_begin].end;
+      q.byte_end = v_.words[q.msg_end - 1].begin;
+    }
+    Add(q);
+    return true;
+  }
+
+  // "Ohrenzeugen berichteten von einem lauten Knall.": a speech act without
+  // a message clause; the whole sentence is what was reported.
+  bool ReportedAct(int sb, int se, int v, std::string_view particles) {
+    for (int i = sb; i < se; ++i) {
+      if (Punct(i, ",") || Punct(i, ":") || inside_[i]) return false;
+    }
+    int particle = -1;
+    if (!particles.empty()) {
+      particle = FindParticle(particles, v + 1, se);
+      if (particle < 0) return false;
+    }
+    Found q;
+    q.kind = QuoteKind::kReported;
+    q.cue_begin = v;
+    q.cue_end = (particle >= 0 ? particle : v) + 1;
+    q.cue_particle = particle;
+    std::tie(q.spk_begin, q.spk_end) = SubjectBefore(sb, v);
+    if (q.spk_begin < 0) std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, se);
+    if (q.spk_begin < 0 || se - sb < 5 || Overlaps(sb, se)) return false;
+    // A participle closing the sentence is a perfect tense, seldom speech
+    // ("hat ... zu einem Hauptanliegen erklärt").
+    if (q.cue_end >= se) return false;
+    q.msg_begin = sb;
+    q.msg_end = se;
+    Add(q);
+    return true;
+  }
+
+  // "laut X", "X zufolge", "nach Angaben von X": the cue at [cb, ce), the
+  // speaker at [spb, spe); the message is the rest of the sentence.
+  bool SourcePhrase(int sb, int se, int cb, int ce, int spb, int spe) {
+    const int phrase_begin = std::min(cb, spb);
+    const int phrase_end = std::max(ce, spe);
+    Found q;
+    q.kind = QuoteKind::kReported;
+    q.cue_begin = cb;
+    q.cue_end = ce;
+    q.spk_begin = spb;
+    q.spk_end = spe;
+    if (phrase_begin == sb) {
+      q.msg_begin = phrase_end;
+      if (Punct(q.msg_begin, ",")) ++q.msg_begin;
+      q.msg_end = se;
+    } else if (phrase_end >= se) {
+      q.msg_begin = sb;
+      q.msg_end = Punct(phrase_begin - 1, ",") ? phrase_begin - 1 : phrase_begin;
+    } else {
+      q.msg_begin = sb;
+      q.msg_end = se;
+    }
+    int words = 0;
+    for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
+    if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
+    // Keep the phrase itself out of "used" only for the message part.
+    Add(q);
+    return true;
+  }
+
+  // Sentences in Konjunktiv I right after a quotation continue it.
+  void Chains() {
+    std::vector<Found> added;
+    added.reserve(v_.sentences.size());
+    size_t next = 0;
+    int last = -1;  // index into found_ of the latest quotation before the sentence
+    const Found* last_added = nullptr;
+    for (size_t s = 0; s < v_.sentences.size(); ++s) {
+      const auto [sb, se_all] = v_.sentences[s];
+      if (sb >= se_all) continue;
+      while (next < found_.size() && found_[next].msg_begin < sb) last = static_cast<int>(next++);
+      const Found* prev = last >= 0 ? &found_[last] : nullptr;
+      if (last_added != nullptr && (prev == nullptr || last_added->msg_begin > prev->msg_begin))
+        prev = last_added;
+      if (Overlaps(sb, se_all)) continue;
+      // Without a quotation just before, the sentence is reported speech of
+      // an unnamed source.
+      const bool chained = prev != nullptr &&
+                           static_cast<int>(s) - v_.words[prev->msg_end - 1].sentence <= 2;
+      bool subjunctive = false;
+      for (int i = sb; i < se_all && !subjunctive; ++i) {
+        subjunctive = Word(i) && !inside_[i] &&
+                      (kSubjunctive.contains(F(i)) || F(i) == "soll" || F(i) == "sollen");
+        if (Word(i) && (F(i) == "ich" || F(i) == "wir") && !inside_[i]) break;
+      }
+      if (!subjunctive) continue;
+      Found q;
+      q.kind = QuoteKind::kReported;
+      q.msg_begin = sb;
+      q.msg_end = se_all;
+      if (chained) {
+        q.chained = true;
+        q.spk_begin = prev->spk_begin;
+        q.spk_end = prev->spk_end;
+        q.continuation = prev->spk_begin < 0 || prev->continuation;
+      }
+      q.byte_begin = v_.words[sb].begin;
+      q.byte_end = v_.words[se_all - 1].end;
+      Use(sb, se_all);
+      added.push_back(q);
+      last_added = &added.back();  // stable: `added` never grows past its reserve
+    }
+    found_.insert(found_.end(), added.begin(), added.end());
+    std::sort(found_.begin(), found_.end(),
+              [](const Found& a, const Found& b) { return a.msg_begin < b.msg_begin; });
+  }
+
+  // --- Speakers -------------------------------------------------------------------
+
+  std::string Text(uint32_t b, uint32_t e) const {
+    return std::string(v_.text.substr(b, e - b));
+  }
+
+  // The nearest person mention ending before byte `before`, outside
+  // quotes: its index in ex_->mentions, or -1.
+  int PersonBefore(uint32_t before) const {
+    int best = -1;
+    uint32_t best_end = 0;
+    for (size_t i = 0; i < ex_->mentions.size(); ++i) {
+      const Mention& m = ex_->mentions[i];
+      if (m.type != EntityType::kPerson || m.entity < 0 || m.end > before) continue;
+      const int w = v_.WordAt(m.begin);
+      if (w < n_ && inside_[w]) continue;
+      if (m.end >= best_end) {
+        best_end = m.end;
+        best = static_cast<int>(i);
+      }
+    }
+    return best;
+  }
+
+  int ResolveSpeaker(const Found& f, const Quote& q, int prev_entity, int prev_sentence) const {
+    if (f.spk_begin < 0) return -1;
+    // A name in the speaker phrase.
+    int org = -1;
+    for (const Mention& m : ex_->mentions) {
+      if (m.entity < 0 || m.begin < q.speaker_begin || m.end > q.speaker_end) continue;
+      if (m.type == EntityType::kPerson) return m.entity;
+      if (org < 0) org = m.entity;
+    }
+    if (org >= 0) return org;
+    const std::string_view head = F(f.spk_end - 1);
+    const int sentence = v_.words[f.msg_begin].sentence;
+    const bool prev_near = prev_entity >= 0 && sentence - prev_sentence <= 3;
+    if (f.spk_end - f.spk_begin == 1 && kPronouns.contains(head)) {
+      if (head == "wir" || head == "ich" || head == "they") return -1;
+      // The speaker of the sentence before goes on speaking ("Er räumte
+      // zugleich ein"); else the person named last.
+      if (prev_entity >= 0 && sentence - prev_sentence <= 1 &&
+          ex_->entities[prev_entity].type == EntityType::kPerson)
+        return prev_entity;
+      const int person = PersonBefore(std::min(q.begin, q.speaker_begin));
+      return person >= 0 ? ex_->mentions[person].entity : (prev_near ? prev_entity : -1);
+    }
+    // A role noun: the entity with that role mentioned last.
+    if (head.size() >= 4) {
+      int best = -1;
+      uint32_t best_pos = 0;
+      for (size_t e = 0; e < ex_->entities.size(); ++e) {
+        if (roles_[e].find(head) == std::string::npos) continue;
+        for (int mi : ex_->entities[e].mentions) {
+          const Mention& m = ex_->mentions[mi];
+          if (m.end <= q.speaker_begin && m.end >= best_pos) {
+            best_pos = m.end;
+            best = static_cast<int>(e);
+          }
+        }
+      }
+      if (best >= 0) return best;
+      if (prev_near && EndsWithAny(head, kRoleSuffixes)) return prev_entity;
+    }
+    return -1;
+  }
+
+  void Emit() {
+    roles_.clear();
+    for (const Entity& e : ex_->entities) roles_.push_back(text::Fold(e.role, v_.lang));
+    int prev_entity = -1;
+    int prev_sentence = -100;
+    int prev_spk_b = -1, prev_spk_e = -1;
+    int prev_end_sentence = -100;
+    int prev_paragraph = -100;
+    for (Found& f : found_) {
+      Quote q;
+      q.kind = f.kind;
+      q.begin = f.byte_begin;
+      q.end = f.byte_end;
+      // Trim spaces inside the marks.
+      while (q.begin < q.end && v_.text[q.begin] == ' ') ++q.begin;
+      while (q.end > q.begin && v_.text[q.end - 1] == ' ') --q.end;
+      const int sentence = v_.words[f.msg_begin].sentence;
+      int entity = -1;
+      if (f.continuation && f.spk_begin < 0) {
+        // An unattributed quotation: continues the previous speaker when it
+        // follows closely, else the last person named before it.
+        const bool close_by = sentence - prev_end_sentence <= 2 &&
+                              v_.words[f.msg_begin].paragraph - prev_paragraph <= 1;
+        if (close_by && prev_spk_b >= 0) {
+          f.spk_begin = prev_spk_b;
+          f.spk_end = prev_spk_e;
+          entity = prev_entity;
+        } else if (const int m = f.chained ? -1 : PersonBefore(q.begin); m >= 0) {
+          q.speaker_begin = ex_->mentions[m].begin;
+          q.speaker_end = ex_->mentions[m].end;
+          q.speaker = Text(q.speaker_begin, q.speaker_end);
+          entity = ex_->mentions[m].entity;
+        }
+      }
+      if (f.cue_begin >= 0) {
+        q.cue_begin = v_.words[f.cue_begin].begin;
+        q.cue_end = v_.words[f.cue_end - 1].end;
+        q.cue = std::string(v_.Raw(f.cue_begin));
+        if (f.cue_particle >= 0) {
+          q.cue += ' ';
+          q.cue += v_.Raw(f.cue_particle);
+        }
+      }
+      if (f.spk_begin >= 0) {
+        q.speaker_begin = v_.words[f.spk_begin].begin;
+        q.speaker_end = v_.words[f.spk_end - 1].end;
+        q.speaker = Text(q.speaker_begin, q.speaker_end);
+        if (f.continuation) {
+          entity = entity >= 0 ? entity : prev_entity;
+        } else {
+          entity = ResolveSpeaker(f, q, prev_entity, prev_sentence);
+        }
+      }
+      q.speaker_entity = entity;
+      q.text = Text(q.begin, q.end);
+      if (q.end > q.begin) {
+        // The next unattributed quotation continues this one, speaker or not.
+        prev_entity = entity;
+        prev_sentence = sentence;
+        prev_spk_b = f.spk_begin;
+        prev_spk_e = f.spk_end;
+        prev_end_sentence = v_.words[f.msg_end - 1].sentence;
+        prev_paragraph = v_.words[f.msg_end - 1].paragraph;
+        ex_->quotes.push_back(std::move(q));
+      }
+    }
+  }
+
+  const WordView& v_;
+  Extraction* ex_;
+  const int n_;
+  std::vector<Pair> pairs_;
+  std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
+  std::vector<uint8_t> used_;    // part of a quotation or cue found so far
+  std::vector<Found> found_;
+  std::vector<std::string> roles_;  // folded Entity::role, by entity
+};
+
+}  // namespace
+
+bool IsSpeechVerb(std::string_view folded, std::string_view* particles) {
+  const auto& table = VerbTable();
+  auto it = table.find(folded);
+  if (it == table.end()) return false;
+  *particles = it->second;
+  return true;
+}
+
+void FindQuotes(const WordView& view, Extraction* ex) {
+  if (view.words.empty()) return;
+  Finder(view, ex).Run();
+}
+
+}  // namespace storyline::extract

@@ -1,0 +1,165 @@
+#include "extract/quotes.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "extract/word_view.h"
+
+namespace storyline::extract {
+namespace {
+
+std::vector<Quote> Quotes(const std::string& text, Extraction* ex = nullptr) {
+  Extraction local;
+  Extraction* out = ex != nullptr ? ex : &local;
+  const WordView view = BuildWordView(text, "de");
+  FindQuotes(view, out);
+  return out->quotes;
+}
+
+struct QuoteCase {
+  std::string text;
+  std::string kind;     // "direct", "reported"; "" for no quotation
+  std::string message;
+  std::string cue;
+  std::string speaker;
+};
+
+TEST(QuotesTest, Table) {
+  const std::vector<QuoteCase> cases = {
+      {"\"Es wird keine Massenabschiebungen geben\", sagte Kelly am Donnerstag.", "direct",
+       "Es wird keine Massenabschiebungen geben", "sagte", "Kelly"},
+      {"\xE2\x80\x9EWir sind bereit, zu reden\xE2\x80\x9C, betonte der Minister.", "direct",
+       "Wir sind bereit, zu reden", "betonte", "der Minister"},
+      {"\xC2\xABWir sind bereit, zu reden\xC2\xBB, erkl\xC3\xA4rte sie.", "direct",
+       "Wir sind bereit, zu reden", "erklärte", "sie"},
+      {"\xC2\xBBWir sind bereit, zu reden\xC2\xAB, sagte er.", "direct",
+       "Wir sind bereit, zu reden", "sagte", "er"},
+      {"\xE2\x80\x9AWir sind bereit, zu reden\xE2\x80\x98, sagte er.", "direct",
+       "Wir sind bereit, zu reden", "sagte", "er"},
+      {"Dazu erkl\xC3\xA4rte Sheinbaum: \"Wir sind bereit, Informationen auszutauschen.\"", "direct",
+       "Wir sind bereit, Informationen auszutauschen.", "erklärte", "Sheinbaum"},
+      {"Kelly sagte: \"Wir machen keine Massenabschiebungen.\"", "direct",
+       "Wir machen keine Massenabschiebungen.", "sagte", "Kelly"},
+      {"\"Das ist gut\", so Kelly.", "direct", "Das ist gut", "so", "Kelly"},
+      {"Kelly betonte am Mittwoch, die Ma\xC3\x9Fnahmen zielten vor allem auf \"Straft\xC3\xA4ter\" ab.",
+       "reported", "die Maßnahmen zielten vor allem auf \"Straftäter\" ab", "betonte", "Kelly"},
+      {"Die Armee werde sich nicht beteiligen, f\xC3\xBCgte Kelly w\xC3\xA4hrend der Konferenz hinzu.",
+       "reported", "Die Armee werde sich nicht beteiligen", "fügte hinzu", "Kelly"},
+      {"Er r\xC3\xA4umte zugleich ein, dass die USA daf\xC3\xBCr sorgen m\xC3\xBCssten.", "reported",
+       "dass die USA dafür sorgen müssten", "räumte ein", "Er"},
+      {"Nach Angaben der Polizei wurden keine Menschen verletzt.", "reported",
+       "wurden keine Menschen verletzt", "Nach", "Angaben der Polizei"},
+      {"Laut Reuters wurden drei Menschen verletzt.", "reported", "wurden drei Menschen verletzt",
+       "Laut", "Reuters"},
+      {"Der Polizei zufolge wurden drei Menschen verletzt.", "reported",
+       "wurden drei Menschen verletzt", "zufolge", "Der Polizei"},
+      {"Die Lage sei ernst, so der Sprecher.", "reported", "Die Lage sei ernst", "so",
+       "der Sprecher"},
+      // Scare quotes and titles are not quotations; neither is a verb without a clause.
+      {"Trump nannte das eine \"Milit\xC3\xA4roperation\".", "", "", "", ""},
+      {"Er sagte der Zeitung \xE2\x80\x9ELa Jornada\xE2\x80\x9C nichts.", "", "", "", ""},
+      {"Das hei\xC3\x9Ft, wir warten.", "", "", "", ""},
+      {"Er sprach auf einem St\xC3\xBCtzpunkt, auf dem Flugzeuge landeten.", "", "", "", ""},
+  };
+  for (const QuoteCase& c : cases) {
+    const std::vector<Quote> quotes = Quotes(c.text);
+    if (c.kind.empty()) {
+      EXPECT_TRUE(quotes.empty()) << c.text << " → " << (quotes.empty() ? "" : quotes[0].text);
+      continue;
+    }
+    ASSERT_EQ(quotes.size(), 1u) << c.text;
+    const Quote& q = quotes[0];
+    EXPECT_EQ(QuoteKindName(q.kind), c.kind) << c.text;
+    EXPECT_EQ(q.text, c.message) << c.text;
+    EXPECT_EQ(q.cue, c.cue) << c.text;
+    EXPECT_EQ(q.speaker, c.speaker) << c.text;
+    EXPECT_EQ(c.text.substr(q.begin, q.end - q.begin), q.text) << c.text;
+    EXPECT_EQ(c.text.substr(q.speaker_begin, q.speaker_end - q.speaker_begin), q.speaker);
+  }
+}
+
+TEST(QuotesTest, SubjunctiveContinuesTheSpeaker) {
+  const std::string text =
+      "Der Staatsanwalt sagte, der Sohn habe sich stranguliert. Dies sei eindeutig "
+      "nachzuweisen gewesen. Die Eltern trauern.";
+  const std::vector<Quote> quotes = Quotes(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].text, "Dies sei eindeutig nachzuweisen gewesen.");
+  EXPECT_EQ(quotes[1].speaker, "Der Staatsanwalt");
+  EXPECT_EQ(quotes[1].cue, "");
+}
+
+// Mentions as the entity recognizer would give them.
+void AddPerson(const std::string& text, const std::string& name, const std::string& role,
+               Extraction* ex, const std::vector<std::string>& forms) {
+  Entity e;
+  e.type = EntityType::kPerson;
+  e.name = name;
+  e.role = role;
+  const int id = static_cast<int>(ex->entities.size());
+  for (const std::string& form : forms) {
+    size_t from = 0;
+    for (size_t at; (at = text.find(form, from)) != std::string::npos; from = at + form.size()) {
+      Mention m;
+      m.begin = static_cast<uint32_t>(at);
+      m.end = static_cast<uint32_t>(at + form.size());
+      m.type = EntityType::kPerson;
+      m.text = form;
+      m.entity = id;
+      e.mentions.push_back(static_cast<int>(ex->mentions.size()));
+      ex->mentions.push_back(m);
+    }
+  }
+  ex->entities.push_back(e);
+}
+
+TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
+  const std::string text =
+      "Der Minister John Kelly traf Luis Videgaray nicht. Zuvor sprach Kelly mit Trump. "
+      "\"Das wird gut\", sagte er.";
+  Extraction ex;
+  AddPerson(text, "John Kelly", "Minister", &ex, {"John Kelly", "Kelly"});
+  AddPerson(text, "Luis Videgaray", "", &ex, {"Luis Videgaray"});
+  AddPerson(text, "Donald Trump", "", &ex, {"Trump"});
+  std::sort(ex.mentions.begin(), ex.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "er");
+  ASSERT_GE(quotes[0].speaker_entity, 0);
+  EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Donald Trump");
+}
+
+TEST(QuotesTest, RoleNounResolvesToTheEntityWithThatRole) {
+  const std::string text =
+      "Heimatschutzminister John Kelly und Luis Videgaray trafen sich. "
+      "\"Wir machen keine Massenabschiebungen\", sagte der Minister.";
+  Extraction ex;
+  AddPerson(text, "John Kelly", "Heimatschutzminister", &ex, {"John Kelly"});
+  AddPerson(text, "Luis Videgaray", "", &ex, {"Luis Videgaray"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "der Minister");
+  ASSERT_GE(quotes[0].speaker_entity, 0);
+  EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "John Kelly");
+}
+
+TEST(QuotesTest, SpeechVerbLexicon) {
+  std::string_view particles;
+  EXPECT_TRUE(IsSpeechVerb("sagte", &particles));
+  EXPECT_EQ(particles, "");
+  EXPECT_TRUE(IsSpeechVerb("teilte", &particles));
+  EXPECT_EQ(particles, "mit");
+  EXPECT_TRUE(IsSpeechVerb("mitteilte", &particles));
+  EXPECT_EQ(particles, "");
+  EXPECT_TRUE(IsSpeechVerb("erklaert", &particles));
+  EXPECT_TRUE(IsSpeechVerb("gesagt", &particles));
+  EXPECT_TRUE(IsSpeechVerb("said", &particles));
+  EXPECT_FALSE(IsSpeechVerb("teilten_", &particles));
+  EXPECT_FALSE(IsSpeechVerb("haus", &particles));
+}
+
+}  // namespace
+}  // namespace storyline::extract

@@ -1,0 +1,294 @@
+#include "extract/spkatt.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <tuple>
+#include <utility>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "storyline/json_writer.h"
+
+namespace storyline::extract {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+Status ReadIds(od::value v, std::vector<int>* out) {
+  od::object o;
+  if (v.get_object().get(o)) return Status::InvalidArgument("expected an object with tokenIds");
+  od::array ids;
+  if (o["tokenIds"].get_array().get(ids)) return Status::Ok();  // absent: no tokens
+  for (auto id : ids) {
+    int64_t x = 0;
+    if (id.get_int64().get(x)) return Status::InvalidArgument("tokenIds must be integers");
+    out->push_back(static_cast<int>(x));
+  }
+  std::sort(out->begin(), out->end());
+  return Status::Ok();
+}
+
+Status ParseDocument(std::string_view line, od::parser& parser, SpkAttDocument* doc) {
+  simdjson::padded_string padded(line);
+  od::document d;
+  if (auto e = parser.iterate(padded).get(d)) {
+    return Status::InvalidArgument(std::string("not JSON (") + simdjson::error_message(e) + ")");
+  }
+  od::object root;
+  if (d.get_object().get(root)) return Status::InvalidArgument("not a JSON object");
+  bool have_text = false;
+  for (auto field : root) {
+    std::string_view key;
+    if (field.unescaped_key().get(key)) return Status::InvalidArgument("bad key");
+    od::value value = field.value();
+    if (key == "documentName") {
+      std::string_view s;
+      if (value.get_string().get(s)) return Status::InvalidArgument("documentName must be a string");
+      doc->name = std::string(s);
+    } else if (key == "text") {
+      std::string_view s;
+      if (value.get_string().get(s)) return Status::InvalidArgument("text must be a string");
+      doc->text = std::string(s);
+      have_text = true;
+    } else if (key == "tokens") {
+      od::array tokens;
+      if (value.get_array().get(tokens)) return Status::InvalidArgument("tokens must be an array");
+      for (auto t : tokens) {
+        od::object o;
+        if (t.get_object().get(o)) return Status::InvalidArgument("a token must be an object");
+        int64_t b = -1, e = -1, id = -1;
+        for (auto tf : o) {
+          std::string_view k;
+          if (tf.unescaped_key().get(k)) return Status::InvalidArgument("bad token key");
+          if (k == "charBegin" && tf.value().get_int64().get(b)) b = -1;
+          if (k == "charEnd" && tf.value().get_int64().get(e)) e = -1;
+          if (k == "id" && tf.value().get_int64().get(id)) id = -1;
+        }
+        if (b < 0 || e < b || id < 0) {
+          return Status::InvalidArgument("a token needs id, charBegin and charEnd");
+        }
+        if (static_cast<size_t>(id) >= doc->tokens.size()) doc->tokens.resize(id + 1);
+        doc->tokens[id] = {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
+      }
+    } else if (key == "annotations") {
+      od::array anns;
+      if (value.get_array().get(anns)) return Status::InvalidArgument("annotations must be an array");
+      for (auto a : anns) {
+        od::object o;
+        if (a.get_object().get(o)) return Status::InvalidArgument("an annotation must be an object");
+        SpkAttAnnotation ann;
+        std::vector<int> quote;
+        for (auto af : o) {
+          std::string_view k;
+          if (af.unescaped_key().get(k)) return Status::InvalidArgument("bad annotation key");
+          if (k == "message") {
+            STORYLINE_RETURN_IF_ERROR(ReadIds(af.value(), &ann.message));
+          } else if (k == "quote") {
+            STORYLINE_RETURN_IF_ERROR(ReadIds(af.value(), &quote));
+          } else if (k == "source") {
+            STORYLINE_RETURN_IF_ERROR(ReadIds(af.value(), &ann.speaker));
+          } else if (k == "cue") {
+            STORYLINE_RETURN_IF_ERROR(ReadIds(af.value(), &ann.cue));
+          } else if (k == "type") {
+            std::string_view s;
+            if (!af.value().get_string().get(s)) ann.type = std::string(s);
+          } else if (k == "isNested") {
+            bool b = false;
+            if (!af.value().get_bool().get(b)) ann.nested = b;
+          }
+        }
+        if (ann.message.empty()) ann.message = std::move(quote);
+        doc->gold.push_back(std::move(ann));
+      }
+    }
+  }
+  if (!have_text) return Status::InvalidArgument("no text");
+  return Status::Ok();
+}
+
+size_t Shared(const std::vector<int>& a, const std::vector<int>& b) {
+  size_t n = 0;
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++n, ++i, ++j;
+    }
+  }
+  return n;
+}
+
+double F1(double p, double r) { return p + r > 0 ? 2 * p * r / (p + r) : 0; }
+double Ratio(int64_t a, int64_t b) { return b > 0 ? static_cast<double>(a) / b : 0; }
+
+bool IsQuoteMark(std::string_view t) {
+  static constexpr std::string_view kMarks[] = {"\"", "'", "\xE2\x80\x9E", "\xE2\x80\x9C",
+                                                "\xE2\x80\x9D", "\xC2\xAB", "\xC2\xBB",
+                                                "\xE2\x80\x9A", "\xE2\x80\x98", "\xE2\x80\x99",
+                                                "\xE2\x80\xB9", "\xE2\x80\xBA"};
+  return std::find(std::begin(kMarks), std::end(kMarks), t) != std::end(kMarks);
+}
+
+}  // namespace
+
+Result<std::vector<SpkAttDocument>> ReadSpkAtt(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(fmt::format("{}: cannot open", path));
+  std::vector<SpkAttDocument> docs;
+  od::parser parser;
+  std::string line;
+  int lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    SpkAttDocument doc;
+    Status s = ParseDocument(line, parser, &doc);
+    if (!s.ok()) return Status::InvalidArgument(fmt::format("{}:{}: {}", path, lineno, s.message()));
+    docs.push_back(std::move(doc));
+  }
+  if (in.bad()) return Status::IoError(fmt::format("{}: read failed", path));
+  return docs;
+}
+
+std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vector<Quote>& quotes) {
+  // Code point offset of every byte offset.
+  std::vector<uint32_t> cp(doc.text.size() + 1, 0);
+  uint32_t c = 0;
+  for (size_t i = 0; i < doc.text.size(); ++i) {
+    if ((static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80) {
+      cp[i] = c++;
+    } else {
+      cp[i] = c - 1;
+    }
+  }
+  cp[doc.text.size()] = c;
+  // Token text, for quotation marks and cue words.
+  std::vector<size_t> byte_of_cp(c + 1, doc.text.size());
+  for (size_t i = doc.text.size(); i-- > 0;) {
+    if ((static_cast<unsigned char>(doc.text[i]) & 0xC0) != 0x80) byte_of_cp[cp[i]] = i;
+  }
+  auto token_text = [&](int id) {
+    const SpkAttToken& t = doc.tokens[id];
+    const size_t b = byte_of_cp[std::min<size_t>(t.begin, c)];
+    const size_t e = byte_of_cp[std::min<size_t>(t.end, c)];
+    return std::string_view(doc.text).substr(b, e - b);
+  };
+  auto overlapping = [&](uint32_t b, uint32_t e) {
+    std::vector<int> ids;
+    if (e <= b) return ids;
+    const uint32_t cb = cp[b], ce = cp[e];
+    for (size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (doc.tokens[i].begin < ce && doc.tokens[i].end > cb) ids.push_back(static_cast<int>(i));
+    }
+    return ids;
+  };
+  std::vector<SpkAttAnnotation> out;
+  for (const Quote& q : quotes) {
+    SpkAttAnnotation a;
+    a.type = q.kind == QuoteKind::kDirect ? "Direct" : "Indirect";
+    a.speaker = overlapping(q.speaker_begin, q.speaker_end);
+    std::vector<int> cue = overlapping(q.cue_begin, q.cue_end);
+    for (int id : cue) {
+      const std::string_view t = token_text(id);
+      if (!t.empty() && (" " + q.cue + " ").find(" " + std::string(t) + " ") != std::string::npos)
+        a.cue.push_back(id);
+    }
+    std::vector<int> msg = overlapping(q.begin, q.end);
+    if (q.kind == QuoteKind::kDirect && !msg.empty()) {
+      if (msg.front() > 0 && IsQuoteMark(token_text(msg.front() - 1))) msg.insert(msg.begin(), msg.front() - 1);
+      if (msg.back() + 1 < static_cast<int>(doc.tokens.size()) && IsQuoteMark(token_text(msg.back() + 1)))
+        msg.push_back(msg.back() + 1);
+    }
+    for (int id : msg) {
+      if (!std::binary_search(a.speaker.begin(), a.speaker.end(), id) &&
+          !std::binary_search(cue.begin(), cue.end(), id))
+        a.message.push_back(id);
+    }
+    if (!a.message.empty()) out.push_back(std::move(a));
+  }
+  return out;
+}
+
+void SpkAttScorer::Add(const std::vector<SpkAttAnnotation>& gold_all,
+                       const std::vector<SpkAttAnnotation>& predicted) {
+  std::vector<const SpkAttAnnotation*> gold;
+  for (const SpkAttAnnotation& g : gold_all) {
+    if (!g.nested) gold.push_back(&g);
+  }
+  gold_ += static_cast<int>(gold.size());
+  predicted_ += static_cast<int>(predicted.size());
+  for (const SpkAttAnnotation* g : gold) {
+    msg_gold_ += static_cast<int64_t>(g->message.size());
+    spk_gold_ += static_cast<int64_t>(g->speaker.size());
+  }
+  for (const SpkAttAnnotation& p : predicted) {
+    msg_pred_ += static_cast<int64_t>(p.message.size());
+    spk_pred_ += static_cast<int64_t>(p.speaker.size());
+  }
+  // Greedy one-to-one matching by shared message tokens.
+  std::vector<std::tuple<size_t, size_t, size_t>> pairs;  // overlap, pred, gold
+  for (size_t pi = 0; pi < predicted.size(); ++pi) {
+    for (size_t gi = 0; gi < gold.size(); ++gi) {
+      const size_t n = Shared(predicted[pi].message, gold[gi]->message);
+      if (n > 0) pairs.emplace_back(n, pi, gi);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
+    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
+    return std::make_pair(std::get<1>(a), std::get<2>(a)) < std::make_pair(std::get<1>(b), std::get<2>(b));
+  });
+  std::vector<bool> pred_used(predicted.size()), gold_used(gold.size());
+  for (const auto& [n, pi, gi] : pairs) {
+    if (pred_used[pi] || gold_used[gi]) continue;
+    pred_used[pi] = gold_used[gi] = true;
+    ++matched_;
+    msg_tp_ += static_cast<int64_t>(n);
+    spk_tp_ += static_cast<int64_t>(Shared(predicted[pi].speaker, gold[gi]->speaker));
+  }
+}
+
+SpkAttScores SpkAttScorer::Scores() const {
+  SpkAttScores s;
+  s.gold = gold_;
+  s.predicted = predicted_;
+  s.matched = matched_;
+  s.message_p = Ratio(msg_tp_, msg_pred_);
+  s.message_r = Ratio(msg_tp_, msg_gold_);
+  s.message_f1 = F1(s.message_p, s.message_r);
+  s.speaker_p = Ratio(spk_tp_, spk_pred_);
+  s.speaker_r = Ratio(spk_tp_, spk_gold_);
+  s.speaker_f1 = F1(s.speaker_p, s.speaker_r);
+  s.joint_p = Ratio(msg_tp_ + spk_tp_, msg_pred_ + spk_pred_);
+  s.joint_r = Ratio(msg_tp_ + spk_tp_, msg_gold_ + spk_gold_);
+  s.joint_f1 = F1(s.joint_p, s.joint_r);
+  s.mean_f1 = F1(s.message_f1, s.speaker_f1);
+  return s;
+}
+
+std::string SpkAttPredictionLine(const SpkAttDocument& doc,
+                                 const std::vector<SpkAttAnnotation>& predicted) {
+  JsonWriter w;
+  auto ids = [&w](std::string_view key, const std::vector<int>& v) {
+    w.Key(key).BeginObject().Key("tokenIds").BeginArray();
+    for (int id : v) w.Int(id);
+    w.EndArray().EndObject();
+  };
+  w.BeginObject().Key("documentName").String(doc.name).Key("annotations").BeginArray();
+  for (const SpkAttAnnotation& a : predicted) {
+    w.BeginObject();
+    ids("quote", a.message);
+    ids("speaker", a.speaker);
+    ids("cue", a.cue);
+    w.Key("type").String(a.type).Key("isNested").Bool(a.nested);
+    w.EndObject();
+  }
+  w.EndArray().EndObject();
+  return w.Take();
+}
+
+}  // namespace storyline::extract

@@ -1,0 +1,413 @@
+#include "tagger.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <sstream>
+#include <unordered_map>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "ner_features.h"
+
+namespace storyline::extract {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "model files are little-endian");
+
+constexpr std::string_view kTypeNames[kNumTypes] = {
+    "PER", "LOC", "ORG", "OTH", "PERderiv", "LOCderiv", "ORGderiv", "OTHderiv",
+    "PERpart", "LOCpart", "ORGpart", "OTHpart"};
+
+constexpr std::string_view kMagic = "SLNERv1\n";
+constexpr int kT = kNumTags;
+
+// BIO constraint: I-x only after B-x or I-x. prev -1 is the sentence start.
+bool Allowed(int prev, int cur) {
+  if (!IsInside(static_cast<uint8_t>(cur))) return true;
+  return prev > 0 && TagType(static_cast<uint8_t>(prev)) == TagType(static_cast<uint8_t>(cur));
+}
+
+// trans has (kT + 1) rows: row 0 the start, row p + 1 after tag p.
+void Viterbi(const float* emit, size_t n, const float* trans, std::vector<float>* score,
+             std::vector<uint8_t>* back, std::vector<uint8_t>* tags) {
+  tags->assign(n, 0);
+  if (n == 0) return;
+  constexpr float kNeg = -std::numeric_limits<float>::infinity();
+  score->assign(n * kT, kNeg);
+  back->assign(n * kT, 0);
+  for (int c = 0; c < kT; ++c) {
+    if (Allowed(-1, c)) (*score)[c] = trans[c] + emit[c];
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = score->data() + (i - 1) * kT;
+    float* cur = score->data() + i * kT;
+    uint8_t* bp = back->data() + i * kT;
+    for (int c = 0; c < kT; ++c) {
+      float best = kNeg;
+      int arg = 0;
+      for (int p = 0; p < kT; ++p) {
+        if (prev[p] == kNeg || !Allowed(p, c)) continue;
+        const float s = prev[p] + trans[(p + 1) * kT + c];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[c] = best + emit[i * kT + c];
+      bp[c] = static_cast<uint8_t>(arg);
+    }
+  }
+  const float* last = score->data() + (n - 1) * kT;
+  int arg = 0;
+  for (int c = 1; c < kT; ++c) {
+    if (last[c] > last[arg]) arg = c;
+  }
+  for (size_t i = n; i-- > 0;) {
+    (*tags)[i] = static_cast<uint8_t>(arg);
+    arg = (*back)[i * kT + arg];
+  }
+}
+
+uint64_t SplitMix(uint64_t* state) {
+  uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+template <typename T>
+void Put(std::string* out, T v) {
+  char buf[sizeof(T)];
+  std::memcpy(buf, &v, sizeof(T));
+  out->append(buf, sizeof(T));
+}
+
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  template <typename T>
+  T Get() {
+    T v{};
+    if (in.size() < sizeof(T)) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, in.data(), sizeof(T));
+    in.remove_prefix(sizeof(T));
+    return v;
+  }
+};
+
+struct Scratch {
+  std::vector<std::string_view> views;
+  SentenceFeatures features;
+  std::vector<float> emit;
+  std::vector<float> score;
+  std::vector<uint8_t> back;
+};
+
+Scratch& ThreadScratch() {
+  thread_local Scratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
+std::string_view TypeName(int type) {
+  return type >= 0 && type < kNumTypes ? kTypeNames[type] : std::string_view("?");
+}
+
+int TypeFromName(std::string_view name) {
+  for (int t = 0; t < kNumTypes; ++t) {
+    if (kTypeNames[t] == name) return t;
+  }
+  return -1;
+}
+
+std::string TagName(uint8_t tag) {
+  if (tag == 0) return "O";
+  return fmt::format("{}-{}", IsBegin(tag) ? 'B' : 'I', TypeName(TagType(tag)));
+}
+
+int TagFromName(std::string_view name) {
+  if (name == "O") return 0;
+  if (name.size() < 3 || name[1] != '-' || (name[0] != 'B' && name[0] != 'I')) return -1;
+  const int type = TypeFromName(name.substr(2));
+  if (type < 0) return -1;
+  return name[0] == 'B' ? 1 + 2 * type : 2 + 2 * type;
+}
+
+std::vector<Chunk> ChunksOf(std::span<const uint8_t> tags) {
+  std::vector<Chunk> chunks;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    const uint8_t t = tags[i];
+    if (t == 0) continue;
+    const bool continues = IsInside(t) && !chunks.empty() && chunks.back().end == i &&
+                           chunks.back().type == TagType(t);
+    if (continues) {
+      chunks.back().end = static_cast<uint32_t>(i + 1);
+    } else {
+      chunks.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(i + 1), TagType(t)});
+    }
+  }
+  return chunks;
+}
+
+struct TaggerModel::Impl {
+  std::string lang = "de";
+  std::vector<float> trans = std::vector<float>((kT + 1) * kT, 0.0f);
+  std::vector<uint32_t> keys;     // sorted feature hashes
+  std::vector<uint32_t> offsets;  // keys.size() + 1
+  std::vector<uint8_t> entry_tags;
+  std::vector<float> entry_weights;
+  // Open addressing over keys: slot → index + 1 (0 empty).
+  std::vector<uint32_t> slots;
+  uint32_t mask = 0;
+
+  static uint32_t Mix(uint32_t k) {
+    k ^= k >> 16;
+    k *= 0x7feb352dU;
+    k ^= k >> 15;
+    return k;
+  }
+
+  void BuildTable() {
+    size_t cap = 16;
+    while (cap < keys.size() * 2) cap <<= 1;
+    slots.assign(cap, 0);
+    mask = static_cast<uint32_t>(cap - 1);
+    for (size_t j = 0; j < keys.size(); ++j) {
+      uint32_t s = Mix(keys[j]) & mask;
+      while (slots[s] != 0) s = (s + 1) & mask;
+      slots[s] = static_cast<uint32_t>(j + 1);
+    }
+  }
+
+  int64_t Find(uint32_t key) const {
+    uint32_t s = Mix(key) & mask;
+    while (true) {
+      const uint32_t v = slots[s];
+      if (v == 0) return -1;
+      if (keys[v - 1] == key) return v - 1;
+      s = (s + 1) & mask;
+    }
+  }
+};
+
+TaggerModel::TaggerModel() : impl_(std::make_unique<Impl>()) { impl_->BuildTable(); }
+TaggerModel::~TaggerModel() = default;
+TaggerModel::TaggerModel(TaggerModel&&) noexcept = default;
+TaggerModel& TaggerModel::operator=(TaggerModel&&) noexcept = default;
+
+size_t TaggerModel::num_features() const { return impl_->keys.size(); }
+
+TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazetteer& gazetteer,
+                               const TrainOptions& options) {
+  // Featurize once; features get dense ids in order of first appearance.
+  std::unordered_map<uint32_t, uint32_t> ids;
+  std::vector<uint32_t> id_keys;
+  std::vector<std::vector<uint32_t>> feats(data.size());
+  std::vector<std::vector<uint32_t>> offs(data.size());
+  SentenceFeatures sf;
+  std::vector<std::string_view> views;
+  for (size_t s = 0; s < data.size(); ++s) {
+    views.assign(data[s].tokens.begin(), data[s].tokens.end());
+    ExtractFeatures(views, gazetteer, options.lang, &sf);
+    feats[s].reserve(sf.hashes.size());
+    for (uint32_t h : sf.hashes) {
+      auto [it, inserted] = ids.try_emplace(h, static_cast<uint32_t>(id_keys.size()));
+      if (inserted) id_keys.push_back(h);
+      feats[s].push_back(it->second);
+    }
+    offs[s] = sf.offsets;
+  }
+  const size_t num_feats = id_keys.size();
+  std::vector<float> w(num_feats * kT, 0.0f);
+  std::vector<double> u(num_feats * kT, 0.0);
+  std::vector<float> tw((kT + 1) * kT, 0.0f);
+  std::vector<double> tu((kT + 1) * kT, 0.0);
+
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  uint64_t rng = options.seed;
+  double c = 1;
+  std::vector<float> emit, score;
+  std::vector<uint8_t> back, pred;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    for (size_t i = order.size(); i > 1; --i) {
+      std::swap(order[i - 1], order[SplitMix(&rng) % i]);
+    }
+    for (size_t s : order) {
+      const TaggedSentence& sent = data[s];
+      const size_t n = sent.tokens.size();
+      if (n == 0) continue;
+      emit.assign(n * kT, 0.0f);
+      for (size_t i = 0; i < n; ++i) {
+        float* e = emit.data() + i * kT;
+        for (uint32_t k = offs[s][i]; k < offs[s][i + 1]; ++k) {
+          const float* wf = w.data() + static_cast<size_t>(feats[s][k]) * kT;
+          for (int t = 0; t < kT; ++t) e[t] += wf[t];
+        }
+      }
+      Viterbi(emit.data(), n, tw.data(), &score, &back, &pred);
+      if (pred != sent.tags) {
+        for (size_t i = 0; i < n; ++i) {
+          const int g = sent.tags[i];
+          const int p = pred[i];
+          const int gp = i == 0 ? 0 : sent.tags[i - 1] + 1;
+          const int pp = i == 0 ? 0 : pred[i - 1] + 1;
+          if (g != p) {
+            for (uint32_t k = offs[s][i]; k < offs[s][i + 1]; ++k) {
+              const size_t base = static_cast<size_t>(feats[s][k]) * kT;
+              w[base + g] += 1.0f;
+              u[base + g] += c;
+              w[base + p] -= 1.0f;
+              u[base + p] -= c;
+            }
+          }
+          if (g != p || gp != pp) {
+            tw[gp * kT + g] += 1.0f;
+            tu[gp * kT + g] += c;
+            tw[pp * kT + p] -= 1.0f;
+            tu[pp * kT + p] -= c;
+          }
+        }
+      }
+      c += 1;
+    }
+  }
+
+  TaggerModel model;
+  Impl& m = *model.impl_;
+  m.lang = options.lang;
+  for (size_t k = 0; k < tw.size(); ++k) m.trans[k] = static_cast<float>(tw[k] - tu[k] / c);
+  std::vector<uint32_t> by_key(num_feats);
+  for (size_t i = 0; i < num_feats; ++i) by_key[i] = static_cast<uint32_t>(i);
+  std::sort(by_key.begin(), by_key.end(),
+            [&](uint32_t a, uint32_t b) { return id_keys[a] < id_keys[b]; });
+  m.offsets.push_back(0);
+  for (uint32_t f : by_key) {
+    const size_t before = m.entry_tags.size();
+    for (int t = 0; t < kT; ++t) {
+      const size_t k = static_cast<size_t>(f) * kT + t;
+      const auto avg = static_cast<float>(w[k] - u[k] / c);
+      if (std::fabs(avg) < options.prune) continue;
+      m.entry_tags.push_back(static_cast<uint8_t>(t));
+      m.entry_weights.push_back(avg);
+    }
+    if (m.entry_tags.size() == before) continue;
+    m.keys.push_back(id_keys[f]);
+    m.offsets.push_back(static_cast<uint32_t>(m.entry_tags.size()));
+  }
+  m.BuildTable();
+  return model;
+}
+
+std::string TaggerModel::Serialize() const {
+  const Impl& m = *impl_;
+  std::string out(kMagic);
+  Put<uint32_t>(&out, static_cast<uint32_t>(m.lang.size()));
+  out += m.lang;
+  Put<uint32_t>(&out, kT);
+  for (float v : m.trans) Put<float>(&out, v);
+  Put<uint32_t>(&out, static_cast<uint32_t>(m.keys.size()));
+  for (size_t j = 0; j < m.keys.size(); ++j) {
+    Put<uint32_t>(&out, m.keys[j]);
+    Put<uint8_t>(&out, static_cast<uint8_t>(m.offsets[j + 1] - m.offsets[j]));
+    for (uint32_t e = m.offsets[j]; e < m.offsets[j + 1]; ++e) {
+      Put<uint8_t>(&out, m.entry_tags[e]);
+      Put<float>(&out, m.entry_weights[e]);
+    }
+  }
+  return out;
+}
+
+Result<TaggerModel> TaggerModel::Deserialize(std::string_view bytes, std::string_view origin) {
+  auto corrupt = [&](std::string_view what) {
+    return Status::Corruption(fmt::format("{}: not a storyline NER model ({})", origin, what));
+  };
+  if (!bytes.starts_with(kMagic)) return corrupt("bad magic; rebuild it with 'storyline train ner'");
+  Reader r{bytes.substr(kMagic.size())};
+  TaggerModel model;
+  Impl& m = *model.impl_;
+  const auto lang_len = r.Get<uint32_t>();
+  if (!r.ok || lang_len > 16 || r.in.size() < lang_len) return corrupt("truncated header");
+  m.lang.assign(r.in.substr(0, lang_len));
+  r.in.remove_prefix(lang_len);
+  if (r.Get<uint32_t>() != kT) return corrupt("different tag set");
+  for (float& v : m.trans) v = r.Get<float>();
+  const auto num_keys = r.Get<uint32_t>();
+  if (!r.ok) return corrupt("truncated header");
+  m.keys.reserve(num_keys);
+  m.offsets.reserve(num_keys + 1);
+  m.offsets.push_back(0);
+  for (uint32_t j = 0; j < num_keys; ++j) {
+    const auto key = r.Get<uint32_t>();
+    const auto count = r.Get<uint8_t>();
+    if (!m.keys.empty() && key <= m.keys.back()) r.ok = false;
+    for (uint8_t e = 0; e < count && r.ok; ++e) {
+      const auto tag = r.Get<uint8_t>();
+      if (tag >= kT) r.ok = false;
+      m.entry_tags.push_back(tag);
+      m.entry_weights.push_back(r.Get<float>());
+    }
+    if (!r.ok) return corrupt(fmt::format("bad or truncated feature {}", j));
+    m.keys.push_back(key);
+    m.offsets.push_back(static_cast<uint32_t>(m.entry_tags.size()));
+  }
+  if (!r.in.empty()) return corrupt("trailing bytes");
+  m.BuildTable();
+  return model;
+}
+
+Status TaggerModel::Save(const std::string& path) const {
+  const std::string bytes = Serialize();
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError(fmt::format("{}: cannot open for writing", tmp));
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) return Status::IoError(fmt::format("{}: write failed", tmp));
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status::IoError(fmt::format("{}: cannot rename to {}", tmp, path));
+  }
+  return Status::Ok();
+}
+
+Result<TaggerModel> TaggerModel::Load(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(fmt::format("{}: cannot open the NER model", path));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return Status::IoError(fmt::format("{}: read failed", path));
+  return Deserialize(bytes, path);
+}
+
+void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
+                      std::vector<uint8_t>* tags) const {
+  const Impl& m = *impl_;
+  Scratch& s = ThreadScratch();
+  const size_t n = tokens.size();
+  ExtractFeatures(tokens, gazetteer, m.lang, &s.features);
+  s.emit.assign(n * kT, 0.0f);
+  for (size_t i = 0; i < n; ++i) {
+    float* e = s.emit.data() + i * kT;
+    for (uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
+      const int64_t j = m.Find(s.features.hashes[k]);
+      if (j < 0) continue;
+      for (uint32_t x = m.offsets[j]; x < m.offsets[j + 1]; ++x) {
+        e[m.entry_tags[x]] += m.entry_weights[x];
+      }
+    }
+  }
+  Viterbi(s.emit.data(), n, m.trans.data(), &s.score, &s.back, tags);
+}
+
+}  // namespace storyline::extract

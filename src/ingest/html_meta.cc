@@ -1,0 +1,534 @@
+// Page metadata, in order of trust: JSON-LD, <meta> (OpenGraph, Dublin Core,
+// name=author/date, ...), markup (<time datetime>, itemprop, rel=author,
+// <html lang>, <title>), visible text.
+#include <gumbo.h>
+#include <simdjson.h>
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ingest/html_internal.h"
+
+namespace storyline::ingest::html {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+  return s;
+}
+
+// Month names (lowercase, UTF-8) → 1-12: English and German, full and
+// abbreviated ("Feb", "Febr", "März", "Maerz", "Mrz").
+int MonthNumber(std::string_view word) {
+  const std::string w = AsciiLower(word);
+  struct Name { std::string_view name; int month; };
+  static constexpr Name kNames[] = {
+      {"january", 1}, {"januar", 1}, {"jan", 1}, {"jänner", 1}, {"jänner", 1}, {"february", 2},
+      {"februar", 2}, {"feb", 2}, {"febr", 2}, {"march", 3}, {"märz", 3}, {"maerz", 3},
+      {"mär", 3}, {"mrz", 3}, {"mar", 3}, {"april", 4}, {"apr", 4}, {"may", 5}, {"mai", 5},
+      {"june", 6}, {"juni", 6}, {"jun", 6}, {"july", 7}, {"juli", 7}, {"jul", 7},
+      {"august", 8}, {"aug", 8}, {"september", 9}, {"sept", 9}, {"sep", 9}, {"october", 10},
+      {"oktober", 10}, {"oct", 10}, {"okt", 10}, {"november", 11}, {"nov", 11},
+      {"december", 12}, {"dezember", 12}, {"dec", 12}, {"dez", 12}};
+  // "MÄRZ" is not lowered by AsciiLower; compare its lowercase spelling too.
+  std::string folded = w;
+  if (size_t p = folded.find("\xC3\x84"); p != std::string::npos) folded.replace(p, 2, "\xC3\xA4");
+  for (const Name& n : kNames) {
+    if (folded == n.name) return n.month;
+  }
+  return 0;
+}
+
+struct Token {
+  std::string_view text;
+  bool number = false;
+  size_t begin = 0;
+};
+
+// Splits into runs of digits and runs of letters (ASCII and UTF-8 bytes);
+// everything else separates. Keeps the separator after each token.
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const bool digit = IsDigit(s[i]);
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+    if (!digit && !letter) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < s.size()) {
+      const unsigned char d = static_cast<unsigned char>(s[j]);
+      const bool dd = IsDigit(s[j]);
+      const bool dl = (d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') || d >= 0x80;
+      if (digit ? !dd : !dl) break;
+      ++j;
+    }
+    if (!(c >= 0x80 && s.substr(i, j - i) == "\xC2\xA0")) out.push_back({s.substr(i, j - i), digit, i});
+    i = j;
+  }
+  return out;
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+Result<PublishedDate> MakeDay(int year, int month, int day) {
+  char buf[16];
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31) {
+    return Status::InvalidArgument("not a date");
+  }
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+  return ParsePublishedDate(buf);
+}
+
+// Reads "HH:MM[:SS]" starting at token k (tokens are numbers split on ':').
+bool ReadTime(const std::vector<Token>& t, size_t k, std::string_view s, PublishedDate* d) {
+  if (k + 1 >= t.size() || !t[k].number || !t[k + 1].number) return false;
+  if (t[k].text.size() > 2 || t[k + 1].text.size() != 2) return false;
+  const size_t sep = t[k].begin + t[k].text.size();
+  if (sep >= s.size() || s[sep] != ':') return false;
+  const int h = ToInt(t[k].text), m = ToInt(t[k + 1].text);
+  if (h > 23 || m > 59) return false;
+  d->hour = h;
+  d->minute = m;
+  d->precision = DatePrecision::kMinute;
+  if (k + 2 < t.size() && t[k + 2].number && t[k + 2].text.size() == 2) {
+    const size_t sep2 = t[k + 1].begin + t[k + 1].text.size();
+    if (sep2 < s.size() && s[sep2] == ':') {
+      d->second = ToInt(t[k + 2].text);
+      d->precision = DatePrecision::kSecond;
+    }
+  }
+  return true;
+}
+
+// Tries a day-month-year or month-day-year pattern starting at token k.
+Result<PublishedDate> DateAt(const std::vector<Token>& t, size_t k, std::string_view s) {
+  const Token& a = t[k];
+  auto year_at = [&](size_t i) { return i < t.size() && t[i].number && t[i].text.size() == 4; };
+  if (a.number && a.text.size() == 4 && k + 2 < t.size() && t[k + 1].number && t[k + 2].number &&
+      t[k + 1].text.size() <= 2 && t[k + 2].text.size() <= 2) {
+    const char sep = s[a.begin + 4];
+    if (sep == '-' || sep == '/' || sep == '.') {
+      return MakeDay(ToInt(a.text), ToInt(t[k + 1].text), ToInt(t[k + 2].text));
+    }
+  }
+  if (a.number && a.text.size() <= 2) {
+    // 23.02.2017, 23/02/2017 (day first, as in Europe)
+    if (k + 2 < t.size() && t[k + 1].number && t[k + 1].text.size() <= 2 && year_at(k + 2)) {
+      const char sep = s[a.begin + a.text.size()];
+      if (sep == '.' || sep == '/' || sep == '-') {
+        return MakeDay(ToInt(t[k + 2].text), ToInt(t[k + 1].text), ToInt(a.text));
+      }
+    }
+    // 23. Februar 2017, 23 Feb 2017
+    if (k + 2 < t.size() && !t[k + 1].number && year_at(k + 2)) {
+      if (int m = MonthNumber(t[k + 1].text)) return MakeDay(ToInt(t[k + 2].text), m, ToInt(a.text));
+    }
+  }
+  // February 23, 2017 / Feb. 23rd 2017
+  if (!a.number && k + 2 < t.size()) {
+    if (int m = MonthNumber(a.text)) {
+      size_t day = k + 1, year = k + 2;
+      if (t[day].number && t[day].text.size() <= 2) {
+        if (!t[year].number && year + 1 < t.size()) ++year;  // "23rd"
+        if (year_at(year)) return MakeDay(ToInt(t[year].text), m, ToInt(t[day].text));
+      }
+    }
+  }
+  return Status::InvalidArgument("no date");
+}
+
+// Offsets as RFC 822 writes them.
+int ZoneMinutes(std::string_view zone, bool* ok) {
+  *ok = true;
+  if (zone == "GMT" || zone == "UT" || zone == "UTC" || zone == "Z") return 0;
+  if (zone == "CET") return 60;
+  if (zone == "CEST" || zone == "MESZ") return 120;
+  if (zone == "EST") return -300;
+  if (zone == "EDT") return -240;
+  if (zone == "PST") return -480;
+  if (zone == "PDT") return -420;
+  *ok = false;
+  return 0;
+}
+
+}  // namespace
+
+Result<PublishedDate> FindDateInText(std::string_view text) {
+  const std::vector<Token> t = Tokenize(text);
+  for (size_t k = 0; k < t.size(); ++k) {
+    Result<PublishedDate> d = DateAt(t, k, text);
+    if (d.ok()) return d;
+  }
+  return Status::InvalidArgument("no date in the text");
+}
+
+Result<PublishedDate> ParseLooseDate(std::string_view text) {
+  text = Trim(text);
+  if (Result<PublishedDate> iso = ParsePublishedDate(text); iso.ok()) return iso;
+  // "2017-02-23 10:51:00 +0100" and "2017-02-23T10:51:00+0100" variants.
+  if (text.size() > 10 && IsDigit(text[0])) {
+    std::string s(text);
+    if (size_t p = s.find(" +"); p != std::string::npos) s.erase(p, 1);
+    if (size_t p = s.find(" -", 10); p != std::string::npos) s.erase(p, 1);
+    if (Result<PublishedDate> iso = ParsePublishedDate(s); iso.ok()) return iso;
+  }
+  const std::vector<Token> t = Tokenize(text);
+  for (size_t k = 0; k < t.size() && k < 3; ++k) {  // a weekday may come first
+    Result<PublishedDate> d = DateAt(t, k, text);
+    if (!d.ok()) continue;
+    // The time, if any, follows the year.
+    size_t y = k + 1;
+    while (y < t.size() && !(t[y].number && t[y].text.size() == 4)) ++y;
+    PublishedDate date = *d;
+    if (y + 1 < t.size() && ReadTime(t, y + 1, text, &date)) {
+      size_t z = y + (date.precision == DatePrecision::kSecond ? 4 : 3);
+      if (z < t.size()) {
+        bool ok = false;
+        const int minutes = ZoneMinutes(t[z].text, &ok);
+        if (ok) {
+          date.utc_offset_minutes = minutes;
+        } else if (t[z].number && t[z].text.size() == 4 && t[z].begin > 0 &&
+                   (text[t[z].begin - 1] == '+' || text[t[z].begin - 1] == '-')) {
+          const int v = ToInt(t[z].text);
+          date.utc_offset_minutes = (text[t[z].begin - 1] == '-' ? -1 : 1) * (v / 100 * 60 + v % 100);
+        }
+      }
+    }
+    return date;
+  }
+  return Status::InvalidArgument("not a date");
+}
+
+namespace {
+
+bool IsArticleType(std::string_view type) {
+  static constexpr std::string_view kTypes[] = {
+      "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+      "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+      "TechArticle", "ScholarlyArticle", "Report", "SocialMediaPosting", "WebPage"};
+  for (std::string_view k : kTypes) {
+    if (type == k) return true;
+  }
+  return false;
+}
+
+// JSON-LD fields of the best article object found.
+struct JsonLd {
+  int rank = 0;  // 2: an article type, 1: WebPage
+  std::string headline, author, date, publisher, url, language;
+  std::string site_name;  // from a WebSite object
+};
+
+std::string JsonString(simdjson::dom::element e) {
+  std::string_view s;
+  if (e.get_string().get(s) == simdjson::SUCCESS) return std::string(Trim(s));
+  return "";
+}
+
+// `author` may be a string, an object with `name`, or an array of either.
+std::string JsonNames(simdjson::dom::element e) {
+  std::string out;
+  auto add = [&](simdjson::dom::element x) {
+    std::string name = JsonString(x);
+    if (name.empty()) {
+      simdjson::dom::element n;
+      if (x.at_key("name").get(n) == simdjson::SUCCESS) name = JsonString(n);
+    }
+    if (!name.empty() && out.find(name) == std::string::npos) {
+      if (!out.empty()) out += ", ";
+      out += name;
+    }
+  };
+  simdjson::dom::array arr;
+  if (e.get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element x : arr) add(x);
+  } else {
+    add(e);
+  }
+  return out;
+}
+
+void VisitJsonLd(simdjson::dom::element e, int depth, JsonLd* out) {
+  if (depth > 4) return;
+  simdjson::dom::array arr;
+  if (e.get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element x : arr) VisitJsonLd(x, depth + 1, out);
+    return;
+  }
+  simdjson::dom::object obj;
+  if (e.get_object().get(obj) != simdjson::SUCCESS) return;
+  simdjson::dom::element graph;
+  if (obj.at_key("@graph").get(graph) == simdjson::SUCCESS) VisitJsonLd(graph, depth + 1, out);
+  simdjson::dom::element type_el;
+  if (obj.at_key("@type").get(type_el) != simdjson::SUCCESS) return;
+  std::vector<std::string> types;
+  simdjson::dom::array type_arr;
+  if (type_el.get_array().get(type_arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element t : type_arr) types.push_back(JsonString(t));
+  } else {
+    types.push_back(JsonString(type_el));
+  }
+  int rank = 0;
+  for (const std::string& t : types) {
+    if (t == "WebSite" && out->site_name.empty()) {
+      simdjson::dom::element n;
+      if (obj.at_key("name").get(n) == simdjson::SUCCESS) out->site_name = JsonString(n);
+    }
+    if (IsArticleType(t)) rank = std::max(rank, t == "WebPage" ? 1 : 2);
+  }
+  if (rank <= out->rank) {
+    simdjson::dom::element main;
+    if (obj.at_key("mainEntity").get(main) == simdjson::SUCCESS) VisitJsonLd(main, depth + 1, out);
+    return;
+  }
+  JsonLd found;
+  found.rank = rank;
+  found.site_name = out->site_name;
+  simdjson::dom::element v;
+  if (obj.at_key("headline").get(v) == simdjson::SUCCESS) found.headline = JsonString(v);
+  if (found.headline.empty() && obj.at_key("name").get(v) == simdjson::SUCCESS) found.headline = JsonString(v);
+  if (obj.at_key("author").get(v) == simdjson::SUCCESS) found.author = JsonNames(v);
+  if (found.author.empty() && obj.at_key("creator").get(v) == simdjson::SUCCESS) found.author = JsonNames(v);
+  if (obj.at_key("datePublished").get(v) == simdjson::SUCCESS) found.date = JsonString(v);
+  if (found.date.empty() && obj.at_key("dateCreated").get(v) == simdjson::SUCCESS) found.date = JsonString(v);
+  if (obj.at_key("publisher").get(v) == simdjson::SUCCESS) found.publisher = JsonNames(v);
+  if (obj.at_key("inLanguage").get(v) == simdjson::SUCCESS) found.language = JsonString(v);
+  if (obj.at_key("url").get(v) == simdjson::SUCCESS) found.url = JsonString(v);
+  if (rank == 1 && found.date.empty() && found.author.empty()) {
+    // A WebPage without article fields says little; keep looking.
+    if (out->rank == 0) {
+      found.rank = 1;
+      *out = found;
+    }
+    return;
+  }
+  *out = found;
+}
+
+std::string NormalizeLanguage(std::string_view lang) {
+  std::string l = AsciiLower(Trim(lang));
+  const size_t cut = l.find_first_of("-_");
+  if (cut != std::string::npos) l.resize(cut);
+  if (l.size() != 2 && l.size() != 3) return "";
+  for (char c : l) {
+    if (c < 'a' || c > 'z') return "";
+  }
+  return l;
+}
+
+bool LooksLikeUrl(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("/"); }
+
+// Class/id words marking bylines and dates in visible markup.
+bool HasWord(std::string_view attr, std::string_view word) {
+  const std::string lower = AsciiLower(attr);
+  return lower.find(word) != std::string::npos;
+}
+
+// Strips " | Site" / " - Site" / " – Site" from a <title>.
+std::string TrimTitleSuffix(std::string title, std::string_view site) {
+  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+  for (std::string_view sep : kSeparators) {
+    const size_t p = title.rfind(sep);
+    if (p == std::string::npos || p < 10) continue;
+    const std::string_view tail = std::string_view(title).substr(p + sep.size());
+    if (!site.empty() && AsciiLower(tail).find(AsciiLower(site)) == std::string::npos &&
+        AsciiLower(site).find(AsciiLower(tail)) == std::string::npos && tail.size() > 40) {
+      continue;
+    }
+    title.resize(p);
+    break;
+  }
+  return title;
+}
+
+}  // namespace
+
+PageMeta ExtractMeta(const GumboNode* root, std::string_view url_hint) {
+  PageMeta meta;
+  std::unordered_map<std::string, std::string> metas;  // lowercased name/property → content
+  std::vector<std::string> json_ld;
+  std::string title_tag, canonical, time_datetime, itemprop_date, itemprop_author, rel_author;
+  std::string byline_text, date_text;
+  std::string html_lang = NormalizeLanguage(Attribute(root, "lang"));
+  if (html_lang.empty()) html_lang = NormalizeLanguage(Attribute(root, "xml:lang"));
+
+  std::vector<const GumboNode*> stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboElement& el = n->v.element;
+    switch (el.tag) {
+      case GUMBO_TAG_META: {
+        std::string_view key = Attribute(n, "property");
+        if (key.empty()) key = Attribute(n, "name");
+        if (key.empty()) key = Attribute(n, "itemprop");
+        if (key.empty()) key = Attribute(n, "http-equiv");
+        const std::string_view content = Trim(Attribute(n, "content"));
+        if (!key.empty() && !content.empty()) metas.emplace(AsciiLower(key), std::string(content));
+        if (Attribute(n, "itemprop") == "datePublished" && itemprop_date.empty()) itemprop_date = content;
+        continue;
+      }
+      case GUMBO_TAG_TITLE:
+        if (title_tag.empty()) title_tag = NodeText(n);
+        continue;
+      case GUMBO_TAG_LINK: {
+        const std::string rel = AsciiLower(Attribute(n, "rel"));
+        if (rel == "canonical" && canonical.empty()) canonical = Trim(Attribute(n, "href"));
+        continue;
+      }
+      case GUMBO_TAG_SCRIPT:
+        if (AsciiLower(Attribute(n, "type")) == "application/ld+json" && el.children.length > 0) {
+          const auto* child = static_cast<const GumboNode*>(el.children.data[0]);
+          if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
+              child->type == GUMBO_NODE_WHITESPACE) {
+            json_ld.emplace_back(child->v.text.text);
+          }
+        }
+        continue;
+      case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_NOSCRIPT:
+      case GUMBO_TAG_TEMPLATE:
+        continue;
+      case GUMBO_TAG_TIME: {
+        std::string_view dt = Attribute(n, "datetime");
+        if (!dt.empty() && (time_datetime.empty() || Attribute(n, "itemprop") == "datePublished" ||
+                            Attribute(n, "pubdate").data() != nullptr)) {
+          time_datetime = dt;
+        }
+        break;
+      }
+      case GUMBO_TAG_H1:
+        if (meta.h1.empty()) meta.h1 = NodeText(n);
+        break;
+      default:
+        break;
+    }
+    const std::string_view itemprop = Attribute(n, "itemprop");
+    if (itemprop == "datePublished" && itemprop_date.empty()) {
+      std::string_view dt = Attribute(n, "datetime");
+      if (dt.empty()) dt = Attribute(n, "content");
+      itemprop_date = dt.empty() ? NodeText(n) : std::string(dt);
+    } else if (itemprop == "author" && itemprop_author.empty()) {
+      std::string_view content = Attribute(n, "content");
+      itemprop_author = content.empty() ? NodeText(n) : std::string(content);
+    }
+    if (el.tag == GUMBO_TAG_A && rel_author.empty() && AsciiLower(Attribute(n, "rel")) == "author") {
+      rel_author = NodeText(n);
+    }
+    const std::string_view cls = Attribute(n, "class");
+    if (!cls.empty()) {
+      if (byline_text.empty() && (HasWord(cls, "author") || HasWord(cls, "byline")) &&
+          el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_ARTICLE) {
+        std::string t = NodeText(n);
+        if (!t.empty() && t.size() < 100) byline_text = t;
+      }
+      if (date_text.empty() && (HasWord(cls, "date") || HasWord(cls, "time") || HasWord(cls, "byline") ||
+                                HasWord(cls, "meta") || HasWord(cls, "posted"))) {
+        std::string t = NodeText(n);
+        if (t.size() < 200 && FindDateInText(t).ok()) date_text = t;
+      }
+    }
+    for (unsigned i = el.children.length; i-- > 0;) {
+      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
+    }
+  }
+
+  JsonLd ld;
+  if (!json_ld.empty()) {
+    simdjson::dom::parser parser;
+    for (const std::string& script : json_ld) {
+      simdjson::dom::element doc;
+      if (parser.parse(script).get(doc) == simdjson::SUCCESS) VisitJsonLd(doc, 0, &ld);
+    }
+  }
+  auto get = [&](std::initializer_list<std::string_view> keys) -> std::string {
+    for (std::string_view k : keys) {
+      auto it = metas.find(std::string(k));
+      if (it != metas.end() && !it->second.empty()) return it->second;
+    }
+    return "";
+  };
+
+  // Site name first: the title suffix is stripped with its help.
+  meta.site_name = !ld.publisher.empty() ? ld.publisher : get({"og:site_name", "application-name", "twitter:site", "publisher", "dc.publisher"});
+  if (meta.site_name.empty()) meta.site_name = ld.site_name;
+  if (meta.site_name.starts_with("@")) meta.site_name.erase(0, 1);
+
+  meta.title = ld.rank == 2 ? ld.headline : "";
+  if (meta.title.empty()) meta.title = get({"og:title", "twitter:title", "dc.title", "headline", "title"});
+  if (meta.title.empty() && !meta.h1.empty()) meta.title = meta.h1;
+  if (meta.title.empty()) meta.title = title_tag;
+  meta.title = CollapseWhitespace(TrimTitleSuffix(CollapseWhitespace(meta.title), meta.site_name));
+
+  std::string author = ld.author;
+  if (author.empty()) author = get({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator"});
+  if (LooksLikeUrl(author)) author.clear();
+  if (author.empty()) author = itemprop_author;
+  if (author.empty()) author = rel_author;
+  if (author.empty() && !byline_text.empty()) author = byline_text;
+  author = CollapseWhitespace(author);
+  for (std::string_view prefix : {"By ", "by ", "Von ", "von ", "BY ", "VON "}) {
+    if (author.starts_with(prefix)) author.erase(0, prefix.size());
+  }
+  meta.author = author.size() < 200 ? author : "";
+
+  const std::vector<std::string> date_candidates = {
+      ld.date,
+      get({"article:published_time", "og:published_time", "datepublished", "date", "dc.date",
+           "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created", "pubdate",
+           "publishdate", "publish-date", "publication_date", "sailthru.date", "parsely-pub-date",
+           "article.published", "published_time", "creation_date", "date.release"}),
+      itemprop_date, time_datetime};
+  for (const std::string& c : date_candidates) {
+    if (c.empty()) continue;
+    if (Result<PublishedDate> d = ParseLooseDate(c); d.ok()) {
+      meta.published = *d;
+      break;
+    }
+  }
+  if (!meta.published.known() && !date_text.empty()) {
+    if (Result<PublishedDate> d = FindDateInText(date_text); d.ok()) meta.published = *d;
+  }
+  if (!meta.published.known()) {
+    // /2017/02/23/ in the address.
+    const std::string url = !canonical.empty() ? canonical : std::string(url_hint);
+    for (size_t p = url.find('/'); p != std::string::npos && p + 11 < url.size(); p = url.find('/', p + 1)) {
+      const std::string_view s = std::string_view(url).substr(p + 1, 10);
+      if (IsDigit(s[0]) && IsDigit(s[3]) && s[4] == '/' && IsDigit(s[5]) && IsDigit(s[6]) && s[7] == '/' &&
+          IsDigit(s[8]) && IsDigit(s[9])) {
+        if (Result<PublishedDate> d = MakeDay(ToInt(s.substr(0, 4)), ToInt(s.substr(5, 2)), ToInt(s.substr(8, 2)));
+            d.ok()) {
+          meta.published = *d;
+          break;
+        }
+      }
+    }
+  }
+
+  meta.language = NormalizeLanguage(ld.language);
+  if (meta.language.empty()) meta.language = NormalizeLanguage(get({"og:locale", "content-language", "dc.language", "language"}));
+  if (meta.language.empty()) meta.language = html_lang;
+
+  meta.canonical_url = canonical;
+  if (meta.canonical_url.empty()) meta.canonical_url = get({"og:url"});
+  if (meta.canonical_url.empty()) meta.canonical_url = ld.url;
+  if (!meta.canonical_url.starts_with("http")) meta.canonical_url.clear();
+  return meta;
+}
+
+}  // namespace storyline::ingest::html

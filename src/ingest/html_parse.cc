@@ -1,0 +1,431 @@
+// ParseHtmlArticle: bytes → UTF-8 → gumbo tree → metadata and body; plus
+// reading (and gunzipping) .html files.
+#include <gumbo.h>
+#include <unicode/ucnv.h>
+#include <unicode/utypes.h>
+#include <zlib.h>
+
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "ingest/html_internal.h"
+#include "ingest/ingest_internal.h"
+#include "storyline/ingest.h"
+
+namespace storyline::ingest {
+namespace html {
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+namespace {
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsTagNameChar(char c) { return IsAsciiAlpha(c) || (c >= '0' && c <= '9') || c == '-' || c == ':'; }
+
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Finds `needle` (lowercase) in `s` ignoring ASCII case, from `from`.
+size_t FindIgnoreCase(std::string_view s, std::string_view needle, size_t from) {
+  if (needle.empty() || s.size() < needle.size()) return std::string_view::npos;
+  for (size_t i = from; i + needle.size() <= s.size(); ++i) {
+    if (StartsWithIgnoreCase(s.substr(i), needle)) return i;
+  }
+  return std::string_view::npos;
+}
+
+// Containers that authors (or generators) leave open; tags with optional end
+// tags (p, li, td, ...) are not counted since the parser closes them itself.
+bool CountsForNesting(std::string_view name) {
+  static constexpr std::string_view kNames[] = {
+      "div", "section", "article", "span", "main", "aside", "nav", "header", "footer",
+      "blockquote", "ul", "ol", "table", "font", "b", "i", "em", "strong", "a", "center", "form"};
+  for (std::string_view n : kNames) {
+    if (name.size() == n.size() && StartsWithIgnoreCase(name, n)) return true;
+  }
+  return false;
+}
+
+Result<std::string> ConvertWithIcu(std::string_view bytes, const std::string& charset) {
+  std::string out;
+  out.resize(bytes.size() * 3 + 16);
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    UErrorCode error = U_ZERO_ERROR;
+    const int32_t n =
+        ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<int32_t>(out.size()),
+                     bytes.data(), static_cast<int32_t>(bytes.size()), &error);
+    if (error == U_BUFFER_OVERFLOW_ERROR) {
+      out.resize(static_cast<size_t>(n) + 16);
+      continue;
+    }
+    if (U_FAILURE(error)) {
+      return Status::Unsupported(fmt::format("cannot convert from {} ({})", charset, u_errorName(error)));
+    }
+    out.resize(static_cast<size_t>(n));
+    return out;
+  }
+  return Status::Internal(fmt::format("conversion from {} did not fit its buffer", charset));
+}
+
+// WHATWG encoding labels that ICU names differently or that browsers map to a
+// superset (latin1 → windows-1252).
+std::string CanonicalCharset(std::string label) {
+  if (label == "utf8" || label == "utf-8" || label == "unicode-1-1-utf-8") return "utf-8";
+  if (label == "iso-8859-1" || label == "latin1" || label == "iso8859-1" || label == "us-ascii" ||
+      label == "ascii" || label == "l1" || label == "cp1252" || label == "windows-1252" ||
+      label == "iso_8859-1") {
+    return "windows-1252";
+  }
+  if (label == "iso-8859-9" || label == "latin5") return "windows-1254";
+  if (label == "gb2312" || label == "gbk") return "gb18030";
+  return label;
+}
+
+}  // namespace
+
+std::string_view Attribute(const GumboNode* node, const char* name) {
+  if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return {};
+  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
+  return a == nullptr ? std::string_view() : std::string_view(a->value);
+}
+
+std::string CollapseWhitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (IsAsciiSpace(c)) {
+      space = true;
+      continue;
+    }
+    if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {  // U+00A0
+      space = true;
+      ++i;
+      continue;
+    }
+    if (space && !out.empty()) out.push_back(' ');
+    space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string NodeText(const GumboNode* node) {
+  std::string raw;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
+        n->type == GUMBO_NODE_CDATA) {
+      raw.append(n->v.text.text).push_back(' ');
+    } else if (n->type == GUMBO_NODE_ELEMENT) {
+      const GumboTag tag = n->v.element.tag;
+      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT) continue;
+      const GumboVector& children = n->v.element.children;
+      for (unsigned i = children.length; i-- > 0;) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
+      }
+    }
+  }
+  return CollapseWhitespace(raw);
+}
+
+int EstimateNestingDepth(std::string_view s) {
+  int depth = 0, max_depth = 0;
+  size_t i = 0;
+  while (true) {
+    i = s.find('<', i);
+    if (i == std::string_view::npos || i + 1 >= s.size()) break;
+    ++i;
+    if (s.substr(i).starts_with("!--")) {
+      const size_t end = s.find("-->", i + 3);
+      if (end == std::string_view::npos) break;
+      i = end + 3;
+      continue;
+    }
+    const bool closing = s[i] == '/';
+    if (closing) ++i;
+    const size_t name_start = i;
+    while (i < s.size() && IsTagNameChar(s[i])) ++i;
+    const std::string_view name = s.substr(name_start, i - name_start);
+    if (name.empty()) continue;
+    const size_t gt = s.find('>', i);
+    if (gt == std::string_view::npos) break;
+    const bool self_closing = gt > 0 && s[gt - 1] == '/';
+    i = gt + 1;
+    if (!closing && (StartsWithIgnoreCase(name, "script") || StartsWithIgnoreCase(name, "style")) &&
+        (name.size() == 6 || name.size() == 5)) {
+      const size_t end = FindIgnoreCase(s, name.size() == 6 ? "</script" : "</style", i);
+      if (end == std::string_view::npos) break;
+      i = end;
+      continue;
+    }
+    if (!CountsForNesting(name) || self_closing) continue;
+    if (closing) {
+      if (depth > 0) --depth;
+    } else if (++depth > max_depth) {
+      max_depth = depth;
+    }
+  }
+  return max_depth;
+}
+
+std::string SniffMetaCharset(std::string_view head) {
+  size_t i = 0;
+  while ((i = FindIgnoreCase(head, "<meta", i)) != std::string_view::npos) {
+    const size_t end = head.find('>', i);
+    if (end == std::string_view::npos) break;
+    const std::string tag = AsciiLower(head.substr(i, end - i));
+    i = end;
+    size_t at = tag.find("charset");
+    if (at == std::string::npos) continue;
+    at += 7;
+    while (at < tag.size() && (IsAsciiSpace(tag[at]) || tag[at] == '=')) ++at;
+    while (at < tag.size() && (tag[at] == '"' || tag[at] == '\'')) ++at;
+    size_t stop = at;
+    while (stop < tag.size() && (IsTagNameChar(tag[stop]) || tag[stop] == '_' || tag[stop] == '.')) {
+      ++stop;
+    }
+    if (stop > at) return tag.substr(at, stop - at);
+  }
+  return "";
+}
+
+Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
+                               std::vector<std::string>* notes) {
+  if (bytes.starts_with(internal::kUtf8Bom)) {
+    bytes.remove_prefix(internal::kUtf8Bom.size());
+    *charset = "UTF-8";
+    if (internal::FindInvalidUtf8(bytes) == std::string_view::npos) return std::string(bytes);
+  } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+    *charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+    return ToUtf8(bytes, nullptr);
+  }
+  std::string declared = CanonicalCharset(SniffMetaCharset(bytes.substr(0, 4096)));
+  if (declared == "utf-16" || declared == "utf-16le" || declared == "utf-16be") {
+    declared = "utf-8";  // the meta tag was readable as ASCII, so it is not UTF-16
+  }
+  const bool valid_utf8 = internal::FindInvalidUtf8(bytes) == std::string_view::npos;
+  if (!declared.empty() && declared != "utf-8") {
+    // A page declaring a legacy charset whose bytes are nevertheless valid
+    // non-ASCII UTF-8 was re-encoded without updating the tag.
+    bool has_high = false;
+    for (const char c : bytes) has_high |= static_cast<unsigned char>(c) >= 0x80;
+    if (!(valid_utf8 && has_high)) {
+      UErrorCode error = U_ZERO_ERROR;
+      UConverter* probe = ucnv_open(declared.c_str(), &error);
+      if (probe != nullptr) ucnv_close(probe);
+      if (U_SUCCESS(error)) {
+        Result<std::string> out = ConvertWithIcu(bytes, declared);
+        if (out.ok()) {
+          *charset = declared;
+          return out;
+        }
+      }
+      notes->push_back(fmt::format("unknown charset '{}' in <meta>; detecting", declared));
+    }
+  }
+  if (valid_utf8) {
+    if (charset->empty()) *charset = "UTF-8";
+    return std::string(bytes);
+  }
+  std::string from;
+  Result<std::string> out = ToUtf8(bytes, &from);
+  if (out.ok()) {
+    *charset = from;
+    notes->push_back(declared == "utf-8"
+                         ? fmt::format("declared UTF-8 but read as {}", from)
+                         : fmt::format("converted from {}", from));
+  }
+  return out;
+}
+
+}  // namespace html
+
+namespace {
+
+// True when the bytes contain something that looks like a tag near the start.
+bool HasMarkup(std::string_view text) {
+  const std::string_view head = text.substr(0, 65536);
+  for (size_t i = head.find('<'); i != std::string_view::npos; i = head.find('<', i + 1)) {
+    if (i + 1 < head.size() &&
+        (head[i + 1] == '!' || head[i + 1] == '/' || (head[i + 1] >= 'a' && head[i + 1] <= 'z') ||
+         (head[i + 1] >= 'A' && head[i + 1] <= 'Z'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct GumboOutputDeleter {
+  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
+};
+
+std::string HostOf(std::string_view url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return "";
+  url.remove_prefix(scheme + 3);
+  url = url.substr(0, url.find_first_of("/?#:"));
+  if (url.starts_with("www.")) url.remove_prefix(4);
+  return std::string(url);
+}
+
+}  // namespace
+
+Result<HtmlDocument> ParseHtmlArticle(std::string_view bytes, std::string_view url_hint,
+                                      std::string_view file, std::vector<Diagnostic>* warnings) {
+  auto error = [&](StatusCode code, std::string_view what) {
+    return Status(code, fmt::format("{}: {}", file, what));
+  };
+  auto warn = [&](std::string message) {
+    if (warnings != nullptr) {
+      warnings->push_back(Diagnostic{Severity::kWarning, std::string(file), 0, std::move(message)});
+    }
+  };
+  if (bytes.size() > kMaxHtmlBytes) {
+    return error(StatusCode::kInvalidArgument,
+                 fmt::format("page of {} bytes is larger than the limit of {} MiB", bytes.size(),
+                             kMaxHtmlBytes >> 20));
+  }
+  if (bytes.empty()) return error(StatusCode::kInvalidArgument, "empty file");
+  if (!bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF") &&
+      internal::LooksBinary(bytes.substr(0, 1 << 16))) {
+    return error(StatusCode::kInvalidArgument, "binary data (NUL or control bytes), not HTML");
+  }
+  HtmlDocument doc;
+  std::vector<std::string> notes;
+  Result<std::string> text = html::DecodeHtml(bytes, &doc.charset, &notes);
+  if (!text.ok()) return error(text.status().code(), text.status().message());
+  for (std::string& note : notes) warn(std::move(note));
+
+  if (!HasMarkup(*text)) {
+    warn("no HTML markup; read as plain text");
+    // ParseText wants an id; ours is left to the caller like for HTML.
+    Result<Article> plain = internal::ParseText(*text, "-", file, warnings);
+    if (!plain.ok()) return error(plain.status().code(), plain.status().message());
+    doc.article = std::move(plain).value();
+    doc.article.id.clear();
+    if (doc.article.url.empty()) doc.article.url = std::string(url_hint);
+    return doc;
+  }
+  const int depth = html::EstimateNestingDepth(*text);
+  if (depth > html::kMaxNestingDepth) {
+    return error(StatusCode::kInvalidArgument,
+                 fmt::format("markup nested {} elements deep; at most {} are read", depth,
+                             html::kMaxNestingDepth));
+  }
+
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // parse errors are not reported, so do not collect them
+  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
+      gumbo_parse_with_options(&options, text->data(), text->size()));
+  if (!output || output->root == nullptr) {
+    return error(StatusCode::kInternal, "the HTML parser failed");
+  }
+  html::PageMeta meta = html::ExtractMeta(output->root, url_hint);
+  Article& a = doc.article;
+  a.title = meta.title;
+  a.text = html::ExtractBody(output->root, a.title);
+  if (a.title.empty() && !meta.h1.empty()) a.title = meta.h1;
+  a.url = !meta.canonical_url.empty() ? meta.canonical_url : std::string(url_hint);
+  a.source = !meta.site_name.empty() ? meta.site_name : HostOf(a.url);
+  a.language = meta.language;
+  a.published = meta.published;
+  doc.author = meta.author;
+  if (a.text.empty() && a.title.empty()) {
+    return error(StatusCode::kInvalidArgument, "no article text found in the page");
+  }
+  return doc;
+}
+
+Result<std::string> GunzipHtml(std::string_view gz, std::string_view file, size_t max_bytes) {
+  z_stream zs;
+  std::memset(&zs, 0, sizeof zs);
+  if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
+    return Status::Internal(fmt::format("{}: zlib could not start", file));
+  }
+  std::string out;
+  out.resize(std::min<size_t>(max_bytes + 1, std::max<size_t>(gz.size() * 4, 1 << 16)));
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(gz.data()));
+  zs.avail_in = static_cast<uInt>(gz.size());
+  size_t produced = 0;
+  int rc = Z_OK;
+  while (true) {
+    if (produced == out.size()) {
+      if (out.size() > max_bytes) break;
+      out.resize(std::min<size_t>(max_bytes + 1, out.size() * 2));
+    }
+    zs.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+    zs.avail_out = static_cast<uInt>(out.size() - produced);
+    rc = inflate(&zs, Z_NO_FLUSH);
+    produced = out.size() - zs.avail_out;
+    if (rc == Z_STREAM_END) {
+      // Concatenated members (gzip allows several) are read one after another.
+      if (zs.avail_in > 0 && produced <= max_bytes) {
+        inflateReset(&zs);
+        continue;
+      }
+      break;
+    }
+    if (rc != Z_OK && !(rc == Z_BUF_ERROR && zs.avail_out == 0)) break;
+  }
+  inflateEnd(&zs);
+  if (produced > max_bytes) {
+    return Status::InvalidArgument(fmt::format("{}: decompresses to more than {} MiB", file,
+                                               max_bytes >> 20));
+  }
+  if (rc == Z_BUF_ERROR || (rc == Z_OK && zs.avail_in == 0)) {
+    return Status::Corruption(fmt::format(
+        "{}: truncated gzip data (stream ends after {} bytes of output)", file, produced));
+  }
+  if (rc != Z_STREAM_END) {
+    return Status::Corruption(fmt::format("{}: corrupt gzip data ({})", file,
+                                          zs.msg != nullptr ? zs.msg : "inflate failed"));
+  }
+  out.resize(produced);
+  return out;
+}
+
+Result<std::string> ReadHtmlFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(fmt::format("{}: cannot open", path));
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  in.seekg(0, std::ios::beg);
+  const bool gz = path.size() > 3 && html::AsciiLower(path.substr(path.size() - 3)) == ".gz";
+  if (size < 0) return Status::IoError(fmt::format("{}: cannot read", path));
+  if (static_cast<size_t>(size) > kMaxHtmlBytes) {
+    return Status::InvalidArgument(fmt::format("{}: file of {} bytes is larger than the limit of {} MiB",
+                                               path, size, kMaxHtmlBytes >> 20));
+  }
+  std::string bytes(static_cast<size_t>(size), '\0');
+  if (!in.read(bytes.data(), size)) return Status::IoError(fmt::format("{}: cannot read", path));
+  if (!gz) return bytes;
+  return GunzipHtml(bytes, path);
+}
+
+}  // namespace storyline::ingest

@@ -1,0 +1,259 @@
+#include <zlib.h>
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "ingest/html_internal.h"
+#include "storyline/ingest.h"
+
+namespace storyline::ingest {
+namespace {
+
+const std::string kPara1 =
+    "The minister met his counterpart in the capital on Thursday, and both sides agreed to "
+    "continue the talks about trade and migration next month.";
+const std::string kPara2 =
+    "Critics said the meeting produced few concrete results, while supporters pointed to the "
+    "friendly tone of the joint press conference afterwards.";
+const std::string kPara3 =
+    "A spokesperson declined to comment on the details of the agreement, saying that the "
+    "negotiations were still going on and nothing was final yet.";
+
+Result<HtmlDocument> Parse(const std::string& html, std::vector<Diagnostic>* warnings = nullptr) {
+  return ParseHtmlArticle(html, "https://example.org/a", "page.html", warnings);
+}
+
+std::string Gzip(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+TEST(HtmlArticle, RemovesBoilerplateAndKeepsBodyInOrder) {
+  const std::string html =
+      "<html lang=\"en\"><head><title>Talks continue | Example News</title></head><body>"
+      "<nav><ul><li><a href=/>Home</a></li><li><a href=/world>World</a></li></ul></nav>"
+      "<div id=\"cookie-banner\"><p>We use cookies to improve your experience on this site. "
+      "By continuing to browse you agree to our use of cookies and similar tools.</p></div>"
+      "<article><h1>Talks continue</h1><p>" + kPara1 + "</p><h2>Reactions</h2><p>" + kPara2 +
+      "</p><ul><li>Trade quotas</li><li>Border controls</li></ul>"
+      "<blockquote>We are making progress, step by step.</blockquote><p>" + kPara3 + "</p>"
+      "<div class=\"share-bar\"><a href=#>Share on Facebook</a> <a href=#>Tweet</a></div>"
+      "<div class=\"related-articles\"><h3>Related</h3><ul><li><a href=/x>Another story about "
+      "trade</a></li><li><a href=/y>Yet another story</a></li></ul></div></article>"
+      "<section class=\"comments\"><p>This is a very long reader comment that says many things "
+      "about the talks, the minister and the weather, none of which is the article.</p></section>"
+      "<footer><p>Copyright 2024 Example News. All rights reserved.</p></footer></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\nReactions\n" + kPara2 +
+                                   "\nTrade quotas\nBorder controls\nWe are making progress, step by step.\n" +
+                                   kPara3);
+  EXPECT_EQ(doc->article.title, "Talks continue");
+  EXPECT_EQ(doc->article.language, "en");
+}
+
+TEST(HtmlArticle, GermanFurnitureIsRemoved) {
+  const std::string html =
+      "<html lang=de><body><main><p>Der Außenminister traf am Donnerstag seinen Amtskollegen in "
+      "Mexiko-Stadt, um über Handel und Migration zu sprechen.</p><p>Weitere Videos</p><p>Beide "
+      "Seiten vereinbarten, die Gespräche im kommenden Monat fortzusetzen, hieß es.</p>"
+      "<div class=\"spenden-box\"><p>Unterstützen Sie unabhängigen Journalismus mit einer Spende, "
+      "damit wir auch morgen noch berichten können, was wichtig ist.</p></div></main></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.find("Weitere Videos"), std::string::npos) << doc->article.text;
+  EXPECT_EQ(doc->article.text.find("Spende"), std::string::npos) << doc->article.text;
+  EXPECT_NE(doc->article.text.find("Außenminister"), std::string::npos);
+  EXPECT_NE(doc->article.text.find("fortzusetzen"), std::string::npos);
+}
+
+TEST(HtmlArticle, JsonLdWinsOverOpenGraphAndMeta) {
+  const std::string html =
+      "<html lang=fr><head>"
+      "<meta property=\"og:title\" content=\"OG title\">"
+      "<meta property=\"og:site_name\" content=\"OG Site\">"
+      "<meta property=\"article:published_time\" content=\"2016-01-01T00:00:00Z\">"
+      "<meta name=\"author\" content=\"Meta Author\">"
+      "<link rel=canonical href=\"https://example.org/canonical\">"
+      "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\",\"@graph\":["
+      "{\"@type\":\"WebSite\",\"name\":\"Graph Site\"},"
+      "{\"@type\":\"NewsArticle\",\"headline\":\"LD headline\",\"datePublished\":"
+      "\"2017-02-23T10:51:00.000Z\",\"author\":[{\"@type\":\"Person\",\"name\":\"Anna Muster\"},"
+      "{\"name\":\"Ben Beispiel\"}],\"publisher\":{\"@type\":\"Organization\",\"name\":\"LD "
+      "News\"},\"inLanguage\":\"de-DE\"}]}</script></head><body><article><p>" + kPara1 +
+      "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.title, "LD headline");
+  EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23T10:51:00");
+  EXPECT_EQ(doc->author, "Anna Muster, Ben Beispiel");
+  EXPECT_EQ(doc->article.source, "LD News");
+  EXPECT_EQ(doc->article.language, "de");
+  EXPECT_EQ(doc->article.url, "https://example.org/canonical");
+}
+
+TEST(HtmlArticle, OpenGraphAndTimeElementWithoutJsonLd) {
+  const std::string html =
+      "<html lang=en-GB><head><meta property=\"og:title\" content=\"OG title\">"
+      "<meta property=\"og:site_name\" content=\"OG Site\"><meta name=author content=\"Meta "
+      "Author\"></head><body><article><time datetime=\"2019-11-18\">Nov 18</time><p>" + kPara1 +
+      "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.title, "OG title");
+  EXPECT_EQ(doc->article.source, "OG Site");
+  EXPECT_EQ(doc->author, "Meta Author");
+  EXPECT_EQ(doc->article.published.ToIso(), "2019-11-18");
+  EXPECT_EQ(doc->article.language, "en");
+  EXPECT_EQ(doc->article.url, "https://example.org/a");  // the hint
+}
+
+TEST(HtmlArticle, VisibleDateIsTheLastResort) {
+  const std::string html = "<html><body><div class=\"date\">Veröffentlicht am 23. Februar 2017, 10:51 Uhr</div>"
+                           "<article><p>" + kPara1 + "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23");
+}
+
+TEST(HtmlArticle, Windows1252WithMetaCharset) {
+  // "Grüße aus Köln" in windows-1252.
+  const std::string html = "<html><head><meta charset=\"windows-1252\"><title>Gr\xFC\xDF" "e</title></head>"
+                           "<body><p>Gr\xFC\xDF" "e aus K\xF6ln, sagte der B\xFCrgermeister am Montag in "
+                           "seiner Rede vor dem Rat der Stadt, die lange dauerte.</p></body></html>";
+  std::vector<Diagnostic> warnings;
+  Result<HtmlDocument> doc = Parse(html, &warnings);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->charset, "windows-1252");
+  EXPECT_EQ(doc->article.title, "Grüße");
+  EXPECT_NE(doc->article.text.find("Grüße aus Köln"), std::string::npos) << doc->article.text;
+}
+
+TEST(HtmlArticle, Latin1LabelMeansWindows1252AndHttpEquivWorks) {
+  const std::string html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; "
+                           "charset=ISO-8859-1\"></head><body><p>Caf\xE9 \x80 5, said the owner of the "
+                           "small shop on the corner of the market square.</p></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_NE(doc->article.text.find("Café € 5"), std::string::npos) << doc->article.text;
+}
+
+TEST(HtmlArticle, Utf8BomAndUndeclaredLegacyEncodingIsDetected) {
+  Result<HtmlDocument> bom = Parse("\xEF\xBB\xBF<html><body><p>" + kPara1 + "</p></body></html>");
+  ASSERT_TRUE(bom.ok());
+  EXPECT_EQ(bom->article.text, kPara1);
+}
+
+TEST(HtmlArticle, TooLargeIsAnError) {
+  std::string big(kMaxHtmlBytes + 1, ' ');
+  Result<HtmlDocument> doc = Parse(big);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("page.html"), std::string::npos);
+  EXPECT_NE(doc.status().message().find("larger than the limit"), std::string::npos);
+}
+
+TEST(HtmlArticle, DeepNestingIsRejectedQuickly) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 100000; ++i) html += "<div>";
+  html += "text";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("page.html: markup nested 100000 elements deep"),
+            std::string::npos)
+      << doc.status().message();
+}
+
+TEST(HtmlArticle, ModerateNestingIsWalkedWithoutRecursion) {
+  std::string html = "<html><body>";
+  for (int i = 0; i < 1400; ++i) html += "<div>";
+  html += "<p>" + kPara1 + "</p>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1);
+}
+
+TEST(HtmlArticle, BinaryIsAnError) {
+  const std::string binary("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+  Result<HtmlDocument> doc = Parse(binary);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("page.html: binary data"), std::string::npos);
+}
+
+TEST(HtmlArticle, PlainTextIsReadAsTextWithAWarning) {
+  std::vector<Diagnostic> warnings;
+  Result<HtmlDocument> doc = Parse("A headline\n" + kPara1 + "\n", &warnings);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.title, "A headline");
+  EXPECT_EQ(doc->article.text, kPara1);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].message.find("no HTML markup"), std::string::npos);
+}
+
+TEST(HtmlArticle, EmptyIsAnError) {
+  EXPECT_FALSE(Parse("").ok());
+  EXPECT_FALSE(Parse("<html><body><nav><a href=/>Home</a></nav></body></html>").ok());
+}
+
+TEST(Gunzip, RoundTripAndTruncation) {
+  const std::string html = "<html><body><p>" + kPara1 + "</p></body></html>";
+  const std::string gz = Gzip(html);
+  Result<std::string> out = GunzipHtml(gz, "a.html.gz");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  EXPECT_EQ(*out, html);
+  Result<std::string> truncated = GunzipHtml(std::string_view(gz).substr(0, gz.size() / 2), "a.html.gz");
+  ASSERT_FALSE(truncated.ok());
+  EXPECT_NE(truncated.status().message().find("a.html.gz: truncated gzip"), std::string::npos)
+      << truncated.status().message();
+  Result<std::string> garbage = GunzipHtml("not gzip at all", "b.html.gz");
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_NE(garbage.status().message().find("b.html.gz"), std::string::npos);
+  Result<std::string> bomb = GunzipHtml(Gzip(std::string(1 << 20, 'a')), "c.gz", 1000);
+  ASSERT_FALSE(bomb.ok());
+  EXPECT_NE(bomb.status().message().find("more than"), std::string::npos);
+}
+
+TEST(HtmlDates, LooseFormats) {
+  struct Case {
+    const char* input;
+    const char* iso;
+  };
+  const Case cases[] = {
+      {"2017-02-23T10:51:00.000Z", "2017-02-23T10:51:00"},
+      {"Thu, 23 Feb 2017 10:51:00 +0100", "2017-02-23T10:51:00+01:00"},
+      {"Thu, 23 Feb 2017 10:51:00 GMT", "2017-02-23T10:51:00"},
+      {"23. Februar 2017", "2017-02-23"},
+      {"23. Feb. 2017", "2017-02-23"},
+      {"1. März 2017", "2017-03-01"},
+      {"February 23, 2017", "2017-02-23"},
+      {"23.02.2017", "2017-02-23"},
+      {"2017-02-23 10:51:00 +0100", "2017-02-23T10:51:00+01:00"},
+  };
+  for (const Case& c : cases) {
+    Result<PublishedDate> d = html::ParseLooseDate(c.input);
+    ASSERT_TRUE(d.ok()) << c.input << ": " << d.status().ToString();
+    EXPECT_EQ(d->ToIso(), c.iso) << c.input;
+  }
+  EXPECT_FALSE(html::ParseLooseDate("yesterday").ok());
+  EXPECT_FALSE(html::ParseLooseDate("30. Februar 2017").ok());
+}
+
+TEST(HtmlCharset, Sniffing) {
+  EXPECT_EQ(html::SniffMetaCharset("<meta charset=\"UTF-8\">"), "utf-8");
+  EXPECT_EQ(html::SniffMetaCharset("<META HTTP-EQUIV=content-type CONTENT='text/html; charset=iso-8859-15'>"),
+            "iso-8859-15");
+  EXPECT_EQ(html::SniffMetaCharset("<meta name=viewport content=x>"), "");
+}
+
+}  // namespace
+}  // namespace storyline::ingest
