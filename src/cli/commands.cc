@@ -267,6 +267,7 @@ void RegisterCommands(CLI::App& app) {
   RegisterExtractCommands(app);
   RegisterNerCommands(app);
   RegisterHtmlCommands(app);
+  RegisterBriefCommands(app);
 }
 
 void RegisterArticleCommands(CLI::App& app) {

@@ -37,6 +37,7 @@ void RegisterStoryCommands(CLI::App& app);
 void RegisterExtractCommands(CLI::App& app);
 void RegisterNerCommands(CLI::App& app);
 void RegisterHtmlCommands(CLI::App& app);
+void RegisterBriefCommands(CLI::App& app);
 // Runs the subcommand that was parsed; returns the exit code.
 int RunSelected(CLI::App& app);
 

@@ -1,0 +1,171 @@
+#include "compare/story_text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::compare {
+namespace {
+
+bool IsSentenceEnd(std::string_view s) {
+  // Trailing closing quotes and brackets do not end a heading; look past them.
+  size_t n = s.size();
+  while (n > 0) {
+    const unsigned char c = static_cast<unsigned char>(s[n - 1]);
+    if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ' ') {
+      --n;
+      continue;
+    }
+    // “ ” „ « » ‹ › ’ ‘ are three- or two-byte sequences ending in these bytes.
+    if (n >= 3 && static_cast<unsigned char>(s[n - 3]) == 0xE2 &&
+        static_cast<unsigned char>(s[n - 2]) == 0x80) {
+      n -= 3;
+      continue;
+    }
+    if (n >= 2 && static_cast<unsigned char>(s[n - 2]) == 0xC2 && (c == 0xAB || c == 0xBB)) {
+      n -= 2;
+      continue;
+    }
+    break;
+  }
+  if (n == 0) return false;
+  const char c = s[n - 1];
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+}
+
+// A heading has at most this many words; longer unpunctuated lines are text
+// whose final stop was lost.
+constexpr int kMaxHeadingWords = 12;
+
+}  // namespace
+
+void UmlautKey(std::string_view stem, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < stem.size(); ++i) {
+    const char c = stem[i];
+    out->push_back(c);
+    // Only inside a word ("ueber", "oel" keep theirs) and not in "eue"
+    // ("teuer"), where 'u' belongs to the diphthong "eu".
+    const bool vowel = c == 'a' || c == 'o' || c == 'u';
+    if (vowel && i > 0 && stem[i - 1] != 'e' && i + 1 < stem.size() && stem[i + 1] == 'e') ++i;
+  }
+}
+
+text::Analyzer& StemIndex::AnalyzerFor(std::string_view lang) {
+  auto it = analyzers_.find(lang);
+  if (it == analyzers_.end()) {
+    it = analyzers_.emplace(std::string(lang), std::make_unique<text::Analyzer>(lang)).first;
+  }
+  return *it->second;
+}
+
+int StemIndex::Intern(std::string_view stem) {
+  auto it = ids_.find(std::string(stem));
+  if (it != ids_.end()) return it->second;
+  const int id = static_cast<int>(names_.size());
+  names_.emplace_back(stem);
+  ids_.emplace(std::string(stem), id);
+  return id;
+}
+
+StemSet StemIndex::Stems(std::string_view text, std::string_view lang) {
+  StemSet out;
+  const std::vector<text::Term>& terms = AnalyzerFor(lang).Analyze(text);
+  for (const text::Term& t : terms) {
+    if (t.stop) continue;
+    if (t.kind == text::TokenKind::kWord && CodePoints(t.folded) < 2) continue;
+    UmlautKey(t.stem, &scratch_);
+    out.push_back(Intern(scratch_));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<StemIndex::TermRef> StemIndex::Terms(std::string_view text, std::string_view lang) {
+  std::vector<TermRef> out;
+  for (const text::Term& t : AnalyzerFor(lang).Analyze(text)) {
+    TermRef r;
+    r.begin = t.span.begin;
+    r.end = t.span.end;
+    r.number = t.kind == text::TokenKind::kNumber;
+    if (!t.stop && (r.number || CodePoints(t.folded) >= 2)) {
+      UmlautKey(t.stem, &scratch_);
+      r.stem = Intern(scratch_);
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+int StemIndex::StemOfWord(std::string_view word, std::string_view lang) {
+  text::Analyzer& analyzer = AnalyzerFor(lang);
+  const std::string folded = text::Fold(word, lang);
+  UmlautKey(analyzer.Stem(folded), &scratch_);
+  return Intern(scratch_);
+}
+
+int SharedCount(const StemSet& a, const StemSet& b) {
+  int n = 0;
+  size_t i = 0;
+  size_t j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] < b[j]) {
+      ++i;
+    } else if (b[j] < a[i]) {
+      ++j;
+    } else {
+      ++n;
+      ++i;
+      ++j;
+    }
+  }
+  return n;
+}
+
+double OverlapCoefficient(int shared, size_t a, size_t b) {
+  const size_t m = std::min(a, b);
+  return m == 0 ? 0.0 : static_cast<double>(shared) / static_cast<double>(m);
+}
+
+double SetCosine(int shared, size_t a, size_t b) {
+  if (a == 0 || b == 0) return 0.0;
+  return static_cast<double>(shared) / std::sqrt(static_cast<double>(a) * static_cast<double>(b));
+}
+
+size_t CodePoints(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::vector<Sentence> SplitStory(std::string_view text, std::string_view lang, int article,
+                                 StemIndex& stems) {
+  std::vector<Sentence> out;
+  std::vector<text::Span> spans;
+  for (const text::Span& para : text::SplitParagraphs(text)) {
+    spans.clear();
+    const std::string_view ptext = para.In(text);
+    text::SplitSentences(ptext, lang, &spans);
+    bool heading = false;
+    if (spans.size() == 1 && !IsSentenceEnd(ptext)) {
+      std::vector<text::Token> tokens;
+      text::Tokenize(ptext, &tokens);
+      int words = 0;
+      for (const text::Token& t : tokens) words += t.kind != text::TokenKind::kPunct;
+      heading = words <= kMaxHeadingWords;
+    }
+    for (const text::Span& s : spans) {
+      Sentence sentence;
+      sentence.article = article;
+      sentence.index = static_cast<int>(out.size());
+      sentence.begin = para.begin + s.begin;
+      sentence.end = para.begin + s.end;
+      sentence.furniture = heading;
+      sentence.stems = stems.Stems(text.substr(sentence.begin, sentence.end - sentence.begin), lang);
+      out.push_back(std::move(sentence));
+    }
+  }
+  return out;
+}
+
+}  // namespace storyline::compare
