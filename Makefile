@@ -24,14 +24,17 @@ test: build
 
 demo: build
 	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
-	@echo "== storyline ingest examples/ (the malformed example is reported, the rest stored)"
-	-@$(BIN) ingest --db build/demo.db examples/
+	@echo "== storyline ingest examples/   (the malformed example is reported; the rest is stored)"
+	@$(BIN) ingest --db build/demo.db examples/ || echo "(exit code $$?: examples/malformed.jsonl failed, as intended)"
 	@echo
 	@echo "== storyline articles"
 	@$(BIN) articles --db build/demo.db
 	@echo
-	@echo "== storyline cluster examples/"
-	@$(BIN) cluster examples/ 2>/dev/null
+	@echo "== storyline stories"
+	@$(BIN) stories --db build/demo.db
+	@echo
+	@echo "== storyline brief examples/bridge examples/probe examples/nighttrain   (a briefing per story)"
+	@$(BIN) brief examples/bridge examples/probe examples/nighttrain
 
 bench: build
 	./bench/run.sh $(BUILD_DIR)

@@ -21,6 +21,7 @@
 
 #include "storyline/article.h"
 #include "storyline/cluster.h"
+#include "storyline/dedup.h"
 #include "storyline/ingest.h"
 
 namespace {
@@ -61,6 +62,8 @@ int64_t PeakRssKiB() {
 }
 
 }  // namespace
+
+using Clock = std::chrono::steady_clock;
 
 int main(int argc, char** argv) {
   std::string shared = "../shared";
@@ -105,10 +108,17 @@ int main(int argc, char** argv) {
   };
   std::vector<Event> recent;
   storyline::cluster::Clusterer clusterer;
+  // Duplicates are looked for among the articles of the last 30 days, as a
+  // live deployment would; older fingerprints are evicted.
+  storyline::dedup::DuplicateIndex::Options dedup_options;
+  dedup_options.window_days = 30;
+  storyline::dedup::DuplicateIndex duplicates(dedup_options);
+  storyline::dedup::Fingerprint fingerprint;
+  int64_t duplicates_found = 0;
+  Clock::duration dedup_busy{};
   storyline::Article article;
   article.language = "de";
   const int64_t first_day = 17167;  // 2017-01-01
-  using Clock = std::chrono::steady_clock;
   Clock::duration busy{};
   Clock::duration stretch_busy{};
   int64_t stretch_start = 0;
@@ -149,15 +159,19 @@ int main(int argc, char** argv) {
       article.published.year = static_cast<int>(yoe + era * 400 + (article.published.month <= 2));
     }
     const Clock::time_point start = Clock::now();
+    storyline::dedup::ComputeFingerprint(article.text, article.language, &fingerprint);
+    if (duplicates.Add(article.id, fingerprint, d)) ++duplicates_found;
+    const Clock::time_point dedup_done = Clock::now();
     (void)clusterer.Add(article);
     const Clock::duration spent = Clock::now() - start;
+    dedup_busy += dedup_done - start;
     busy += spent;
     stretch_busy += spent;
     for (int64_t mark : marks) {
       if (k + 1 != mark) continue;
       const double seconds = std::chrono::duration<double>(stretch_busy).count();
       const double cpu = ThreadCpuSeconds() - cpu_start;
-      fmt::print("  articles {:>8}: {:>7.0f} articles/s wall in Add, {:>7.0f} articles/s CPU "
+      fmt::print("  articles {:>8}: {:>7.0f} articles/s wall in dedup+Add, {:>7.0f} articles/s CPU "
                  "(incl. generation) over articles {}..{}; {} stories; peak RSS {} MiB\n",
                  mark, static_cast<double>(mark - stretch_start) / seconds,
                  static_cast<double>(mark - stretch_start) / cpu, stretch_start + 1, mark,
@@ -169,9 +183,11 @@ int main(int argc, char** argv) {
   }
   const double seconds = std::chrono::duration<double>(busy).count();
   const double cpu = ThreadCpuSeconds() - cpu_begin;
-  fmt::print("total: {} articles; {:.2f} s wall in Add ({:.0f} articles/s); {:.2f} s CPU incl. "
-             "generation ({:.0f} articles/s); {} stories; peak RSS {} MiB\n",
-             n, seconds, static_cast<double>(n) / seconds, cpu, static_cast<double>(n) / cpu,
-             clusterer.story_count(), PeakRssKiB() / 1024);
+  fmt::print("total: {} articles; {:.2f} s wall in dedup+Add ({:.0f} articles/s; dedup alone "
+             "{:.2f} s); {:.2f} s CPU incl. generation ({:.0f} articles/s); {} stories; {} "
+             "duplicates; {} fingerprints held; peak RSS {} MiB\n",
+             n, seconds, static_cast<double>(n) / seconds,
+             std::chrono::duration<double>(dedup_busy).count(), cpu, static_cast<double>(n) / cpu,
+             clusterer.story_count(), duplicates_found, duplicates.size(), PeakRssKiB() / 1024);
   return 0;
 }
