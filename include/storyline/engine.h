@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "storyline/article.h"
+#include "storyline/compare.h"
 #include "storyline/ingest.h"
 #include "storyline/status.h"
 #include "storyline/store.h"
@@ -27,6 +29,8 @@ struct IngestCounts {
   int64_t duplicates = 0;   // placed articles that copy an earlier article
   int64_t replayed = 0;     // stored articles replayed to restore the clusterer's state
   int64_t merged = 0;       // stored stories merged into another by this run
+  // Extractions (see Ingest):
+  int64_t extracted = 0;  // articles whose extraction this run stored
 };
 
 struct IngestReport {
@@ -49,7 +53,19 @@ struct IngestOptions {
   // no longer be joined; only the incremental term statistics (idf) see less
   // history. When an article to place is undated everything is replayed.
   int replay_window_days = 120;
+  // The NER tagger model the extractor loads (extract::Extractor::Create).
+  // Unset: DefaultNerModelPath(); "": the built-in gazetteers and rules only.
+  // A model that cannot be loaded fails the run before anything is read.
+  std::optional<std::string> ner_model;
+  // Threads that extract a batch's articles; 0: one per core, at most 8.
+  int extract_threads = 0;
 };
+
+// The NER model used when IngestOptions::ner_model is unset: $STORYLINE_NER_MODEL
+// when set and non-empty (it must then load); else the model this build
+// trained (<build dir>/models/ner-de.model, target `ner_model`) when that file
+// exists; else "" (rules only).
+std::string DefaultNerModelPath();
 
 // Makes a raw article ready to store: cleans its title and text
 // (text::CleanText), identifies the language when the input gave none, and
@@ -75,8 +91,23 @@ void PrepareArticle(Article& article);
 // when there is nothing to place. Unchanged articles are left alone; a revised
 // article keeps its story (only its headline is updated).
 // Placements are written in batches of `batch_size` as well.
+//
+// Every new or revised article is extracted (extract::Extractor, created once
+// per run from `ner_model`; the articles of a batch in parallel) and its
+// extraction stored in the same batch as the article. Stored articles without
+// an extraction (stored by an older storyline) are extracted before placing.
 Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
                             const IngestOptions& options);
+
+// The briefing of a stored story (compare::BuildBriefing): its articles in the
+// order they joined it, their stored extractions (an article without one adds
+// no people, quotes, figures or dates), fingerprints computed from their text,
+// and the other stories of its storyline as related (with their stored
+// titles). The id of a story merged into another briefs the survivor
+// (Briefing::id is the live id). NotFound when `story` was never a story;
+// other store errors as they come. Reads only.
+Result<compare::Briefing> BriefStoredStory(store::Store& store, store::StoryId story,
+                                           const compare::BriefingOptions& options = {});
 
 }  // namespace storyline
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "storyline/article.h"
+#include "storyline/extract.h"
 #include "storyline/status.h"
 
 namespace storyline::store {
@@ -82,6 +83,30 @@ struct StoryInfo {
   // (precision kNone) when none is dated.
   PublishedDate first;
   PublishedDate last;
+};
+
+// An entity across the stored extractions: every article entity with the
+// same canonical key. A person some articles name by surname only ("kelly")
+// counts as the one person whose key ends in that surname ("john kelly"),
+// when there is exactly one (as briefings count people); with several, the
+// surname is listed on its own.
+struct EntityInfo {
+  std::string key;   // extract::Entity::canonical: "john kelly"
+  std::vector<std::string> aliases;  // surname keys counted with it: "kelly"; ascending
+  // The type most of its articles give it (ties: PER, ORG, LOC, OTH).
+  extract::EntityType type = extract::EntityType::kOther;
+  std::string name;  // the name most of its articles give it (ties: the longest)
+  int64_t mentions = 0;  // in all articles
+  int64_t articles = 0;  // articles that mention it
+  std::vector<StoryId> stories;  // the stories of those articles, ascending
+};
+
+struct EntityQuery {
+  // When set: only entities of this type (counted over their articles of that
+  // type).
+  std::optional<extract::EntityType> type;
+  int64_t limit = -1;  // -1: all
+  int64_t offset = 0;
 };
 
 // The largest story and storyline ids ever given out (aliases included); 0
@@ -154,8 +179,32 @@ class Store {
   // The ids of a story's articles (an alias resolves), by publication date
   // then placement order; undated articles last.
   virtual Result<std::vector<std::string>> ListStoryArticles(StoryId id) = 0;
+  // The live stories of a storyline (an alias resolves), by id. Empty when
+  // the storyline has none.
+  virtual Result<std::vector<StoryInfo>> ListStorylineStories(StorylineId storyline) = 0;
   virtual Result<int64_t> CountStories() = 0;
   virtual Result<LargestIds> GetLargestIds() = 0;
+
+  // --- Extractions -----------------------------------------------------------
+  // Each article keeps the extraction of its latest revision (offsets refer to
+  // that revision's text). Storing a new revision drops the old extraction.
+
+  // Stores (replacing any) the extraction of `article_id` at `revision`.
+  // NotFound when that revision is not stored; InvalidArgument when it is not
+  // the latest, or an index in `extraction` (Mention::entity,
+  // Entity::mentions, Quote::speaker_entity) is out of range.
+  virtual Status PutExtraction(std::string_view article_id, int revision,
+                               const extract::Extraction& extraction) = 0;
+  // The stored extraction of the article's latest revision, as it was put.
+  // NotFound when there is none (the article is unknown or not extracted).
+  virtual Result<extract::Extraction> GetExtraction(std::string_view article_id) = 0;
+  // Ids of the latest revisions without an extraction (articles stored by an
+  // older storyline), in ListArticles order.
+  virtual Result<std::vector<std::string>> ListUnextractedArticles() = 0;
+  // Entities, most mentioned first (then most articles, then by key). Cost:
+  // reads one aggregate row per distinct key (the surname merge needs them
+  // all), then a few indexed lookups per listed entity.
+  virtual Result<std::vector<EntityInfo>> ListEntities(const EntityQuery& query) = 0;
 
   // The schema version after migrations.
   virtual int SchemaVersion() const = 0;

@@ -1,5 +1,8 @@
-// `storyline brief`: the briefing of every story in a set of files, built in
-// memory (read, prepare, cluster, fingerprint, extract, compare).
+// `storyline brief`: the briefing of every story in a set of files: they are
+// ingested into an in-memory store (read, prepare, extract, cluster) and each
+// story is briefed as `storyline story` would (BriefStoredStory).
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -12,6 +15,7 @@
 #include "storyline/engine.h"
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
+#include "storyline/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -28,6 +32,10 @@ BriefOptions& Opts() {
   return options;
 }
 
+double SecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 int RunBrief() {
   const BriefOptions& o = Opts();
   auto format = compare::ParseFormat(o.format);
@@ -35,47 +43,57 @@ int RunBrief() {
     fmt::print(stderr, "storyline: {}\n", format.status().message());
     return kExitUsage;
   }
-  bool read_ok = true;
-  std::vector<Article> articles;
-  ingest::Sink sink;
-  sink.article = [&](Article&& a) {
-    PrepareArticle(a);
-    articles.push_back(std::move(a));
-  };
-  sink.diagnostic = [&](ingest::Diagnostic&& d) {
-    if (d.severity == ingest::Severity::kError) read_ok = false;
-    fmt::print(stderr, "{}\n", d.ToString());
-  };
-  for (const std::string& path : o.paths) ingest::ReadPath(path, {}, sink);
+  auto start = std::chrono::steady_clock::now();
+  auto store = store::OpenSqlite(":memory:");
+  if (!store.ok()) return Fail(store.status());
+  IngestOptions options;
+  if (!o.model.empty()) options.ner_model = o.model;
+  auto report = Ingest(**store, o.paths, options);
+  if (!report.ok()) return Fail(report.status());
+  for (const ingest::Diagnostic& d : report->warnings) fmt::print(stderr, "{}\n", d.ToString());
+  for (const ingest::Diagnostic& d : report->errors) fmt::print(stderr, "{}\n", d.ToString());
+  const double ingest_seconds = SecondsSince(start);
 
-  auto extractor = extract::Extractor::Create(o.model);
-  if (!extractor.ok()) return Fail(extractor.status());
-  const compare::BatchBriefings batch = compare::BriefArticles(articles, extractor->get());
+  start = std::chrono::steady_clock::now();
+  auto stories = (*store)->ListStories({});
+  if (!stories.ok()) return Fail(stories.status());
+  // Multi-article stories first, each group by id.
+  std::sort(stories->begin(), stories->end(), [](const store::StoryInfo& a, const store::StoryInfo& b) {
+    if ((a.article_count > 1) != (b.article_count > 1)) return a.article_count > 1;
+    return a.id < b.id;
+  });
+  std::vector<compare::Briefing> briefings;
+  briefings.reserve(stories->size());
+  for (const store::StoryInfo& story : *stories) {
+    auto briefing = BriefStoredStory(**store, story.id);
+    if (!briefing.ok()) return Fail(briefing.status());
+    briefings.push_back(std::move(briefing).value());
+  }
+  const double brief_seconds = SecondsSince(start);
 
   switch (*format) {
     case compare::Format::kHtml:
-      fmt::print("{}", compare::RenderHtml(batch.briefings));
+      fmt::print("{}", compare::RenderHtml(briefings));
       break;
     case compare::Format::kJson:
       // JSON Lines: one briefing per line.
-      for (const compare::Briefing& b : batch.briefings) fmt::print("{}\n", compare::RenderJson(b));
+      for (const compare::Briefing& b : briefings) fmt::print("{}\n", compare::RenderJson(b));
       break;
     case compare::Format::kMarkdown:
     case compare::Format::kText:
-      for (size_t i = 0; i < batch.briefings.size(); ++i) {
+      for (size_t i = 0; i < briefings.size(); ++i) {
         if (i > 0) {
           fmt::print("{}", *format == compare::Format::kText ? "\n" + std::string(80, '=') + "\n\n" : "\n---\n\n");
         }
-        fmt::print("{}", compare::Render(batch.briefings[i], *format));
+        fmt::print("{}", compare::Render(briefings[i], *format));
       }
       break;
   }
   if (o.timings) {
-    fmt::print(stderr, "{} articles, {} stories: cluster+fingerprint {:.3f} s, extract {:.3f} s, brief {:.3f} s\n",
-               articles.size(), batch.briefings.size(), batch.cluster_seconds, batch.extract_seconds,
-               batch.brief_seconds);
+    fmt::print(stderr, "{} articles, {} stories: ingest (store, extract, cluster) {:.3f} s, brief {:.3f} s\n",
+               report->counts.read, briefings.size(), ingest_seconds, brief_seconds);
   }
-  return read_ok ? kExitOk : kExitFailure;
+  return report->errors.empty() ? kExitOk : kExitFailure;
 }
 
 }  // namespace
@@ -90,7 +108,8 @@ void RegisterBriefCommands(CLI::App& app) {
       "articles come first.");
   brief->add_option("--format", o.format, "text (80 columns), md, json (one object per line) or html (one page)")
       ->check(CLI::IsMember({"text", "md", "markdown", "json", "html"}));
-  brief->add_option("--ner-model", o.model, "NER tagger model (see 'storyline train ner'); built-in rules when empty");
+  brief->add_option("--ner-model", o.model,
+                    "NER tagger model (see 'storyline train ner'); default as for 'storyline ingest'");
   brief->add_flag("--timings", o.timings, "Print the time of each stage to stderr");
   brief->add_option("paths", o.paths, "Files (.txt, .jsonl, .html, feeds), directories or '-' for JSONL on stdin")
       ->required();

@@ -29,6 +29,7 @@ struct Options {
   int revision = 0;
   std::string lang;
   std::string text;
+  std::string ner_model;
 };
 
 Options& Opts() {
@@ -78,6 +79,7 @@ int RunIngest() {
   auto store = OpenStore(false);
   if (!store.ok()) return Fail(store.status());
   IngestOptions options;
+  if (!Opts().ner_model.empty()) options.ner_model = Opts().ner_model;
   const bool tty = isatty(fileno(stderr)) != 0;
   if (tty) {
     options.progress = [](const IngestCounts& c) {
@@ -92,6 +94,7 @@ int RunIngest() {
   const IngestCounts& c = report->counts;
   fmt::print("read {}, new {}, unchanged {}, revised {}, failed {}\n", c.read, c.added, c.unchanged,
              c.revised, c.failed);
+  if (c.extracted > 0) fmt::print("extracted {}\n", c.extracted);
   if (c.placed > 0) {
     fmt::print("stories: placed {} (duplicates {}), new stories {}, merged {}, replayed {}\n", c.placed,
                c.duplicates, c.new_stories, c.merged, c.replayed);
@@ -281,8 +284,13 @@ void RegisterArticleCommands(CLI::App& app) {
       "new revision (it keeps its story). New articles are then placed, in order of\n"
       "publication, into stories and storylines (see 'storyline stories'), continuing\n"
       "the stories of earlier runs; copies of earlier articles are marked as such.\n"
+      "New and revised articles are extracted (entities, quotes, figures, dates; see\n"
+      "'storyline extract ID' and 'storyline entities') and stored with them.\n"
       "Exit code 1 when any input failed.");
   AddDbOption(ingest, &o.db);
+  ingest->add_option("--ner-model", o.ner_model,
+                     "NER tagger model (see 'storyline train ner'); default: $STORYLINE_NER_MODEL, else the\n"
+                     "model this build trained when it exists, else built-in rules");
   ingest->add_option("paths", o.paths,
                      "Files (.txt, .jsonl), directories (walked recursively) or '-' for JSONL on stdin")
       ->required();

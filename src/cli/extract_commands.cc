@@ -1,5 +1,6 @@
-// `storyline extract` and `storyline eval quotes`: entities, quotations,
-// figures and dates of one article (a file or a stored id), and the quote
+// `storyline extract`, `storyline entities` and `storyline eval quotes`:
+// entities, quotations, figures and dates of one article (a file, or the
+// stored extraction of a stored id), the entities of the store, and the quote
 // finder's scores on SpkAtt data.
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,7 @@
 #include "storyline/extract.h"
 #include "storyline/ingest.h"
 #include "storyline/json_writer.h"
+#include "storyline/store.h"
 
 namespace storyline::cli {
 namespace {
@@ -28,6 +30,8 @@ struct ExtractOptions {
   std::string model;
   std::string gold;
   std::string predictions;
+  std::string type;
+  int64_t limit = -1;
 };
 
 ExtractOptions& Opts() {
@@ -174,40 +178,98 @@ void WriteText(const Article& a, const extract::Extraction& ex) {
   }
 }
 
+void Print(const Article& a, const extract::Extraction& ex, bool first) {
+  if (Opts().json) {
+    WriteJson(a, ex);
+  } else {
+    if (!first) fmt::print("\n");
+    WriteText(a, ex);
+  }
+}
+
 int RunExtract() {
   const ExtractOptions& o = Opts();
-  std::vector<Article> articles;
-  bool read_ok = true;
-  if (std::filesystem::exists(o.target)) {
-    ingest::Sink sink;
-    sink.article = [&](Article&& a) {
-      PrepareArticle(a);
-      articles.push_back(std::move(a));
-    };
-    sink.diagnostic = [&](ingest::Diagnostic&& d) {
-      if (d.severity == ingest::Severity::kError) read_ok = false;
-      fmt::print(stderr, "{}\n", d.ToString());
-    };
-    ingest::ReadPath(o.target, {}, sink);
-  } else {
+  if (!std::filesystem::exists(o.target)) {
+    // A stored article: what ingest extracted from its latest revision.
     auto store = OpenStore(o.db, /*read_only=*/true);
     if (!store.ok()) return Fail(store.status());
     auto article = (*store)->GetArticle(o.target);
     if (!article.ok()) return Fail(article.status());
-    articles.push_back(std::move(article).value());
+    auto stored = (*store)->GetExtraction(o.target);
+    if (stored.ok()) {
+      Print(*article, *stored, true);
+      return kExitOk;
+    }
+    if (stored.status().code() != StatusCode::kNotFound) return Fail(stored.status());
+    // Stored by a storyline that did not extract yet (the next ingest will).
+    fmt::print(stderr, "storyline: article '{}' has no stored extraction yet; extracting it now\n", o.target);
+    auto extractor = extract::Extractor::Create(o.model.empty() ? DefaultNerModelPath() : o.model);
+    if (!extractor.ok()) return Fail(extractor.status());
+    Print(*article, (*extractor)->Extract(*article), true);
+    return kExitOk;
   }
+  std::vector<Article> articles;
+  bool read_ok = true;
+  ingest::Sink sink;
+  sink.article = [&](Article&& a) {
+    PrepareArticle(a);
+    articles.push_back(std::move(a));
+  };
+  sink.diagnostic = [&](ingest::Diagnostic&& d) {
+    if (d.severity == ingest::Severity::kError) read_ok = false;
+    fmt::print(stderr, "{}\n", d.ToString());
+  };
+  ingest::ReadPath(o.target, {}, sink);
   auto extractor = extract::Extractor::Create(o.model);
   if (!extractor.ok()) return Fail(extractor.status());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    const extract::Extraction ex = (*extractor)->Extract(articles[i]);
-    if (o.json) {
-      WriteJson(articles[i], ex);
-    } else {
-      if (i > 0) fmt::print("\n");
-      WriteText(articles[i], ex);
+  for (size_t i = 0; i < articles.size(); ++i) Print(articles[i], (*extractor)->Extract(articles[i]), i == 0);
+  return read_ok ? kExitOk : kExitFailure;
+}
+
+// "12, 15, 31" with at most `max` ids, then "+N".
+std::string StoryList(const std::vector<store::StoryId>& stories, size_t max) {
+  if (stories.empty()) return "-";
+  std::string out;
+  for (size_t i = 0; i < stories.size() && i < max; ++i) out += (i > 0 ? ", " : "") + std::to_string(stories[i]);
+  if (stories.size() > max) out += fmt::format(" +{}", stories.size() - max);
+  return out;
+}
+
+int RunEntities() {
+  const ExtractOptions& o = Opts();
+  store::EntityQuery query;
+  query.limit = o.limit;
+  if (!o.type.empty()) {
+    for (extract::EntityType t : {extract::EntityType::kPerson, extract::EntityType::kOrganization,
+                                  extract::EntityType::kLocation, extract::EntityType::kOther}) {
+      if (extract::EntityTypeName(t) == o.type) query.type = t;
     }
   }
-  return read_ok ? kExitOk : kExitFailure;
+  auto store = OpenStore(o.db, /*read_only=*/true);
+  if (!store.ok()) return Fail(store.status());
+  auto entities = (*store)->ListEntities(query);
+  if (!entities.ok()) return Fail(entities.status());
+  if (o.json) {
+    for (const store::EntityInfo& e : *entities) {
+      JsonWriter w;
+      w.BeginObject().Key("key").String(e.key).Key("type").String(extract::EntityTypeName(e.type));
+      w.Key("name").String(e.name).Key("mentions").Int(e.mentions).Key("articles").Int(e.articles);
+      w.Key("aliases").BeginArray();
+      for (const std::string& alias : e.aliases) w.String(alias);
+      w.EndArray().Key("stories").BeginArray();
+      for (store::StoryId s : e.stories) w.Int(s);
+      w.EndArray().EndObject();
+      fmt::print("{}\n", w.str());
+    }
+    return kExitOk;
+  }
+  fmt::print("{:<4} {:>8} {:>8} {:<32} {}\n", "TYPE", "MENTIONS", "ARTICLES", "NAME", "STORIES");
+  for (const store::EntityInfo& e : *entities) {
+    fmt::print("{:<4} {:>8} {:>8} {:<32} {}\n", extract::EntityTypeName(e.type), e.mentions, e.articles, e.name,
+               StoryList(e.stories, 8));
+  }
+  fmt::print("{} entit{}\n", entities->size(), entities->size() == 1 ? "y" : "ies");
+  return kExitOk;
 }
 
 int RunEvalQuotes() {
@@ -264,12 +326,25 @@ void RegisterExtractCommands(CLI::App& app) {
   ExtractOptions& o = Opts();
   CLI::App* extract = app.add_subcommand(
       "extract", "Print the entities, quotations, figures and dates of an article:\n"
-                 "a file (any format `ingest` reads) or the id of a stored article.");
+                 "a file (any format `ingest` reads; extracted now) or the id of a stored\n"
+                 "article (what `ingest` extracted and stored).");
   extract->add_flag("--json", o.json, "One JSON object per article; offsets in characters");
   extract->add_option("target", o.target, "A file, or a stored article id")->required();
-  extract->add_option("--model", o.model, "NER tagger model (see `storyline train ner`)");
+  extract->add_option("--model", o.model, "NER tagger model for files (see `storyline train ner`)");
   AddDbOption(extract, &o.db);
   SetRunner(extract, RunExtract);
+
+  CLI::App* entities = app.add_subcommand(
+      "entities",
+      "List the people, organisations, places and other names of the stored articles\n"
+      "(one line per canonical name: 'John Kelly' and 'Kelly' in one article are one),\n"
+      "most mentioned first, with their mentions, the articles that name them and the\n"
+      "stories those articles are in.");
+  AddDbOption(entities, &o.db);
+  entities->add_flag("--json", o.json, "One JSON object per entity: key, type, name, mentions, articles, aliases, stories");
+  entities->add_option("--type", o.type, "Only this type")->check(CLI::IsMember({"PER", "ORG", "LOC", "OTH"}));
+  entities->add_option("--limit", o.limit, "Show at most this many (default: all)")->check(CLI::NonNegativeNumber);
+  SetRunner(entities, RunEntities);
 
   // `eval` may already hold other evaluations.
   CLI::App* eval = nullptr;

@@ -1,5 +1,6 @@
-// `storyline stories` and `storyline storylines`: the stories that `ingest`
-// stored, newest first, and the storylines that group them.
+// `storyline stories`, `storyline story` and `storyline storylines`: the
+// stories that `ingest` stored, newest first, the briefing of one, and the
+// storylines that group them.
 #include <map>
 #include <string>
 #include <vector>
@@ -7,6 +8,8 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "storyline/compare.h"
+#include "storyline/engine.h"
 #include "storyline/json_writer.h"
 #include "storyline/store.h"
 
@@ -17,6 +20,8 @@ struct StoryOptions {
   std::string db;
   bool json = false;
   int64_t limit = -1;
+  std::string format = "text";
+  int64_t id = 0;
 };
 
 StoryOptions& Opts() {
@@ -87,6 +92,21 @@ int RunStories() {
   return kExitOk;
 }
 
+int RunStory() {
+  auto format = compare::ParseFormat(Opts().format);
+  if (!format.ok()) {
+    fmt::print(stderr, "storyline: {}\n", format.status().message());
+    return kExitUsage;
+  }
+  auto store = OpenStore(Opts().db, true);
+  if (!store.ok()) return Fail(store.status());
+  auto briefing = BriefStoredStory(**store, Opts().id);
+  if (!briefing.ok()) return Fail(briefing.status());
+  const std::string out = compare::Render(*briefing, *format);
+  fmt::print("{}{}", out, !out.empty() && out.back() == '\n' ? "" : "\n");
+  return kExitOk;
+}
+
 int RunStorylines() {
   auto stories = LoadStories(-1);
   if (!stories.ok()) return Fail(stories.status());
@@ -154,6 +174,18 @@ void RegisterStoryCommands(CLI::App& app) {
                     "One JSON object per story: id, storyline, title, articles, outlets, first, last");
   stories->add_option("--limit", o.limit, "Show at most this many (default: all)")->check(CLI::NonNegativeNumber);
   SetRunner(stories, RunStories);
+
+  CLI::App* story = app.add_subcommand(
+      "story",
+      "Print the briefing of one stored story: headline, summary, sources and shared\n"
+      "text, people, who said what, figures compared, what only one source reports,\n"
+      "timeline and the other stories of its storyline. The id of a story merged into\n"
+      "another prints the story it was merged into.");
+  AddDbOption(story, &o.db);
+  story->add_option("--format", o.format, "text (80 columns), md, json or html")
+      ->check(CLI::IsMember({"text", "md", "markdown", "json", "html"}));
+  story->add_option("id", o.id, "Story id (see 'storyline stories')")->required();
+  SetRunner(story, RunStory);
 
   CLI::App* storylines = app.add_subcommand(
       "storylines",

@@ -1,10 +1,18 @@
+#include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
+#include <memory>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "engine/story_placer.h"
 #include "storyline/engine.h"
+#include "storyline/extract.h"
 #include "storyline/text.h"
 
 namespace storyline {
@@ -34,12 +42,34 @@ std::string CleanTitle(std::string_view title) {
 
 int64_t WallClock() { return static_cast<int64_t>(std::time(nullptr)); }
 
+// Extraction costs several times what storing an article does (about 1 ms an
+// article with the NER model), so a batch's articles are extracted on all
+// cores; Extractor::Extract is const and thread-safe.
+std::vector<extract::Extraction> ExtractAll(const extract::Extractor& extractor,
+                                            const std::vector<Article>& articles, int threads) {
+  std::vector<extract::Extraction> out(articles.size());
+  if (threads <= 0) threads = static_cast<int>(std::min(8u, std::max(1u, std::thread::hardware_concurrency())));
+  const size_t workers = std::min(static_cast<size_t>(threads), articles.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t i = next.fetch_add(1); i < articles.size(); i = next.fetch_add(1)) {
+      out[i] = extractor.Extract(articles[i]);
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < workers; ++t) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  return out;
+}
+
 // Collects what the readers produce and writes it to the store in batches.
 class IngestRun {
  public:
-  IngestRun(store::Store& store, const IngestOptions& options)
+  IngestRun(store::Store& store, const IngestOptions& options, const extract::Extractor& extractor)
       : store_(store),
         options_(options),
+        extractor_(extractor),
         clock_(options.clock ? options.clock : WallClock),
         placer_(store, options, report_.counts) {}
 
@@ -64,6 +94,7 @@ class IngestRun {
       case store::PutOutcome::kNew:
         ++report_.counts.added;
         placer_.NoteNew(article);
+        to_extract_.push_back(std::move(article));
         break;
       case store::PutOutcome::kUnchanged: ++report_.counts.unchanged; break;
       case store::PutOutcome::kRevised:
@@ -73,6 +104,7 @@ class IngestRun {
         // candidate story title) follows the new content.
         store_error_ = engine::UpdatePlacedHeadline(store_, article);
         if (!store_error_.ok()) return;
+        to_extract_.push_back(std::move(article));
         break;
     }
     if (++pending_ >= options_.batch_size) Commit();
@@ -89,8 +121,13 @@ class IngestRun {
     MaybeReportProgress(false);
   }
 
+  // Extracts the batch's new and revised articles, stores their extractions
+  // and commits the batch.
   void Commit() {
     if (!in_batch_ || !store_error_.ok()) return;
+    store_error_ = PutExtractions(to_extract_);
+    to_extract_.clear();
+    if (!store_error_.ok()) return;
     store_error_ = store_.CommitBatch();
     in_batch_ = false;
     pending_ = 0;
@@ -99,6 +136,7 @@ class IngestRun {
   Result<IngestReport> Finish() {
     Commit();
     if (in_batch_) (void)store_.RollbackBatch();  // only after a store error
+    if (store_error_.ok()) store_error_ = ExtractUnextracted();
     if (store_error_.ok()) store_error_ = placer_.PlaceUnplaced();
     MaybeReportProgress(true);
     if (!store_error_.ok()) return store_error_;
@@ -108,6 +146,44 @@ class IngestRun {
   bool failed() const { return !store_error_.ok(); }
 
  private:
+  Status PutExtractions(const std::vector<Article>& articles) {
+    const std::vector<extract::Extraction> extractions = ExtractAll(extractor_, articles, options_.extract_threads);
+    for (size_t i = 0; i < articles.size(); ++i) {
+      Status status = store_.PutExtraction(articles[i].id, articles[i].revision, extractions[i]);
+      if (!status.ok()) {
+        return Status(status.code(), articles[i].origin + ": could not store the extraction of article '" +
+                                         articles[i].id + "': " + status.message());
+      }
+      ++report_.counts.extracted;
+    }
+    return Status::Ok();
+  }
+
+  // Articles stored before extractions were (schema version 2) get theirs,
+  // in batches like the rest.
+  Status ExtractUnextracted() {
+    Result<std::vector<std::string>> ids = store_.ListUnextractedArticles();
+    if (!ids.ok()) return ids.status();
+    const size_t batch = static_cast<size_t>(std::max(1, options_.batch_size));
+    for (size_t start = 0; start < ids->size(); start += batch) {
+      std::vector<Article> articles;
+      for (size_t i = start; i < std::min(ids->size(), start + batch); ++i) {
+        Result<Article> article = store_.GetArticle((*ids)[i]);
+        if (!article.ok()) return article.status();
+        articles.push_back(std::move(article).value());
+      }
+      STORYLINE_RETURN_IF_ERROR(store_.BeginBatch());
+      Status status = PutExtractions(articles);
+      if (status.ok()) status = store_.CommitBatch();
+      if (!status.ok()) {
+        (void)store_.RollbackBatch();
+        return status;
+      }
+      MaybeReportProgress(false);
+    }
+    return Status::Ok();
+  }
+
   void MaybeReportProgress(bool final) {
     if (!options_.progress) return;
     auto now = std::chrono::steady_clock::now();
@@ -118,12 +194,14 @@ class IngestRun {
 
   store::Store& store_;
   const IngestOptions& options_;
+  const extract::Extractor& extractor_;
   std::function<int64_t()> clock_;
   IngestReport report_;
   engine::StoryPlacer placer_;  // after report_: it counts into report_.counts
   Status store_error_;
   bool in_batch_ = false;
   int pending_ = 0;
+  std::vector<Article> to_extract_;  // this batch's new and revised articles
   std::chrono::steady_clock::time_point last_progress_{};
 };
 
@@ -143,9 +221,25 @@ void PrepareArticle(Article& article) {
   article.content_hash = ContentHash(article);
 }
 
+std::string DefaultNerModelPath() {
+  const char* env = std::getenv("STORYLINE_NER_MODEL");
+  if (env != nullptr && *env != '\0') return env;
+#ifdef STORYLINE_DEFAULT_NER_MODEL
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(STORYLINE_DEFAULT_NER_MODEL, ec)) return STORYLINE_DEFAULT_NER_MODEL;
+#endif
+  return "";
+}
+
 Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
                             const IngestOptions& options) {
-  IngestRun run(store, options);
+  const std::string model = options.ner_model ? *options.ner_model : DefaultNerModelPath();
+  Result<std::unique_ptr<extract::Extractor>> extractor = extract::Extractor::Create(model);
+  if (!extractor.ok()) {
+    return Status(extractor.status().code(),
+                  "cannot load the NER model for extraction: " + extractor.status().message());
+  }
+  IngestRun run(store, options, **extractor);
   ingest::Sink sink;
   sink.article = [&run](Article&& a) { run.OnArticle(std::move(a)); };
   sink.diagnostic = [&run](ingest::Diagnostic&& d) { run.OnDiagnostic(std::move(d)); };

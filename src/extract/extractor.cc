@@ -39,7 +39,7 @@ class RuleExtractor final : public Extractor {
 Result<std::unique_ptr<Extractor>> Extractor::Create(const std::string& model_path) {
   Result<std::unique_ptr<EntityRecognizer>> recognizer = EntityRecognizer::Create(model_path);
   if (!recognizer.ok()) return recognizer.status();
-  return std::unique_ptr<Extractor>(new RuleExtractor(std::move(recognizer).value()));
+  return std::unique_ptr<Extractor>(std::make_unique<RuleExtractor>(std::move(recognizer).value()));
 }
 
 }  // namespace storyline::extract

@@ -72,8 +72,9 @@ struct StringHash {
 using VerbMap = std::unordered_map<std::string, std::string_view, StringHash, std::equal_to<>>;
 
 const VerbMap& VerbTable() {
-  static const auto* table = [] {
-    auto* t = new VerbMap();
+  static const VerbMap table = [] {
+    VerbMap map;
+    VerbMap* t = &map;
     auto add_weak = [t](std::string_view stem, std::string_view particles, bool participle) {
       const std::string s(stem);
       const bool e = s.ends_with('e');
@@ -100,9 +101,9 @@ const VerbMap& VerbTable() {
       }
     }
     for (const auto& [f, p] : kIrregular) t->emplace(std::string(f), p);
-    return t;
+    return map;
   }();
-  return *table;
+  return table;
 }
 
 const SvSet kDeterminers = {"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer",

@@ -99,9 +99,95 @@ CREATE TABLE storyline_aliases (
 );
 )sql";
 
-constexpr std::array<Migration, 2> kMigrations = {{
+// Step 3: extractions (see src/store/README.md for why these are tables and
+// not a blob).
+//
+// `extractions` has one row per extracted article, naming the revision whose
+// text the offsets refer to; the other tables hang off it (ON DELETE CASCADE,
+// so replacing an extraction is one DELETE and the inserts). Every item keeps
+// its position in the extraction (`ordinal`), so that an extraction reads back
+// exactly as it was put: Mention::entity, Entity::mentions and
+// Quote::speaker_entity are ordinals. Keys lead with the article id, so one
+// article's rows are contiguous (WITHOUT ROWID). `article_entities` carries
+// the mention count per article and is indexed by canonical key for entity
+// listings and the articles of an entity; `quotes` by speaker key for the
+// statements of a person.
+constexpr std::string_view kV3Extractions = R"sql(
+CREATE TABLE extractions (
+  article_id TEXT    PRIMARY KEY,
+  revision   INTEGER NOT NULL,
+  FOREIGN KEY (article_id, revision) REFERENCES articles (id, revision)
+) WITHOUT ROWID;
+CREATE TABLE article_entities (
+  article_id TEXT    NOT NULL REFERENCES extractions (article_id) ON DELETE CASCADE,
+  ordinal    INTEGER NOT NULL,
+  canonical  TEXT    NOT NULL,
+  type       TEXT    NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC', 'OTH')),
+  name       TEXT    NOT NULL,
+  role       TEXT    NOT NULL,
+  mentions   INTEGER NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX article_entities_by_canonical ON article_entities (canonical, type);
+CREATE TABLE entity_mentions (
+  article_id TEXT    NOT NULL REFERENCES extractions (article_id) ON DELETE CASCADE,
+  ordinal    INTEGER NOT NULL,
+  entity     INTEGER NOT NULL,
+  type       TEXT    NOT NULL CHECK (type IN ('PER', 'ORG', 'LOC', 'OTH')),
+  span_begin INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL,
+  text       TEXT    NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE quotes (
+  article_id     TEXT    NOT NULL REFERENCES extractions (article_id) ON DELETE CASCADE,
+  ordinal        INTEGER NOT NULL,
+  kind           TEXT    NOT NULL CHECK (kind IN ('direct', 'reported')),
+  span_begin     INTEGER NOT NULL,
+  span_end       INTEGER NOT NULL,
+  cue_begin      INTEGER NOT NULL,
+  cue_end        INTEGER NOT NULL,
+  speaker_begin  INTEGER NOT NULL,
+  speaker_end    INTEGER NOT NULL,
+  text           TEXT    NOT NULL,
+  cue            TEXT    NOT NULL,
+  speaker        TEXT    NOT NULL,
+  speaker_entity INTEGER NOT NULL,
+  speaker_key    TEXT    NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE INDEX quotes_by_speaker ON quotes (speaker_key) WHERE speaker_key != '';
+CREATE TABLE figures (
+  article_id TEXT    NOT NULL REFERENCES extractions (article_id) ON DELETE CASCADE,
+  ordinal    INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL,
+  text       TEXT    NOT NULL,
+  value      REAL    NOT NULL,
+  unit       TEXT    NOT NULL,
+  counted    TEXT    NOT NULL,
+  qualifier  TEXT    NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+CREATE TABLE date_mentions (
+  article_id TEXT    NOT NULL REFERENCES extractions (article_id) ON DELETE CASCADE,
+  ordinal    INTEGER NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end   INTEGER NOT NULL,
+  text       TEXT    NOT NULL,
+  value      TEXT    NOT NULL,
+  precision  TEXT    NOT NULL
+    CHECK (precision IN ('none', 'year', 'month', 'day', 'minute', 'second')),
+  relative   INTEGER NOT NULL CHECK (relative IN (0, 1)),
+  relation   TEXT    NOT NULL,
+  PRIMARY KEY (article_id, ordinal)
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<Migration, 3> kMigrations = {{
     {1, "articles and revisions", kV1Articles},
     {2, "stories, placements and story aliases", kV2Stories},
+    {3, "extractions: entities, mentions, quotes, figures and dates", kV3Extractions},
 }};
 
 Result<int> UserVersion(Connection& db) {

@@ -12,7 +12,10 @@ Statement::~Statement() {
 }
 
 Statement& Statement::Bind(int index, std::string_view text) {
-  NoteBind(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
+  // A null pointer would bind SQL NULL; an empty view (whose data() may be
+  // null) is the empty string.
+  const char* data = text.data() != nullptr ? text.data() : "";
+  NoteBind(sqlite3_bind_text64(stmt_, index, data, text.size(), SQLITE_TRANSIENT, SQLITE_UTF8));
   return *this;
 }
 

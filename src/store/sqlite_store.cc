@@ -13,7 +13,10 @@
 // one recomputation per touched story instead of one per placement.
 #include <chrono>
 #include <filesystem>
+#include <algorithm>
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <system_error>
@@ -23,6 +26,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
+#include "storyline/extract.h"
 #include "storyline/store.h"
 
 namespace storyline::store {
@@ -42,6 +46,14 @@ struct Written {
   int revision;
   int64_t first_seen;
 };
+
+std::optional<extract::EntityType> ParseEntityType(std::string_view name) {
+  for (extract::EntityType t : {extract::EntityType::kPerson, extract::EntityType::kOrganization,
+                                extract::EntityType::kLocation, extract::EntityType::kOther}) {
+    if (extract::EntityTypeName(t) == name) return t;
+  }
+  return std::nullopt;
+}
 
 int64_t NowUnixSeconds() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -425,6 +437,35 @@ class SqliteStore final : public Store {
     }
   }
 
+  Result<std::vector<StoryInfo>> ListStorylineStories(StorylineId storyline) override {
+    const std::string what = fmt::format("cannot list the stories of storyline {}", storyline);
+    StorylineId resolved = storyline;
+    {
+      Result<Statement> alias = db_.Prepare("SELECT storyline FROM storyline_aliases WHERE id = ?1");
+      if (!alias.ok()) return alias.status();
+      alias->Bind(1, storyline);
+      Result<bool> row = alias->Step(what);
+      if (!row.ok()) return row.status();
+      if (*row) resolved = alias->ColumnInt64(0);
+    }
+    std::vector<StoryInfo> stories;
+    {
+      Result<Statement> stmt = db_.Prepare(std::string(kStoryColumns) + "WHERE storyline = ?1 ORDER BY id");
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, resolved);
+      for (;;) {
+        Result<bool> row = stmt->Step(what);
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        Result<StoryInfo> story = ReadStory(*stmt);
+        if (!story.ok()) return story.status();
+        stories.push_back(std::move(story).value());
+      }
+    }
+    for (StoryInfo& story : stories) STORYLINE_RETURN_IF_ERROR(ReadOutlets(story));
+    return stories;
+  }
+
   Result<int64_t> CountStories() override {
     return db_.QueryInt("SELECT count(*) FROM stories", "cannot count stories");
   }
@@ -439,6 +480,376 @@ class SqliteStore final : public Store {
     if (!row.ok()) return row.status();
     if (!*row) return LargestIds{};
     return LargestIds{stmt->ColumnInt64(0), stmt->ColumnInt64(1)};
+  }
+
+  // --- Extractions -----------------------------------------------------------
+
+  Status PutExtraction(std::string_view article_id, int revision, const extract::Extraction& ex) override {
+    const std::string what =
+        fmt::format("cannot store the extraction of article '{}' revision {}", article_id, revision);
+    const int entities = static_cast<int>(ex.entities.size());
+    const int mentions = static_cast<int>(ex.mentions.size());
+    auto invalid = [&](std::string_view why) {
+      return Status::InvalidArgument(fmt::format("{}: {}: {}", db_.path(), what, why));
+    };
+    std::vector<int64_t> mention_counts(ex.entities.size(), 0);
+    for (const extract::Mention& m : ex.mentions) {
+      if (m.entity < -1 || m.entity >= entities) return invalid("a mention names an entity that does not exist");
+      if (m.entity >= 0) ++mention_counts[m.entity];
+    }
+    for (const extract::Entity& e : ex.entities) {
+      for (int m : e.mentions) {
+        if (m < 0 || m >= mentions) return invalid("an entity names a mention that does not exist");
+      }
+    }
+    for (const extract::Quote& q : ex.quotes) {
+      if (q.speaker_entity < -1 || q.speaker_entity >= entities) {
+        return invalid("a quote names a speaker entity that does not exist");
+      }
+    }
+    return Mutate(what, [&]() -> Status {
+      {
+        Result<Statement> stmt = db_.Prepare("SELECT latest FROM articles WHERE id = ?1 AND revision = ?2");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article_id).Bind(2, revision);
+        Result<bool> row = stmt->Step(what);
+        if (!row.ok()) return row.status();
+        if (!*row) return Status::NotFound(fmt::format("{}: {}: no such article revision", db_.path(), what));
+        if (stmt->ColumnInt(0) != 1) return invalid("it is not the latest revision");
+      }
+      {
+        Result<Statement> remove = db_.Prepare("DELETE FROM extractions WHERE article_id = ?1");
+        if (!remove.ok()) return remove.status();
+        remove->Bind(1, article_id);
+        STORYLINE_RETURN_IF_ERROR(remove->Run(what));
+        Result<Statement> insert = db_.Prepare("INSERT INTO extractions (article_id, revision) VALUES (?1, ?2)");
+        if (!insert.ok()) return insert.status();
+        insert->Bind(1, article_id).Bind(2, revision);
+        STORYLINE_RETURN_IF_ERROR(insert->Run(what));
+      }
+      for (int i = 0; i < entities; ++i) {
+        const extract::Entity& e = ex.entities[i];
+        Result<Statement> stmt = db_.Prepare(
+            "INSERT INTO article_entities (article_id, ordinal, canonical, type, name, role, mentions) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article_id).Bind(2, i).Bind(3, e.canonical).Bind(4, extract::EntityTypeName(e.type));
+        stmt->Bind(5, e.name).Bind(6, e.role).Bind(7, mention_counts[i]);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      for (int i = 0; i < mentions; ++i) {
+        const extract::Mention& m = ex.mentions[i];
+        Result<Statement> stmt = db_.Prepare(
+            "INSERT INTO entity_mentions (article_id, ordinal, entity, type, span_begin, span_end, text) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article_id).Bind(2, i).Bind(3, m.entity).Bind(4, extract::EntityTypeName(m.type));
+        stmt->Bind(5, static_cast<int64_t>(m.begin)).Bind(6, static_cast<int64_t>(m.end)).Bind(7, m.text);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      for (size_t i = 0; i < ex.quotes.size(); ++i) {
+        const extract::Quote& q = ex.quotes[i];
+        Result<Statement> stmt = db_.Prepare(
+            "INSERT INTO quotes (article_id, ordinal, kind, span_begin, span_end, cue_begin, cue_end, "
+            "speaker_begin, speaker_end, text, cue, speaker, speaker_entity, speaker_key) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article_id).Bind(2, static_cast<int64_t>(i)).Bind(3, extract::QuoteKindName(q.kind));
+        stmt->Bind(4, static_cast<int64_t>(q.begin)).Bind(5, static_cast<int64_t>(q.end));
+        stmt->Bind(6, static_cast<int64_t>(q.cue_begin)).Bind(7, static_cast<int64_t>(q.cue_end));
+        stmt->Bind(8, static_cast<int64_t>(q.speaker_begin)).Bind(9, static_cast<int64_t>(q.speaker_end));
+        stmt->Bind(10, q.text).Bind(11, q.cue).Bind(12, q.speaker).Bind(13, q.speaker_entity);
+        stmt->Bind(14, q.speaker_entity >= 0 ? std::string_view(ex.entities[q.speaker_entity].canonical)
+                                             : std::string_view());
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      for (size_t i = 0; i < ex.figures.size(); ++i) {
+        const extract::Figure& f = ex.figures[i];
+        Result<Statement> stmt = db_.Prepare(
+            "INSERT INTO figures (article_id, ordinal, span_begin, span_end, text, value, unit, counted, "
+            "qualifier) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article_id).Bind(2, static_cast<int64_t>(i));
+        stmt->Bind(3, static_cast<int64_t>(f.begin)).Bind(4, static_cast<int64_t>(f.end)).Bind(5, f.text);
+        stmt->Bind(6, f.value).Bind(7, f.unit).Bind(8, f.counted).Bind(9, f.qualifier);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      for (size_t i = 0; i < ex.dates.size(); ++i) {
+        const extract::DateMention& d = ex.dates[i];
+        Result<Statement> stmt = db_.Prepare(
+            "INSERT INTO date_mentions (article_id, ordinal, span_begin, span_end, text, value, precision, "
+            "relative, relation) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article_id).Bind(2, static_cast<int64_t>(i));
+        stmt->Bind(3, static_cast<int64_t>(d.begin)).Bind(4, static_cast<int64_t>(d.end)).Bind(5, d.text);
+        stmt->Bind(6, d.value).Bind(7, DatePrecisionName(d.precision)).Bind(8, d.relative ? 1 : 0);
+        stmt->Bind(9, d.relation);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
+      return Status::Ok();
+    });
+  }
+
+  Result<extract::Extraction> GetExtraction(std::string_view article_id) override {
+    const std::string what = fmt::format("cannot read the extraction of article '{}'", article_id);
+    {
+      Result<Statement> stmt = db_.Prepare("SELECT 1 FROM extractions WHERE article_id = ?1");
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, article_id);
+      Result<bool> row = stmt->Step(what);
+      if (!row.ok()) return row.status();
+      if (!*row) {
+        return Status::NotFound(fmt::format("{}: article '{}' has no stored extraction", db_.path(), article_id));
+      }
+    }
+    auto corrupt = [&](std::string_view why) {
+      return Status::Corruption(fmt::format("{}: {}: {}", db_.path(), what, why));
+    };
+    // Runs `sql` (?1 = the article, rows by ordinal) and hands each row to
+    // `read`, checking that ordinals are 0, 1, 2, ...
+    auto each = [&](const char* sql, const std::function<Status(const Statement&)>& read) -> Status {
+      Result<Statement> stmt = db_.Prepare(sql);
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, article_id);
+      for (int64_t expected = 0;; ++expected) {
+        Result<bool> row = stmt->Step(what);
+        if (!row.ok()) return row.status();
+        if (!*row) return Status::Ok();
+        if (stmt->ColumnInt64(0) != expected) return corrupt("the items are not numbered 0, 1, 2, ...");
+        STORYLINE_RETURN_IF_ERROR(read(*stmt));
+      }
+    };
+    extract::Extraction ex;
+    STORYLINE_RETURN_IF_ERROR(each(
+        "SELECT ordinal, canonical, type, name, role FROM article_entities WHERE article_id = ?1 ORDER BY ordinal",
+        [&](const Statement& row) -> Status {
+          extract::Entity e;
+          e.canonical = row.ColumnText(1);
+          std::optional<extract::EntityType> type = ParseEntityType(row.ColumnText(2));
+          if (!type) return corrupt("an unknown entity type");
+          e.type = *type;
+          e.name = row.ColumnText(3);
+          e.role = row.ColumnText(4);
+          ex.entities.push_back(std::move(e));
+          return Status::Ok();
+        }));
+    STORYLINE_RETURN_IF_ERROR(each(
+        "SELECT ordinal, entity, type, span_begin, span_end, text FROM entity_mentions WHERE article_id = ?1 "
+        "ORDER BY ordinal",
+        [&](const Statement& row) -> Status {
+          extract::Mention m;
+          m.entity = row.ColumnInt(1);
+          if (m.entity < -1 || m.entity >= static_cast<int>(ex.entities.size())) {
+            return corrupt("a mention of an entity that does not exist");
+          }
+          std::optional<extract::EntityType> type = ParseEntityType(row.ColumnText(2));
+          if (!type) return corrupt("an unknown entity type");
+          m.type = *type;
+          m.begin = static_cast<uint32_t>(row.ColumnInt64(3));
+          m.end = static_cast<uint32_t>(row.ColumnInt64(4));
+          m.text = row.ColumnText(5);
+          if (m.entity >= 0) ex.entities[m.entity].mentions.push_back(static_cast<int>(ex.mentions.size()));
+          ex.mentions.push_back(std::move(m));
+          return Status::Ok();
+        }));
+    STORYLINE_RETURN_IF_ERROR(each(
+        "SELECT ordinal, kind, span_begin, span_end, cue_begin, cue_end, speaker_begin, speaker_end, text, cue, "
+        "speaker, speaker_entity FROM quotes WHERE article_id = ?1 ORDER BY ordinal",
+        [&](const Statement& row) -> Status {
+          extract::Quote q;
+          const std::string kind = row.ColumnText(1);
+          if (kind == extract::QuoteKindName(extract::QuoteKind::kDirect)) {
+            q.kind = extract::QuoteKind::kDirect;
+          } else if (kind == extract::QuoteKindName(extract::QuoteKind::kReported)) {
+            q.kind = extract::QuoteKind::kReported;
+          } else {
+            return corrupt("an unknown quote kind");
+          }
+          q.begin = static_cast<uint32_t>(row.ColumnInt64(2));
+          q.end = static_cast<uint32_t>(row.ColumnInt64(3));
+          q.cue_begin = static_cast<uint32_t>(row.ColumnInt64(4));
+          q.cue_end = static_cast<uint32_t>(row.ColumnInt64(5));
+          q.speaker_begin = static_cast<uint32_t>(row.ColumnInt64(6));
+          q.speaker_end = static_cast<uint32_t>(row.ColumnInt64(7));
+          q.text = row.ColumnText(8);
+          q.cue = row.ColumnText(9);
+          q.speaker = row.ColumnText(10);
+          q.speaker_entity = row.ColumnInt(11);
+          if (q.speaker_entity < -1 || q.speaker_entity >= static_cast<int>(ex.entities.size())) {
+            return corrupt("a quote by an entity that does not exist");
+          }
+          ex.quotes.push_back(std::move(q));
+          return Status::Ok();
+        }));
+    STORYLINE_RETURN_IF_ERROR(each(
+        "SELECT ordinal, span_begin, span_end, text, value, unit, counted, qualifier FROM figures "
+        "WHERE article_id = ?1 ORDER BY ordinal",
+        [&](const Statement& row) -> Status {
+          extract::Figure f;
+          f.begin = static_cast<uint32_t>(row.ColumnInt64(1));
+          f.end = static_cast<uint32_t>(row.ColumnInt64(2));
+          f.text = row.ColumnText(3);
+          f.value = row.ColumnDouble(4);
+          f.unit = row.ColumnText(5);
+          f.counted = row.ColumnText(6);
+          f.qualifier = row.ColumnText(7);
+          ex.figures.push_back(std::move(f));
+          return Status::Ok();
+        }));
+    STORYLINE_RETURN_IF_ERROR(each(
+        "SELECT ordinal, span_begin, span_end, text, value, precision, relative, relation FROM date_mentions "
+        "WHERE article_id = ?1 ORDER BY ordinal",
+        [&](const Statement& row) -> Status {
+          extract::DateMention d;
+          d.begin = static_cast<uint32_t>(row.ColumnInt64(1));
+          d.end = static_cast<uint32_t>(row.ColumnInt64(2));
+          d.text = row.ColumnText(3);
+          d.value = row.ColumnText(4);
+          Result<DatePrecision> precision = ParseDatePrecision(row.ColumnText(5));
+          if (!precision.ok()) return corrupt(precision.status().message());
+          d.precision = *precision;
+          d.relative = row.ColumnInt(6) != 0;
+          d.relation = row.ColumnText(7);
+          ex.dates.push_back(std::move(d));
+          return Status::Ok();
+        }));
+    return ex;
+  }
+
+  Result<std::vector<std::string>> ListUnextractedArticles() override {
+    Result<Statement> stmt = db_.Prepare(
+        "SELECT a.id FROM articles a WHERE a.latest = 1 AND NOT EXISTS "
+        "(SELECT 1 FROM extractions e WHERE e.article_id = a.id) "
+        "ORDER BY a.published_at IS NULL, a.published_at, a.id");
+    if (!stmt.ok()) return stmt.status();
+    std::vector<std::string> ids;
+    for (;;) {
+      Result<bool> row = stmt->Step("cannot list the articles without an extraction");
+      if (!row.ok()) return row.status();
+      if (!*row) return ids;
+      ids.push_back(stmt->ColumnText(0));
+    }
+  }
+
+  Result<std::vector<EntityInfo>> ListEntities(const EntityQuery& query) override {
+    if (query.limit < -1 || query.offset < 0) {
+      return Status::InvalidArgument(fmt::format(
+          "{}: cannot list entities with limit {} and offset {} (limit -1 or more, offset 0 or more)",
+          db_.path(), query.limit, query.offset));
+    }
+    const std::string what = "cannot list entities";
+    // '' matches every type.
+    const std::string_view type = query.type ? extract::EntityTypeName(*query.type) : std::string_view();
+    std::vector<EntityInfo> all;
+    {
+      // The dominant type: most articles, ties in the order PER, ORG, LOC, OTH.
+      Result<Statement> stmt = db_.Prepare(
+          "SELECT e.canonical, sum(e.mentions), count(DISTINCT e.article_id), "
+          "(SELECT t.type FROM article_entities t WHERE t.canonical = e.canonical AND (?1 = '' OR t.type = ?1) "
+          "GROUP BY t.type ORDER BY count(*) DESC, "
+          "CASE t.type WHEN 'PER' THEN 0 WHEN 'ORG' THEN 1 WHEN 'LOC' THEN 2 ELSE 3 END LIMIT 1) "
+          "FROM article_entities e WHERE e.canonical != '' AND (?1 = '' OR e.type = ?1) GROUP BY e.canonical");
+      if (!stmt.ok()) return stmt.status();
+      stmt->Bind(1, type);
+      for (;;) {
+        Result<bool> row = stmt->Step(what);
+        if (!row.ok()) return row.status();
+        if (!*row) break;
+        EntityInfo e;
+        e.key = stmt->ColumnText(0);
+        e.mentions = stmt->ColumnInt64(1);
+        e.articles = stmt->ColumnInt64(2);
+        std::optional<extract::EntityType> t = ParseEntityType(stmt->ColumnText(3));
+        if (!t) return Status::Corruption(fmt::format("{}: entity '{}': an unknown type", db_.path(), e.key));
+        e.type = *t;
+        all.push_back(std::move(e));
+      }
+    }
+    // People named by surname only ("kelly") join the one person whose key
+    // ends in it ("john kelly"), as briefings merge them (see
+    // src/compare/briefing.cc, BuildPeople); with several such people the
+    // surname stays apart. Needs every key, hence no LIMIT in the query.
+    std::map<std::string, size_t, std::less<>> index;
+    for (size_t i = 0; i < all.size(); ++i) index[all[i].key] = i;
+    std::map<std::string, std::vector<size_t>, std::less<>> by_tail;  // word suffix → longer people
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].type != extract::EntityType::kPerson) continue;
+      const std::string& key = all[i].key;
+      for (size_t at = key.find(' '); at != std::string::npos; at = key.find(' ', at + 1)) {
+        by_tail[key.substr(at + 1)].push_back(i);
+      }
+    }
+    std::vector<size_t> target(all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      target[i] = i;
+      if (all[i].type != extract::EntityType::kPerson) continue;
+      auto it = by_tail.find(all[i].key);
+      if (it != by_tail.end() && it->second.size() == 1) target[i] = it->second[0];
+    }
+    for (size_t i = 0; i < all.size(); ++i) {
+      size_t t = target[i];
+      while (target[t] != t) t = target[t];  // keys only get longer: no cycles
+      target[i] = t;
+    }
+    std::vector<std::vector<std::string>> members(all.size());
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (target[i] == i) continue;
+      all[target[i]].mentions += all[i].mentions;
+      all[target[i]].articles += all[i].articles;  // an upper bound until recounted below
+      members[target[i]].push_back(all[i].key);
+    }
+    std::vector<size_t> order;
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (target[i] == i) order.push_back(i);
+    }
+    auto before = [&](size_t a, size_t b) {
+      if (all[a].mentions != all[b].mentions) return all[a].mentions > all[b].mentions;
+      if (all[a].articles != all[b].articles) return all[a].articles > all[b].articles;
+      return all[a].key < all[b].key;
+    };
+    std::sort(order.begin(), order.end(), before);
+    const size_t from = std::min(order.size(), static_cast<size_t>(query.offset));
+    const size_t to = query.limit < 0 ? order.size() : std::min(order.size(), from + static_cast<size_t>(query.limit));
+    std::vector<EntityInfo> entities;
+    for (size_t k = from; k < to; ++k) {
+      EntityInfo e = std::move(all[order[k]]);
+      e.aliases = std::move(members[order[k]]);
+      std::sort(e.aliases.begin(), e.aliases.end());
+      entities.push_back(std::move(e));
+    }
+    for (EntityInfo& e : entities) {
+      Result<Statement> name = db_.Prepare(
+          "SELECT name FROM article_entities WHERE canonical = ?1 AND (?2 = '' OR type = ?2) GROUP BY name "
+          "ORDER BY count(*) DESC, length(name) DESC, name LIMIT 1");
+      if (!name.ok()) return name.status();
+      name->Bind(1, e.key).Bind(2, type);
+      Result<bool> row = name->Step(what);
+      if (!row.ok()) return row.status();
+      if (*row) e.name = name->ColumnText(0);
+    }
+    for (EntityInfo& e : entities) {
+      std::set<std::string> articles;
+      std::set<StoryId> stories;
+      std::vector<std::string> keys = e.aliases;
+      keys.push_back(e.key);
+      for (const std::string& key : keys) {
+        Result<Statement> stmt = db_.Prepare(
+            "SELECT e.article_id, p.story FROM article_entities e LEFT JOIN placements p "
+            "ON p.article_id = e.article_id WHERE e.canonical = ?1 AND (?2 = '' OR e.type = ?2)");
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, key).Bind(2, type);
+        for (;;) {
+          Result<bool> row = stmt->Step(what);
+          if (!row.ok()) return row.status();
+          if (!*row) break;
+          articles.insert(stmt->ColumnText(0));
+          if (!stmt->ColumnIsNull(1)) stories.insert(stmt->ColumnInt64(1));
+        }
+      }
+      e.articles = static_cast<int64_t>(articles.size());
+      e.stories.assign(stories.begin(), stories.end());
+    }
+    return entities;
   }
 
   int SchemaVersion() const override { return schema_version_; }
@@ -667,10 +1078,14 @@ class SqliteStore final : public Store {
       Result<std::optional<StoryId>> placed = PlacedStory(article.id, what);
       if (!placed.ok()) return placed.status();
       if (*placed) dirty_.insert(**placed);
-      Result<Statement> demote = db_.Prepare("UPDATE articles SET latest = 0 WHERE id = ?1 AND latest = 1");
-      if (!demote.ok()) return demote.status();
-      demote->Bind(1, article.id);
-      STORYLINE_RETURN_IF_ERROR(demote->Run(what));
+      // The old extraction's offsets refer to the old text (its rows cascade).
+      for (const char* sql : {"UPDATE articles SET latest = 0 WHERE id = ?1 AND latest = 1",
+                              "DELETE FROM extractions WHERE article_id = ?1"}) {
+        Result<Statement> stmt = db_.Prepare(sql);
+        if (!stmt.ok()) return stmt.status();
+        stmt->Bind(1, article.id);
+        STORYLINE_RETURN_IF_ERROR(stmt->Run(what));
+      }
     }
     Result<Statement> insert = db_.Prepare(
         "INSERT INTO articles (id, revision, latest, url, source, title, text, language, published, "

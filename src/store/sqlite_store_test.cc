@@ -157,6 +157,31 @@ TEST(SqliteMigrationTest, ArticlesOfAVersionOneDatabaseWaitForAStory) {
   EXPECT_THAT(story->outlets, ::testing::ElementsAre("Rheinpost"));
 }
 
+TEST(SqliteMigrationTest, ArticlesOfAVersionTwoDatabaseWaitForAnExtraction) {
+  TempDir dir;
+  const std::string path = dir.File("v2.db");
+  {
+    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    STORYLINE_ASSERT_OK(db);
+    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(2), false));
+    STORYLINE_ASSERT_OK(db->Exec(
+        "INSERT INTO articles VALUES ('old', 1, 1, '', 'Rheinpost', 'Titel', 'Text', 'de', '2017-02-23', "
+        "'day', 1487808000, 'hash', 1700000000, 1700000000, 'old.txt')",
+        "insert"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), 3);
+  Result<std::vector<std::string>> unextracted = (*store)->ListUnextractedArticles();
+  STORYLINE_ASSERT_OK(unextracted);
+  EXPECT_THAT(*unextracted, ::testing::ElementsAre("old"));
+  EXPECT_EQ((*store)->GetExtraction("old").status().code(), StatusCode::kNotFound);
+  STORYLINE_ASSERT_OK((*store)->PutExtraction("old", 1, {}));
+  unextracted = (*store)->ListUnextractedArticles();
+  STORYLINE_ASSERT_OK(unextracted);
+  EXPECT_TRUE(unextracted->empty());
+}
+
 TEST(SqliteMigrationTest, DatabaseFromANewerVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.File("newer.db");

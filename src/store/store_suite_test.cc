@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "store/store_test_suite.h"
@@ -571,6 +572,328 @@ TEST_P(StoreSuiteTest, PlacementsInABatchCommitOrRollBackWithIt) {
   EXPECT_EQ(story->article_count, 3);
   EXPECT_EQ(story->first.ToIso(), "2017-02-01");
   EXPECT_EQ(story->last.ToIso(), "2017-02-03");
+}
+
+TEST_P(StoreSuiteTest, StorylineStoriesResolveMergedStorylines) {
+  PutAndPlace(*store_, "a", "2017-02-20", 1, 1);
+  PutAndPlace(*store_, "b", "2017-02-21", 2, 1);
+  PutAndPlace(*store_, "c", "2017-02-22", 3, 2);
+  Result<std::vector<StoryInfo>> line = store_->ListStorylineStories(1);
+  STORYLINE_ASSERT_OK(line);
+  EXPECT_THAT(StoryIds(*line), ElementsAre(1, 2));
+  EXPECT_THAT((*line)[0].outlets, ElementsAre("Beispiel-Zeitung"));
+  STORYLINE_ASSERT_OK(store_->MergeStorylines(2, 1));
+  line = store_->ListStorylineStories(2);  // the alias resolves
+  STORYLINE_ASSERT_OK(line);
+  EXPECT_THAT(StoryIds(*line), ElementsAre(1, 2, 3));
+  line = store_->ListStorylineStories(99);
+  STORYLINE_ASSERT_OK(line);
+  EXPECT_TRUE(line->empty());
+}
+
+// --- Extractions ---------------------------------------------------------------
+
+// "John Kelly ... Kelly sagte: „Es wird keine Massenabschiebungen geben.“ ...
+// 11 Millionen ... am Donnerstag ... Mexiko", hand-built.
+extract::Extraction MakeExtraction() {
+  extract::Extraction ex;
+  auto mention = [&](uint32_t begin, uint32_t end, extract::EntityType type, std::string text, int entity) {
+    extract::Mention m;
+    m.begin = begin;
+    m.end = end;
+    m.type = type;
+    m.text = std::move(text);
+    m.entity = entity;
+    ex.mentions.push_back(m);
+  };
+  mention(0, 10, extract::EntityType::kPerson, "John Kelly", 0);
+  mention(20, 26, extract::EntityType::kLocation, "Mexiko", 1);
+  mention(30, 35, extract::EntityType::kPerson, "Kelly", 0);
+  mention(40, 44, extract::EntityType::kOther, "Etwas", -1);
+  extract::Entity kelly;
+  kelly.type = extract::EntityType::kPerson;
+  kelly.name = "John Kelly";
+  kelly.canonical = "john kelly";
+  kelly.role = "US-Heimatschutzminister";
+  kelly.mentions = {0, 2};
+  extract::Entity mexico;
+  mexico.type = extract::EntityType::kLocation;
+  mexico.name = "Mexiko";
+  mexico.canonical = "mexiko";
+  mexico.mentions = {1};
+  ex.entities = {kelly, mexico};
+  extract::Quote direct;
+  direct.begin = 50;
+  direct.end = 90;
+  direct.cue_begin = 36;
+  direct.cue_end = 41;
+  direct.speaker_begin = 30;
+  direct.speaker_end = 35;
+  direct.text = "Es wird keine Massenabschiebungen geben.";
+  direct.cue = "sagte";
+  direct.speaker = "Kelly";
+  direct.speaker_entity = 0;
+  extract::Quote reported;
+  reported.kind = extract::QuoteKind::kReported;
+  reported.begin = 100;
+  reported.end = 120;
+  reported.text = "die Armee werde sich nicht beteiligen";
+  reported.cue = "hieß es";
+  ex.quotes = {direct, reported};
+  extract::Figure figure;
+  figure.begin = 130;
+  figure.end = 143;
+  figure.text = "11 Millionen";
+  figure.value = 11e6;
+  figure.counted = "Menschen ohne Papiere";
+  figure.qualifier = "more than";
+  extract::Figure percent;
+  percent.text = "2,5 Prozent";
+  percent.value = 2.5;
+  percent.unit = "%";
+  ex.figures = {figure, percent};
+  extract::DateMention thursday;
+  thursday.begin = 150;
+  thursday.end = 164;
+  thursday.text = "am Donnerstag";
+  thursday.precision = DatePrecision::kNone;
+  thursday.relative = true;
+  thursday.relation = "weekday:4";
+  extract::DateMention day;
+  day.text = "23. Februar 2017";
+  day.value = "2017-02-23";
+  day.precision = DatePrecision::kDay;
+  ex.dates = {thursday, day};
+  return ex;
+}
+
+void ExpectSameExtraction(const extract::Extraction& got, const extract::Extraction& want) {
+  ASSERT_EQ(got.mentions.size(), want.mentions.size());
+  for (size_t i = 0; i < want.mentions.size(); ++i) {
+    const extract::Mention &g = got.mentions[i], &w = want.mentions[i];
+    EXPECT_EQ(g.begin, w.begin) << i;
+    EXPECT_EQ(g.end, w.end) << i;
+    EXPECT_EQ(g.type, w.type) << i;
+    EXPECT_EQ(g.text, w.text) << i;
+    EXPECT_EQ(g.entity, w.entity) << i;
+  }
+  ASSERT_EQ(got.entities.size(), want.entities.size());
+  for (size_t i = 0; i < want.entities.size(); ++i) {
+    const extract::Entity &g = got.entities[i], &w = want.entities[i];
+    EXPECT_EQ(g.type, w.type) << i;
+    EXPECT_EQ(g.name, w.name) << i;
+    EXPECT_EQ(g.canonical, w.canonical) << i;
+    EXPECT_EQ(g.role, w.role) << i;
+    EXPECT_EQ(g.mentions, w.mentions) << i;
+  }
+  ASSERT_EQ(got.quotes.size(), want.quotes.size());
+  for (size_t i = 0; i < want.quotes.size(); ++i) {
+    const extract::Quote &g = got.quotes[i], &w = want.quotes[i];
+    EXPECT_EQ(g.kind, w.kind) << i;
+    EXPECT_EQ(std::tie(g.begin, g.end, g.cue_begin, g.cue_end, g.speaker_begin, g.speaker_end),
+              std::tie(w.begin, w.end, w.cue_begin, w.cue_end, w.speaker_begin, w.speaker_end))
+        << i;
+    EXPECT_EQ(g.text, w.text) << i;
+    EXPECT_EQ(g.cue, w.cue) << i;
+    EXPECT_EQ(g.speaker, w.speaker) << i;
+    EXPECT_EQ(g.speaker_entity, w.speaker_entity) << i;
+  }
+  ASSERT_EQ(got.figures.size(), want.figures.size());
+  for (size_t i = 0; i < want.figures.size(); ++i) {
+    const extract::Figure &g = got.figures[i], &w = want.figures[i];
+    EXPECT_EQ(std::tie(g.begin, g.end, g.text, g.unit, g.counted, g.qualifier),
+              std::tie(w.begin, w.end, w.text, w.unit, w.counted, w.qualifier))
+        << i;
+    EXPECT_DOUBLE_EQ(g.value, w.value) << i;
+  }
+  ASSERT_EQ(got.dates.size(), want.dates.size());
+  for (size_t i = 0; i < want.dates.size(); ++i) {
+    const extract::DateMention &g = got.dates[i], &w = want.dates[i];
+    EXPECT_EQ(std::tie(g.begin, g.end, g.text, g.value, g.precision, g.relative, g.relation),
+              std::tie(w.begin, w.end, w.text, w.value, w.precision, w.relative, w.relation))
+        << i;
+  }
+}
+
+TEST_P(StoreSuiteTest, ExtractionIsStoredAndReadBackExactly) {
+  Article a = MakeArticle("a", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(a));
+  EXPECT_EQ(store_->GetExtraction("a").status().code(), StatusCode::kNotFound);
+  const extract::Extraction ex = MakeExtraction();
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 1, ex));
+  Result<extract::Extraction> got = store_->GetExtraction("a");
+  STORYLINE_ASSERT_OK(got);
+  ExpectSameExtraction(*got, ex);
+
+  // Putting again replaces it.
+  extract::Extraction smaller;
+  smaller.figures = {ex.figures[1]};
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 1, smaller));
+  got = store_->GetExtraction("a");
+  STORYLINE_ASSERT_OK(got);
+  ExpectSameExtraction(*got, smaller);
+
+  // An empty extraction is an extraction.
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 1, {}));
+  got = store_->GetExtraction("a");
+  STORYLINE_ASSERT_OK(got);
+  EXPECT_TRUE(got->entities.empty() && got->mentions.empty() && got->quotes.empty());
+}
+
+TEST_P(StoreSuiteTest, ANewRevisionDropsTheExtractionOfTheOldOne) {
+  Article a = MakeArticle("a", "Erste Fassung");
+  STORYLINE_ASSERT_OK(store_->PutArticle(a));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 1, MakeExtraction()));
+  Article b = MakeArticle("a", "Zweite Fassung");
+  Result<PutOutcome> put = store_->PutArticle(b);
+  STORYLINE_ASSERT_OK(put);
+  ASSERT_EQ(*put, PutOutcome::kRevised);
+  EXPECT_EQ(store_->GetExtraction("a").status().code(), StatusCode::kNotFound);
+  Result<std::vector<std::string>> unextracted = store_->ListUnextractedArticles();
+  STORYLINE_ASSERT_OK(unextracted);
+  EXPECT_THAT(*unextracted, ElementsAre("a"));
+  // Offsets must refer to the latest text: the old revision is refused.
+  Status old = store_->PutExtraction("a", 1, MakeExtraction());
+  EXPECT_EQ(old.code(), StatusCode::kInvalidArgument) << old.ToString();
+  EXPECT_THAT(old.message(), HasSubstr("latest"));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 2, MakeExtraction()));
+  unextracted = store_->ListUnextractedArticles();
+  STORYLINE_ASSERT_OK(unextracted);
+  EXPECT_TRUE(unextracted->empty());
+  // An unchanged put keeps it.
+  Article same = MakeArticle("a", "Zweite Fassung");
+  STORYLINE_ASSERT_OK(store_->PutArticle(same));
+  STORYLINE_ASSERT_OK(store_->GetExtraction("a"));
+}
+
+TEST_P(StoreSuiteTest, ExtractionErrors) {
+  Status missing = store_->PutExtraction("nirgendwo", 1, MakeExtraction());
+  EXPECT_EQ(missing.code(), StatusCode::kNotFound) << missing.ToString();
+  EXPECT_THAT(missing.message(), HasSubstr("nirgendwo"));
+  Article a = MakeArticle("a", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(a));
+  EXPECT_EQ(store_->PutExtraction("a", 2, MakeExtraction()).code(), StatusCode::kNotFound);
+  extract::Extraction bad = MakeExtraction();
+  bad.mentions[0].entity = 5;
+  EXPECT_EQ(store_->PutExtraction("a", 1, bad).code(), StatusCode::kInvalidArgument);
+  bad = MakeExtraction();
+  bad.quotes[0].speaker_entity = 2;
+  EXPECT_EQ(store_->PutExtraction("a", 1, bad).code(), StatusCode::kInvalidArgument);
+  bad = MakeExtraction();
+  bad.entities[0].mentions.push_back(9);
+  EXPECT_EQ(store_->PutExtraction("a", 1, bad).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store_->GetExtraction("a").status().code(), StatusCode::kNotFound);
+}
+
+TEST_P(StoreSuiteTest, ExtractionsRollBackWithTheirBatch) {
+  STORYLINE_ASSERT_OK(store_->BeginBatch());
+  Article a = MakeArticle("a", "Text");
+  STORYLINE_ASSERT_OK(store_->PutArticle(a));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 1, MakeExtraction()));
+  STORYLINE_ASSERT_OK(store_->GetExtraction("a"));  // visible inside the batch
+  STORYLINE_ASSERT_OK(store_->RollbackBatch());
+  EXPECT_EQ(store_->GetExtraction("a").status().code(), StatusCode::kNotFound);
+  Result<std::vector<EntityInfo>> entities = store_->ListEntities({});
+  STORYLINE_ASSERT_OK(entities);
+  EXPECT_TRUE(entities->empty());
+}
+
+// One entity of `type` per article, mentioned `mentions` times.
+extract::Extraction EntityExtraction(const std::string& key, const std::string& name, extract::EntityType type,
+                                     int mentions) {
+  extract::Extraction ex;
+  extract::Entity e;
+  e.type = type;
+  e.name = name;
+  e.canonical = key;
+  for (int i = 0; i < mentions; ++i) {
+    extract::Mention m;
+    m.begin = static_cast<uint32_t>(10 * i);
+    m.end = m.begin + 5;
+    m.type = type;
+    m.text = name;
+    m.entity = 0;
+    e.mentions.push_back(i);
+    ex.mentions.push_back(m);
+  }
+  ex.entities.push_back(e);
+  return ex;
+}
+
+TEST_P(StoreSuiteTest, EntitiesAreListedMostMentionedFirstWithTheirStories) {
+  PutAndPlace(*store_, "a", "2017-02-20", 1, 1);
+  PutAndPlace(*store_, "b", "2017-02-21", 2, 1);
+  PutAndPlace(*store_, "c", "2017-02-22", 3, 1);
+  Article unplaced = MakeArticle("d", "Text von d", "2017-02-23");
+  STORYLINE_ASSERT_OK(store_->PutArticle(unplaced));
+  const auto kPer = extract::EntityType::kPerson;
+  const auto kOrg = extract::EntityType::kOrganization;
+  // "a": Kelly ×2 and the EU; "b": Kelly ×1; "c": Kelly ×1 (tagged ORG once)
+  // and the EU; "d": Kelly ×1, in no story.
+  extract::Extraction a = MakeExtraction();  // john kelly ×2, mexiko ×1
+  STORYLINE_ASSERT_OK(store_->PutExtraction("a", 1, a));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("b", 1, EntityExtraction("john kelly", "Kelly", kPer, 1)));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("c", 1, EntityExtraction("john kelly", "John Kelly", kOrg, 1)));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("d", 1, EntityExtraction("john kelly", "John Kelly", kPer, 1)));
+
+  Result<std::vector<EntityInfo>> all = store_->ListEntities({});
+  STORYLINE_ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 2u);
+  const EntityInfo& kelly = (*all)[0];
+  EXPECT_EQ(kelly.key, "john kelly");
+  EXPECT_EQ(kelly.type, kPer);         // 3 of 4 articles
+  EXPECT_EQ(kelly.name, "John Kelly");  // 3 of 4 articles
+  EXPECT_EQ(kelly.mentions, 5);
+  EXPECT_EQ(kelly.articles, 4);
+  EXPECT_THAT(kelly.stories, ElementsAre(1, 2, 3));
+  EXPECT_EQ((*all)[1].key, "mexiko");
+  EXPECT_EQ((*all)[1].type, extract::EntityType::kLocation);
+  EXPECT_EQ((*all)[1].mentions, 1);
+  EXPECT_THAT((*all)[1].stories, ElementsAre(1));
+
+  Result<std::vector<EntityInfo>> orgs = store_->ListEntities({.type = kOrg});
+  STORYLINE_ASSERT_OK(orgs);
+  ASSERT_EQ(orgs->size(), 1u);
+  EXPECT_EQ((*orgs)[0].type, kOrg);
+  EXPECT_EQ((*orgs)[0].articles, 1);
+  EXPECT_THAT((*orgs)[0].stories, ElementsAre(3));
+
+  Result<std::vector<EntityInfo>> page = store_->ListEntities({.type = std::nullopt, .limit = 1, .offset = 1});
+  STORYLINE_ASSERT_OK(page);
+  ASSERT_EQ(page->size(), 1u);
+  EXPECT_EQ((*page)[0].key, "mexiko");
+  EXPECT_EQ(store_->ListEntities({.type = std::nullopt, .limit = -2}).status().code(), StatusCode::kInvalidArgument);
+
+  // Stories follow merges.
+  STORYLINE_ASSERT_OK(store_->MergeStories(3, 2));
+  all = store_->ListEntities({.type = kPer});
+  STORYLINE_ASSERT_OK(all);
+  ASSERT_FALSE(all->empty());
+  EXPECT_THAT((*all)[0].stories, ElementsAre(1, 2));
+  EXPECT_EQ((*all)[0].articles, 3);
+
+  // An outlet that drops the first name: "kelly" counts as the one person
+  // whose key ends in it.
+  Article e = MakeArticle("e", "Text von e", "2017-02-24");
+  STORYLINE_ASSERT_OK(store_->PutArticle(e));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("e", 1, EntityExtraction("kelly", "Kelly", kPer, 2)));
+  all = store_->ListEntities({.type = kPer});
+  STORYLINE_ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].key, "john kelly");
+  EXPECT_THAT((*all)[0].aliases, ElementsAre("kelly"));
+  EXPECT_EQ((*all)[0].mentions, 6);
+  EXPECT_EQ((*all)[0].articles, 4);
+  // With two people of that surname it stays on its own.
+  Article f = MakeArticle("f", "Text von f", "2017-02-25");
+  STORYLINE_ASSERT_OK(store_->PutArticle(f));
+  STORYLINE_ASSERT_OK(store_->PutExtraction("f", 1, EntityExtraction("anna kelly", "Anna Kelly", kPer, 1)));
+  all = store_->ListEntities({.type = kPer});
+  STORYLINE_ASSERT_OK(all);
+  ASSERT_EQ(all->size(), 3u);
+  EXPECT_EQ((*all)[0].key, "john kelly");
+  EXPECT_TRUE((*all)[0].aliases.empty());
+  EXPECT_EQ((*all)[1].key, "kelly");
 }
 
 TEST_P(StoreSuiteTest, ReportsASchemaVersion) { EXPECT_GE(store_->SchemaVersion(), 1); }
