@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <iostream>
 #include <iterator>
@@ -57,6 +58,15 @@ std::string Ellipsize(std::string_view s, size_t max_chars) {
     if (chars++ == max_chars) return std::string(s.substr(0, cut)) + "…";
   }
   return std::string(s);
+}
+
+// "2026-11-22 10:55:41" for unix seconds, in UTC.
+std::string FormatUnixTime(int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04d}-{:02d}-{:02d} {:02d}:{:02d}:{:02d}", tm.tm_year + 1900, tm.tm_mon + 1,
+                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
 void WriteArticleMeta(JsonWriter& w, const Article& a) {
@@ -186,7 +196,7 @@ int RunArticle() {
              DatePrecisionName(a.published.precision));
   fmt::print("language:   {}\n", a.language.empty() ? "(unknown)" : a.language);
   fmt::print("hash:       {}\n", a.content_hash);
-  fmt::print("first seen: {}\n", a.first_seen);
+  fmt::print("first seen: {} UTC\n", FormatUnixTime(a.first_seen));
   fmt::print("origin:     {}\n\n{}\n\nsentences ({}):\n", a.origin, a.text, sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     fmt::print("{:>4}  {}\n", i + 1, sentences[i].In(a.text));
