@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libicu-dev libstemmer-dev libcld2-dev libuchardet-dev
-  libsqlite3-dev sqlite3 libsimdjson-dev libxxhash-dev
+  libsqlite3-dev sqlite3 libsimdjson-dev libxxhash-dev libcpp-httplib-dev
   libfmt-dev libcli11-dev
   libgumbo-dev libpugixml-dev zlib1g-dev
   wngerman iso-codes

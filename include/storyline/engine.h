@@ -5,8 +5,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <istream>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storyline/article.h"
@@ -59,6 +61,9 @@ struct IngestOptions {
   std::optional<std::string> ner_model;
   // Threads that extract a batch's articles; 0: one per core, at most 8.
   int extract_threads = 0;
+  // When set: called with each article read, in input order, before it is
+  // prepared and stored (e.g. to learn the ids a request carried).
+  std::function<void(const Article&)> on_read;
 };
 
 // The NER model used when IngestOptions::ner_model is unset: $STORYLINE_NER_MODEL
@@ -98,6 +103,11 @@ void PrepareArticle(Article& article);
 // an extraction (stored by an older storyline) are extracted before placing.
 Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
                             const IngestOptions& options);
+
+// Like Ingest, over JSONL (the format of ../shared/bench/README.md) read from
+// `in` instead of paths; `name` stands for the input in diagnostics.
+Result<IngestReport> IngestJsonl(store::Store& store, std::istream& in, std::string_view name,
+                                 const IngestOptions& options);
 
 // The briefing of a stored story (compare::BuildBriefing): its articles in the
 // order they joined it, their stored extractions (an article without one adds

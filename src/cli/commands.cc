@@ -281,6 +281,7 @@ void RegisterCommands(CLI::App& app) {
   RegisterNerCommands(app);
   RegisterHtmlCommands(app);
   RegisterBriefCommands(app);
+  RegisterServeCommands(app);
 }
 
 void RegisterArticleCommands(CLI::App& app) {

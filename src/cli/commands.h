@@ -38,6 +38,7 @@ void RegisterExtractCommands(CLI::App& app);
 void RegisterNerCommands(CLI::App& app);
 void RegisterHtmlCommands(CLI::App& app);
 void RegisterBriefCommands(CLI::App& app);
+void RegisterServeCommands(CLI::App& app);
 // Runs the subcommand that was parsed; returns the exit code.
 int RunSelected(CLI::App& app);
 

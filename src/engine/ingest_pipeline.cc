@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
+#include <functional>
+#include <istream>
 #include <memory>
 #include <string>
 #include <system_error>
@@ -231,8 +233,11 @@ std::string DefaultNerModelPath() {
   return "";
 }
 
-Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
-                            const IngestOptions& options) {
+namespace {
+
+// Runs one ingest: `read` feeds the sink, then the run places and finishes.
+Result<IngestReport> RunIngest(store::Store& store, const IngestOptions& options,
+                               const std::function<void(const ingest::Sink&, const IngestRun&)>& read) {
   const std::string model = options.ner_model ? *options.ner_model : DefaultNerModelPath();
   Result<std::unique_ptr<extract::Extractor>> extractor = extract::Extractor::Create(model);
   if (!extractor.ok()) {
@@ -241,14 +246,33 @@ Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>&
   }
   IngestRun run(store, options, **extractor);
   ingest::Sink sink;
-  sink.article = [&run](Article&& a) { run.OnArticle(std::move(a)); };
+  sink.article = [&run, &options](Article&& a) {
+    if (options.on_read) options.on_read(a);
+    run.OnArticle(std::move(a));
+  };
   sink.diagnostic = [&run](ingest::Diagnostic&& d) { run.OnDiagnostic(std::move(d)); };
   sink.file_done = [&run](std::string_view) { run.Commit(); };
-  for (const std::string& path : paths) {
-    ingest::ReadPath(path, options.read, sink);
-    if (run.failed()) break;
-  }
+  read(sink, run);
   return run.Finish();
+}
+
+}  // namespace
+
+Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
+                            const IngestOptions& options) {
+  return RunIngest(store, options, [&](const ingest::Sink& sink, const IngestRun& run) {
+    for (const std::string& path : paths) {
+      ingest::ReadPath(path, options.read, sink);
+      if (run.failed()) break;
+    }
+  });
+}
+
+Result<IngestReport> IngestJsonl(store::Store& store, std::istream& in, std::string_view name,
+                                 const IngestOptions& options) {
+  return RunIngest(store, options, [&](const ingest::Sink& sink, const IngestRun&) {
+    ingest::ReadJsonl(in, name, options.read, sink);
+  });
 }
 
 }  // namespace storyline
