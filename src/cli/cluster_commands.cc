@@ -190,15 +190,7 @@ void RegisterClusterCommands(CLI::App& app) {
       ->required();
   SetRunner(cluster, RunCluster);
 
-  // `eval` may already hold other evaluations.
-  CLI::App* eval = nullptr;
-  for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "eval"; })) {
-    eval = sub;
-  }
-  if (eval == nullptr) {
-    eval = app.add_subcommand("eval", "Score the engine against labelled data.");
-    eval->require_subcommand(1);
-  }
+  CLI::App* eval = EvalCommand(app);
   CLI::App* clusters = eval->add_subcommand(
       "clusters", "Cluster a labelled JSONL file and print B-cubed and pairwise precision,\n"
                   "recall and F1 against its gold labels.");

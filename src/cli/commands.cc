@@ -257,6 +257,19 @@ void SetRunner(const CLI::App* command, std::function<int()> runner) {
   Runners()[command] = std::move(runner);
 }
 
+CLI::App* CommandGroup(CLI::App& app, const std::string& name, const std::string& description) {
+  for (CLI::App* sub : app.get_subcommands([&](CLI::App* a) { return a->get_name() == name; })) {
+    return sub;
+  }
+  CLI::App* group = app.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return group;
+}
+
+CLI::App* EvalCommand(CLI::App& app) {
+  return CommandGroup(app, "eval", "Score the engine against labelled data.");
+}
+
 void AddDbOption(CLI::App* command, std::string* path) {
   command->add_option("--db", *path, "SQLite database file (default: $STORYLINE_DB, else storyline.db)")
       ->envname("STORYLINE_DB");

@@ -23,6 +23,12 @@ void RegisterCommands(CLI::App& app);
 // What runs when `command` was chosen; returns the exit code.
 void SetRunner(const CLI::App* command, std::function<int()> runner);
 
+// A command that only groups subcommands (`eval`, `train`), created on first
+// use so that several command files can add to it.
+CLI::App* CommandGroup(CLI::App& app, const std::string& name, const std::string& description);
+// The `eval` group every evaluation is a subcommand of.
+CLI::App* EvalCommand(CLI::App& app);
+
 // Adds `--db` (with $STORYLINE_DB) to `command`, bound to `*path`.
 void AddDbOption(CLI::App* command, std::string* path);
 // Opens the store at `path` (or the default path when empty).

@@ -346,15 +346,7 @@ void RegisterExtractCommands(CLI::App& app) {
   entities->add_option("--limit", o.limit, "Show at most this many (default: all)")->check(CLI::NonNegativeNumber);
   SetRunner(entities, RunEntities);
 
-  // `eval` may already hold other evaluations.
-  CLI::App* eval = nullptr;
-  for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "eval"; })) {
-    eval = sub;
-  }
-  if (eval == nullptr) {
-    eval = app.add_subcommand("eval", "Score the engine against labelled data.");
-    eval->require_subcommand(1);
-  }
+  CLI::App* eval = EvalCommand(app);
   CLI::App* quotes = eval->add_subcommand(
       "quotes", "Find quotations in SpkAtt JSONL documents and print message, speaker and\n"
                 "joint token precision, recall and F1 against the gold annotations.");

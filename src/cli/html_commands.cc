@@ -126,15 +126,7 @@ void RegisterHtmlCommands(CLI::App& app) {
   read->add_option("file", o.file, "An .html or .html.gz file")->required();
   SetRunner(read, RunReadHtml);
 
-  // `eval` may already hold other evaluations.
-  CLI::App* eval = nullptr;
-  for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "eval"; })) {
-    eval = sub;
-  }
-  if (eval == nullptr) {
-    eval = app.add_subcommand("eval", "Score the engine against labelled data.");
-    eval->require_subcommand(1);
-  }
+  CLI::App* eval = EvalCommand(app);
   CLI::App* aeb = eval->add_subcommand(
       "html-aeb", "Score article extraction on the AEB layout (html/ID.html.gz, ground-truth.json):\n"
                   "word-4-gram shingle precision and recall averaged over pages, F1 of the means.");

@@ -37,15 +37,6 @@ double Seconds(std::chrono::steady_clock::time_point since) {
 }
 
 // Get-or-create: other command groups may add to `name` too.
-CLI::App* Group(CLI::App& app, const std::string& name, const std::string& description) {
-  for (CLI::App* sub : app.get_subcommands([&](CLI::App* a) { return a->get_name() == name; })) {
-    return sub;
-  }
-  CLI::App* group = app.add_subcommand(name, description);
-  group->require_subcommand(1);
-  return group;
-}
-
 void PrintRow(std::string_view name, const extract::PrfCounts& c) {
   fmt::print("{:<12} {:>6} {:>6} {:>6}  {:.4f}  {:.4f}  {:.4f}\n", name, c.gold, c.predicted,
              c.correct, c.Precision(), c.Recall(), c.F1());
@@ -147,7 +138,7 @@ int RunEvalNer() {
 
 void RegisterNerCommands(CLI::App& app) {
   NerOptions& o = Opts();
-  CLI::App* train = Group(app, "train", "Train the engine's statistical models.");
+  CLI::App* train = CommandGroup(app, "train", "Train the engine's statistical models.");
   CLI::App* train_ner = train->add_subcommand(
       "ner", "Train the named-entity tagger on GermEval 2014 data (index, token, outer and\n"
              "inner tag per line). Deterministic: the same data gives the same model file.");
@@ -156,7 +147,7 @@ void RegisterNerCommands(CLI::App& app) {
   train_ner->add_option("--epochs", o.epochs, "Passes over the data");
   SetRunner(train_ner, RunTrainNer);
 
-  CLI::App* eval = Group(app, "eval", "Score the engine against labelled data.");
+  CLI::App* eval = EvalCommand(app);
   CLI::App* ner = eval->add_subcommand(
       "ner", "Score the named-entity tagger on a GermEval 2014 TSV file: strict span-and-type\n"
              "precision, recall and F1 of the outer chunks, per type and overall. Give a\n"
