@@ -306,13 +306,7 @@ class SqliteStore final : public Store {
         "(SELECT 1 FROM placements p WHERE p.article_id = a.id) "
         "ORDER BY a.published_at IS NULL, a.published_at, a.id");
     if (!stmt.ok()) return stmt.status();
-    std::vector<std::string> ids;
-    for (;;) {
-      Result<bool> row = stmt->Step("cannot list the articles without a story");
-      if (!row.ok()) return row.status();
-      if (!*row) return ids;
-      ids.push_back(stmt->ColumnText(0));
-    }
+    return FirstColumnTexts(*stmt, "cannot list the articles without a story");
   }
 
   Status MergeStories(StoryId absorbed, StoryId survivor) override {
@@ -427,14 +421,7 @@ class SqliteStore final : public Store {
         "WHERE p.story = ?1 ORDER BY a.published_at IS NULL, a.published_at, p.sequence");
     if (!stmt.ok()) return stmt.status();
     stmt->Bind(1, *resolved);
-    std::vector<std::string> ids;
-    const std::string what = fmt::format("cannot list the articles of story {}", id);
-    for (;;) {
-      Result<bool> row = stmt->Step(what);
-      if (!row.ok()) return row.status();
-      if (!*row) return ids;
-      ids.push_back(stmt->ColumnText(0));
-    }
+    return FirstColumnTexts(*stmt, fmt::format("cannot list the articles of story {}", id));
   }
 
   Result<std::vector<StoryInfo>> ListStorylineStories(StorylineId storyline) override {
@@ -722,13 +709,7 @@ class SqliteStore final : public Store {
         "(SELECT 1 FROM extractions e WHERE e.article_id = a.id) "
         "ORDER BY a.published_at IS NULL, a.published_at, a.id");
     if (!stmt.ok()) return stmt.status();
-    std::vector<std::string> ids;
-    for (;;) {
-      Result<bool> row = stmt->Step("cannot list the articles without an extraction");
-      if (!row.ok()) return row.status();
-      if (!*row) return ids;
-      ids.push_back(stmt->ColumnText(0));
-    }
+    return FirstColumnTexts(*stmt, "cannot list the articles without an extraction");
   }
 
   Result<std::vector<EntityInfo>> ListEntities(const EntityQuery& query) override {
@@ -855,6 +836,17 @@ class SqliteStore final : public Store {
   int SchemaVersion() const override { return schema_version_; }
 
  private:
+  // The first column of every row `stmt` yields, as text.
+  static Result<std::vector<std::string>> FirstColumnTexts(Statement& stmt, const std::string& what) {
+    std::vector<std::string> values;
+    for (;;) {
+      Result<bool> row = stmt.Step(what);
+      if (!row.ok()) return row.status();
+      if (!*row) return values;
+      values.push_back(stmt.ColumnText(0));
+    }
+  }
+
   Status NoBatch(std::string_view verb) const {
     return Status::InvalidArgument(
         fmt::format("{}: cannot {} a batch: no batch is open (call BeginBatch first)", db_.path(), verb));
