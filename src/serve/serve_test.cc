@@ -227,6 +227,8 @@ TEST_F(ServeTest, ErrorsAreJsonWithTheRightStatus) {
     ASSERT_TRUE(r) << k.path;
     EXPECT_EQ(r->status, k.status) << k.path << ": " << r->body;
     EXPECT_NE(ErrorOf(r), "(no JSON error)") << k.path;
+    // The database's location is not a client's business.
+    EXPECT_EQ(r->body.find(options_.db_path), std::string::npos) << k.path << ": " << r->body;
   }
   auto empty = c.Post("/api/articles", "  \n", "application/json");
   ASSERT_TRUE(empty);

@@ -53,8 +53,15 @@ int HttpStatus(StatusCode code) {
   }
 }
 
-void SendStatus(httplib::Response& res, const Status& status) {
-  SendError(res, HttpStatus(status.code()), status.message());
+// `status`'s message with a leading "<hidden>: " removed: the database path
+// is useful on the command line but none of an HTTP client's business.
+void SendStatusHiding(httplib::Response& res, const Status& status, std::string_view hidden) {
+  std::string_view message = status.message();
+  if (!hidden.empty() && message.size() > hidden.size() + 2 && message.substr(0, hidden.size()) == hidden &&
+      message.substr(hidden.size(), 2) == ": ") {
+    message.remove_prefix(hidden.size() + 2);
+  }
+  SendError(res, HttpStatus(status.code()), message);
 }
 
 // A non-negative decimal integer, the whole string; nullopt otherwise.
@@ -528,6 +535,10 @@ class HttpServer : public Server {
     for (const ingest::Diagnostic& d : report->errors) w.String(d.ToString());
     w.EndArray().EndObject();
     SendJson(res, c.read == 0 ? 400 : 200, w.Take());
+  }
+
+  void SendStatus(httplib::Response& res, const Status& status) const {
+    SendStatusHiding(res, status, options_.db_path);
   }
 
   ServerOptions options_;
