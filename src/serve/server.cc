@@ -295,7 +295,26 @@ class HttpServer : public Server {
     svr_.Get(R"(/api/entities/(.+))", [this](const httplib::Request& req, httplib::Response& res) {
       EntityByKey(req.matches[1], res);
     });
-    svr_.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res) { Post(req, res); });
+    // The body is read here rather than by httplib: httplib refuses bodies
+    // sent with a form content type (curl --data-binary without -H) over a
+    // limit of 8 KB compiled into Debian's library; ours is max_body_bytes.
+    svr_.Post("/api/articles", [this](const httplib::Request& req, httplib::Response& res,
+                                      const httplib::ContentReader& reader) {
+      std::string body;
+      bool too_large = false;
+      const bool read = reader([&](const char* data, size_t size) {
+        if (body.size() + size > options_.max_body_bytes) {
+          too_large = true;
+          return false;
+        }
+        body.append(data, size);
+        return true;
+      });
+      // httplib itself refuses a declared length over the payload limit.
+      if (too_large || res.status == 413) return SendError(res, 413, "request body too large");
+      if (!read) return SendError(res, 400, "the request body could not be read");
+      Post(req, body, res);
+    });
     svr_.Get("/api/openapi.json", [](const httplib::Request&, httplib::Response& res) {
       const Asset* spec = FindAsset("/openapi.json");
       res.set_content(std::string(spec->content), std::string(spec->mime));
@@ -494,12 +513,12 @@ class HttpServer : public Server {
     return true;
   }
 
-  void Post(const httplib::Request& req, httplib::Response& res) {
+  void Post(const httplib::Request& req, const std::string& body, httplib::Response& res) {
     if (!Authorized(req, res)) return;
-    if (req.body.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (body.find_first_not_of(" \t\r\n") == std::string::npos) {
       return SendError(res, 400, "the body is empty: send one JSON article or JSONL");
     }
-    std::istringstream in(ToJsonl(req.body));
+    std::istringstream in(ToJsonl(body));
     std::vector<std::string> ids;
     IngestOptions options;
     options.ner_model = options_.ner_model;
