@@ -60,24 +60,6 @@ bool LooksBinary(std::string_view s) {
   return controls * 10 > s.size();
 }
 
-}  // namespace internal
-
-namespace {
-
-struct UchardetDeleter {
-  void operator()(uchardet_t ud) const { uchardet_delete(ud); }
-};
-
-// uchardet's name for the encoding, or "" when it cannot tell.
-std::string DetectEncoding(std::string_view bytes) {
-  std::unique_ptr<std::remove_pointer_t<uchardet_t>, UchardetDeleter> ud(uchardet_new());
-  if (!ud) return "";
-  if (uchardet_handle_data(ud.get(), bytes.data(), bytes.size()) != 0) return "";
-  uchardet_data_end(ud.get());
-  const char* name = uchardet_get_charset(ud.get());
-  return name == nullptr ? "" : name;
-}
-
 Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset) {
   std::string out;
   // Every byte of a single-byte charset becomes at most 3 UTF-8 bytes; ICU
@@ -101,6 +83,25 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& cha
   }
   return Status::Internal(fmt::format("conversion from {} did not fit its buffer", charset));
 }
+
+}  // namespace internal
+
+namespace {
+
+struct UchardetDeleter {
+  void operator()(uchardet_t ud) const { uchardet_delete(ud); }
+};
+
+// uchardet's name for the encoding, or "" when it cannot tell.
+std::string DetectEncoding(std::string_view bytes) {
+  std::unique_ptr<std::remove_pointer_t<uchardet_t>, UchardetDeleter> ud(uchardet_new());
+  if (!ud) return "";
+  if (uchardet_handle_data(ud.get(), bytes.data(), bytes.size()) != 0) return "";
+  uchardet_data_end(ud.get());
+  const char* name = uchardet_get_charset(ud.get());
+  return name == nullptr ? "" : name;
+}
+
 
 // Mostly-UTF-8 text with a few stray bytes (a Latin-1 "ß" pasted into a
 // UTF-8 file) keeps its good part: each bad byte becomes U+FFFD.
@@ -159,7 +160,7 @@ Result<std::string> ToUtf8(std::string_view bytes, std::string* converted_from) 
           fmt::format("invalid UTF-8 at byte {} and the encoding could not be detected", bad + 1));
     }
   }
-  Result<std::string> out = ConvertToUtf8(bytes, charset);
+  Result<std::string> out = internal::ConvertToUtf8(bytes, charset);
   if (out.ok() && converted_from != nullptr) *converted_from = charset;
   return out;
 }

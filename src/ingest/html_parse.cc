@@ -68,26 +68,6 @@ bool CountsForNesting(std::string_view name) {
   return false;
 }
 
-Result<std::string> ConvertWithIcu(std::string_view bytes, const std::string& charset) {
-  std::string out;
-  out.resize(bytes.size() * 3 + 16);
-  for (int attempt = 0; attempt < 2; ++attempt) {
-    UErrorCode error = U_ZERO_ERROR;
-    const int32_t n =
-        ucnv_convert("UTF-8", charset.c_str(), out.data(), static_cast<int32_t>(out.size()),
-                     bytes.data(), static_cast<int32_t>(bytes.size()), &error);
-    if (error == U_BUFFER_OVERFLOW_ERROR) {
-      out.resize(static_cast<size_t>(n) + 16);
-      continue;
-    }
-    if (U_FAILURE(error)) {
-      return Status::Unsupported(fmt::format("cannot convert from {} ({})", charset, u_errorName(error)));
-    }
-    out.resize(static_cast<size_t>(n));
-    return out;
-  }
-  return Status::Internal(fmt::format("conversion from {} did not fit its buffer", charset));
-}
 
 // WHATWG encoding labels that ICU names differently or that browsers map to a
 // superset (latin1 → windows-1252).
@@ -240,7 +220,7 @@ Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
       UConverter* probe = ucnv_open(declared.c_str(), &error);
       if (probe != nullptr) ucnv_close(probe);
       if (U_SUCCESS(error)) {
-        Result<std::string> out = ConvertWithIcu(bytes, declared);
+        Result<std::string> out = internal::ConvertToUtf8(bytes, declared);
         if (out.ok()) {
           *charset = declared;
           return out;

@@ -22,6 +22,9 @@ size_t FindInvalidUtf8(std::string_view s);
 // tenth of the bytes are C0 controls other than tab, newlines and form feed.
 bool LooksBinary(std::string_view s);
 
+// `bytes` in `charset` (an ICU converter name) as UTF-8.
+Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& charset);
+
 // ParseTextArticle without the file name in the error message (the reader
 // puts the file into the Diagnostic instead).
 Result<Article> ParseText(std::string_view bytes, std::string_view id, std::string_view file,
