@@ -5,25 +5,6 @@
 
 namespace storyline::cluster::internal {
 
-double WeightedDot(const SparseVec& a, const SparseVec& b, const std::vector<float>& scale) {
-  double sum = 0;
-  size_t i = 0;
-  size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].id < b[j].id) {
-      ++i;
-    } else if (b[j].id < a[i].id) {
-      ++j;
-    } else {
-      const double s = scale[a[i].id];
-      sum += static_cast<double>(a[i].w) * b[j].w * s * s;
-      ++i;
-      ++j;
-    }
-  }
-  return sum;
-}
-
 void WeightedDot2(const SparseVec& a, const SparseVec& b, const std::vector<float>& scale,
                   const std::vector<uint8_t>& channel, double out[2]) {
   out[0] = out[1] = 0;

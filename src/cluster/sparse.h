@@ -23,8 +23,6 @@ void WeightedDot2(const SparseVec& a, const SparseVec& b, const std::vector<floa
 // ‖v ∘ scale‖ per channel, as WeightedDot2 splits them.
 void WeightedNorm2(const SparseVec& v, const std::vector<float>& scale,
                    const std::vector<uint8_t>& channel, double out[2]);
-// Σ a_t · b_t · scale[t]² over the shared ids (a merge join).
-double WeightedDot(const SparseVec& a, const SparseVec& b, const std::vector<float>& scale);
 // sqrt(Σ v_t² · scale[t]²).
 double WeightedNorm(const SparseVec& v, const std::vector<float>& scale);
 // *acc += factor · v, keeping *acc sorted; `scratch` is reused storage.

@@ -9,10 +9,14 @@ namespace {
 
 TEST(SparseTest, WeightedDotUsesSharedIdsOnly) {
   const std::vector<float> scale = {1, 2, 3, 1};
+  const std::vector<uint8_t> channel = {0, 0, 1, 1};
   const SparseVec a = {{0, 1}, {1, 1}, {3, 2}};
   const SparseVec b = {{1, 3}, {2, 5}, {3, 1}};
-  // id 1: 1 · 3 · 2² = 12; id 3: 2 · 1 · 1² = 2.
-  EXPECT_DOUBLE_EQ(WeightedDot(a, b, scale), 14.0);
+  // id 1 (channel 0): 1 · 3 · 2² = 12; id 3 (channel 1): 2 · 1 · 1² = 2.
+  double dot[2];
+  WeightedDot2(a, b, scale, channel, dot);
+  EXPECT_DOUBLE_EQ(dot[0], 12.0);
+  EXPECT_DOUBLE_EQ(dot[1], 2.0);
   // ‖b ∘ scale‖ = sqrt((3·2)² + (5·3)² + 1²) = sqrt(36 + 225 + 1) = sqrt(262).
   EXPECT_NEAR(WeightedNorm(b, scale), 16.186414056238647, 1e-9);
 }
