@@ -1,14 +1,13 @@
 // Fingerprinting and duplicate-index throughput over the 10kGNAD test split.
 // Usage: dedup_bench --shared DIR [benchmark flags]
 #include <benchmark/benchmark.h>
-#include <simdjson.h>
 
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <string>
 #include <vector>
 
+#include "corpus.h"
 #include "storyline/dedup.h"
 #include "storyline/text.h"
 
@@ -19,17 +18,8 @@ std::vector<std::string>& Texts() {
   return texts;
 }
 
-bool LoadCorpus(const std::filesystem::path& path) {
-  simdjson::padded_string json;
-  if (simdjson::padded_string::load(path.string()).get(json) != simdjson::SUCCESS) return false;
-  simdjson::ondemand::parser parser;
-  simdjson::ondemand::document_stream docs;
-  if (parser.iterate_many(json).get(docs) != simdjson::SUCCESS) return false;
-  for (auto doc : docs) {
-    std::string_view text;
-    if (doc["text"].get_string().get(text) != simdjson::SUCCESS) return false;
-    Texts().emplace_back(text);
-  }
+bool LoadCorpus(const std::string& path) {
+  Texts() = storyline::bench::ReadCorpusTexts(path);
   return !Texts().empty();
 }
 
@@ -117,7 +107,7 @@ int main(int argc, char** argv) {
       args.push_back(argv[i]);
     }
   }
-  const auto path = std::filesystem::path(shared) / "bench/corpus/10kgnad-test.jsonl";
+  const std::string path = storyline::bench::CorpusPath(shared);
   if (!LoadCorpus(path)) {
     std::cerr << "dedup_bench: cannot read " << path << "\n";
     return 1;

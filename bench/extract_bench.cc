@@ -4,15 +4,14 @@
 // articles. The corpus path can be overridden with STORYLINE_TEXT_CORPUS;
 // without the file the benchmarks are skipped.
 #include <benchmark/benchmark.h>
-#include <simdjson.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "corpus.h"
 #include "extract/dates.h"
 #include "extract/figures.h"
 #include "extract/quotes.h"
@@ -24,26 +23,13 @@ namespace {
 
 namespace extract = storyline::extract;
 
-std::string CorpusPath() {
-  if (const char* env = std::getenv("STORYLINE_TEXT_CORPUS")) return env;
-  return std::string(STORYLINE_SHARED_DIR) + "/bench/corpus/10kgnad-test.jsonl";
-}
+std::string CorpusPath() { return storyline::bench::CorpusPath(STORYLINE_SHARED_DIR); }
 
 // The cleaned "text" of every JSONL line; empty when the file is absent.
 const std::vector<std::string>& Corpus() {
   static const std::vector<std::string> corpus = [] {
-    std::vector<std::string> texts;
-    simdjson::padded_string json;
-    if (simdjson::padded_string::load(CorpusPath()).get(json) != simdjson::SUCCESS) return texts;
-    simdjson::ondemand::parser parser;
-    simdjson::ondemand::document_stream docs;
-    if (parser.iterate_many(json).get(docs) != simdjson::SUCCESS) return texts;
-    for (auto doc : docs) {
-      std::string_view t;
-      if (doc["text"].get_string().get(t) == simdjson::SUCCESS) {
-        texts.push_back(storyline::text::CleanText(t));
-      }
-    }
+    std::vector<std::string> texts = storyline::bench::ReadCorpusTexts(CorpusPath());
+    for (std::string& t : texts) t = storyline::text::CleanText(t);
     return texts;
   }();
   return corpus;

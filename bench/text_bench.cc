@@ -3,40 +3,24 @@
 // Bytes are those of the raw article text. The corpus path can be overridden
 // with STORYLINE_TEXT_CORPUS; without the file the benchmarks are skipped.
 #include <benchmark/benchmark.h>
-#include <simdjson.h>
 
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "corpus.h"
 #include "storyline/text.h"
 
 namespace {
 
 namespace text = storyline::text;
 
-std::string CorpusPath() {
-  if (const char* env = std::getenv("STORYLINE_TEXT_CORPUS")) return env;
-  return std::string(STORYLINE_SHARED_DIR) + "/bench/corpus/10kgnad-test.jsonl";
-}
+std::string CorpusPath() { return storyline::bench::CorpusPath(STORYLINE_SHARED_DIR); }
 
 // The "text" field of every JSONL line; empty when the file is absent.
 const std::vector<std::string>& Corpus() {
-  static const std::vector<std::string> corpus = [] {
-    std::vector<std::string> texts;
-    simdjson::padded_string json;
-    if (simdjson::padded_string::load(CorpusPath()).get(json) != simdjson::SUCCESS) return texts;
-    simdjson::ondemand::parser parser;
-    simdjson::ondemand::document_stream docs;
-    if (parser.iterate_many(json).get(docs) != simdjson::SUCCESS) return texts;
-    for (auto doc : docs) {
-      std::string_view t;
-      if (doc["text"].get_string().get(t) == simdjson::SUCCESS) texts.emplace_back(t);
-    }
-    return texts;
-  }();
+  static const std::vector<std::string> corpus = storyline::bench::ReadCorpusTexts(CorpusPath());
   return corpus;
 }
 
