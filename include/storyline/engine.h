@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <istream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,8 @@ struct IngestReport {
   std::vector<ingest::Diagnostic> warnings;  // e.g. converted encodings
 };
 
+class IngestSession;
+
 struct IngestOptions {
   ingest::ReadOptions read;
   int batch_size = 500;  // articles per transaction
@@ -64,6 +67,33 @@ struct IngestOptions {
   // When set: called with each article read, in input order, before it is
   // prepared and stored (e.g. to learn the ids a request carried).
   std::function<void(const Article&)> on_read;
+  // When set: state kept between runs (see IngestSession). Not owned.
+  IngestSession* session = nullptr;
+};
+
+// What Ingest may keep between runs of one long-lived process (the server)
+// over one store: the extractor with its loaded NER model (reloaded only when
+// IngestOptions::ner_model changes) and the placement state (clusterer,
+// duplicate index). A run that reuses the placement state replays only the
+// placements made since its last run (by other processes) instead of the whole
+// window, so a small run costs what its own articles cost. The state is
+// rebuilt when a run needs an older window than it holds (see
+// replay_window_days; it is built with a month more than its first run
+// needs) and dropped after a failed run. Placing with a session
+// gives the stories a single long run would give.
+// Use one session with one store only, and one Ingest at a time.
+class IngestSession {
+ public:
+  IngestSession();
+  ~IngestSession();
+  IngestSession(const IngestSession&) = delete;
+  IngestSession& operator=(const IngestSession&) = delete;
+
+  struct State;  // defined by the engine
+
+ private:
+  friend State& SessionState(IngestSession& session);
+  std::unique_ptr<State> state_;
 };
 
 // The NER model used when IngestOptions::ner_model is unset: $STORYLINE_NER_MODEL

@@ -68,12 +68,13 @@ std::vector<extract::Extraction> ExtractAll(const extract::Extractor& extractor,
 // Collects what the readers produce and writes it to the store in batches.
 class IngestRun {
  public:
-  IngestRun(store::Store& store, const IngestOptions& options, const extract::Extractor& extractor)
+  IngestRun(store::Store& store, const IngestOptions& options, const extract::Extractor& extractor,
+            engine::PlacementCache* placement_cache)
       : store_(store),
         options_(options),
         extractor_(extractor),
         clock_(options.clock ? options.clock : WallClock),
-        placer_(store, options, report_.counts) {}
+        placer_(store, options, report_.counts, placement_cache) {}
 
   void OnArticle(Article&& article) {
     if (!store_error_.ok()) return;
@@ -209,6 +210,17 @@ class IngestRun {
 
 }  // namespace
 
+struct IngestSession::State {
+  std::unique_ptr<extract::Extractor> extractor;
+  std::string extractor_model;
+  engine::PlacementCache placement;
+};
+
+IngestSession::State& SessionState(IngestSession& session) { return *session.state_; }
+
+IngestSession::IngestSession() : state_(std::make_unique<State>()) {}
+IngestSession::~IngestSession() = default;
+
 void PrepareArticle(Article& article) {
   article.title = CleanTitle(article.title);
   article.text = text::CleanText(article.text);
@@ -239,12 +251,25 @@ namespace {
 Result<IngestReport> RunIngest(store::Store& store, const IngestOptions& options,
                                const std::function<void(const ingest::Sink&, const IngestRun&)>& read) {
   const std::string model = options.ner_model ? *options.ner_model : DefaultNerModelPath();
-  Result<std::unique_ptr<extract::Extractor>> extractor = extract::Extractor::Create(model);
-  if (!extractor.ok()) {
-    return Status(extractor.status().code(),
-                  "cannot load the NER model for extraction: " + extractor.status().message());
+  IngestSession::State* session = options.session != nullptr ? &SessionState(*options.session) : nullptr;
+  std::unique_ptr<extract::Extractor> own_extractor;
+  const extract::Extractor* extractor = nullptr;
+  if (session != nullptr && session->extractor != nullptr && session->extractor_model == model) {
+    extractor = session->extractor.get();
+  } else {
+    Result<std::unique_ptr<extract::Extractor>> created = extract::Extractor::Create(model);
+    if (!created.ok()) {
+      return Status(created.status().code(),
+                    "cannot load the NER model for extraction: " + created.status().message());
+    }
+    own_extractor = std::move(created).value();
+    extractor = own_extractor.get();
+    if (session != nullptr) {
+      session->extractor = std::move(own_extractor);
+      session->extractor_model = model;
+    }
   }
-  IngestRun run(store, options, **extractor);
+  IngestRun run(store, options, *extractor, session != nullptr ? &session->placement : nullptr);
   ingest::Sink sink;
   sink.article = [&run, &options](Article&& a) {
     if (options.on_read) options.on_read(a);

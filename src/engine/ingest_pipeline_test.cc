@@ -210,6 +210,73 @@ TEST_F(IngestStoriesTest, ASecondRunContinuesTheStoredStories) {
   EXPECT_EQ(story->article_count, 4);
 }
 
+TEST_F(IngestStoriesTest, ASessionKeepsTheClustererBetweenRuns) {
+  if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
+  IngestSession session;
+  options_.session = &session;
+  IngestReport first_run = Run({Seeds("first", {"000", "001"})});
+  EXPECT_EQ(first_run.counts.replayed, 0);
+  const store::Placement first = PlacementOf(kSeed0);
+
+  // The second run places against the kept state: nothing to replay, and
+  // the same stories as the session-less run in ASecondRunContinuesTheStoredStories.
+  IngestReport second_run = Run({Seeds("second", {"002", "003", "004"})});
+  EXPECT_EQ(second_run.counts.placed, 3);
+  EXPECT_EQ(second_run.counts.replayed, 0);
+  EXPECT_EQ(PlacementOf(kSeed2).story, first.story);
+  EXPECT_EQ(PlacementOf(kSeed3).story, first.story);
+  const store::Placement other = PlacementOf(kSeed4);
+  EXPECT_NE(other.story, first.story);
+  EXPECT_EQ(other.storyline, first.storyline);
+}
+
+TEST_F(IngestStoriesTest, ASessionReplaysWhatAnotherWriterPlaced) {
+  if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
+  IngestSession session;
+  IngestOptions with_session = options_;
+  with_session.session = &session;
+  // 001 is undated: the session's state is built from every stored
+  // article, so it serves whatever the later runs place.
+  auto first_run = Ingest(*store_, {Seeds("first", {"001"})}, with_session);
+  ASSERT_TRUE(first_run.ok()) << first_run.status().ToString();
+  const store::StoryId story = PlacementOf(kSeed1).story;
+
+  // Another writer (no session) places two articles in between.
+  IngestReport other_writer = Run({Seeds("other", {"000", "002"})});
+  EXPECT_EQ(other_writer.counts.replayed, 1);
+
+  // The session catches up with exactly those two, not with its own article.
+  auto third_run = Ingest(*store_, {Seeds("third", {"003"})}, with_session);
+  ASSERT_TRUE(third_run.ok()) << third_run.status().ToString();
+  EXPECT_EQ(third_run->counts.replayed, 2);
+  for (const char* id : {kSeed0, kSeed2, kSeed3}) EXPECT_EQ(PlacementOf(id).story, story) << id;
+
+  // Nothing new since: nothing replayed.
+  auto fourth_run = Ingest(*store_, {Seeds("fourth", {"004"})}, with_session);
+  ASSERT_TRUE(fourth_run.ok()) << fourth_run.status().ToString();
+  EXPECT_EQ(fourth_run->counts.replayed, 0);
+  EXPECT_NE(PlacementOf(kSeed4).story, story);
+}
+
+TEST_F(IngestStoriesTest, ASessionRebuildsForAnOlderWindow) {
+  // Articles more than a month (the slack a session's window gets) before
+  // what the session holds need an older window than it was built with: it
+  // replays again.
+  auto line = [](const std::string& id, const std::string& date, const std::string& text) {
+    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
+  };
+  Write("late.jsonl", line("late", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt."));
+  IngestSession session;
+  options_.session = &session;
+  EXPECT_EQ(Run({(dir_ / "late.jsonl").string()}).counts.replayed, 0);
+  Write("later.jsonl", line("later", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
+  EXPECT_EQ(Run({(dir_ / "later.jsonl").string()}).counts.replayed, 0);
+  Write("early.jsonl", line("early", "2026-05-20", "Koblenz streitet über den Haushalt."));
+  EXPECT_EQ(Run({(dir_ / "early.jsonl").string()}).counts.replayed, 0);
+  Write("earlier.jsonl", line("earlier", "2026-03-20", "Koblenz plant den Haushalt."));
+  EXPECT_EQ(Run({(dir_ / "earlier.jsonl").string()}).counts.replayed, 3);
+}
+
 TEST_F(IngestStoriesTest, StoredIdsSurviveAReopenedDatabase) {
   if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
   const std::string db = (dir_ / "stories.db").string();

@@ -19,6 +19,11 @@ namespace {
 constexpr size_t kHeadlineChars = 200;
 constexpr int64_t kReplayPage = 1000;
 constexpr int64_t kSecondsPerDay = 86400;
+// A state kept for later runs (PlacementCache) is built with this much more
+// history than the run needs, so that the next runs' articles may be up to a
+// month older than this run's without forcing a rebuild: a stream posted in
+// small batches is only roughly in order.
+constexpr int64_t kCacheSlackDays = 30;
 
 // Cuts a UTF-8 string to at most `max_chars` code points, adding "…".
 std::string Cut(std::string_view s, size_t max_chars) {
@@ -31,7 +36,9 @@ std::string Cut(std::string_view s, size_t max_chars) {
   return std::string(s);
 }
 
-// Maps the ids of one in-memory Clusterer (fresh every run) to stored ids.
+}  // namespace
+
+// Maps the ids of one in-memory Clusterer to stored ids.
 // Several clusterer ids may map to one stored id: a replay that does not
 // reproduce the stored clustering exactly (a window, revised texts) may split
 // a stored story; its parts keep their stored id.
@@ -94,6 +101,8 @@ class IdMap {
   std::unordered_map<int64_t, int64_t> merged_;  // stored absorbed → survivor
 };
 
+namespace {
+
 // The day an article counts under in the duplicate index: its own, or (when
 // undated) the last day seen, so that undated articles are not evicted as if
 // they were from 1970.
@@ -102,7 +111,10 @@ int64_t DayOf(const Article& article, int64_t* last_day) {
   return *last_day;
 }
 
-// Everything the placement of one run keeps in memory.
+}  // namespace
+
+// Everything placement keeps in memory (for one run, or longer in a
+// PlacementCache).
 struct Placer {
   explicit Placer(int window_days) : duplicates(DedupOptions(window_days)) {}
 
@@ -120,7 +132,8 @@ struct Placer {
   int64_t last_day = 0;
 };
 
-}  // namespace
+PlacementCache::PlacementCache() = default;
+PlacementCache::~PlacementCache() = default;
 
 std::string Headline(const Article& article) {
   if (!article.title.empty()) return Cut(article.title, kHeadlineChars);
@@ -178,19 +191,36 @@ Status StoryPlacer::PlaceUnplaced() {
     replay_from = earliest - options_.replay_window_days * kSecondsPerDay;
   }
 
-  Placer placer(options_.replay_window_days);
+  return Place(meta, replay_from);
+}
+
+Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_t>& replay_from) {
+  // A kept state serves when it holds at least the window this run needs.
+  const bool reuse = cache_ != nullptr && cache_->placer_ != nullptr &&
+                     (!cache_->built_from_ || (replay_from && *replay_from >= *cache_->built_from_));
+  // The state is taken out of the cache while this run changes it: after a
+  // failure nothing half-updated is kept.
+  std::unique_ptr<Placer> owned = reuse ? std::move(cache_->placer_)
+                                        : std::make_unique<Placer>(options_.replay_window_days);
+  Placer& placer = *owned;
+  std::optional<int64_t> window = reuse ? cache_->built_from_ : replay_from;
+  if (!reuse && cache_ != nullptr && window) *window -= kCacheSlackDays * kSecondsPerDay;
+  int64_t last_sequence = reuse ? cache_->last_sequence_ : 0;
   cluster::Clusterer& clusterer = placer.clusterer;
   auto resolve_story = [&](int64_t id) { return clusterer.ResolveStory(id); };
   auto resolve_storyline = [&](int64_t id) { return clusterer.ResolveStoryline(id); };
 
-  // Replay: the stored placements, in the order they were made.
-  for (int64_t after = 0;;) {
-    Result<std::vector<store::PlacedArticle>> page =
-        store_.ListPlacedArticles({.after_sequence = after, .limit = kReplayPage, .published_from = replay_from});
+  // Replay: the stored placements, in the order they were made, that the
+  // state does not hold yet (all of them for a fresh one).
+  for (;;) {
+    Result<std::vector<store::PlacedArticle>> page = store_.ListPlacedArticles(
+        {.after_sequence = last_sequence, .limit = kReplayPage, .published_from = window});
     if (!page.ok()) return page.status();
     if (page->empty()) break;
     for (const store::PlacedArticle& placed : *page) {
-      after = placed.placement.sequence;
+      last_sequence = placed.placement.sequence;
+      // What this cache placed itself is in the state already.
+      if (reuse && cache_->placed_since_.contains(placed.article.id)) continue;
       const cluster::Assignment assignment = clusterer.Add(placed.article);
       const cluster::StoryId story = clusterer.ResolveStory(assignment.story);
       placer.stories.SetIfAbsent(story, placed.placement.story);
@@ -202,6 +232,7 @@ Status StoryPlacer::PlaceUnplaced() {
   }
   placer.stories.ForgetMerged(resolve_story);
   placer.storylines.ForgetMerged(resolve_storyline);
+  std::unordered_set<std::string> placed_now;
 
   Result<store::LargestIds> largest = store_.GetLargestIds();
   if (!largest.ok()) return largest.status();
@@ -260,12 +291,23 @@ Status StoryPlacer::PlaceUnplaced() {
                                          "' in a story: " + placed.message());
       }
       ++counts_.placed;
+      if (cache_ != nullptr) placed_now.insert(article->id);
       if (++pending >= options_.batch_size) STORYLINE_RETURN_IF_ERROR(commit());
     }
     return in_batch ? commit() : Status::Ok();
   };
   Status status = place_all();
   if (!status.ok() && in_batch) (void)store_.RollbackBatch();
+  if (cache_ != nullptr) {
+    cache_->placed_since_.clear();
+    if (!status.ok()) cache_->placer_.reset();
+    if (status.ok()) {
+      cache_->placer_ = std::move(owned);
+      cache_->built_from_ = window;
+      cache_->last_sequence_ = last_sequence;
+      cache_->placed_since_ = std::move(placed_now);
+    }
+  }
   return status;
 }
 

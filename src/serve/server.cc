@@ -524,6 +524,7 @@ class HttpServer : public Server {
     options.ner_model = options_.ner_model;
     options.on_read = [&ids](const Article& a) { ids.push_back(a.id); };
     options.read.max_article_bytes = options_.max_body_bytes;
+    options.session = &session_;  // guarded by write_mutex_
 
     std::lock_guard<std::mutex> lock(write_mutex_);
     auto store = Open(false);
@@ -564,6 +565,9 @@ class HttpServer : public Server {
   httplib::Server svr_;
   int port_ = 0;
   std::mutex write_mutex_;
+  // Keeps the NER model and the clusterer between POSTs, so that one costs
+  // what its own articles cost rather than a replay of the window.
+  IngestSession session_;
   std::mutex stop_mutex_;
   bool stopped_ = false;
 };
