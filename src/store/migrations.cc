@@ -184,10 +184,44 @@ CREATE TABLE date_mentions (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<Migration, 3> kMigrations = {{
+// Step 4: the articles still to place and to extract.
+//
+// A run asks for them every time, and they are few while the articles are
+// many: the queries of version 3 scanned every latest revision (about 0.1 s
+// of CPU per run at 100,000 articles, growing with the store). Triggers keep
+// these two tables exact, whoever writes: a latest revision without a
+// placement (extraction) is listed until one is inserted. A revision of a
+// placed article keeps its placement, so it is not listed as unplaced; its
+// extraction is deleted with the old text, so it is listed as unextracted
+// until the new one is put.
+constexpr std::string_view kV4Pending = R"sql(
+CREATE TABLE unplaced_articles (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE unextracted_articles (article_id TEXT PRIMARY KEY) WITHOUT ROWID;
+INSERT INTO unplaced_articles
+  SELECT a.id FROM articles a WHERE a.latest = 1 AND NOT EXISTS
+    (SELECT 1 FROM placements p WHERE p.article_id = a.id);
+INSERT INTO unextracted_articles
+  SELECT a.id FROM articles a WHERE a.latest = 1 AND NOT EXISTS
+    (SELECT 1 FROM extractions e WHERE e.article_id = a.id);
+CREATE TRIGGER articles_pending AFTER INSERT ON articles WHEN NEW.latest = 1 BEGIN
+  INSERT OR IGNORE INTO unplaced_articles SELECT NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM placements WHERE article_id = NEW.id);
+  INSERT OR IGNORE INTO unextracted_articles SELECT NEW.id
+    WHERE NOT EXISTS (SELECT 1 FROM extractions WHERE article_id = NEW.id);
+END;
+CREATE TRIGGER placements_done AFTER INSERT ON placements BEGIN
+  DELETE FROM unplaced_articles WHERE article_id = NEW.article_id;
+END;
+CREATE TRIGGER extractions_done AFTER INSERT ON extractions BEGIN
+  DELETE FROM unextracted_articles WHERE article_id = NEW.article_id;
+END;
+)sql";
+
+constexpr std::array<Migration, 4> kMigrations = {{
     {1, "articles and revisions", kV1Articles},
     {2, "stories, placements and story aliases", kV2Stories},
     {3, "extractions: entities, mentions, quotes, figures and dates", kV3Extractions},
+    {4, "the articles still to place and to extract", kV4Pending},
 }};
 
 Result<int> UserVersion(Connection& db) {

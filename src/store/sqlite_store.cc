@@ -302,8 +302,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<std::string>> ListUnplacedArticles() override {
     Result<Statement> stmt = db_.Prepare(
-        "SELECT a.id FROM articles a WHERE a.latest = 1 AND NOT EXISTS "
-        "(SELECT 1 FROM placements p WHERE p.article_id = a.id) "
+        "SELECT a.id FROM unplaced_articles u JOIN articles a ON a.id = u.article_id AND a.latest = 1 "
         "ORDER BY a.published_at IS NULL, a.published_at, a.id");
     if (!stmt.ok()) return stmt.status();
     return FirstColumnTexts(*stmt, "cannot list the articles without a story");
@@ -705,8 +704,7 @@ class SqliteStore final : public Store {
 
   Result<std::vector<std::string>> ListUnextractedArticles() override {
     Result<Statement> stmt = db_.Prepare(
-        "SELECT a.id FROM articles a WHERE a.latest = 1 AND NOT EXISTS "
-        "(SELECT 1 FROM extractions e WHERE e.article_id = a.id) "
+        "SELECT a.id FROM unextracted_articles u JOIN articles a ON a.id = u.article_id AND a.latest = 1 "
         "ORDER BY a.published_at IS NULL, a.published_at, a.id");
     if (!stmt.ok()) return stmt.status();
     return FirstColumnTexts(*stmt, "cannot list the articles without an extraction");

@@ -1,6 +1,7 @@
 // SQLite-specific tests: the shared suite's instantiation, migrations, crash
 // safety and concurrent access.
 #include <gmock/gmock.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -171,7 +172,7 @@ TEST(SqliteMigrationTest, ArticlesOfAVersionTwoDatabaseWaitForAnExtraction) {
   }
   Result<std::unique_ptr<Store>> store = OpenSqlite(path);
   STORYLINE_ASSERT_OK(store);
-  EXPECT_EQ(UserVersion(path), 3);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
   Result<std::vector<std::string>> unextracted = (*store)->ListUnextractedArticles();
   STORYLINE_ASSERT_OK(unextracted);
   EXPECT_THAT(*unextracted, ::testing::ElementsAre("old"));
@@ -180,6 +181,39 @@ TEST(SqliteMigrationTest, ArticlesOfAVersionTwoDatabaseWaitForAnExtraction) {
   unextracted = (*store)->ListUnextractedArticles();
   STORYLINE_ASSERT_OK(unextracted);
   EXPECT_TRUE(unextracted->empty());
+}
+
+TEST(SqliteMigrationTest, VersionFourListsWhatAVersionThreeDatabaseLeftPending) {
+  TempDir dir;
+  const std::string path = dir.File("v3.db");
+  {
+    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    STORYLINE_ASSERT_OK(db);
+    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(3), false));
+    for (const char* id : {"placed", "waiting"}) {
+      STORYLINE_ASSERT_OK(db->Exec(fmt::format("INSERT INTO articles VALUES ('{}', 1, 1, '', 'Rheinpost', 'Titel', "
+                                               "'Text', 'de', '2017-02-23', 'day', 1487808000, 'hash', 1700000000, "
+                                               "1700000000, 'old.txt')",
+                                               id),
+                                   "insert"));
+    }
+    STORYLINE_ASSERT_OK(db->Exec("INSERT INTO stories (id, storyline, title, article_count, first_published, "
+                                 "first_precision, last_published, last_precision) "
+                                 "VALUES (1, 1, 'Titel', 1, '', 'none', '', 'none');"
+                                 "INSERT INTO placements (article_id, story, duplicate_of, duplicate_overlap, "
+                                 "headline) VALUES ('placed', 1, '', 0, 'Titel');"
+                                 "INSERT INTO extractions VALUES ('placed', 1)",
+                                 "place"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  Result<std::vector<std::string>> unplaced = (*store)->ListUnplacedArticles();
+  STORYLINE_ASSERT_OK(unplaced);
+  EXPECT_THAT(*unplaced, ::testing::ElementsAre("waiting"));
+  Result<std::vector<std::string>> unextracted = (*store)->ListUnextractedArticles();
+  STORYLINE_ASSERT_OK(unextracted);
+  EXPECT_THAT(*unextracted, ::testing::ElementsAre("waiting"));
 }
 
 TEST(SqliteMigrationTest, DatabaseFromANewerVersionIsRefused) {
