@@ -129,7 +129,11 @@ const SvSet kNonSubjectStarts = {
     "unter", "waehrend", "wie", "weiter", "weiterhin", "ebenso", "ebenfalls", "vielmehr",
     "bereits", "schon", "erst", "noch", "zugleich", "gleichzeitig", "dort", "hier", "da",
     "als", "wenn", "weil", "dass", "ob", "zuletzt", "kurz", "wenig", "wenige", "am", "vom",
-    "durch", "gegen", "ohne", "um", "this", "on", "at", "in", "later", "then", "es"};
+    "durch", "gegen", "ohne", "um", "this", "on", "at", "in", "later", "then", "es", "zu",
+    "bezueglich", "hinsichtlich", "angesichts", "trotz", "wegen", "aufgrund", "infolge",
+    "neben", "seitens", "innerhalb", "ausserhalb", "insbesondere", "nachdem", "unterdessen",
+    "derzeit", "offiziell", "passend", "laut", "gemaess", "darueber", "hierbei", "indes",
+    "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner"};
 const SvSet kLeadingConjunctions = {"und", "aber", "doch", "denn", "sondern", "jedoch",
                                     "and", "but"};
 // Adverbs that may stand between an inverted speech verb and its subject
@@ -427,13 +431,12 @@ class Finder {
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
     if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
     if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
-    if (v - cs > 6) {
-      // A long Vorfeld or a verb at the clause end ("Dieser hatte ... gesagt"):
-      // the subject is the noun phrase the clause opens with.
-      const int e = NounPhrase(cs, v);
-      if (e > cs && e < v) return {cs, e};
-    }
-    return {cs, v};
+    if (Mark(cs) != QuoteMark::kNone) return {cs, v};
+    // The noun phrase the clause opens with ("Dieser hatte ... gesagt";
+    // "Kelly betonte am Mittwoch").
+    const int e = SpeakerPhrase(cs, v);
+    if (e == cs) return {-1, -1};
+    return {cs, e};
   }
 
   // The particle of a separable cue verb within [from, to), or -1.
@@ -573,8 +576,17 @@ class Finder {
       if (b < colon) {
         while (b > cs && Adjective(b - 1)) --b;
         if (b > cs && Word(b - 1) && kDeterminers.contains(F(b - 1))) --b;
+        if (b > cs && Word(b - 1) && !v_.words[b - 1].cap) {
+          // "Thaksin begründete seinen Schritt mit den Worten: „…“": the
+          // phrase before the colon is an object; the speaker opens the clause.
+          const int e = NounPhrase(cs, b);
+          if (e == cs || !Word(cs) || kNonSubjectStarts.contains(F(cs))) return;
+          b = cs;
+          f.spk_end = e;
+        } else {
+          f.spk_end = colon;
+        }
         f.spk_begin = b;
-        f.spk_end = colon;
         Add(f);
         return;
       }
@@ -740,7 +752,10 @@ class Finder {
     q.cue_end = (particle >= 0 ? particle : v) + 1;
     q.cue_particle = particle;
     std::tie(q.spk_begin, q.spk_end) = speaker;
-    if (q.spk_begin < 0) return false;
+    // Without a subject the clause may still be speech ("Zu dem Skandal
+    // führte Elshorst aus, ...": a name the phrase finder misses); English
+    // needs one, it has no comma before the message.
+    if (q.spk_begin < 0 && comma < 0) return false;
     q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
     if (english && comma < 0 && q.msg_begin < se && F(q.msg_begin) == "that") ++q.msg_begin;
     // "Wie die Polizei mitteilte, …" and "…, wie die Polizei mitteilte."
