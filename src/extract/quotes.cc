@@ -134,6 +134,9 @@ const SvSet kNonSubjectStarts = {
     "neben", "seitens", "innerhalb", "ausserhalb", "insbesondere", "nachdem", "unterdessen",
     "derzeit", "offiziell", "passend", "laut", "gemaess", "darueber", "hierbei", "indes",
     "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner"};
+// Lower-case parts of names ("van Laak", "bin Laden", "de Maizière").
+const SvSet kNameParticles = {"van", "de", "del", "della", "da", "di", "dos", "du", "bin",
+                              "ibn", "al", "el", "le", "la", "ter", "ten", "zu"};
 const SvSet kLeadingConjunctions = {"und", "aber", "doch", "denn", "sondern", "jedoch",
                                     "and", "but"};
 // Adverbs that may stand between an inverted speech verb and its subject
@@ -337,6 +340,9 @@ class Finder {
       while (m < limit) {
         if (CapWord(m)) {
           ++m;
+        } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
+                   CapWord(m + 1)) {
+          m += 2;  // "Heike van Laak"
         } else if (const int q = QuotedName(m, limit); q > m && q <= limit) {
           m = q;
         } else {
@@ -417,9 +423,45 @@ class Finder {
     return {-1, -1};
   }
 
+  // "heißt es in der Mitteilung", "In der Mitteilung heißt es": the source
+  // of an impersonal cue at `v` is the document named by the prepositional
+  // phrase; {-1,-1} if there is none.
+  std::pair<int, int> ImpersonalSource(int cs, int v, int limit) const {
+    static const SvSet kIn = {"in", "im", "bei", "auf"};
+    if (cs < v && Word(cs) && kIn.contains(F(cs))) {
+      const int e = NounPhrase(cs + 1, v);
+      if (e > cs + 1 && e == v) return {cs + 1, e};
+    }
+    int k = v + 1;
+    if (k < limit && Word(k) && F(k) == "es") ++k;
+    for (int skip = 0; skip < 3 && k < limit && Word(k) && kSkippableAdverbs.contains(F(k)); ++skip) ++k;
+    if (k + 1 < limit && Word(k) && kIn.contains(F(k))) {
+      const int e = NounPhrase(k + 1, limit);
+      if (e > k + 1) return {k + 1, e};
+    }
+    return {-1, -1};
+  }
+
   // The subject before the verb at `v`, from clause start `cs`; {-1,-1} when
   // the clause opens with something that is not its subject.
   std::pair<int, int> SubjectBefore(int cs, int v) const {
+    auto found = SubjectOpening(cs, v);
+    if (found.first >= 0) return found;
+    // "Gegenüber der Polizei hat er angegeben, ...": the subject follows the
+    // finite auxiliary of a verb at the clause end.
+    static const SvSet kAux = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren",
+                               "habe", "wird", "wurde", "werden", "wurden"};
+    for (int a = cs + 1; a + 1 < v; ++a) {
+      if (Word(a) && kAux.contains(F(a))) {
+        found = SubjectAfter(a, v);
+        if (found.first >= 0) return found;
+        break;
+      }
+    }
+    return {-1, -1};
+  }
+
+  std::pair<int, int> SubjectOpening(int cs, int v) const {
     if (const int sb = SentenceBegin(v); sb < cs) {
       // The commas that set the clause start may belong to the subject.
       const auto whole = WholeSubject(sb, v);
@@ -702,9 +744,9 @@ class Finder {
       q.cue_begin = v;
       q.cue_end = (particle >= 0 ? particle : v) + 1;
       q.cue_particle = particle;
-      std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, se);
-      // "…, heißt es": no speaker.
+      // "…, heißt es": no speaker, or the document it is in.
       const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+      std::tie(q.spk_begin, q.spk_end) = impersonal ? ImpersonalSource(v, v, se) : SubjectAfter(v, se);
       if ((q.spk_begin < 0 && !impersonal) || Overlaps(q.msg_begin, q.msg_end)) return false;
       Add(q);
       return true;
@@ -718,9 +760,10 @@ class Finder {
         break;
       }
     }
-    std::pair<int, int> speaker = SubjectBefore(cs, v);
+    const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+    std::pair<int, int> speaker = impersonal ? ImpersonalSource(cs, v, se) : SubjectBefore(cs, v);
     int search_from = v + 1;
-    if (speaker.first < 0) {
+    if (speaker.first < 0 && !impersonal) {
       speaker = SubjectAfter(v, se);
       if (speaker.first >= 0) {
         search_from = speaker.second;
