@@ -731,8 +731,8 @@ class Finder {
   bool Cued(int sb, int se, int v, std::string_view particles) {
     Found q;
     q.kind = QuoteKind::kReported;
-    if (v > sb + 1 && Punct(v - 1, ",")) {
-      // Message first.
+    if (v > sb + 1 && Punct(v - 1, ",") && WholeSubject(sb, v).first < 0) {
+      // Message first (unless the comma closes an apposition of the subject).
       int particle = -1;
       if (!particles.empty()) {
         particle = FindParticle(particles, v + 1, se);
