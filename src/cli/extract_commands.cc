@@ -306,16 +306,34 @@ int RunEvalQuotes() {
         .Key("message_f1").Double(s.message_f1).Key("speaker_p").Double(s.speaker_p)
         .Key("speaker_r").Double(s.speaker_r).Key("speaker_f1").Double(s.speaker_f1)
         .Key("joint_p").Double(s.joint_p).Key("joint_r").Double(s.joint_r)
-        .Key("joint_f1").Double(s.joint_f1).Key("mean_f1").Double(s.mean_f1).EndObject();
+        .Key("joint_f1").Double(s.joint_f1)
+        .Key("pooled_message_p").Double(s.pooled_message_p)
+        .Key("pooled_message_r").Double(s.pooled_message_r)
+        .Key("pooled_message_f1").Double(s.pooled_message_f1)
+        .Key("pooled_speaker_p").Double(s.pooled_speaker_p)
+        .Key("pooled_speaker_r").Double(s.pooled_speaker_r)
+        .Key("pooled_speaker_f1").Double(s.pooled_speaker_f1)
+        .Key("pooled_joint_p").Double(s.pooled_joint_p)
+        .Key("pooled_joint_r").Double(s.pooled_joint_r)
+        .Key("pooled_joint_f1").Double(s.pooled_joint_f1)
+        .Key("mean_f1").Double(s.mean_f1).EndObject();
     fmt::print("{}\n", w.str());
     return kExitOk;
   }
   fmt::print("documents {}  gold quotes {}  predicted {}  matched {}\n", docs->size(), s.gold,
              s.predicted, s.matched);
-  fmt::print("{:<10}{:>10}{:>10}{:>10}\n", "", "precision", "recall", "F1");
-  fmt::print("{:<10}{:>10.3f}{:>10.3f}{:>10.3f}\n", "message", s.message_p, s.message_r, s.message_f1);
-  fmt::print("{:<10}{:>10.3f}{:>10.3f}{:>10.3f}\n", "speaker", s.speaker_p, s.speaker_r, s.speaker_f1);
-  fmt::print("{:<10}{:>10.3f}{:>10.3f}{:>10.3f}\n", "joint", s.joint_p, s.joint_r, s.joint_f1);
+  fmt::print("SpkAtt-2023 measure (means over quotation pairs, as the shared task's scorer):\n");
+  fmt::print("{:<16}{:>10}{:>10}{:>10}\n", "", "precision", "recall", "F1");
+  fmt::print("{:<16}{:>10.3f}{:>10.3f}{:>10.3f}\n", "message", s.message_p, s.message_r, s.message_f1);
+  fmt::print("{:<16}{:>10.3f}{:>10.3f}{:>10.3f}\n", "speaker", s.speaker_p, s.speaker_r, s.speaker_f1);
+  fmt::print("{:<16}{:>10.3f}{:>10.3f}{:>10.3f}\n", "joint", s.joint_p, s.joint_r, s.joint_f1);
+  fmt::print("tokens pooled over all quotations:\n");
+  fmt::print("{:<16}{:>10.3f}{:>10.3f}{:>10.3f}\n", "pooled message", s.pooled_message_p,
+             s.pooled_message_r, s.pooled_message_f1);
+  fmt::print("{:<16}{:>10.3f}{:>10.3f}{:>10.3f}\n", "pooled speaker", s.pooled_speaker_p,
+             s.pooled_speaker_r, s.pooled_speaker_f1);
+  fmt::print("{:<16}{:>10.3f}{:>10.3f}{:>10.3f}\n", "pooled joint", s.pooled_joint_p,
+             s.pooled_joint_r, s.pooled_joint_f1);
   fmt::print("harmonic mean of message and speaker F1: {:.3f}\n", s.mean_f1);
   return kExitOk;
 }
@@ -349,7 +367,8 @@ void RegisterExtractCommands(CLI::App& app) {
   CLI::App* eval = EvalCommand(app);
   CLI::App* quotes = eval->add_subcommand(
       "quotes", "Find quotations in SpkAtt JSONL documents and print message, speaker and\n"
-                "joint token precision, recall and F1 against the gold annotations.");
+                "joint precision, recall and F1 against the gold annotations: the SpkAtt-2023\n"
+                "shared task's measure (means over paired quotations), then tokens pooled.");
   quotes->add_option("gold", o.gold, "SpkAtt JSONL file")->required();
   quotes->add_option("--predictions", o.predictions,
                      "Write the predictions, one JSON line per document, to this file");

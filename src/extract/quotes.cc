@@ -129,7 +129,14 @@ const SvSet kNonSubjectStarts = {
     "unter", "waehrend", "wie", "weiter", "weiterhin", "ebenso", "ebenfalls", "vielmehr",
     "bereits", "schon", "erst", "noch", "zugleich", "gleichzeitig", "dort", "hier", "da",
     "als", "wenn", "weil", "dass", "ob", "zuletzt", "kurz", "wenig", "wenige", "am", "vom",
-    "durch", "gegen", "ohne", "um", "this", "on", "at", "in", "later", "then", "es"};
+    "durch", "gegen", "ohne", "um", "this", "on", "at", "in", "later", "then", "es", "zu",
+    "bezueglich", "hinsichtlich", "angesichts", "trotz", "wegen", "aufgrund", "infolge",
+    "neben", "seitens", "innerhalb", "ausserhalb", "insbesondere", "nachdem", "unterdessen",
+    "derzeit", "offiziell", "passend", "laut", "gemaess", "darueber", "hierbei", "indes",
+    "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner"};
+// Lower-case parts of names ("van Laak", "bin Laden", "de Maizière").
+const SvSet kNameParticles = {"van", "de", "del", "della", "da", "di", "dos", "du", "bin",
+                              "ibn", "al", "el", "le", "la", "ter", "ten", "zu"};
 const SvSet kLeadingConjunctions = {"und", "aber", "doch", "denn", "sondern", "jedoch",
                                     "and", "but"};
 // Adverbs that may stand between an inverted speech verb and its subject
@@ -304,35 +311,58 @@ class Finder {
     }
   }
 
+  // A short quoted name starting at the mark `i` („Der Spiegel“): the
+  // index after its closing mark, or `i`.
+  int QuotedName(int i, int limit) const {
+    if (Mark(i) == QuoteMark::kNone || !inside_[i] || !Word(i + 1)) return i;
+    for (int k = i + 1; k < limit && k < i + 7; ++k) {
+      if (Mark(k) != QuoteMark::kNone) return k > i + 1 ? k + 1 : i;
+      if (!Word(k) && !Punct(k, "-") && !Punct(k, ".")) return i;
+    }
+    return i;
+  }
+
   // A noun phrase starting at `i`: a pronoun, or [det] adj* Name+ with
-  // genitive, "von" and bracketed attachments. Returns its end, `i` if none.
+  // genitive, "von", "aus", "in" and bracketed or quoted attachments ("ein
+  // Sprecher des LBM in Koblenz", "die Zeitung „Yemen Observer“"). Returns
+  // its end, `i` if none.
   int NounPhrase(int i, int limit) const {
     if (i >= limit || !Word(i)) {
-      // A short quoted name: laut „Reuters“.
-      if (Mark(i) != QuoteMark::kNone && i + 2 < limit && CapWord(i + 1)) {
-        int k = i + 1;
-        while (k < limit && k < i + 5 && Word(k)) ++k;
-        if (k < limit && Mark(k) != QuoteMark::kNone) return k + 1;
-      }
-      return i;
+      const int e = QuotedName(i, limit);  // laut „Reuters“
+      return e > i && e <= limit ? e : i;
     }
     if (kPronouns.contains(F(i))) return i + 1;
-    int j = i;
-    if (kDeterminers.contains(F(j))) ++j;
-    for (int a = 0; a < 3 && j < limit && Adjective(j); ++a) ++j;
-    int k = j;
-    while (k < limit && CapWord(k)) ++k;
-    if (k == j) return i;
-    j = k;
-    for (int attach = 0; attach < 3 && j < limit; ++attach) {
+    // Heads and their modifiers: [det] adj* (Name | „Name“)+.
+    auto core = [&](int m) {
+      if (m < limit && Word(m) && kDeterminers.contains(F(m))) ++m;
+      for (int a = 0; a < 3 && m < limit && Adjective(m); ++a) ++m;
+      const int first = m;
+      while (m < limit) {
+        if (CapWord(m)) {
+          ++m;
+        } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
+                   CapWord(m + 1)) {
+          m += 2;  // "Heike van Laak"
+        } else if (const int q = QuotedName(m, limit); q > m && q <= limit) {
+          m = q;
+        } else {
+          break;
+        }
+      }
+      return m > first ? m : -1;
+    };
+    int j = core(i);
+    if (j < 0) return i;
+    for (int attach = 0; attach < 4 && j < limit; ++attach) {
       const std::string_view f = Word(j) ? F(j) : std::string_view();
-      if (f == "des" || f == "der" || f == "von" || f == "vom" || f == "of" || f == "und") {
+      if (f == "des" || f == "der" || f == "eines" || f == "einer" || f == "von" ||
+          f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in") {
         int m = j + 1;
-        if (m < limit && Word(m) && kDeterminers.contains(F(m))) ++m;
-        for (int a = 0; a < 3 && m < limit && Adjective(m); ++a) ++m;
-        int e = m;
-        while (e < limit && CapWord(e)) ++e;
-        if (e == m) break;
+        if ((f == "von" || f == "aus" || f == "in") && m < limit && Word(m) &&
+            (F(m) == "der" || F(m) == "dem" || F(m) == "den"))
+          ++m;
+        const int e = core(m);
+        if (e < 0) break;
         j = e;
       } else if (Punct(j, "(")) {
         int e = j + 1;
@@ -346,32 +376,109 @@ class Finder {
     return j;
   }
 
+  // A noun phrase with an apposition set off by commas ("der Trainer der
+  // Frankfurter, Michael Skibbe", "Tony Auden, ein Sprecher des ...,"):
+  // the apposition must end the clause (at `limit`, a comma, a full stop or
+  // a verb), so that "sagte Kelly, die Lage werde ..." keeps "Kelly".
+  int SpeakerPhrase(int i, int limit) const {
+    const int e = NounPhrase(i, limit);
+    if (e == i || e + 1 >= limit || !Punct(e, ",") || inside_[e] || kPronouns.contains(F(i)))
+      return e;
+    const int e2 = NounPhrase(e + 1, limit);
+    if (e2 == e + 1 || (Word(e + 1) && kPronouns.contains(F(e + 1)))) return e;
+    std::string_view particles;
+    if (e2 >= limit || Punct(e2, ",") || SentenceFinal(e2) || Punct(e2, ":") ||
+        Verb(e2, &particles))
+      return e2;
+    return e;
+  }
+
   // The subject after an inverted verb at `v` ("sagte zudem der Minister").
   std::pair<int, int> SubjectAfter(int v, int limit) const {
     int i = v + 1;
     for (int skip = 0; skip < 3 && i < limit && Word(i) && kSkippableAdverbs.contains(F(i)); ++skip) ++i;
     if (i + 1 < limit && Word(i) && (F(i) == "am" || F(i) == "im") && CapWord(i + 1)) i += 2;
-    const int e = NounPhrase(i, limit);
+    const int e = SpeakerPhrase(i, limit);
     if (e == i) return {-1, -1};
     return {i, e};
+  }
+
+  // A subject that fills the whole Vorfeld from `b` up to the verb at `v`,
+  // commas of an apposition or a relative clause included ("Tony Auden, ein
+  // Sprecher des Zyklonwarnzentrums, wies darauf hin"; "Der NDR, der ...
+  // verantwortlich ist, begründete"); {-1,-1} if there is none.
+  std::pair<int, int> WholeSubject(int b, int v) const {
+    while (b < v && Word(b) && kLeadingConjunctions.contains(F(b))) ++b;
+    if (b < v && Word(b) && F(b) == "wie") ++b;
+    if (b >= v || !Word(b) || kNonSubjectStarts.contains(F(b))) return {-1, -1};
+    const int e = SpeakerPhrase(b, v);
+    if (e == b) return {-1, -1};
+    if (e == v || (e + 1 == v && Punct(e, ","))) return {b, e};
+    static const SvSet kRelative = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
+    if (Punct(e, ",") && Word(e + 1) && kRelative.contains(F(e + 1))) {
+      for (int k = e + 2; k < v && k < e + 30; ++k) {
+        if (Punct(k, ",") && !inside_[k]) return k + 1 == v ? std::pair<int, int>{b, e} : std::pair<int, int>{-1, -1};
+      }
+    }
+    return {-1, -1};
+  }
+
+  // "heißt es in der Mitteilung", "In der Mitteilung heißt es": the source
+  // of an impersonal cue at `v` is the document named by the prepositional
+  // phrase; {-1,-1} if there is none.
+  std::pair<int, int> ImpersonalSource(int cs, int v, int limit) const {
+    static const SvSet kIn = {"in", "im", "bei", "auf"};
+    if (cs < v && Word(cs) && kIn.contains(F(cs))) {
+      const int e = NounPhrase(cs + 1, v);
+      if (e > cs + 1 && e == v) return {cs + 1, e};
+    }
+    int k = v + 1;
+    if (k < limit && Word(k) && F(k) == "es") ++k;
+    for (int skip = 0; skip < 3 && k < limit && Word(k) && kSkippableAdverbs.contains(F(k)); ++skip) ++k;
+    if (k + 1 < limit && Word(k) && kIn.contains(F(k))) {
+      const int e = NounPhrase(k + 1, limit);
+      if (e > k + 1) return {k + 1, e};
+    }
+    return {-1, -1};
   }
 
   // The subject before the verb at `v`, from clause start `cs`; {-1,-1} when
   // the clause opens with something that is not its subject.
   std::pair<int, int> SubjectBefore(int cs, int v) const {
+    auto found = SubjectOpening(cs, v);
+    if (found.first >= 0) return found;
+    // "Gegenüber der Polizei hat er angegeben, ...": the subject follows the
+    // finite auxiliary of a verb at the clause end.
+    static const SvSet kAux = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren",
+                               "habe", "wird", "wurde", "werden", "wurden"};
+    for (int a = cs + 1; a + 1 < v; ++a) {
+      if (Word(a) && kAux.contains(F(a))) {
+        found = SubjectAfter(a, v);
+        if (found.first >= 0) return found;
+        break;
+      }
+    }
+    return {-1, -1};
+  }
+
+  std::pair<int, int> SubjectOpening(int cs, int v) const {
+    if (const int sb = SentenceBegin(v); sb < cs) {
+      // The commas that set the clause start may belong to the subject.
+      const auto whole = WholeSubject(sb, v);
+      if (whole.first >= 0) return whole;
+    }
     while (cs < v && Word(cs) && kLeadingConjunctions.contains(F(cs))) ++cs;
     if (cs < v && Word(cs) && F(cs) == "wie") ++cs;  // "wie die Polizei mitteilte"
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
     if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
     if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
-    if (v - cs > 6) {
-      // A long Vorfeld or a verb at the clause end ("Dieser hatte ... gesagt"):
-      // the subject is the noun phrase the clause opens with.
-      const int e = NounPhrase(cs, v);
-      if (e > cs && e < v) return {cs, e};
-    }
-    return {cs, v};
+    if (Mark(cs) != QuoteMark::kNone) return {cs, v};
+    // The noun phrase the clause opens with ("Dieser hatte ... gesagt";
+    // "Kelly betonte am Mittwoch").
+    const int e = SpeakerPhrase(cs, v);
+    if (e == cs) return {-1, -1};
+    return {cs, e};
   }
 
   // The particle of a separable cue verb within [from, to), or -1.
@@ -451,7 +558,7 @@ class Finder {
         f.cue_particle = particle;
         std::tie(f.spk_begin, f.spk_end) = SubjectAfter(k, clause_end);
       } else if (comma && Word(k) && F(k) == "so") {
-        const int e = NounPhrase(k + 1, clause_end);
+        const int e = SpeakerPhrase(k + 1, clause_end);
         if (e == k + 1) goto no_cue_after;
         f.cue_begin = k;
         f.cue_end = k + 1;
@@ -511,8 +618,17 @@ class Finder {
       if (b < colon) {
         while (b > cs && Adjective(b - 1)) --b;
         if (b > cs && Word(b - 1) && kDeterminers.contains(F(b - 1))) --b;
+        if (b > cs && Word(b - 1) && !v_.words[b - 1].cap) {
+          // "Thaksin begründete seinen Schritt mit den Worten: „…“": the
+          // phrase before the colon is an object; the speaker opens the clause.
+          const int e = NounPhrase(cs, b);
+          if (e == cs || !Word(cs) || kNonSubjectStarts.contains(F(cs))) return;
+          b = cs;
+          f.spk_end = e;
+        } else {
+          f.spk_end = colon;
+        }
         f.spk_begin = b;
-        f.spk_end = colon;
         Add(f);
         return;
       }
@@ -538,7 +654,7 @@ class Finder {
         continue;
       }
       if ((f == "laut" || f == "gemaess") && i + 1 < se) {
-        const int e = NounPhrase(i + 1, se);
+        const int e = SpeakerPhrase(i + 1, se);
         if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
                           Mark(i + 1) != QuoteMark::kNone)) {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
@@ -557,16 +673,10 @@ class Finder {
         if (Word(j) && kDeterminers.contains(F(j))) ++j;
         for (int a = 0; a < 3 && j < se && Adjective(j); ++a) ++j;
         if (j < se && CapWord(j) && EndsWithAny(F(j), kSourceNounSuffixes)) {
-          const int e = NounPhrase(i + 1, se);
-          int spk = i + 1;
-          if (Word(spk) && kDeterminers.contains(F(spk))) ++spk;
-          for (int k = spk; k + 1 < e; ++k) {
-            if (F(k) == "von" || F(k) == "vom") {  // "nach den Worten von X": X
-              spk = k + 1;
-              break;
-            }
-          }
-          if (SourcePhrase(sb, se, i, i + 1, spk, e)) return;
+          // The source is the whole phrase: "nach Angaben der Polizei",
+          // "nach Aussagen von Albrecht Conze".
+          const int e = SpeakerPhrase(i + 1, se);
+          if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "nach" && i > sb && Word(i - 1) && v_.words[i - 1].cap &&
                  EndsWithAny(F(i - 1), kSourceNounSuffixes)) {
@@ -597,7 +707,7 @@ class Finder {
           }
         }
       } else if (f == "so" && Punct(i - 1, ",") && i + 1 < se) {
-        const int e = NounPhrase(i + 1, se_all);
+        const int e = SpeakerPhrase(i + 1, se_all);
         if (e > i + 1 && (e >= se || Punct(e, ",") || !CapWord(e))) {
           Found q;
           q.kind = QuoteKind::kReported;
@@ -621,8 +731,8 @@ class Finder {
   bool Cued(int sb, int se, int v, std::string_view particles) {
     Found q;
     q.kind = QuoteKind::kReported;
-    if (v > sb + 1 && Punct(v - 1, ",")) {
-      // Message first.
+    if (v > sb + 1 && Punct(v - 1, ",") && WholeSubject(sb, v).first < 0) {
+      // Message first (unless the comma closes an apposition of the subject).
       int particle = -1;
       if (!particles.empty()) {
         particle = FindParticle(particles, v + 1, se);
@@ -634,16 +744,39 @@ class Finder {
       q.cue_begin = v;
       q.cue_end = (particle >= 0 ? particle : v) + 1;
       q.cue_particle = particle;
-      std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, se);
-      // "…, heißt es": no speaker.
+      // "…, heißt es": no speaker, or the document it is in.
       const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+      std::tie(q.spk_begin, q.spk_end) = impersonal ? ImpersonalSource(v, v, se) : SubjectAfter(v, se);
       if ((q.spk_begin < 0 && !impersonal) || Overlaps(q.msg_begin, q.msg_end)) return false;
       Add(q);
       return true;
     }
-    // Verb first: the message follows a comma or colon.
+    // Verb first: the message follows a comma or colon, after the subject
+    // and its apposition ("teilte der Vorsitzende ..., Magdalena Chu, mit, ...").
+    int cs = sb;
+    for (int i = v - 1; i > sb; --i) {
+      if (Punct(i, ",") && !inside_[i]) {
+        cs = i + 1;
+        break;
+      }
+    }
+    const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+    std::pair<int, int> speaker = impersonal ? ImpersonalSource(cs, v, se) : SubjectBefore(cs, v);
+    int search_from = v + 1;
+    if (speaker.first < 0 && !impersonal) {
+      speaker = SubjectAfter(v, se);
+      if (speaker.first >= 0) {
+        search_from = speaker.second;
+        for (int i = speaker.first; i < speaker.second; ++i) {
+          if (Punct(i, ",") && Punct(speaker.second, ",")) {
+            search_from = speaker.second + 1;
+            break;
+          }
+        }
+      }
+    }
     int comma = -1;
-    for (int i = v + 1; i < se && i <= v + 12; ++i) {
+    for (int i = search_from; i < se && i <= search_from + 12; ++i) {
       if ((Punct(i, ",") || Punct(i, ":")) && !inside_[i]) {
         comma = i;
         break;
@@ -658,20 +791,14 @@ class Finder {
       particle = FindParticle(particles, v + 1, comma < 0 ? se : comma);
       if (particle < 0) return false;
     }
-    int cs = sb;
-    for (int i = v - 1; i > sb; --i) {
-      if (Punct(i, ",") && !inside_[i]) {
-        cs = i + 1;
-        break;
-      }
-    }
     q.cue_begin = v;
     q.cue_end = (particle >= 0 ? particle : v) + 1;
     q.cue_particle = particle;
-    std::tie(q.spk_begin, q.spk_end) = SubjectBefore(cs, v);
-    const int after_limit = comma < 0 ? se : comma;
-    if (q.spk_begin < 0) std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, after_limit);
-    if (q.spk_begin < 0) return false;
+    std::tie(q.spk_begin, q.spk_end) = speaker;
+    // Without a subject the clause may still be speech ("Zu dem Skandal
+    // führte Elshorst aus, ...": a name the phrase finder misses); English
+    // needs one, it has no comma before the message.
+    if (q.spk_begin < 0 && comma < 0) return false;
     q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
     if (english && comma < 0 && q.msg_begin < se && F(q.msg_begin) == "that") ++q.msg_begin;
     // "Wie die Polizei mitteilte, …" and "…, wie die Polizei mitteilte."

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
-#include <tuple>
 #include <utility>
 
 #include <fmt/format.h>
@@ -94,6 +94,9 @@ Status ParseDocument(std::string_view line, od::parser& parser, SpkAttDocument* 
           } else if (k == "type") {
             std::string_view s;
             if (!af.value().get_string().get(s)) ann.type = std::string(s);
+          } else if (k == "medium" || k == "STWR") {
+            std::string_view s;
+            if (!af.value().get_string().get(s)) ann.medium = std::string(s);
           } else if (k == "isNested") {
             bool b = false;
             if (!af.value().get_bool().get(b)) ann.nested = b;
@@ -214,58 +217,164 @@ std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vec
   return out;
 }
 
+std::vector<int> MaxAssignment(const std::vector<std::vector<double>>& score) {
+  const size_t rows = score.size();
+  const size_t cols = rows == 0 ? 0 : score[0].size();
+  if (rows == 0 || cols == 0) return std::vector<int>(rows, -1);
+  if (rows > cols) {
+    std::vector<std::vector<double>> t(cols, std::vector<double>(rows));
+    for (size_t r = 0; r < rows; ++r) {
+      for (size_t c = 0; c < cols; ++c) t[c][r] = score[r][c];
+    }
+    const std::vector<int> by_col = MaxAssignment(t);
+    std::vector<int> out(rows, -1);
+    for (size_t c = 0; c < cols; ++c) {
+      if (by_col[c] >= 0) out[by_col[c]] = static_cast<int>(c);
+    }
+    return out;
+  }
+  // Hungarian method with potentials on the cost -score, rows <= cols: each
+  // row in turn is added along a shortest augmenting path; 1-based indices,
+  // column 0 is the row being added.
+  const double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> u(rows + 1, 0), v(cols + 1, 0);
+  std::vector<size_t> row_of(cols + 1, 0), way(cols + 1, 0);
+  for (size_t r = 1; r <= rows; ++r) {
+    row_of[0] = r;
+    size_t c0 = 0;
+    std::vector<double> min_to(cols + 1, kInf);
+    std::vector<bool> done(cols + 1, false);
+    do {
+      done[c0] = true;
+      const size_t r0 = row_of[c0];
+      double delta = kInf;
+      size_t c1 = 0;
+      for (size_t c = 1; c <= cols; ++c) {
+        if (done[c]) continue;
+        const double reduced = -score[r0 - 1][c - 1] - u[r0] - v[c];
+        if (reduced < min_to[c]) {
+          min_to[c] = reduced;
+          way[c] = c0;
+        }
+        if (min_to[c] < delta) {
+          delta = min_to[c];
+          c1 = c;
+        }
+      }
+      for (size_t c = 0; c <= cols; ++c) {
+        if (done[c]) {
+          u[row_of[c]] += delta;
+          v[c] -= delta;
+        } else {
+          min_to[c] -= delta;
+        }
+      }
+      c0 = c1;
+    } while (row_of[c0] != 0);
+    do {
+      const size_t c1 = way[c0];
+      row_of[c0] = row_of[c1];
+      c0 = c1;
+    } while (c0 != 0);
+  }
+  std::vector<int> out(rows, -1);
+  for (size_t c = 1; c <= cols; ++c) {
+    if (row_of[c] != 0) out[row_of[c] - 1] = static_cast<int>(c - 1);
+  }
+  return out;
+}
+
+void SpkAttScorer::AddGroup(size_t msg_tp, size_t msg_pred, size_t msg_gold, size_t spk_tp,
+                            size_t spk_pred, size_t spk_gold) {
+  // A value is defined only where its denominator is not zero (the scorer's
+  // None), so a quotation without a speaker on either side adds nothing.
+  auto add = [](Mean* m, size_t tp, size_t n) {
+    if (n > 0) m->Add(static_cast<double>(tp) / static_cast<double>(n));
+  };
+  add(&msg_p_, msg_tp, msg_pred);
+  add(&msg_r_, msg_tp, msg_gold);
+  add(&spk_p_, spk_tp, spk_pred);
+  add(&spk_r_, spk_tp, spk_gold);
+  msg_tp_ += static_cast<int64_t>(msg_tp);
+  msg_pred_ += static_cast<int64_t>(msg_pred);
+  msg_gold_ += static_cast<int64_t>(msg_gold);
+  spk_tp_ += static_cast<int64_t>(spk_tp);
+  spk_pred_ += static_cast<int64_t>(spk_pred);
+  spk_gold_ += static_cast<int64_t>(spk_gold);
+}
+
 void SpkAttScorer::Add(const std::vector<SpkAttAnnotation>& gold_all,
-                       const std::vector<SpkAttAnnotation>& predicted) {
-  std::vector<const SpkAttAnnotation*> gold;
+                       const std::vector<SpkAttAnnotation>& predicted_all) {
+  std::vector<const SpkAttAnnotation*> gold, predicted;
   for (const SpkAttAnnotation& g : gold_all) {
     if (!g.nested) gold.push_back(&g);
   }
+  for (const SpkAttAnnotation& p : predicted_all) {
+    if (!p.nested) predicted.push_back(&p);
+  }
   gold_ += static_cast<int>(gold.size());
   predicted_ += static_cast<int>(predicted.size());
-  for (const SpkAttAnnotation* g : gold) {
-    msg_gold_ += static_cast<int64_t>(g->message.size());
-    spk_gold_ += static_cast<int64_t>(g->speaker.size());
-  }
-  for (const SpkAttAnnotation& p : predicted) {
-    msg_pred_ += static_cast<int64_t>(p.message.size());
-    spk_pred_ += static_cast<int64_t>(p.speaker.size());
-  }
-  // Greedy one-to-one matching by shared message tokens.
-  std::vector<std::tuple<size_t, size_t, size_t>> pairs;  // overlap, pred, gold
-  for (size_t pi = 0; pi < predicted.size(); ++pi) {
-    for (size_t gi = 0; gi < gold.size(); ++gi) {
-      const size_t n = Shared(predicted[pi].message, gold[gi]->message);
-      if (n > 0) pairs.emplace_back(n, pi, gi);
+  // Rows are gold quotations, columns predicted ones: the F1 of the message
+  // tokens, and the scorer's tie-breakers for equal type and medium.
+  std::vector<std::vector<double>> score(gold.size(), std::vector<double>(predicted.size(), 0));
+  for (size_t gi = 0; gi < gold.size(); ++gi) {
+    for (size_t pi = 0; pi < predicted.size(); ++pi) {
+      const SpkAttAnnotation& g = *gold[gi];
+      const SpkAttAnnotation& p = *predicted[pi];
+      const size_t n = Shared(g.message, p.message);
+      if (n == 0) continue;
+      score[gi][pi] = 2.0 * static_cast<double>(n) /
+                          static_cast<double>(g.message.size() + p.message.size()) +
+                      (g.type == p.type ? 0.01 : 0) + (g.medium == p.medium ? 0.001 : 0);
     }
   }
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) {
-    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) > std::get<0>(b);
-    return std::make_pair(std::get<1>(a), std::get<2>(a)) < std::make_pair(std::get<1>(b), std::get<2>(b));
-  });
-  std::vector<bool> pred_used(predicted.size()), gold_used(gold.size());
-  for (const auto& [n, pi, gi] : pairs) {
-    if (pred_used[pi] || gold_used[gi]) continue;
-    pred_used[pi] = gold_used[gi] = true;
-    ++matched_;
-    msg_tp_ += static_cast<int64_t>(n);
-    spk_tp_ += static_cast<int64_t>(Shared(predicted[pi].speaker, gold[gi]->speaker));
+  const std::vector<int> pair = MaxAssignment(score);
+  std::vector<bool> pred_used(predicted.size(), false);
+  for (size_t gi = 0; gi < gold.size(); ++gi) {
+    const SpkAttAnnotation& g = *gold[gi];
+    if (pair[gi] < 0) {
+      AddGroup(0, 0, g.message.size(), 0, 0, g.speaker.size());
+      continue;
+    }
+    const SpkAttAnnotation& p = *predicted[pair[gi]];
+    pred_used[pair[gi]] = true;
+    const size_t n = Shared(g.message, p.message);
+    if (n > 0) ++matched_;
+    AddGroup(n, p.message.size(), g.message.size(), Shared(g.speaker, p.speaker),
+             p.speaker.size(), g.speaker.size());
+  }
+  for (size_t pi = 0; pi < predicted.size(); ++pi) {
+    if (!pred_used[pi]) AddGroup(0, predicted[pi]->message.size(), 0, 0, predicted[pi]->speaker.size(), 0);
   }
 }
 
 SpkAttScores SpkAttScorer::Scores() const {
+  auto mean = [](const Mean& m) { return m.n > 0 ? m.sum / static_cast<double>(m.n) : 0; };
+  auto mean2 = [](const Mean& a, const Mean& b) {
+    return a.n + b.n > 0 ? (a.sum + b.sum) / static_cast<double>(a.n + b.n) : 0;
+  };
   SpkAttScores s;
   s.gold = gold_;
   s.predicted = predicted_;
   s.matched = matched_;
-  s.message_p = Ratio(msg_tp_, msg_pred_);
-  s.message_r = Ratio(msg_tp_, msg_gold_);
+  s.message_p = mean(msg_p_);
+  s.message_r = mean(msg_r_);
   s.message_f1 = F1(s.message_p, s.message_r);
-  s.speaker_p = Ratio(spk_tp_, spk_pred_);
-  s.speaker_r = Ratio(spk_tp_, spk_gold_);
+  s.speaker_p = mean(spk_p_);
+  s.speaker_r = mean(spk_r_);
   s.speaker_f1 = F1(s.speaker_p, s.speaker_r);
-  s.joint_p = Ratio(msg_tp_ + spk_tp_, msg_pred_ + spk_pred_);
-  s.joint_r = Ratio(msg_tp_ + spk_tp_, msg_gold_ + spk_gold_);
+  s.joint_p = mean2(msg_p_, spk_p_);
+  s.joint_r = mean2(msg_r_, spk_r_);
   s.joint_f1 = F1(s.joint_p, s.joint_r);
+  s.pooled_message_p = Ratio(msg_tp_, msg_pred_);
+  s.pooled_message_r = Ratio(msg_tp_, msg_gold_);
+  s.pooled_message_f1 = F1(s.pooled_message_p, s.pooled_message_r);
+  s.pooled_speaker_p = Ratio(spk_tp_, spk_pred_);
+  s.pooled_speaker_r = Ratio(spk_tp_, spk_gold_);
+  s.pooled_speaker_f1 = F1(s.pooled_speaker_p, s.pooled_speaker_r);
+  s.pooled_joint_p = Ratio(msg_tp_ + spk_tp_, msg_pred_ + spk_pred_);
+  s.pooled_joint_r = Ratio(msg_tp_ + spk_tp_, msg_gold_ + spk_gold_);
+  s.pooled_joint_f1 = F1(s.pooled_joint_p, s.pooled_joint_r);
   s.mean_f1 = F1(s.message_f1, s.speaker_f1);
   return s;
 }

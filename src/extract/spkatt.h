@@ -1,14 +1,21 @@
 // The SpkAtt speaker-attribution data (GermEval 2023/2024, German news) and
-// a simplified form of its measure, for scoring the quote finder (internal
-// to the extract stage).
+// the measure of its shared task, for scoring the quote finder (internal to
+// the extract stage).
 //
-// Measure: gold quotations that are not nested; predicted and gold messages
-// matched one-to-one, greedily by the number of shared message tokens; for
-// messages and for speakers, precision = shared tokens of matched pairs /
-// predicted tokens, recall = shared tokens / gold tokens (unmatched
-// quotations count in the denominators). Joint pools the message and
-// speaker tokens into one precision and recall; `mean_f1` is the harmonic
-// mean of the two F1 values, reported beside it.
+// Measure (the task's "simplified" subtask, as its scorer computes it,
+// github.com/uhh-lt/news-speaker-attribution-2023, eval/classes.py): per
+// document, gold quotations that are not nested and the predicted ones are
+// paired one-to-one by an optimal assignment that maximises the summed F1 of
+// their message tokens (plus 0.01 when the types agree, a tie-breaker); as
+// in the scorer, the assignment pairs min(gold, predicted) quotations even
+// where messages do not overlap. Every pair, every unpaired prediction and
+// every unpaired gold quotation is a group; a group has a precision for the
+// message (shared / predicted tokens) when it predicts tokens and a recall
+// (shared / gold tokens) when it has gold tokens, and the same for the
+// speaker. Message P and R are the means of the defined message values over
+// all groups of all documents, speaker P and R likewise, joint P and R the
+// means over both kinds together; each F1 is the harmonic mean of its P and
+// R. The token counts pooled over all groups (micro) are reported beside it.
 #ifndef STORYLINE_EXTRACT_SPKATT_H_
 #define STORYLINE_EXTRACT_SPKATT_H_
 
@@ -31,6 +38,7 @@ struct SpkAttAnnotation {
   std::vector<int> speaker;
   std::vector<int> cue;
   std::string type;          // "Direct", "Indirect", ...
+  std::string medium;        // "Speech", "SW", ...: a tie-breaker of the matching
   bool nested = false;
 };
 
@@ -53,10 +61,15 @@ std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vec
 struct SpkAttScores {
   int gold = 0;       // top-level gold quotations
   int predicted = 0;
-  int matched = 0;
+  int matched = 0;    // pairs whose messages share tokens
+  // The shared task's measure: means over groups (see the top of this file).
   double message_p = 0, message_r = 0, message_f1 = 0;
   double speaker_p = 0, speaker_r = 0, speaker_f1 = 0;
   double joint_p = 0, joint_r = 0, joint_f1 = 0;
+  // Tokens pooled over all groups: shared / predicted, shared / gold.
+  double pooled_message_p = 0, pooled_message_r = 0, pooled_message_f1 = 0;
+  double pooled_speaker_p = 0, pooled_speaker_r = 0, pooled_speaker_f1 = 0;
+  double pooled_joint_p = 0, pooled_joint_r = 0, pooled_joint_f1 = 0;
   double mean_f1 = 0;  // harmonic mean of message_f1 and speaker_f1
 };
 
@@ -68,10 +81,25 @@ class SpkAttScorer {
   SpkAttScores Scores() const;
 
  private:
+  struct Mean {
+    double sum = 0;
+    int64_t n = 0;
+    void Add(double x) { sum += x, ++n; }
+  };
+  // Adds one group: shared, predicted and gold tokens of message and speaker.
+  void AddGroup(size_t msg_tp, size_t msg_pred, size_t msg_gold, size_t spk_tp,
+                size_t spk_pred, size_t spk_gold);
+
   int gold_ = 0, predicted_ = 0, matched_ = 0;
+  Mean msg_p_, msg_r_, spk_p_, spk_r_;
   int64_t msg_tp_ = 0, msg_pred_ = 0, msg_gold_ = 0;
   int64_t spk_tp_ = 0, spk_pred_ = 0, spk_gold_ = 0;
 };
+
+// The optimal one-to-one assignment of rows to columns of `score` (all rows
+// the same length) that maximises the summed score, pairing min(rows,
+// columns) of them: for each row its column, or -1.
+std::vector<int> MaxAssignment(const std::vector<std::vector<double>>& score);
 
 // One line of the predictions file (no trailing newline): documentName and
 // annotations with quote, speaker and cue as {"tokenIds": [...]}, type and

@@ -30,34 +30,76 @@ TEST(SpkAttScorerTest, PerfectPrediction) {
 
 TEST(SpkAttScorerTest, PartialOverlapAndMisses) {
   SpkAttScorer s;
-  // Gold: two top-level quotations and one nested (ignored).
-  // Predicted: one overlapping the first (2 of 4 message tokens, wrong
-  // speaker), one spurious.
+  // Gold: two top-level quotations and one nested (ignored). Predicted: one
+  // overlapping the first (2 of 4 message tokens, wrong speaker), one
+  // spurious without a speaker. As in the shared task's scorer the
+  // assignment pairs both, the second pair without any overlap.
   s.Add({Ann({1, 2, 3, 4}, {0}), Ann({10, 11}, {9}), Ann({2, 3}, {0}, /*nested=*/true)},
         {Ann({3, 4, 5, 6}, {7}), Ann({20, 21}, {})});
   const SpkAttScores r = s.Scores();
   EXPECT_EQ(r.gold, 2);
   EXPECT_EQ(r.predicted, 2);
   EXPECT_EQ(r.matched, 1);
-  EXPECT_DOUBLE_EQ(r.message_p, 2.0 / 6);
-  EXPECT_DOUBLE_EQ(r.message_r, 2.0 / 6);
+  // Pair 1: message P 2/4, R 2/4; speaker P 0/1, R 0/1.
+  // Pair 2: message P 0/2, R 0/2; speaker P undefined (none predicted), R 0/1.
+  EXPECT_DOUBLE_EQ(r.message_p, 0.25);
+  EXPECT_DOUBLE_EQ(r.message_r, 0.25);
+  EXPECT_DOUBLE_EQ(r.message_f1, 0.25);
   EXPECT_DOUBLE_EQ(r.speaker_p, 0);
   EXPECT_DOUBLE_EQ(r.speaker_r, 0);
-  EXPECT_DOUBLE_EQ(r.joint_p, 2.0 / 7);
-  EXPECT_DOUBLE_EQ(r.joint_r, 2.0 / 8);
+  EXPECT_DOUBLE_EQ(r.joint_p, 0.5 / 3);   // (0.5 + 0 + 0) / 3 values
+  EXPECT_DOUBLE_EQ(r.joint_r, 0.5 / 4);   // (0.5 + 0 + 0 + 0) / 4 values
+  EXPECT_DOUBLE_EQ(r.joint_f1, 1.0 / 7);  // 2 PR / (P + R) with P = 1/6, R = 1/8
   EXPECT_DOUBLE_EQ(r.mean_f1, 0);
+  // Pooled tokens: message 2 of 6 predicted and 2 of 6 gold; speaker 0 of 1, 0 of 2.
+  EXPECT_DOUBLE_EQ(r.pooled_message_p, 2.0 / 6);
+  EXPECT_DOUBLE_EQ(r.pooled_message_r, 2.0 / 6);
+  EXPECT_DOUBLE_EQ(r.pooled_speaker_f1, 0);
+  EXPECT_DOUBLE_EQ(r.pooled_joint_p, 2.0 / 7);
+  EXPECT_DOUBLE_EQ(r.pooled_joint_r, 2.0 / 8);
 }
 
-TEST(SpkAttScorerTest, MatchingIsOneToOneByLargestOverlap) {
+TEST(SpkAttScorerTest, MeansOverPairsNotTokens) {
   SpkAttScorer s;
-  // Both predictions overlap gold A; the larger overlap wins, the other
-  // prediction stays unmatched even though it also touches gold B.
-  s.Add({Ann({1, 2, 3, 4}, {0}), Ann({5, 6}, {8})},
-        {Ann({1, 2, 3}, {0}), Ann({4, 5}, {8})});
+  // A long quotation found whole, a short one missed by one token of three;
+  // the first gold quotation has no speaker and none is predicted: no
+  // speaker value for that pair.
+  s.Add({Ann({1, 2, 3, 4, 5, 6, 7, 8}, {}), Ann({20, 21, 22}, {18, 19})},
+        {Ann({1, 2, 3, 4, 5, 6, 7, 8}, {}), Ann({21, 22}, {19})});
   const SpkAttScores r = s.Scores();
   EXPECT_EQ(r.matched, 2);
-  EXPECT_DOUBLE_EQ(r.message_p, 4.0 / 5);  // {1,2,3} with A, {5} with B
+  EXPECT_DOUBLE_EQ(r.message_p, 1);
+  EXPECT_DOUBLE_EQ(r.message_r, (1 + 2.0 / 3) / 2);
   EXPECT_DOUBLE_EQ(r.speaker_p, 1);
+  EXPECT_DOUBLE_EQ(r.speaker_r, 0.5);
+  EXPECT_DOUBLE_EQ(r.joint_p, 1);
+  EXPECT_DOUBLE_EQ(r.joint_r, (1 + 2.0 / 3 + 0.5) / 3);
+  EXPECT_DOUBLE_EQ(r.pooled_message_r, 10.0 / 11);
+  EXPECT_DOUBLE_EQ(r.pooled_joint_r, 11.0 / 13);
+}
+
+TEST(SpkAttScorerTest, MatchingMaximisesTheSumOfMessageF1) {
+  SpkAttScorer s;
+  // X overlaps A by 3 tokens and B by 2, Y overlaps A by 1. Greedy by
+  // overlap would pair X with A and leave Y alone (F1 sum 0.67); the
+  // optimal assignment pairs X with B (4/7) and Y with A (2/5).
+  s.Add({Ann({1, 2, 3, 4}, {0}), Ann({5, 6}, {8})},
+        {Ann({2, 3, 4, 5, 6}, {8}), Ann({1}, {0})});
+  const SpkAttScores r = s.Scores();
+  EXPECT_EQ(r.matched, 2);
+  EXPECT_DOUBLE_EQ(r.message_p, (2.0 / 5 + 1) / 2);
+  EXPECT_DOUBLE_EQ(r.message_r, (1 + 1.0 / 4) / 2);
+  EXPECT_DOUBLE_EQ(r.speaker_f1, 1);
+}
+
+TEST(SpkAttScorerTest, MaxAssignment) {
+  EXPECT_EQ(MaxAssignment({}), std::vector<int>{});
+  EXPECT_EQ(MaxAssignment({{1, 0}, {0, 1}}), (std::vector<int>{0, 1}));
+  EXPECT_EQ(MaxAssignment({{0.9, 0.8}, {0.7, 0.0}}), (std::vector<int>{1, 0}));
+  // More rows than columns: one row stays unpaired.
+  EXPECT_EQ(MaxAssignment({{0.2}, {0.5}, {0.1}}), (std::vector<int>{-1, 0, -1}));
+  // More columns than rows.
+  EXPECT_EQ(MaxAssignment({{0.1, 0.6, 0.5}, {0.0, 0.7, 0.0}}), (std::vector<int>{2, 1}));
 }
 
 TEST(SpkAttTest, ReadMapAndWrite) {
