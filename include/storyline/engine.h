@@ -96,6 +96,14 @@ class IngestSession {
   std::unique_ptr<State> state_;
 };
 
+// Builds `session`'s placement state ahead of its first run, off the request
+// path (the server calls it when it starts): replays the stored placements of
+// the window before the latest stored publication date, as a run of articles
+// of that date would, and loads the NER model. A later run of much older
+// articles still rebuilds (see IngestSession). Store errors as they come; a
+// model that cannot be loaded as in Ingest.
+Status PrimeSession(store::Store& store, IngestSession& session, const IngestOptions& options);
+
 // The NER model used when IngestOptions::ner_model is unset: $STORYLINE_NER_MODEL
 // when set and non-empty (it must then load); else the model this build
 // trained (<build dir>/models/ner-de.model, target `ner_model`) when that file

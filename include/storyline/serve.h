@@ -12,7 +12,9 @@
 //
 // Threads: the server answers requests on a pool of threads. Each request
 // opens its own Store on `db_path` (SQLite in WAL mode lets readers run beside
-// the one writer); writes (POST) are serialized by a mutex. Start() and Stop()
+// the one writer); writes (POST) are serialized by a mutex and share one
+// IngestSession, primed by Run() in the background before the first POST
+// (POSTs wait for it; reads do not). Start() and Stop()
 // may be called from different threads; everything else from one.
 #ifndef STORYLINE_SERVE_H_
 #define STORYLINE_SERVE_H_

@@ -247,29 +247,34 @@ std::string DefaultNerModelPath() {
 
 namespace {
 
+// The extractor a run uses: the session's when it was created for the same
+// model, else a new one (kept by the session when there is one, else in
+// `owned`).
+Result<const extract::Extractor*> AcquireExtractor(const IngestOptions& options, IngestSession::State* session,
+                                                   std::unique_ptr<extract::Extractor>& owned) {
+  const std::string model = options.ner_model ? *options.ner_model : DefaultNerModelPath();
+  if (session != nullptr && session->extractor != nullptr && session->extractor_model == model) {
+    return session->extractor.get();
+  }
+  Result<std::unique_ptr<extract::Extractor>> created = extract::Extractor::Create(model);
+  if (!created.ok()) {
+    return Status(created.status().code(), "cannot load the NER model for extraction: " + created.status().message());
+  }
+  owned = std::move(created).value();
+  if (session == nullptr) return owned.get();
+  session->extractor = std::move(owned);
+  session->extractor_model = model;
+  return session->extractor.get();
+}
+
 // Runs one ingest: `read` feeds the sink, then the run places and finishes.
 Result<IngestReport> RunIngest(store::Store& store, const IngestOptions& options,
                                const std::function<void(const ingest::Sink&, const IngestRun&)>& read) {
-  const std::string model = options.ner_model ? *options.ner_model : DefaultNerModelPath();
   IngestSession::State* session = options.session != nullptr ? &SessionState(*options.session) : nullptr;
   std::unique_ptr<extract::Extractor> own_extractor;
-  const extract::Extractor* extractor = nullptr;
-  if (session != nullptr && session->extractor != nullptr && session->extractor_model == model) {
-    extractor = session->extractor.get();
-  } else {
-    Result<std::unique_ptr<extract::Extractor>> created = extract::Extractor::Create(model);
-    if (!created.ok()) {
-      return Status(created.status().code(),
-                    "cannot load the NER model for extraction: " + created.status().message());
-    }
-    own_extractor = std::move(created).value();
-    extractor = own_extractor.get();
-    if (session != nullptr) {
-      session->extractor = std::move(own_extractor);
-      session->extractor_model = model;
-    }
-  }
-  IngestRun run(store, options, *extractor, session != nullptr ? &session->placement : nullptr);
+  Result<const extract::Extractor*> extractor = AcquireExtractor(options, session, own_extractor);
+  if (!extractor.ok()) return extractor.status();
+  IngestRun run(store, options, **extractor, session != nullptr ? &session->placement : nullptr);
   ingest::Sink sink;
   sink.article = [&run, &options](Article&& a) {
     if (options.on_read) options.on_read(a);
@@ -282,6 +287,16 @@ Result<IngestReport> RunIngest(store::Store& store, const IngestOptions& options
 }
 
 }  // namespace
+
+Status PrimeSession(store::Store& store, IngestSession& session, const IngestOptions& options) {
+  IngestSession::State& state = SessionState(session);
+  std::unique_ptr<extract::Extractor> unused;
+  Result<const extract::Extractor*> extractor = AcquireExtractor(options, &state, unused);
+  if (!extractor.ok()) return extractor.status();
+  IngestCounts counts;
+  engine::StoryPlacer placer(store, options, counts, &state.placement);
+  return placer.Prime();
+}
 
 Result<IngestReport> Ingest(store::Store& store, const std::vector<std::string>& paths,
                             const IngestOptions& options) {

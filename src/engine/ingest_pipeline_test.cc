@@ -258,6 +258,31 @@ TEST_F(IngestStoriesTest, ASessionReplaysWhatAnotherWriterPlaced) {
   EXPECT_NE(PlacementOf(kSeed4).story, story);
 }
 
+TEST_F(IngestStoriesTest, APrimedSessionPlacesWithoutReplaying) {
+  auto line = [](const std::string& id, const std::string& date, const std::string& text) {
+    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
+  };
+  Write("stored.jsonl", line("a", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt.") +
+                            line("b", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
+  EXPECT_EQ(Run({(dir_ / "stored.jsonl").string()}).counts.placed, 2);
+
+  IngestSession session;
+  ASSERT_TRUE(PrimeSession(*store_, session, options_).ok());
+  options_.session = &session;
+  Write("new.jsonl", line("c", "2026-06-03", "Nach dem Haushaltsbeschluss in Koblenz: die Opposition klagt."));
+  IngestReport r = Run({(dir_ / "new.jsonl").string()});
+  EXPECT_EQ(r.counts.placed, 1);
+  EXPECT_EQ(r.counts.replayed, 0);
+}
+
+TEST_F(IngestStoriesTest, PrimingAnEmptyStoreKeepsNothing) {
+  IngestSession session;
+  ASSERT_TRUE(PrimeSession(*store_, session, options_).ok());
+  options_.session = &session;
+  Write("new.jsonl", "{\"id\": \"c\", \"published\": \"2026-06-03\", \"text\": \"Koblenz.\"}\n");
+  EXPECT_EQ(Run({(dir_ / "new.jsonl").string()}).counts.placed, 1);
+}
+
 TEST_F(IngestStoriesTest, ASessionRebuildsForAnOlderWindow) {
   // Articles more than a month (the slack a session's window gets) before
   // what the session holds need an older window than it was built with: it

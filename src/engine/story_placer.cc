@@ -194,6 +194,19 @@ Status StoryPlacer::PlaceUnplaced() {
   return Place(meta, replay_from);
 }
 
+Status StoryPlacer::Prime() {
+  Result<std::vector<store::StoryInfo>> newest = store_.ListStories({.limit = 1});
+  if (!newest.ok()) return newest.status();
+  if (newest->empty()) return Status::Ok();  // nothing placed: nothing to replay
+  std::optional<int64_t> replay_from;
+  const PublishedDate& last = newest->front().last;
+  if (options_.replay_window_days > 0 && last.known()) {
+    replay_from = last.EpochSeconds() - options_.replay_window_days * kSecondsPerDay;
+  }
+  std::vector<Article> none;
+  return Place(none, replay_from);
+}
+
 Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_t>& replay_from) {
   // A kept state serves when it holds at least the window this run needs.
   const bool reuse = cache_ != nullptr && cache_->placer_ != nullptr &&

@@ -64,6 +64,11 @@ class StoryPlacer {
   // back, and what is left unplaced is placed by the next run.
   Status PlaceUnplaced();
 
+  // Builds the cache's state as a run placing an article published on the
+  // latest stored date would (the window before it; everything when that is
+  // undated or replay_window_days is 0), placing nothing. Needs a cache.
+  Status Prime();
+
  private:
   Status Place(std::vector<Article>& meta, const std::optional<int64_t>& replay_from);
 

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -254,9 +255,21 @@ class HttpServer : public Server {
       std::lock_guard<std::mutex> lock(stop_mutex_);
       if (stopped_) return Status::Ok();
     }
+    // The first POST would otherwise pay for rebuilding the clusterer (a
+    // replay of the stored window: seconds on a large store). POSTs wait for
+    // the write lock meanwhile; reads do not.
+    std::thread primer([this] {
+      std::lock_guard<std::mutex> lock(write_mutex_);
+      auto store = Open(false);
+      IngestOptions options;
+      options.ner_model = options_.ner_model;
+      // A failure here only means the first POST builds the state itself.
+      if (store.ok()) (void)PrimeSession(**store, session_, options);
+    });
     // listen_after_bind() returns false also after stop(); only report a
     // failure nobody asked for.
     const bool ok = svr_.listen_after_bind();
+    primer.join();
     std::lock_guard<std::mutex> lock(stop_mutex_);
     if (!ok && !stopped_) return Status::IoError("the server stopped listening");
     return Status::Ok();
