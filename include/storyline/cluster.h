@@ -147,6 +147,9 @@ class Clusterer {
 
   int64_t article_count() const;
   int64_t story_count() const;  // live stories
+  // Story and storyline merges so far: a caller that maps ids elsewhere (the
+  // engine) knows from a change that some ids now resolve to others.
+  int64_t merge_count() const;
 
  private:
   struct Impl;

@@ -266,5 +266,6 @@ std::vector<size_t> ArrivalOrder(const std::vector<Article>& articles) {
 
 int64_t Clusterer::article_count() const { return impl_->seq; }
 int64_t Clusterer::story_count() const { return impl_->live_stories; }
+int64_t Clusterer::merge_count() const { return impl_->stories.merges() + impl_->storylines.merges(); }
 
 }  // namespace storyline::cluster

@@ -193,6 +193,7 @@ double Level::Similarity(uint32_t a, uint32_t b, const Vectorizer& v) {
 
 void Level::Merge(uint32_t into, uint32_t from, const Vectorizer& v) {
   assert(into != from);
+  ++merges_;
   Group& src = groups_[from];
   Group& dst = groups_[into];
   AddScaled(src.sum, 1.0f, &dst.sum, &merge_scratch_);

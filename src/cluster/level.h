@@ -82,6 +82,7 @@ class Level {
   const Group& group(uint32_t g) const { return groups_[g]; }
   size_t size() const { return groups_.size(); }
   double now() const { return now_; }
+  int64_t merges() const { return merges_; }  // Merge calls so far
 
  private:
   bool Active(const Group& g, int64_t seq) const;
@@ -97,6 +98,7 @@ class Level {
   std::vector<Group> groups_;
   std::vector<std::vector<uint32_t>> postings_;  // term id → group indexes, oldest first
   double now_ = -1e18;                           // latest dated instant seen, days
+  int64_t merges_ = 0;
   // Scratch.
   std::vector<float> score_;
   std::vector<uint32_t> touched_;

@@ -130,6 +130,10 @@ struct Placer {
   IdMap stories;
   IdMap storylines;
   int64_t last_day = 0;
+  // clusterer.merge_count() when the id maps last caught up with merges:
+  // while it is unchanged, every mapped id resolves to itself and the maps
+  // need no pass (a pass costs one step per story ever mapped).
+  int64_t merges_seen = 0;
 };
 
 PlacementCache::PlacementCache() = default;
@@ -243,8 +247,11 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
       ++counts_.replayed;
     }
   }
-  placer.stories.ForgetMerged(resolve_story);
-  placer.storylines.ForgetMerged(resolve_storyline);
+  if (clusterer.merge_count() != placer.merges_seen) {
+    placer.stories.ForgetMerged(resolve_story);
+    placer.storylines.ForgetMerged(resolve_storyline);
+    placer.merges_seen = clusterer.merge_count();
+  }
   std::unordered_set<std::string> placed_now;
 
   Result<store::LargestIds> largest = store_.GetLargestIds();
@@ -256,12 +263,16 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
   int pending = 0;
   // Merges first, so that the batch commits a consistent state.
   auto commit = [&]() -> Status {
-    STORYLINE_RETURN_IF_ERROR(placer.stories.ApplyMerges(resolve_story, [&](int64_t absorbed, int64_t survivor) {
-      ++counts_.merged;
-      return store_.MergeStories(absorbed, survivor);
-    }));
-    STORYLINE_RETURN_IF_ERROR(placer.storylines.ApplyMerges(
-        resolve_storyline, [&](int64_t absorbed, int64_t survivor) { return store_.MergeStorylines(absorbed, survivor); }));
+    if (clusterer.merge_count() != placer.merges_seen) {
+      STORYLINE_RETURN_IF_ERROR(placer.stories.ApplyMerges(resolve_story, [&](int64_t absorbed, int64_t survivor) {
+        ++counts_.merged;
+        return store_.MergeStories(absorbed, survivor);
+      }));
+      STORYLINE_RETURN_IF_ERROR(placer.storylines.ApplyMerges(resolve_storyline, [&](int64_t absorbed, int64_t survivor) {
+        return store_.MergeStorylines(absorbed, survivor);
+      }));
+      placer.merges_seen = clusterer.merge_count();
+    }
     in_batch = false;
     pending = 0;
     return store_.CommitBatch();
