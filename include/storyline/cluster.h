@@ -21,6 +21,14 @@
 //     the best candidate above a threshold is joined, else a new story starts;
 //   * two stories that converge (an article fits both) are merged: the older
 //     id survives and the younger becomes an alias (see ResolveStory);
+//   * the first article that joins a story wrongly lets every later report of
+//     the other event join through it (the closest-member link): so a small
+//     story (up to split_limit articles) is tested, as it grows to 4, 6, 8, 12,
+//     16, … articles, for two events in one (a two-means split of its
+//     articles whose parts compare like two stories that would not have been
+//     joined); if so, the part without its first article becomes a new story
+//     in the same storyline and its earlier articles are reported as moves
+//     (Assignment::moved): a placed article can change stories;
 //   * a new story picks its storyline from its first article; when the story
 //     has grown to 3, 7, 15, … articles its latest article may also merge the
 //     story's storyline with another one it clearly fits (storylines span
@@ -30,7 +38,8 @@
 // index by input order (the last `undated_window` articles) instead of time.
 //
 // Ids are positive integers handed out in order of creation and never reused
-// or renamed; after a merge the absorbed id resolves to the survivor.
+// or renamed; after a merge the absorbed id resolves to the survivor; after a
+// split the part holding the story's first article keeps the id.
 //
 // Thread safety: a Clusterer is for one thread at a time.
 #ifndef STORYLINE_CLUSTER_H_
@@ -50,12 +59,28 @@ namespace storyline::cluster {
 using StoryId = int64_t;
 using StorylineId = int64_t;
 
+// An earlier article that Add moved to another story (see Assignment).
+struct Move {
+  std::string article_id;
+  int64_t sequence = 0;  // the article's position in Add order: 1 for the first article added
+  StoryId from = 0;      // the story it was in, as of this Add (resolved)
+  StoryId to = 0;        // the story it is in now: a story this Add created by a split
+};
+
 // Where an article went at the moment it was added. Later merges may make
-// `story` an alias: use Clusterer::ResolveStory for the current id.
+// `story` an alias: use Clusterer::ResolveStory for the current id. Later
+// splits may move the article: they are reported in the `moved` of the
+// Assignment of the Add that made them.
 struct Assignment {
   StoryId story = 0;
   StorylineId storyline = 0;
   bool new_story = false;  // the article started the story
+  // Earlier articles this Add moved out of their story (a split, see
+  // Clusterer::Add), in the order they were added. The article itself is
+  // never listed: `story` already says where it ended up. Callers that keep
+  // per-article stories (the engine's store, `storyline cluster`) must apply
+  // these before the next Add; the ids in them are current as of this Add.
+  std::vector<Move> moved;
 };
 
 // The one default configuration used for every input; the fields exist for
@@ -106,6 +131,23 @@ struct Options {
   int member_terms = 128;       // terms kept per member vector
   int member_candidates = 2;    // best candidates (by centroid) also checked by members
   int storyline_terms = 200;    // terms kept in a storyline centroid
+  // Splits. Stories of at most `split_limit` articles keep a trace of each
+  // (its vector) and, when they grow to 4, 6, 8, 12, 16, 24, … articles, are
+  // tested for two events in one: a two-means split of their articles is
+  // made when
+  //   * the two parts' centroids compare below `split_factor` × the join
+  //     threshold of the article that triggered the test (parts that close
+  //     are one event told in two ways), and
+  //   * each part's articles are, on average, closer to the rest of their own
+  //     part than the two parts are to each other by `split_margin` (the lower
+  //     of the two parts counts): both parts are events of their own, not an
+  //     event and its stragglers;
+  //   * each part holds at least `split_min_part` articles.
+  // Tuned on the odd ECB+ dev topics (see src/cluster/README.md).
+  int split_limit = 64;
+  double split_factor = 1.5;
+  double split_margin = 0.12;
+  int split_min_part = 2;
 };
 
 // A story as it stands now.

@@ -32,6 +32,7 @@ struct IngestCounts {
   int64_t duplicates = 0;   // placed articles that copy an earlier article
   int64_t replayed = 0;     // stored articles replayed to restore the clusterer's state
   int64_t merged = 0;       // stored stories merged into another by this run
+  int64_t moved = 0;        // placed articles moved to another story by a split
   // Extractions (see Ingest):
   int64_t extracted = 0;  // articles whose extraction this run stored
 };

@@ -62,8 +62,8 @@ struct Placement {
 };
 
 // Clusters `articles` in arrival order (see cluster::ArrivalOrder); returns
-// each article's final (resolved) story and storyline, by input index, and
-// the indexes in the order they were processed.
+// each article's final story and storyline (after every split and merge), by
+// input index, and the indexes in the order they were processed.
 std::vector<Placement> ClusterAll(const std::vector<Article>& articles,
                                   std::vector<size_t>* order) {
   *order = cluster::ArrivalOrder(articles);
@@ -75,6 +75,10 @@ std::vector<Placement> ClusterAll(const std::vector<Article>& articles,
     const Article& a = articles[i];
     const cluster::Assignment assignment = clusterer.Add(a);
     placements[i].story = assignment.story;
+    // A split moves earlier articles: sequence k is the k-th article added.
+    for (const cluster::Move& m : assignment.moved) {
+      placements[(*order)[static_cast<size_t>(m.sequence - 1)]].story = m.to;
+    }
     dedup::ComputeFingerprint(a.text, a.language, &fingerprint);
     if (!a.content_hash.empty()) {
       fingerprint.content_hash = std::hash<std::string>{}(a.content_hash) | 1;

@@ -106,8 +106,9 @@ int RunIngest() {
              c.revised, c.failed);
   if (c.extracted > 0) fmt::print("extracted {}\n", c.extracted);
   if (c.placed > 0) {
-    fmt::print("stories: placed {} (duplicates {}), new stories {}, merged {}, replayed {}\n", c.placed,
-               c.duplicates, c.new_stories, c.merged, c.replayed);
+    fmt::print("stories: placed {} (duplicates {}), new stories {}, merged {}{}, replayed {}\n", c.placed,
+               c.duplicates, c.new_stories, c.merged, c.moved > 0 ? fmt::format(", moved {}", c.moved) : "",
+               c.replayed);
   }
   if (!report->errors.empty()) {
     fmt::print("failed:\n");

@@ -38,6 +38,7 @@ LevelParams StoryParams(const Options& o) {
   p.max_members = o.story_members;
   p.member_terms = o.member_terms;
   p.member_candidates = o.member_candidates;
+  p.trace_limit = o.split_limit;
   return p;
 }
 
@@ -50,6 +51,7 @@ LevelParams StorylineParams(const Options& o) {
   p.max_indexed_terms = 256;
   p.query_terms = o.storyline_query_terms;
   p.max_members = 0;
+  p.trace_limit = 0;
   return p;
 }
 
@@ -65,6 +67,15 @@ PublishedDate Later(const PublishedDate& a, const PublishedDate& b) {
   return b.EpochSeconds() > a.EpochSeconds() ? b : a;
 }
 
+// The sizes at which a traced story is tested for a split: 4, 6, 8, 12, 16,
+// 24, … (a bounded number of tests per story, each at most split_limit
+// articles).
+bool SplitCheckAt(int64_t size) {
+  if (size < 4) return false;
+  if ((size & (size - 1)) == 0) return true;
+  return size % 3 == 0 && ((size / 3) & (size / 3 - 1)) == 0;
+}
+
 bool WritesCompounds(const std::string& lang) {
   return lang == "de" || lang == "nl" || lang == "sv" || lang == "da" || lang == "no" ||
          lang == "nb" || lang == "fi";
@@ -76,9 +87,14 @@ struct Clusterer::Impl {
   explicit Impl(const Options& o)
       : options(o), vectorizer(o), stories(StoryParams(o)), storylines(StorylineParams(o)) {}
 
+  struct Held {
+    std::string id;
+    int64_t seq = 0;
+    PublishedDate published;
+  };
   struct StoryInfo {
     uint32_t storyline = 0;  // index in `storylines`, resolve before use
-    std::vector<std::string> article_ids;
+    std::vector<Held> articles;  // in the order added
     PublishedDate first;
     PublishedDate last;
   };
@@ -86,6 +102,9 @@ struct Clusterer::Impl {
   Assignment Add(const Article& article);
   uint32_t NewStoryline(const ArticleVector& a, double factor);
   void MergeStories(uint32_t a, uint32_t b);
+  // Tests `story` for two events in one and splits it; returns the new part
+  // (or nullopt) and appends the moved articles but the current one to `moved`.
+  std::optional<uint32_t> MaybeSplit(uint32_t story, double threshold, std::vector<Move>* moved);
   StorySummary Summary(uint32_t story) const;
 
   const Options options;
@@ -119,9 +138,9 @@ void Clusterer::Impl::MergeStories(uint32_t a, uint32_t b) {
   --live_stories;
   StoryInfo& dst = info[into];
   StoryInfo& src = info[from];
-  dst.article_ids.insert(dst.article_ids.end(), std::make_move_iterator(src.article_ids.begin()),
-                         std::make_move_iterator(src.article_ids.end()));
-  std::vector<std::string>().swap(src.article_ids);
+  dst.articles.insert(dst.articles.end(), std::make_move_iterator(src.articles.begin()),
+                      std::make_move_iterator(src.articles.end()));
+  std::vector<Held>().swap(src.articles);
   dst.first = Earlier(dst.first, src.first);
   dst.last = Later(dst.last, src.last);
   const uint32_t line_a = storylines.Resolve(dst.storyline);
@@ -153,7 +172,7 @@ Assignment Clusterer::Impl::Add(const Article& article) {
   }
   stories.Add(story, vec, vectorizer, seq);
   StoryInfo& si = info[story];
-  si.article_ids.push_back(article.id);
+  si.articles.push_back({article.id, seq, article.published});
   if (article.published.known()) {
     si.first = Earlier(si.first, article.published);
     si.last = Later(si.last, article.published);
@@ -192,6 +211,12 @@ Assignment Clusterer::Impl::Add(const Article& article) {
     }
   }
   story = stories.Resolve(story);
+  if (!result.new_story && SplitCheckAt(stories.group(story).size) && stories.Traced(story)) {
+    if (std::optional<uint32_t> part = MaybeSplit(story, threshold, &result.moved)) {
+      const std::vector<Held>& held = info[*part].articles;
+      if (!held.empty() && held.back().seq == seq) story = *part;
+    }
+  }
 
   if (seq % kCompactEvery == 0) {
     stories.Compact(seq);
@@ -202,11 +227,50 @@ Assignment Clusterer::Impl::Add(const Article& article) {
   return result;
 }
 
+std::optional<uint32_t> Clusterer::Impl::MaybeSplit(uint32_t story, double threshold,
+                                                    std::vector<Move>* moved) {
+  const internal::Bisection split = stories.Bisect(story, vectorizer);
+  const size_t min_part = static_cast<size_t>(std::max(options.split_min_part, 1));
+  if (split.leaving < min_part || split.side.size() - split.leaving < min_part ||
+      split.similarity >= options.split_factor * threshold ||
+      split.cohesion - split.similarity < options.split_margin) {
+    return std::nullopt;
+  }
+  std::vector<int64_t> leaving;  // sequence numbers, ascending (traces are in order)
+  const std::vector<internal::Trace>& traces = stories.group(story).traces;
+  for (size_t i = 0; i < traces.size(); ++i) {
+    if (split.side[i] == 1) leaving.push_back(traces[i].seq);
+  }
+  const uint32_t part = stories.Split(story, split, vectorizer);
+  ++live_stories;
+  info.emplace_back();
+  StoryInfo& src = info[story];
+  StoryInfo& dst = info[part];
+  dst.storyline = storylines.Resolve(src.storyline);
+  std::vector<Held> stay;
+  src.first = src.last = PublishedDate();
+  for (Held& h : src.articles) {
+    const bool leaves = std::binary_search(leaving.begin(), leaving.end(), h.seq);
+    StoryInfo& to = leaves ? dst : src;
+    if (h.published.known()) {
+      to.first = Earlier(to.first, h.published);
+      to.last = Later(to.last, h.published);
+    }
+    if (leaves && h.seq != seq) {
+      moved->push_back({h.id, h.seq, static_cast<StoryId>(story) + 1, static_cast<StoryId>(part) + 1});
+    }
+    (leaves ? dst.articles : stay).push_back(std::move(h));
+  }
+  src.articles = std::move(stay);
+  return part;
+}
+
 StorySummary Clusterer::Impl::Summary(uint32_t story) const {
   StorySummary s;
   s.id = static_cast<StoryId>(story) + 1;
   s.storyline = static_cast<StorylineId>(storylines.Resolve(info[story].storyline)) + 1;
-  s.article_ids = info[story].article_ids;
+  s.article_ids.reserve(info[story].articles.size());
+  for (const Held& h : info[story].articles) s.article_ids.push_back(h.id);
   s.first = info[story].first;
   s.last = info[story].last;
   return s;

@@ -1,5 +1,6 @@
 #include "storyline/cluster.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -105,6 +106,111 @@ TEST(ClustererTest, TitleOnlyArticles) {
   EXPECT_NE(c.ResolveStory(a.story), c.ResolveStory(other.story));
 }
 
+// Splits. Two earthquakes a week apart: the first report of the second one
+// also recalls the first and joins its story; the later reports of the
+// second quake join through it (the closest-member link), until the story
+// is tested at six articles and split in two.
+struct Added {
+  std::vector<Assignment> got;
+  std::vector<Move> moves;
+};
+
+Added AddAll(Clusterer& c, const std::vector<Article>& articles) {
+  Added out;
+  for (const Article& a : articles) {
+    out.got.push_back(c.Add(a));
+    for (const Move& m : out.got.back().moved) {
+      out.moves.push_back(m);
+      out.got[static_cast<size_t>(m.sequence - 1)].story = m.to;
+    }
+  }
+  for (Assignment& a : out.got) a.story = c.ResolveStory(a.story);
+  return out;
+}
+
+std::vector<Article> TwoQuakes() {
+  return {
+      Make("a1", "Earthquake kills 12 in Padang", kQuakeA),
+      Make("a2", "Padang earthquake: survivors pulled from rubble", kQuakeA2),
+      Make("a3", "Death toll of Padang earthquake rises",
+           "The death toll of Sunday's magnitude 6.1 earthquake near Padang rose to 12. Rescue "
+           "workers searched collapsed buildings in the Indonesian city for survivors."),
+      Make("b1", "Chile earthquake comes a week after Padang quake",
+           "A magnitude 7.4 earthquake hit the Chilean coast near Valparaiso, killing 40 people, "
+           "a week after the magnitude 6.1 earthquake in Padang killed 12 people in collapsed "
+           "buildings. Rescue workers searched for survivors."),
+      Make("b2", "Tsunami warning after Chile earthquake", kQuakeB),
+      Make("b3", "Valparaiso counts its dead after Chile earthquake",
+           "Chile mourned 40 people killed when the magnitude 7.4 earthquake struck Valparaiso on "
+           "Tuesday; the tsunami warning for the Chilean coast was lifted."),
+  };
+}
+
+TEST(ClustererTest, StoryHoldingTwoEventsIsSplit) {
+  Clusterer c;
+  const Added r = AddAll(c, TwoQuakes());
+  // The first three are one event, the last two another; b1, which reports
+  // both, may go either way.
+  EXPECT_EQ(r.got[1].story, r.got[0].story);
+  EXPECT_EQ(r.got[2].story, r.got[0].story);
+  EXPECT_EQ(r.got[5].story, r.got[4].story);
+  EXPECT_NE(r.got[4].story, r.got[0].story);
+  // The part holding the first article keeps its id; the other is new, in the
+  // same storyline, and its articles added before the split were reported as
+  // moved.
+  EXPECT_EQ(r.got[0].story, 1);
+  EXPECT_EQ(c.StorylineOf(r.got[4].story), c.StorylineOf(r.got[0].story));
+  ASSERT_FALSE(r.moves.empty());
+  for (const Move& m : r.moves) {
+    EXPECT_EQ(m.from, 1);
+    EXPECT_EQ(m.to, r.got[4].story);
+    EXPECT_EQ(m.article_id[0], 'b');
+  }
+  std::vector<std::string> first = c.Story(1)->article_ids;
+  std::vector<std::string> second = c.Story(r.got[4].story)->article_ids;
+  std::vector<std::string>& with_b1 = r.got[3].story == 1 ? first : second;
+  with_b1.erase(std::find(with_b1.begin(), with_b1.end(), "b1"));
+  EXPECT_EQ(first, (std::vector<std::string>{"a1", "a2", "a3"}));
+  EXPECT_EQ(second, (std::vector<std::string>{"b2", "b3"}));
+  EXPECT_EQ(c.story_count(), 2);
+}
+
+TEST(ClustererTest, WithoutSplitsTheTwoEventsStayTogether) {
+  Options o;
+  o.split_limit = 0;
+  Clusterer c(o);
+  const Added r = AddAll(c, TwoQuakes());
+  for (const Assignment& a : r.got) EXPECT_EQ(a.story, r.got[0].story);
+  EXPECT_TRUE(r.moves.empty());
+}
+
+TEST(ClustererTest, CoherentStoryIsNeverSplit) {
+  Clusterer c;
+  std::vector<Article> reports;
+  const char* const texts[] = {
+      kQuakeA,
+      kQuakeA2,
+      "The death toll of the Padang earthquake rose to 12 on Monday as rescue workers searched "
+      "collapsed buildings.",
+      "Indonesia sent soldiers to Padang after Sunday's magnitude 6.1 earthquake, which killed "
+      "12 people and destroyed hundreds of homes.",
+      "Survivors of the Padang earthquake spent a second night outdoors; aftershocks shook the "
+      "Indonesian city, where 12 people died.",
+      "Schools in Padang stay closed after the earthquake; engineers inspect buildings damaged "
+      "by the magnitude 6.1 quake that killed 12.",
+      "Aid arrived in Padang, where the earthquake on Sunday killed 12 people; the Indonesian "
+      "Red Cross set up tents for survivors.",
+      "Padang begins to rebuild: the Indonesian government promised money for homes destroyed "
+      "by Sunday's magnitude 6.1 earthquake.",
+  };
+  int i = 0;
+  for (const char* t : texts) reports.push_back(Make("p" + std::to_string(++i), "Padang earthquake", t));
+  const Added r = AddAll(c, reports);
+  for (const Assignment& a : r.got) EXPECT_EQ(a.story, r.got[0].story);
+  EXPECT_TRUE(r.moves.empty());
+  EXPECT_EQ(c.story_count(), 1);
+}
+
 // A later event of one storyline, a year and a half on (the examples'
 // night-train referendum and first run): a story of its own, the same storyline.
 TEST(ClustererTest, StorylineLinksEventsYearsApart) {
@@ -145,6 +251,9 @@ TEST(ClustererTest, Seeds) {
     a.text = text::CleanText(a.text);
     if (a.language.empty()) a.language = text::IdentifyLanguage(a.title + "\n" + a.text).code;
     got.push_back(c.Add(a));
+  }
+  for (size_t i = 0; i < 5; ++i) {
+    for (const Move& m : got[i].moved) got[static_cast<size_t>(m.sequence - 1)].story = m.to;
   }
   for (size_t i = 0; i < 5; ++i) {
     SCOPED_TRACE(articles[i].id);

@@ -1,7 +1,9 @@
 #include "cluster/level.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
+#include <cmath>
 
 namespace storyline::cluster::internal {
 
@@ -174,8 +176,35 @@ void Level::Add(uint32_t g, const ArticleVector& a, const Vectorizer& v, int64_t
     }
   }
   group.last_seq = std::max(group.last_seq, seq);
+  const bool trace = params_.trace_limit > 0 && group.size < params_.trace_limit &&
+                     group.traces.size() == static_cast<size_t>(group.size);
   ++group.size;
-  if (params_.max_members > 0 && a.norm > 0) AddMember(group, a, v);
+  if (trace) {
+    Trace& t = group.traces.emplace_back();
+    t.seq = seq;
+    if (a.norm > 0) {
+      t.unit.assign(a.terms.begin(), a.terms.end());
+      Truncate(static_cast<size_t>(params_.member_terms), v.idf(), &t.unit);
+      for (Entry& e : t.unit) e.w = static_cast<float>(e.w / a.norm);
+    }
+    const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
+    t.top.assign(a.top.begin(), a.top.begin() + static_cast<std::ptrdiff_t>(query));
+    t.dated = a.dated;
+    t.lo = a.lo;
+    t.hi = a.hi;
+  } else if (!group.traces.empty()) {
+    std::vector<Trace>().swap(group.traces);
+  }
+  if (params_.max_members > 0 && a.norm > 0) {
+    AddMember(group, a, v);
+    if (trace) {
+      // The slot just written: the ring's newest member.
+      const size_t newest = group.members.size() < static_cast<size_t>(params_.max_members)
+                                ? group.members.size() - 1
+                                : (group.next_member + group.members.size() - 1) % group.members.size();
+      group.traces.back().member = group.members[newest];
+    }
+  }
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   for (size_t q = 0; q < query; ++q) Index(g, a.top[q]);
 }
@@ -205,6 +234,15 @@ void Level::Merge(uint32_t into, uint32_t from, const Vectorizer& v) {
     dst.dated = true;
   }
   dst.last_seq = std::max(dst.last_seq, src.last_seq);
+  if (Traced(into) && Traced(from) && dst.size + src.size <= params_.trace_limit) {
+    dst.traces.insert(dst.traces.end(), std::make_move_iterator(src.traces.begin()),
+                      std::make_move_iterator(src.traces.end()));
+    std::sort(dst.traces.begin(), dst.traces.end(),
+              [](const Trace& x, const Trace& y) { return x.seq < y.seq; });
+  } else {
+    std::vector<Trace>().swap(dst.traces);
+  }
+  std::vector<Trace>().swap(src.traces);
   dst.size += src.size;
   for (Member& m : src.members) {
     if (dst.members.size() < static_cast<size_t>(params_.max_members)) dst.members.push_back(std::move(m));
@@ -229,6 +267,7 @@ void Level::Compact(int64_t seq) {
       SparseVec().swap(g.sum);
       std::vector<uint32_t>().swap(g.indexed);
       std::vector<Member>().swap(g.members);
+      std::vector<Trace>().swap(g.traces);
     }
   }
   for (std::vector<uint32_t>& list : postings_) {
@@ -236,6 +275,185 @@ void Level::Compact(int64_t seq) {
       return groups_[g].alias != 0 || groups_[g].evicted;
     });
   }
+}
+
+bool Level::Traced(uint32_t g) const {
+  const Group& group = groups_[g];
+  return params_.trace_limit > 0 && group.size > 0 &&
+         group.traces.size() == static_cast<size_t>(group.size);
+}
+
+void Level::PartSum(const std::vector<Trace>& traces, const std::vector<uint8_t>& side,
+                    uint8_t which, const Vectorizer& v, SparseVec* sum, double norms[2]) {
+  sum->clear();
+  // Truncated as Add truncates a centroid, so that the parts are compared as
+  // the groups they would become.
+  const size_t keep = static_cast<size_t>(params_.centroid_terms);
+  for (size_t i = 0; i < traces.size(); ++i) {
+    if (side[i] != which) continue;
+    AddScaled(traces[i].unit, 1.0f, sum, &merge_scratch_);
+    if (sum->size() > keep * 3 / 2) Truncate(keep, v.idf(), sum);
+  }
+  Truncate(keep, v.idf(), sum);
+  WeightedNorm2(*sum, v.idf(), v.channel(), norms);
+}
+
+Bisection Level::Bisect(uint32_t g, const Vectorizer& v) {
+  assert(Traced(g));
+  const std::vector<Trace>& traces = groups_[g].traces;
+  const std::vector<float>& idf = v.idf();
+  const std::vector<uint8_t>& channel = v.channel();
+  const size_t n = traces.size();
+  Bisection out;
+  out.side.assign(n, 0);
+  if (n < 2) return out;
+  std::vector<std::array<double, 2>> norms(n);
+  for (size_t i = 0; i < n; ++i) WeightedNorm2(traces[i].unit, idf, channel, norms[i].data());
+  auto similarity = [&](const SparseVec& a, const double* na, const SparseVec& b, const double* nb) {
+    double dot[2];
+    WeightedDot2(a, b, idf, channel, dot);
+    return Blend(dot, na, nb, params_.name_share);
+  };
+  // Seeds: the first article, and the one least like it.
+  size_t far = 1;
+  double far_similarity = 2;
+  for (size_t i = 1; i < n; ++i) {
+    const double s = similarity(traces[i].unit, norms[i].data(), traces[0].unit, norms[0].data());
+    if (s < far_similarity) {
+      far_similarity = s;
+      far = i;
+    }
+  }
+  SparseVec sum[2];
+  double sum_norm[2][2];
+  sum[0] = traces[0].unit;
+  sum[1] = traces[far].unit;
+  std::copy_n(norms[0].data(), 2, sum_norm[0]);
+  std::copy_n(norms[far].data(), 2, sum_norm[1]);
+  constexpr int kRounds = 8;
+  for (int round = 0; round < kRounds; ++round) {
+    bool changed = false;
+    for (size_t i = 0; i < n; ++i) {
+      const double s0 = similarity(traces[i].unit, norms[i].data(), sum[0], sum_norm[0]);
+      const double s1 = similarity(traces[i].unit, norms[i].data(), sum[1], sum_norm[1]);
+      const uint8_t side = s1 > s0 ? 1 : 0;
+      changed |= side != out.side[i];
+      out.side[i] = side;
+    }
+    if (round > 0 && !changed) break;
+    if (std::count(out.side.begin(), out.side.end(), 1) == 0) return out;
+    if (out.side[0] == 1) {
+      for (uint8_t& s : out.side) s ^= 1;
+    }
+    if (std::count(out.side.begin(), out.side.end(), 1) == 0) return out;
+    for (uint8_t which = 0; which < 2; ++which) {
+      PartSum(traces, out.side, which, v, &sum[which], sum_norm[which]);
+    }
+  }
+  out.leaving = static_cast<size_t>(std::count(out.side.begin(), out.side.end(), 1));
+  if (out.leaving == 0) return out;
+  // Spans of the two parts, for the time factor.
+  bool dated[2] = {false, false};
+  double lo[2] = {0, 0};
+  double hi[2] = {0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    if (!traces[i].dated) continue;
+    const uint8_t s = out.side[i];
+    lo[s] = dated[s] ? std::min(lo[s], traces[i].lo) : traces[i].lo;
+    hi[s] = dated[s] ? std::max(hi[s], traces[i].hi) : traces[i].hi;
+    dated[s] = true;
+  }
+  double factor = 1;
+  if (dated[0] && dated[1]) {
+    const double gap = std::max({0.0, lo[0] - hi[1], lo[1] - hi[0]});
+    factor = 1.0 / (1.0 + gap / params_.time_scale_days);
+  }
+  out.similarity = similarity(sum[0], sum_norm[0], sum[1], sum_norm[1]) * factor;
+  // Cohesion: how close an article is to the rest of its part (the part's
+  // sum without it), averaged per part; the lower of the two.
+  double total[2] = {0, 0};
+  size_t count[2] = {0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t s = out.side[i];
+    // The part's sum without the article: its terms the (truncated) sum
+    // holds are taken out again.
+    double dot[2] = {0, 0};
+    double shared[2] = {0, 0};
+    const SparseVec& u = traces[i].unit;
+    const SparseVec& p = sum[s];
+    for (size_t x = 0, y = 0; x < u.size() && y < p.size();) {
+      if (u[x].id < p[y].id) {
+        ++x;
+      } else if (p[y].id < u[x].id) {
+        ++y;
+      } else {
+        const double w = static_cast<double>(idf[u[x].id]) * idf[u[x].id];
+        const int c = channel[u[x].id] != 0 ? 1 : 0;
+        dot[c] += u[x].w * p[y].w * w;
+        shared[c] += u[x].w * u[x].w * w;
+        ++x;
+        ++y;
+      }
+    }
+    double rest[2];
+    double rest_norm[2];
+    for (int c = 0; c < 2; ++c) {
+      rest[c] = dot[c] - shared[c];
+      rest_norm[c] = std::sqrt(std::max(0.0, sum_norm[s][c] * sum_norm[s][c] - 2 * dot[c] + shared[c]));
+    }
+    total[s] += Blend(rest, norms[i].data(), rest_norm, params_.name_share);
+    ++count[s];
+  }
+  out.cohesion = std::min(count[0] > 1 ? total[0] / static_cast<double>(count[0]) : 0.0,
+                          count[1] > 1 ? total[1] / static_cast<double>(count[1]) : 0.0);
+  return out;
+}
+
+void Level::Rebuild(Group& g, std::vector<Trace> traces, const Vectorizer& v) {
+  g.sum.clear();
+  const size_t keep = static_cast<size_t>(params_.centroid_terms);
+  g.dated = false;
+  g.last_seq = 0;
+  g.members.clear();
+  g.next_member = 0;
+  for (const Trace& t : traces) {
+    AddScaled(t.unit, 1.0f, &g.sum, &merge_scratch_);
+    if (g.sum.size() > keep * 3 / 2) Truncate(keep, v.idf(), &g.sum);
+    if (t.dated) {
+      g.lo = g.dated ? std::min(g.lo, t.lo) : t.lo;
+      g.hi = g.dated ? std::max(g.hi, t.hi) : t.hi;
+      g.dated = true;
+    }
+    g.last_seq = std::max(g.last_seq, t.seq);
+  }
+  g.norm_epoch = -1;
+  g.size = static_cast<int64_t>(traces.size());
+  // The ring holds the most recent members, oldest in slot 0.
+  const size_t max_members = static_cast<size_t>(std::max(params_.max_members, 0));
+  for (auto it = traces.rbegin(); it != traces.rend() && g.members.size() < max_members; ++it) {
+    if (!it->unit.empty()) g.members.push_back(it->member);
+  }
+  std::reverse(g.members.begin(), g.members.end());
+  g.traces = std::move(traces);
+}
+
+uint32_t Level::Split(uint32_t g, const Bisection& split, const Vectorizer& v) {
+  assert(Traced(g) && split.side.size() == groups_[g].traces.size());
+  const uint32_t out = Create();
+  Group& from = groups_[g];
+  std::vector<Trace> stay;
+  std::vector<Trace> leave;
+  for (size_t i = 0; i < from.traces.size(); ++i) {
+    (split.side[i] == 0 ? stay : leave).push_back(std::move(from.traces[i]));
+  }
+  Rebuild(from, std::move(stay), v);
+  Rebuild(groups_[out], std::move(leave), v);
+  // The group that stays keeps its index entries (a stale one costs a
+  // candidate that scores low); the new one is indexed like its articles.
+  for (const Trace& t : groups_[out].traces) {
+    for (uint32_t term : t.top) Index(out, term);
+  }
+  return out;
 }
 
 }  // namespace storyline::cluster::internal

@@ -26,6 +26,9 @@ struct LevelParams {
   int max_members = 0;         // member vectors kept per group (0: centroid only)
   int member_terms = 128;      // terms kept per member vector
   int member_candidates = 2;   // best candidates (by centroid) re-scored by members
+  // Groups of at most this many articles keep a Trace of each (0: never), so
+  // that they can be split (see Bisect).
+  int trace_limit = 0;
 };
 
 // A member article kept for link-level comparisons: its most distinctive
@@ -36,6 +39,29 @@ struct Member {
   // 1 where the member has terms of that channel (its norm there is 1), else
   // 0: the norms Blend expects.
   double channel_present[2] = {0, 0};
+};
+
+// One article of a group, kept while the group is small enough to be split:
+// what rebuilding either part needs.
+struct Trace {
+  int64_t seq = 0;
+  SparseVec unit;              // the article's terms / norm, its top member_terms
+  std::vector<uint32_t> top;   // the terms it was indexed under
+  Member member;
+  bool dated = false;
+  double lo = 0;
+  double hi = 0;
+};
+
+// A proposed split of a group in two: side[i] says where traces()[i] goes
+// (0: stays, 1: leaves; the first trace always stays).
+struct Bisection {
+  std::vector<uint8_t> side;
+  size_t leaving = 0;
+  double similarity = 1;  // of the two parts' centroids, times their time factor
+  // The lower of the two parts' mean similarity of an article to the rest of
+  // its part (0 for a part of one article).
+  double cohesion = 0;
 };
 
 struct Group {
@@ -50,6 +76,9 @@ struct Group {
   std::vector<uint32_t> indexed;  // sorted term ids it is indexed under
   std::vector<Member> members;    // the most recent max_members members (a ring)
   uint32_t next_member = 0;       // the ring's oldest slot once it is full
+  // One per article, in the order added, while every article of the group has
+  // one (size <= trace_limit); cleared for good once the group outgrows it.
+  std::vector<Trace> traces;
   uint32_t alias = 0;             // index+1 of the group it was merged into; 0: none
   bool evicted = false;           // left the index for good
 };
@@ -76,6 +105,15 @@ class Level {
   // Moves `from` into `into` (both live); `from` becomes an alias.
   void Merge(uint32_t into, uint32_t from, const Vectorizer& v);
   uint32_t Resolve(uint32_t g) const;
+  // Whether the group still has a trace of every article.
+  bool Traced(uint32_t g) const;
+  // Two-means over the traced articles of `g` (Traced), seeded with its first
+  // article and the article least like it; the parts are compared as two
+  // groups would be (Similarity).
+  Bisection Bisect(uint32_t g, const Vectorizer& v);
+  // Moves the traced articles with side 1 into a new group and rebuilds both
+  // from their traces; returns the new group.
+  uint32_t Split(uint32_t g, const Bisection& split, const Vectorizer& v);
   // Drops groups that left the window from the index and frees their centroids.
   void Compact(int64_t seq);
 
@@ -93,6 +131,11 @@ class Level {
   // The highest cosine of `a` to one of the group's members.
   double MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const;
   void AddMember(Group& g, const ArticleVector& a, const Vectorizer& v);
+  // Sum, span, size, last_seq and members of `g` from `traces` (in order).
+  void Rebuild(Group& g, std::vector<Trace> traces, const Vectorizer& v);
+  // Σ unit of the traces on `side`, truncated like a centroid, and its norms.
+  void PartSum(const std::vector<Trace>& traces, const std::vector<uint8_t>& side, uint8_t which,
+               const Vectorizer& v, SparseVec* sum, double norms[2]);
 
   const LevelParams params_;
   std::vector<Group> groups_;

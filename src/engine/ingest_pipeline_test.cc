@@ -481,6 +481,79 @@ TEST_P(SeedExtractionTest, StoredStoryBriefsLikeTheInMemoryPipeline) {
   EXPECT_EQ(other->related[0].id, meeting);
 }
 
+// Two earthquakes (as in src/cluster/clusterer_test.cc): b1 reports both and
+// joins the first quake's story, b2 and b3 follow it there, and the story is
+// split when it reaches six articles.
+std::string QuakeLine(const std::string& id, const std::string& title, const std::string& text) {
+  return "{\"id\": \"" + id + "\", \"lang\": \"en\", \"title\": \"" + title + "\", \"text\": \"" + text +
+         "\"}\n";
+}
+
+std::vector<std::string> TwoQuakeLines() {
+  return {
+      QuakeLine("a1", "Earthquake kills 12 in Padang",
+                "A magnitude 6.1 earthquake struck near the Indonesian city of Padang on Sunday, killing at "
+                "least 12 people. Rescue workers in Padang searched collapsed buildings."),
+      QuakeLine("a2", "Padang earthquake: survivors pulled from rubble",
+                "Rescuers in Padang pulled survivors from collapsed buildings after the magnitude 6.1 "
+                "earthquake on Sunday; the Indonesian government said 12 people died."),
+      QuakeLine("a3", "Death toll of Padang earthquake rises",
+                "The death toll of Sunday's magnitude 6.1 earthquake near Padang rose to 12. Rescue workers "
+                "searched collapsed buildings in the Indonesian city for survivors."),
+      QuakeLine("b1", "Chile earthquake comes a week after Padang quake",
+                "A magnitude 7.4 earthquake hit the Chilean coast near Valparaiso, killing 40 people, a week "
+                "after the magnitude 6.1 earthquake in Padang killed 12 people in collapsed buildings. "
+                "Rescue workers searched for survivors."),
+      QuakeLine("b2", "Tsunami warning after Chile earthquake",
+                "A magnitude 7.4 earthquake hit the Chilean coast near Valparaiso on Tuesday, killing at "
+                "least 40 people and triggering a tsunami warning for Chile."),
+      QuakeLine("b3", "Valparaiso counts its dead after Chile earthquake",
+                "Chile mourned 40 people killed when the magnitude 7.4 earthquake struck Valparaiso on "
+                "Tuesday; the tsunami warning for the Chilean coast was lifted."),
+  };
+}
+
+TEST_F(IngestStoriesTest, ASplitMovesStoredArticlesToANewStory) {
+  std::string all;
+  for (const std::string& line : TwoQuakeLines()) all += line;
+  Write("quakes.jsonl", all);
+  IngestReport report = Run({(dir_ / "quakes.jsonl").string()});
+  EXPECT_GT(report.counts.moved, 0);
+  const store::StoryId padang = PlacementOf("a1").story;
+  const store::StoryId chile = PlacementOf("b2").story;
+  EXPECT_NE(padang, chile);
+  EXPECT_EQ(PlacementOf("a2").story, padang);
+  EXPECT_EQ(PlacementOf("a3").story, padang);
+  EXPECT_EQ(PlacementOf("b3").story, chile);
+  EXPECT_EQ(PlacementOf("b2").storyline, PlacementOf("a1").storyline);
+  auto stories = store_->CountStories();
+  ASSERT_TRUE(stories.ok());
+  EXPECT_EQ(*stories, 2);
+}
+
+// The split happens in the second run: the first run's stored placements
+// are moved, and the part holding the first article keeps its stored id.
+TEST_F(IngestStoriesTest, ASplitInALaterRunMovesArticlesOfEarlierRuns) {
+  const std::vector<std::string> lines = TwoQuakeLines();
+  std::string first;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) first += lines[i];
+  Write("first.jsonl", first);
+  Run({(dir_ / "first.jsonl").string()});
+  const store::StoryId padang = PlacementOf("a1").story;
+  ASSERT_EQ(PlacementOf("b2").story, padang);  // not split yet: five articles
+  const int64_t b2_sequence = PlacementOf("b2").sequence;
+
+  Write("second.jsonl", lines.back());
+  IngestReport second = Run({(dir_ / "second.jsonl").string()});
+  EXPECT_GT(second.counts.moved, 0);
+  EXPECT_EQ(PlacementOf("a1").story, padang);
+  EXPECT_EQ(PlacementOf("a3").story, padang);
+  const store::StoryId chile = PlacementOf("b3").story;
+  EXPECT_NE(chile, padang);
+  EXPECT_EQ(PlacementOf("b2").story, chile);
+  EXPECT_EQ(PlacementOf("b2").sequence, b2_sequence);
+}
+
 TEST_F(IngestStoriesTest, AMergedStoryIdBriefsTheSurvivor) {
   if (!fs::exists(seeds_)) GTEST_SKIP() << "no " << seeds_;
   Run({seeds_.string()});

@@ -241,6 +241,17 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
       const cluster::Assignment assignment = clusterer.Add(placed.article);
       const cluster::StoryId story = clusterer.ResolveStory(assignment.story);
       placer.stories.SetIfAbsent(story, placed.placement.story);
+      // A split the replay makes: the new part maps to where its articles are
+      // stored (their own story when the store has the split, else the one
+      // they share; like merges, splits of the replay are not imposed).
+      for (const cluster::Move& move : assignment.moved) {
+        Result<store::Placement> moved = store_.GetPlacement(move.article_id);
+        if (!moved.ok()) {
+          if (moved.status().code() == StatusCode::kNotFound) continue;
+          return moved.status();
+        }
+        placer.stories.SetIfAbsent(clusterer.ResolveStory(move.to), moved->story);
+      }
       placer.storylines.SetIfAbsent(clusterer.StorylineOf(story), placed.placement.storyline);
       placer.fingerprint = dedup::ComputeFingerprint(placed.article);
       placer.duplicates.Add(placed.article.id, placer.fingerprint, DayOf(placed.article, &placer.last_day));
@@ -277,6 +288,46 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
     pending = 0;
     return store_.CommitBatch();
   };
+  // The stored story (and storyline) of clusterer story `cluster_story`; a
+  // new stored id when it has none yet.
+  auto stored_ids = [&](cluster::StoryId cluster_story, int64_t* story, int64_t* storyline) {
+    *story = placer.stories.Get(cluster_story);
+    if (*story == 0) {
+      *story = ++next_story;
+      placer.stories.SetIfAbsent(cluster_story, *story);
+      ++counts_.new_stories;
+    }
+    const cluster::StorylineId cluster_storyline = clusterer.StorylineOf(cluster_story);
+    *storyline = placer.storylines.Get(cluster_storyline);
+    if (*storyline == 0) {
+      *storyline = ++next_storyline;
+      placer.storylines.SetIfAbsent(cluster_storyline, *storyline);
+    }
+  };
+  // Re-places the articles a split moved (placed by an earlier run or by this
+  // one); each keeps its sequence, headline and duplicate mark.
+  auto apply_moves = [&](const std::vector<cluster::Move>& moves) -> Status {
+    for (const cluster::Move& move : moves) {
+      Result<store::Placement> placement = store_.GetPlacement(move.article_id);
+      if (!placement.ok()) {
+        if (placement.status().code() == StatusCode::kNotFound) continue;
+        return placement.status();
+      }
+      int64_t story = 0;
+      int64_t storyline = 0;
+      stored_ids(clusterer.ResolveStory(move.to), &story, &storyline);
+      if (placement->story == story) continue;
+      placement->story = story;
+      placement->storyline = storyline;
+      Status placed = store_.PlaceArticle(*placement);
+      if (!placed.ok()) {
+        return Status(placed.code(), "could not move article '" + move.article_id +
+                                         "' to another story: " + placed.message());
+      }
+      ++counts_.moved;
+    }
+    return Status::Ok();
+  };
   auto place_all = [&]() -> Status {
     for (size_t i : cluster::ArrivalOrder(meta)) {
       Result<Article> article = store_.GetArticle(meta[i].id);
@@ -289,18 +340,7 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
       const cluster::StoryId cluster_story = clusterer.ResolveStory(assignment.story);
       store::Placement placement;
       placement.article_id = article->id;
-      placement.story = placer.stories.Get(cluster_story);
-      if (placement.story == 0) {
-        placement.story = ++next_story;
-        placer.stories.SetIfAbsent(cluster_story, placement.story);
-        ++counts_.new_stories;
-      }
-      const cluster::StorylineId cluster_storyline = clusterer.StorylineOf(cluster_story);
-      placement.storyline = placer.storylines.Get(cluster_storyline);
-      if (placement.storyline == 0) {
-        placement.storyline = ++next_storyline;
-        placer.storylines.SetIfAbsent(cluster_storyline, placement.storyline);
-      }
+      stored_ids(cluster_story, &placement.story, &placement.storyline);
       placer.fingerprint = dedup::ComputeFingerprint(*article);
       if (std::optional<dedup::Match> match =
               placer.duplicates.Add(article->id, placer.fingerprint, DayOf(*article, &placer.last_day))) {
@@ -316,6 +356,7 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
       }
       ++counts_.placed;
       if (cache_ != nullptr) placed_now.insert(article->id);
+      STORYLINE_RETURN_IF_ERROR(apply_moves(assignment.moved));
       if (++pending >= options_.batch_size) STORYLINE_RETURN_IF_ERROR(commit());
     }
     return in_batch ? commit() : Status::Ok();
