@@ -9,7 +9,8 @@
 # 2. starts `storyline serve --port 0` over it;
 # 3. runs wrk against GET /api/stories/{id} (ids drawn at random from up to 1,000 stories)
 #    for DURATION seconds, and meanwhile
-# 4. a bounded POST stream: one curl at a time posting a JSONL batch of POST_BATCH new articles
+# 4. after one POST that waits for the server to prime its clusterer (reported alone),
+#    a bounded POST stream: one curl at a time posting a JSONL batch of POST_BATCH new articles
 #    (dated 2025-01) to /api/articles, POST_PAUSE seconds apart, for the same DURATION;
 # 5. prints requests/s, latency percentiles and the non-2xx counts of both (503 = store busy
 #    counts as an error). Exit code 1 when any request failed.
@@ -120,6 +121,14 @@ python3 "$root/bench/make_corpus.py" $((batches * POST_BATCH)) --seed 2 --id-pre
   --start 2025-01-01 --days 14 > "$WORK/post.jsonl"
 rm -rf "$WORK/post" && mkdir -p "$WORK/post"
 split -l "$POST_BATCH" -d -a 4 "$WORK/post.jsonl" "$WORK/post/batch-"
+
+# The server primes its clusterer in the background when it starts (a replay of
+# the stored window); POSTs wait for that. One POST before the measurement shows
+# how long a client waits right after a start; the stream below is steady state.
+first=$(ls "$WORK"/post/batch-* | head -1)
+echo "== first POST (waits for the server to prime its clusterer): $(curl -s -o /dev/null -w '%{http_code} %{time_total} s' \
+  --max-time 300 -H 'Content-Type: application/x-ndjson' --data-binary "@$first" "$base/api/articles")"
+rm -f "$first"
 
 post_loop() {
   local deadline=$(( $(date +%s) + DURATION ))
