@@ -40,6 +40,13 @@ inline constexpr uint8_t kPhraseLocationInside = 2;
 inline constexpr uint8_t kPhraseOrganizationBegin = 4;
 inline constexpr uint8_t kPhraseOrganizationInside = 8;
 
+// The word-list memberships of one folded word (one lookup for all three).
+struct WordFlags {
+  bool first_name = false;
+  bool title = false;
+  bool org_suffix = false;
+};
+
 class Gazetteer {
  public:
   // The built-in lists plus the word list at `dictionary_path` when that file
@@ -56,6 +63,7 @@ class Gazetteer {
   bool IsFirstName(std::string_view folded) const;
   bool IsTitle(std::string_view folded) const;
   bool IsOrganizationSuffix(std::string_view folded) const;
+  WordFlags FlagsOf(std::string_view folded) const;
   // A role noun: a capitalized word whose folded form ends with a role head
   // of data/gazetteers/roles.txt ("US-Außenminister" → kOffice).
   RoleKind RoleOf(std::string_view word, std::string_view folded) const;

@@ -26,17 +26,28 @@ constexpr uint8_t kBitOrgSuffix = 4;
 constexpr uint8_t kBitRole = 8;
 constexpr uint8_t kBitWeakRole = 16;
 
-uint32_t H(Template t, std::string_view v, uint64_t sub = 0) {
-  const uint64_t seed = (static_cast<uint64_t>(t) << 8) | sub;
-  const uint64_t h = XXH3_64bits_withSeed(v.data(), v.size(), seed);
+// Feature keys: 64-bit values (string hashes, small codes) are combined with
+// the template id by a multiply-xorshift finalizer and folded to 32 bits.
+// Strings are hashed once per token; every feature of the token and of its
+// neighbours combines those hashes instead of hashing strings again.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  return x;
+}
+
+inline uint32_t Key(Template t, uint64_t a, uint64_t b = 0) {
+  const uint64_t h = Mix(Mix(a + 0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(t)) ^ b);
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
-uint32_t H2(Template t, std::string_view a, std::string_view b) {
-  const uint64_t h1 = XXH3_64bits_withSeed(a.data(), a.size(), static_cast<uint64_t>(t) << 8);
-  const uint64_t h = XXH3_64bits_withSeed(b.data(), b.size(), h1);
-  return static_cast<uint32_t>(h ^ (h >> 32));
-}
+inline uint64_t HashString(std::string_view v) { return XXH3_64bits(v.data(), v.size()); }
+
+// Incremental byte hash for prefixes and suffixes (FNV-1a step, then Mix).
+inline uint64_t Step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
 
 // Word shape: upper → X, lower → x, digit → d, other characters kept (ASCII)
 // or 'o'; runs of one class collapse to one ("Außenminister" → "Xx",
@@ -80,8 +91,6 @@ bool OpensSentence(std::string_view token) {
          token == "«" || token == "»" || token == "-" || token == "–";
 }
 
-constexpr std::string_view kCaseNames[] = {"l", "C", "I", "U", "d", "p", "m"};
-constexpr std::string_view kDictNames[] = {"-", "n", "e", "L", "b"};
 
 }  // namespace
 
@@ -93,17 +102,28 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   out->word_bits.assign(n, 0);
   out->dict.assign(n, 0);
   out->case_class.assign(n, 0);
+  // Per-token hashes, with two sentinel positions on each side: index i + 2
+  // is token i.
+  out->folded_hash.assign(n + 4, 0);
+  out->shape_hash.assign(n + 4, 0);
+  for (int k = 0; k < 2; ++k) {
+    out->folded_hash[k] = out->shape_hash[k] = 0x5354415254ULL;               // <s>
+    out->folded_hash[n + 2 + k] = out->shape_hash[n + 2 + k] = 0x454e44ULL;  // </s>
+  }
   for (size_t i = 0; i < n; ++i) {
     std::string& f = out->folded[i];
     f.clear();
     text::FoldTo(tokens[i], lang, &f);
     ShapeTo(tokens[i], &out->shapes[i]);
+    out->folded_hash[i + 2] = HashString(f);
+    out->shape_hash[i + 2] = HashString(out->shapes[i]);
     const bool initial = i == 0 || OpensSentence(tokens[i - 1]);
     out->case_class[i] = CaseClass(out->shapes[i], initial);
     uint8_t bits = 0;
-    if (gazetteer.IsFirstName(f)) bits |= kBitFirstName;
-    if (gazetteer.IsTitle(f)) bits |= kBitTitle;
-    if (gazetteer.IsOrganizationSuffix(f)) bits |= kBitOrgSuffix;
+    const WordFlags flags = gazetteer.FlagsOf(f);
+    if (flags.first_name) bits |= kBitFirstName;
+    if (flags.title) bits |= kBitTitle;
+    if (flags.org_suffix) bits |= kBitOrgSuffix;
     const RoleKind role = gazetteer.RoleOf(tokens[i], f);
     if (role == RoleKind::kOffice) bits |= kBitRole;
     if (role == RoleKind::kWeak) bits |= kBitWeakRole;
@@ -112,86 +132,85 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   }
   gazetteer.MatchPhrases(std::span<const std::string>(out->folded.data(), n), &out->phrase_bits);
 
-  static const std::string kStart = "<s>";
-  static const std::string kEnd = "</s>";
-  auto folded_at = [&](size_t i, int d) -> std::string_view {
-    const auto j = static_cast<int64_t>(i) + d;
-    if (j < 0) return kStart;
-    if (j >= static_cast<int64_t>(n)) return kEnd;
-    return out->folded[static_cast<size_t>(j)];
-  };
-  auto shape_at = [&](size_t i, int d) -> std::string_view {
-    const auto j = static_cast<int64_t>(i) + d;
-    if (j < 0) return kStart;
-    if (j >= static_cast<int64_t>(n)) return kEnd;
-    return out->shapes[static_cast<size_t>(j)];
-  };
+  constexpr uint64_t kNone = 0x23;  // '#': outside the sentence
   auto bits_at = [&](size_t i, int d) -> uint32_t {
     const auto j = static_cast<int64_t>(i) + d;
     if (j < 0 || j >= static_cast<int64_t>(n)) return 0;
     const auto k = static_cast<size_t>(j);
     return out->word_bits[k] | (static_cast<uint32_t>(out->phrase_bits[k]) << 8);
   };
-  auto case_at = [&](size_t i, int d) -> std::string_view {
+  auto case_at = [&](size_t i, int d) -> uint64_t {
     const auto j = static_cast<int64_t>(i) + d;
-    if (j < 0 || j >= static_cast<int64_t>(n)) return "#";
-    return kCaseNames[out->case_class[static_cast<size_t>(j)]];
+    if (j < 0 || j >= static_cast<int64_t>(n)) return kNone;
+    return out->case_class[static_cast<size_t>(j)];
+  };
+  auto dict_at = [&](size_t i, int d) -> uint64_t {
+    const auto j = static_cast<int64_t>(i) + d;
+    if (j < 0 || j >= static_cast<int64_t>(n)) return kNone;
+    return out->dict[static_cast<size_t>(j)];
+  };
+  // Hashes of the last three bytes of a folded word longer than three bytes.
+  auto suffix3 = [](std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t k = w.size() - 3; k < w.size(); ++k) h = Step(h, static_cast<unsigned char>(w[k]));
+    return h;
   };
 
   out->hashes.clear();
   out->offsets.assign(1, 0);
   auto& h = out->hashes;
+  const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
+  const uint64_t* sh = out->shape_hash.data() + 2;
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view w = tokens[i];
     const std::string_view f = out->folded[i];
-    const std::string_view shape = out->shapes[i];
-    h.push_back(H(Template::kBias, ""));
-    h.push_back(H(Template::kWord, w));
-    h.push_back(H(Template::kFolded, f));
+    const auto ii = static_cast<ptrdiff_t>(i);
+    h.push_back(Key(Template::kBias, 0));
+    h.push_back(Key(Template::kWord, HashString(tokens[i])));
+    h.push_back(Key(Template::kFolded, fh[ii]));
+    uint64_t pre = 0xcbf29ce484222325ULL, suf = pre;
     for (size_t k = 1; k <= 4 && k < f.size(); ++k) {
-      h.push_back(H(Template::kSuffix, f.substr(f.size() - k), k));
-      h.push_back(H(Template::kPrefix, f.substr(0, k), k));
+      pre = Step(pre, static_cast<unsigned char>(f[k - 1]));
+      suf = Step(suf, static_cast<unsigned char>(f[f.size() - k]));
+      h.push_back(Key(Template::kSuffix, suf, k));
+      h.push_back(Key(Template::kPrefix, pre, k));
     }
-    h.push_back(H(Template::kShape, shape));
-    const std::string_view case_name = kCaseNames[out->case_class[i]];
-    const std::string_view dict_name = kDictNames[out->dict[i]];
-    h.push_back(H(Template::kCase, case_name));
-    h.push_back(H2(Template::kCaseDict, case_name, dict_name));
-    h.push_back(H(Template::kPrev, folded_at(i, -1)));
-    h.push_back(H(Template::kNext, folded_at(i, 1)));
-    h.push_back(H(Template::kPrev2, folded_at(i, -2)));
-    h.push_back(H(Template::kNext2, folded_at(i, 2)));
-    h.push_back(H(Template::kPrevShape, shape_at(i, -1)));
-    h.push_back(H(Template::kNextShape, shape_at(i, 1)));
-    h.push_back(H2(Template::kPrevCase, case_at(i, -1), case_name));
-    h.push_back(H2(Template::kNextCase, case_name, case_at(i, 1)));
-    h.push_back(H2(Template::kPrevBigram, folded_at(i, -1), f));
-    h.push_back(H2(Template::kNextBigram, f, folded_at(i, 1)));
-    h.push_back(H2(Template::kPrevShapeCur, folded_at(i, -1), shape));
+    h.push_back(Key(Template::kShape, sh[ii]));
+    const uint64_t case_class = out->case_class[i];
+    h.push_back(Key(Template::kCase, case_class));
+    h.push_back(Key(Template::kCaseDict, case_class, out->dict[i]));
+    h.push_back(Key(Template::kPrev, fh[ii - 1]));
+    h.push_back(Key(Template::kNext, fh[ii + 1]));
+    h.push_back(Key(Template::kPrev2, fh[ii - 2]));
+    h.push_back(Key(Template::kNext2, fh[ii + 2]));
+    h.push_back(Key(Template::kPrevShape, sh[ii - 1]));
+    h.push_back(Key(Template::kNextShape, sh[ii + 1]));
+    h.push_back(Key(Template::kPrevCase, case_at(i, -1), case_class));
+    h.push_back(Key(Template::kNextCase, case_class, case_at(i, 1)));
+    h.push_back(Key(Template::kPrevBigram, fh[ii - 1], fh[ii]));
+    h.push_back(Key(Template::kNextBigram, fh[ii], fh[ii + 1]));
+    h.push_back(Key(Template::kPrevShapeCur, fh[ii - 1], sh[ii]));
     const uint32_t bits[3] = {bits_at(i, 0), bits_at(i, -1), bits_at(i, 1)};
     const Template bit_templates[3] = {Template::kWordBits, Template::kPrevBits, Template::kNextBits};
     for (int t = 0; t < 3; ++t) {
       for (uint32_t b = 0; b < 16; ++b) {
-        if (bits[t] & (1u << b)) h.push_back(H2(bit_templates[t], case_name, std::string_view()) + b);
+        if (bits[t] & (1u << b)) h.push_back(Key(bit_templates[t], case_class, b));
       }
     }
     if (i > 0 && out->folded[i - 1].size() > 3) {
-      const std::string& p = out->folded[i - 1];
-      h.push_back(H(Template::kPrevSuffix, std::string_view(p).substr(p.size() - 3)));
+      h.push_back(Key(Template::kPrevSuffix, suffix3(out->folded[i - 1])));
     }
     if (i + 1 < n && out->folded[i + 1].size() > 3) {
-      const std::string& x = out->folded[i + 1];
-      h.push_back(H(Template::kNextSuffix, std::string_view(x).substr(x.size() - 3)));
+      h.push_back(Key(Template::kNextSuffix, suffix3(out->folded[i + 1])));
     }
-    h.push_back(H2(Template::kPrevDict, case_at(i, -1), i > 0 ? kDictNames[out->dict[i - 1]] : "#"));
-    h.push_back(H2(Template::kNextDict, case_at(i, 1), i + 1 < n ? kDictNames[out->dict[i + 1]] : "#"));
+    h.push_back(Key(Template::kPrevDict, case_at(i, -1), dict_at(i, -1)));
+    h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
     const size_t first_hyphen = f.find('-');
     if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
       const size_t last_hyphen = f.rfind('-');
-      h.push_back(H(Template::kHyphenFirst, f.substr(0, first_hyphen)));
+      h.push_back(Key(Template::kHyphenFirst, HashString(f.substr(0, first_hyphen))));
       const std::string_view last = f.substr(last_hyphen + 1);
-      h.push_back(H(Template::kHyphenLast, last));
-      if (last.size() > 3) h.push_back(H(Template::kLastHyphenSuffix, last.substr(last.size() - 3)));
+      h.push_back(Key(Template::kHyphenLast, HashString(last)));
+      if (last.size() > 3) h.push_back(Key(Template::kLastHyphenSuffix, suffix3(last)));
     }
     out->offsets.push_back(static_cast<uint32_t>(h.size()));
   }

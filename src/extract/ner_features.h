@@ -23,6 +23,8 @@ struct SentenceFeatures {
   // Scratch.
   std::vector<std::string> folded;
   std::vector<std::string> shapes;
+  std::vector<uint64_t> folded_hash;  // n + 4: two sentinels on each side
+  std::vector<uint64_t> shape_hash;
   std::vector<uint8_t> phrase_bits;
   std::vector<uint8_t> word_bits;
   std::vector<uint8_t> dict;

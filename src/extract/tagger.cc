@@ -1,6 +1,7 @@
 #include "tagger.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -27,50 +28,67 @@ constexpr std::string_view kTypeNames[kNumTypes] = {
 constexpr std::string_view kMagic = "SLNERv1\n";
 constexpr int kT = kNumTags;
 
+constexpr float kNeg = -std::numeric_limits<float>::infinity();
+
 // BIO constraint: I-x only after B-x or I-x. prev -1 is the sentence start.
 bool Allowed(int prev, int cur) {
   if (!IsInside(static_cast<uint8_t>(cur))) return true;
   return prev > 0 && TagType(static_cast<uint8_t>(prev)) == TagType(static_cast<uint8_t>(cur));
 }
 
+// The transition scores in the layout Viterbi reads: start[c] for the first
+// tag, into[c * kT + p] for p → c, -inf where BIO forbids the pair.
+struct Transitions {
+  std::array<float, kT> start{};
+  std::array<float, kT * kT> into{};
+};
+
 // trans has (kT + 1) rows: row 0 the start, row p + 1 after tag p.
-void Viterbi(const float* emit, size_t n, const float* trans, std::vector<float>* score,
-             std::vector<uint8_t>* back, std::vector<uint8_t>* tags) {
-  tags->assign(n, 0);
-  if (n == 0) return;
-  constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  score->assign(n * kT, kNeg);
-  back->assign(n * kT, 0);
+void BuildTransitions(const float* trans, Transitions* out) {
   for (int c = 0; c < kT; ++c) {
-    if (Allowed(-1, c)) (*score)[c] = trans[c] + emit[c];
-  }
-  for (size_t i = 1; i < n; ++i) {
-    const float* prev = score->data() + (i - 1) * kT;
-    float* cur = score->data() + i * kT;
-    uint8_t* bp = back->data() + i * kT;
-    for (int c = 0; c < kT; ++c) {
-      float best = kNeg;
-      int arg = 0;
-      for (int p = 0; p < kT; ++p) {
-        if (prev[p] == kNeg || !Allowed(p, c)) continue;
-        const float s = prev[p] + trans[(p + 1) * kT + c];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      cur[c] = best + emit[i * kT + c];
-      bp[c] = static_cast<uint8_t>(arg);
+    out->start[c] = Allowed(-1, c) ? trans[c] : kNeg;
+    for (int p = 0; p < kT; ++p) {
+      out->into[c * kT + p] = Allowed(p, c) ? trans[(p + 1) * kT + c] : kNeg;
     }
   }
-  const float* last = score->data() + (n - 1) * kT;
+}
+
+// Best path under emission scores emit[i * kT + c]. The forward pass keeps
+// only the best scores; the way back recomputes the argmax along the path,
+// which is n * kT work instead of n * kT * kT bookkeeping.
+void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<float>* score,
+             std::vector<uint8_t>* tags) {
+  tags->assign(n, 0);
+  if (n == 0) return;
+  score->resize(n * kT);
+  float* sc = score->data();
+  for (int c = 0; c < kT; ++c) sc[c] = t.start[c] + emit[c];
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = sc + (i - 1) * kT;
+    float* cur = sc + i * kT;
+    const float* e = emit + i * kT;
+    for (int c = 0; c < kT; ++c) {
+      const float* into = t.into.data() + c * kT;
+      float best = kNeg;
+      for (int p = 0; p < kT; ++p) best = std::max(best, prev[p] + into[p]);
+      cur[c] = best + e[c];
+    }
+  }
+  const float* last = sc + (n - 1) * kT;
   int arg = 0;
   for (int c = 1; c < kT; ++c) {
     if (last[c] > last[arg]) arg = c;
   }
-  for (size_t i = n; i-- > 0;) {
-    (*tags)[i] = static_cast<uint8_t>(arg);
-    arg = (*back)[i * kT + arg];
+  (*tags)[n - 1] = static_cast<uint8_t>(arg);
+  for (size_t i = n - 1; i > 0; --i) {
+    const float* prev = sc + (i - 1) * kT;
+    const float* into = t.into.data() + arg * kT;
+    int best = 0;
+    for (int p = 1; p < kT; ++p) {
+      if (prev[p] + into[p] > prev[best] + into[best]) best = p;
+    }
+    arg = best;
+    (*tags)[i - 1] = static_cast<uint8_t>(arg);
   }
 }
 
@@ -105,11 +123,11 @@ struct Reader {
 };
 
 struct Scratch {
-  std::vector<std::string_view> views;
   SentenceFeatures features;
+  std::vector<uint32_t> slot;
+  std::vector<uint32_t> refs;
   std::vector<float> emit;
   std::vector<float> score;
-  std::vector<uint8_t> back;
 };
 
 Scratch& ThreadScratch() {
@@ -166,9 +184,23 @@ struct TaggerModel::Impl {
   std::vector<uint32_t> offsets;  // keys.size() + 1
   std::vector<uint8_t> entry_tags;
   std::vector<float> entry_weights;
-  // Open addressing over keys: slot → index + 1 (0 empty).
-  std::vector<uint32_t> slots;
+  // The lookup table Tag() reads, built from the arrays above: open
+  // addressing on the feature hash, each slot pointing at the feature's
+  // (weight, tag) entries, so a feature costs one probe and one read of its
+  // few entries.
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t ref = kEmpty;  // first entry << 5 | entry count
+  };
+  struct Entry {
+    float weight;
+    uint32_t tag;
+  };
+  static constexpr uint32_t kEmpty = 0xffffffffU;
+  std::vector<Slot> slots;
+  std::vector<Entry> entries;
   uint32_t mask = 0;
+  Transitions transitions;
 
   static uint32_t Mix(uint32_t k) {
     k ^= k >> 16;
@@ -180,21 +212,27 @@ struct TaggerModel::Impl {
   void BuildTable() {
     size_t cap = 16;
     while (cap < keys.size() * 2) cap <<= 1;
-    slots.assign(cap, 0);
+    slots.assign(cap, Slot{});
     mask = static_cast<uint32_t>(cap - 1);
+    entries.resize(entry_tags.size());
+    for (size_t e = 0; e < entry_tags.size(); ++e) entries[e] = {entry_weights[e], entry_tags[e]};
     for (size_t j = 0; j < keys.size(); ++j) {
       uint32_t s = Mix(keys[j]) & mask;
-      while (slots[s] != 0) s = (s + 1) & mask;
-      slots[s] = static_cast<uint32_t>(j + 1);
+      while (slots[s].ref != kEmpty) s = (s + 1) & mask;
+      const uint32_t count = offsets[j + 1] - offsets[j];
+      slots[s] = {keys[j], offsets[j] << 5 | count};
     }
+    BuildTransitions(trans.data(), &transitions);
   }
 
-  int64_t Find(uint32_t key) const {
-    uint32_t s = Mix(key) & mask;
+  uint32_t SlotOf(uint32_t key) const { return Mix(key) & mask; }
+
+  // The entry ref of feature `key` (kEmpty when the model lacks it),
+  // probing from slot s.
+  uint32_t Lookup(uint32_t key, uint32_t s) const {
     while (true) {
-      const uint32_t v = slots[s];
-      if (v == 0) return -1;
-      if (keys[v - 1] == key) return v - 1;
+      const Slot slot = slots[s];
+      if (slot.ref == kEmpty || slot.key == key) return slot.ref;
       s = (s + 1) & mask;
     }
   }
@@ -238,7 +276,8 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
   uint64_t rng = options.seed;
   double c = 1;
   std::vector<float> emit, score;
-  std::vector<uint8_t> back, pred;
+  std::vector<uint8_t> pred;
+  Transitions transitions;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[SplitMix(&rng) % i]);
@@ -255,7 +294,8 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
           for (int t = 0; t < kT; ++t) e[t] += wf[t];
         }
       }
-      Viterbi(emit.data(), n, tw.data(), &score, &back, &pred);
+      BuildTransitions(tw.data(), &transitions);
+      Viterbi(emit.data(), n, transitions, &score, &pred);
       if (pred != sent.tags) {
         for (size_t i = 0; i < n; ++i) {
           const int g = sent.tags[i];
@@ -351,6 +391,7 @@ Result<TaggerModel> TaggerModel::Deserialize(std::string_view bytes, std::string
     const auto key = r.Get<uint32_t>();
     const auto count = r.Get<uint8_t>();
     if (!m.keys.empty() && key <= m.keys.back()) r.ok = false;
+    if (count > kT) r.ok = false;
     for (uint8_t e = 0; e < count && r.ok; ++e) {
       const auto tag = r.Get<uint8_t>();
       if (tag >= kT) r.ok = false;
@@ -396,18 +437,34 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   Scratch& s = ThreadScratch();
   const size_t n = tokens.size();
   ExtractFeatures(tokens, gazetteer, m.lang, &s.features);
+  // The table does not fit in L2, so lookups are done in two prefetched
+  // passes over all features of the sentence (slots, then entries) rather
+  // than one dependent miss after another.
+  const uint32_t* hashes = s.features.hashes.data();
+  const size_t num = s.features.hashes.size();
+  s.slot.resize(num);
+  s.refs.resize(num);
+  for (size_t k = 0; k < num; ++k) {
+    s.slot[k] = m.SlotOf(hashes[k]);
+    __builtin_prefetch(m.slots.data() + s.slot[k]);
+  }
+  for (size_t k = 0; k < num; ++k) {
+    const uint32_t ref = m.Lookup(hashes[k], s.slot[k]);
+    s.refs[k] = ref;
+    if (ref != Impl::kEmpty) __builtin_prefetch(m.entries.data() + (ref >> 5));
+  }
   s.emit.assign(n * kT, 0.0f);
   for (size_t i = 0; i < n; ++i) {
     float* e = s.emit.data() + i * kT;
     for (uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
-      const int64_t j = m.Find(s.features.hashes[k]);
-      if (j < 0) continue;
-      for (uint32_t x = m.offsets[j]; x < m.offsets[j + 1]; ++x) {
-        e[m.entry_tags[x]] += m.entry_weights[x];
-      }
+      const uint32_t ref = s.refs[k];
+      if (ref == Impl::kEmpty) continue;
+      const Impl::Entry* x = m.entries.data() + (ref >> 5);
+      const Impl::Entry* end = x + (ref & 31);
+      for (; x != end; ++x) e[x->tag] += x->weight;
     }
   }
-  Viterbi(s.emit.data(), n, m.trans.data(), &s.score, &s.back, tags);
+  Viterbi(s.emit.data(), n, m.transitions, &s.score, tags);
 }
 
 }  // namespace storyline::extract
