@@ -36,56 +36,70 @@ bool Allowed(int prev, int cur) {
   return prev > 0 && TagType(static_cast<uint8_t>(prev)) == TagType(static_cast<uint8_t>(cur));
 }
 
+// Rows padded to kP floats so that the loops over tags vectorize.
+constexpr int kP = (kT + 3) / 4 * 4;
+
 // The transition scores in the layout Viterbi reads: start[c] for the first
-// tag, into[c * kT + p] for p → c, -inf where BIO forbids the pair.
+// tag, from[p * kP + c] for p → c, -inf where BIO forbids the pair or c is
+// padding.
 struct Transitions {
-  std::array<float, kT> start{};
-  std::array<float, kT * kT> into{};
+  std::array<float, kP> start{};
+  std::array<float, kT * kP> from{};
 };
 
 // trans has (kT + 1) rows: row 0 the start, row p + 1 after tag p.
 void BuildTransitions(const float* trans, Transitions* out) {
+  out->start.fill(kNeg);
+  out->from.fill(kNeg);
   for (int c = 0; c < kT; ++c) {
-    out->start[c] = Allowed(-1, c) ? trans[c] : kNeg;
+    if (Allowed(-1, c)) out->start[c] = trans[c];
     for (int p = 0; p < kT; ++p) {
-      out->into[c * kT + p] = Allowed(p, c) ? trans[(p + 1) * kT + c] : kNeg;
+      if (Allowed(p, c)) out->from[p * kP + c] = trans[(p + 1) * kT + c];
     }
   }
 }
 
 // Best path under emission scores emit[i * kT + c]. The forward pass keeps
-// only the best scores; the way back recomputes the argmax along the path,
-// which is n * kT work instead of n * kT * kT bookkeeping.
+// only the best scores (elementwise over the target tag, which vectorizes);
+// the way back recomputes the argmax along the path, n * kT work instead of
+// back-pointers for every pair.
 void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<float>* score,
              std::vector<uint8_t>* tags) {
   tags->assign(n, 0);
   if (n == 0) return;
-  score->resize(n * kT);
+  score->resize(n * kP);
   float* sc = score->data();
-  for (int c = 0; c < kT; ++c) sc[c] = t.start[c] + emit[c];
+  for (int c = 0; c < kP; ++c) sc[c] = t.start[c] + (c < kT ? emit[c] : 0.0f);
   for (size_t i = 1; i < n; ++i) {
-    const float* prev = sc + (i - 1) * kT;
-    float* cur = sc + i * kT;
+    const float* prev = sc + (i - 1) * kP;
+    float* cur = sc + i * kP;
     const float* e = emit + i * kT;
-    for (int c = 0; c < kT; ++c) {
-      const float* into = t.into.data() + c * kT;
-      float best = kNeg;
-      for (int p = 0; p < kT; ++p) best = std::max(best, prev[p] + into[p]);
-      cur[c] = best + e[c];
+    float best[kP];
+    for (int c = 0; c < kP; ++c) best[c] = prev[0] + t.from[c];
+    for (int p = 1; p < kT; ++p) {
+      const float v = prev[p];
+      const float* row = t.from.data() + p * kP;
+      for (int c = 0; c < kP; ++c) best[c] = std::max(best[c], v + row[c]);
     }
+    for (int c = 0; c < kT; ++c) cur[c] = best[c] + e[c];
+    for (int c = kT; c < kP; ++c) cur[c] = kNeg;
   }
-  const float* last = sc + (n - 1) * kT;
+  const float* last = sc + (n - 1) * kP;
   int arg = 0;
   for (int c = 1; c < kT; ++c) {
     if (last[c] > last[arg]) arg = c;
   }
   (*tags)[n - 1] = static_cast<uint8_t>(arg);
   for (size_t i = n - 1; i > 0; --i) {
-    const float* prev = sc + (i - 1) * kT;
-    const float* into = t.into.data() + arg * kT;
+    const float* prev = sc + (i - 1) * kP;
     int best = 0;
+    float best_score = prev[0] + t.from[arg];
     for (int p = 1; p < kT; ++p) {
-      if (prev[p] + into[p] > prev[best] + into[best]) best = p;
+      const float v = prev[p] + t.from[p * kP + arg];
+      if (v > best_score) {
+        best_score = v;
+        best = p;
+      }
     }
     arg = best;
     (*tags)[i - 1] = static_cast<uint8_t>(arg);
