@@ -16,7 +16,8 @@ enum class Template : uint32_t {
   kBias = 1, kWord, kFolded, kSuffix, kPrefix, kShape, kCase, kPrev, kNext, kPrev2, kNext2,
   kPrevShape, kNextShape, kPrevBigram, kNextBigram, kWordBits, kPrevBits, kNextBits,
   kHyphenFirst, kHyphenLast, kPrevShapeCur, kCaseDict, kPrevCase, kNextCase, kLastHyphenSuffix,
-  kPrevSuffix, kNextSuffix, kPrevDict, kNextDict,
+  kPrevSuffix, kNextSuffix, kPrevDict, kNextDict, kCluster, kPrevCluster, kNextCluster,
+  kClusterCase,
 };
 
 // Word-level gazetteer bits (beyond the phrase bits of Gazetteer::MatchPhrases).
@@ -95,8 +96,13 @@ bool OpensSentence(std::string_view token) {
 }  // namespace
 
 void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
-                     std::string_view lang, SentenceFeatures* out) {
+                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out) {
   const size_t n = tokens.size();
+  const size_t levels = clusters.levels();
+  out->clusters.assign((n + 2) * levels, WordClusters::kNone);
+  for (size_t i = 0; i < n && levels > 0; ++i) {
+    clusters.ClassesOf(tokens[i], out->clusters.data() + (i + 1) * levels);
+  }
   if (out->folded.size() < n) out->folded.resize(n);
   if (out->shapes.size() < n) out->shapes.resize(n);
   out->word_bits.assign(n, 0);
@@ -204,6 +210,17 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     }
     h.push_back(Key(Template::kPrevDict, case_at(i, -1), dict_at(i, -1)));
     h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
+    for (size_t l = 0; l < levels; ++l) {
+      const uint16_t* c = out->clusters.data() + (i + 1) * levels + l;  // c[±levels]: neighbours
+      if (c[0] != WordClusters::kNone) {
+        h.push_back(Key(Template::kCluster, l << 16 | c[0]));
+        h.push_back(Key(Template::kClusterCase, l << 16 | c[0], case_class));
+      }
+      if (c[-static_cast<ptrdiff_t>(levels)] != WordClusters::kNone) {
+        h.push_back(Key(Template::kPrevCluster, l << 16 | c[-static_cast<ptrdiff_t>(levels)]));
+      }
+      if (c[levels] != WordClusters::kNone) h.push_back(Key(Template::kNextCluster, l << 16 | c[levels]));
+    }
     const size_t first_hyphen = f.find('-');
     if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
       const size_t last_hyphen = f.rfind('-');

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "word_clusters.h"
 
 namespace storyline::extract {
 
@@ -29,11 +30,13 @@ struct SentenceFeatures {
   std::vector<uint8_t> word_bits;
   std::vector<uint8_t> dict;
   std::vector<uint8_t> case_class;
+  std::vector<uint16_t> clusters;  // (n + 2) * levels: one sentinel on each side
 };
 
-// Featurizes `tokens` (one sentence, as written). `lang` selects folding.
+// Featurizes `tokens` (one sentence, as written). `lang` selects folding;
+// `clusters` (may be empty) adds the word-class features.
 void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
-                     std::string_view lang, SentenceFeatures* out);
+                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out);
 
 }  // namespace storyline::extract
 

@@ -25,7 +25,7 @@ constexpr std::string_view kTypeNames[kNumTypes] = {
     "PER", "LOC", "ORG", "OTH", "PERderiv", "LOCderiv", "ORGderiv", "OTHderiv",
     "PERpart", "LOCpart", "ORGpart", "OTHpart"};
 
-constexpr std::string_view kMagic = "SLNERv1\n";
+constexpr std::string_view kMagic = "SLNERv2\n";
 constexpr int kT = kNumTags;
 
 constexpr float kNeg = -std::numeric_limits<float>::infinity();
@@ -193,6 +193,7 @@ std::vector<Chunk> ChunksOf(std::span<const uint8_t> tags) {
 
 struct TaggerModel::Impl {
   std::string lang = "de";
+  WordClusters clusters;
   std::vector<float> trans = std::vector<float>((kT + 1) * kT, 0.0f);
   std::vector<uint32_t> keys;     // sorted feature hashes
   std::vector<uint32_t> offsets;  // keys.size() + 1
@@ -258,6 +259,7 @@ TaggerModel::TaggerModel(TaggerModel&&) noexcept = default;
 TaggerModel& TaggerModel::operator=(TaggerModel&&) noexcept = default;
 
 size_t TaggerModel::num_features() const { return impl_->keys.size(); }
+size_t TaggerModel::num_cluster_words() const { return impl_->clusters.num_words(); }
 
 TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazetteer& gazetteer,
                                const TrainOptions& options) {
@@ -266,11 +268,13 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
   std::vector<uint32_t> id_keys;
   std::vector<std::vector<uint32_t>> feats(data.size());
   std::vector<std::vector<uint32_t>> offs(data.size());
+  static const WordClusters kNoClusters;
+  const WordClusters& clusters = options.clusters != nullptr ? *options.clusters : kNoClusters;
   SentenceFeatures sf;
   std::vector<std::string_view> views;
   for (size_t s = 0; s < data.size(); ++s) {
     views.assign(data[s].tokens.begin(), data[s].tokens.end());
-    ExtractFeatures(views, gazetteer, options.lang, &sf);
+    ExtractFeatures(views, gazetteer, clusters, options.lang, &sf);
     feats[s].reserve(sf.hashes.size());
     for (uint32_t h : sf.hashes) {
       auto [it, inserted] = ids.try_emplace(h, static_cast<uint32_t>(id_keys.size()));
@@ -340,6 +344,7 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
   TaggerModel model;
   Impl& m = *model.impl_;
   m.lang = options.lang;
+  m.clusters = clusters;
   for (size_t k = 0; k < tw.size(); ++k) m.trans[k] = static_cast<float>(tw[k] - tu[k] / c);
   std::vector<uint32_t> by_key(num_feats);
   for (size_t i = 0; i < num_feats; ++i) by_key[i] = static_cast<uint32_t>(i);
@@ -379,6 +384,7 @@ std::string TaggerModel::Serialize() const {
       Put<float>(&out, m.entry_weights[e]);
     }
   }
+  m.clusters.AppendTo(&out);
   return out;
 }
 
@@ -416,6 +422,7 @@ Result<TaggerModel> TaggerModel::Deserialize(std::string_view bytes, std::string
     m.keys.push_back(key);
     m.offsets.push_back(static_cast<uint32_t>(m.entry_tags.size()));
   }
+  if (!m.clusters.Read(&r.in)) return corrupt("bad word classes");
   if (!r.in.empty()) return corrupt("trailing bytes");
   m.BuildTable();
   return model;
@@ -450,7 +457,7 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   const Impl& m = *impl_;
   Scratch& s = ThreadScratch();
   const size_t n = tokens.size();
-  ExtractFeatures(tokens, gazetteer, m.lang, &s.features);
+  ExtractFeatures(tokens, gazetteer, m.clusters, m.lang, &s.features);
   // The table does not fit in L2, so lookups are done in two prefetched
   // passes over all features of the sentence (slots, then entries) rather
   // than one dependent miss after another.
