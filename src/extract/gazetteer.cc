@@ -5,6 +5,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cstring>
+#include <iterator>
 #include <fstream>
 #include <string>
 #include <utility>
@@ -102,7 +104,52 @@ class HashSet {
 };
 
 // Bits of the per-word table (folded words).
-constexpr uint8_t kFirstName = 1, kTitle = 2, kOrgSuffix = 4, kPhraseStart = 8;
+constexpr uint8_t kFirstName = 1, kTitle = 2, kOrgSuffix = 4, kPhraseStart = 8,
+                  kPlaceStart = 16, kPlaceWord = 32;
+
+// Calls f(original, translation) for every message of a gettext .mo file
+// (GNU gettext manual, "The Format of GNU MO Files"); nothing for a file that
+// is missing or malformed. The context of "ctx\x04msgid" is dropped.
+template <typename F>
+void ForEachMessage(const std::string& path, F&& f) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;
+  const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32 = [&](size_t at, uint32_t* v) {
+    if (at + 4 > b.size()) return false;
+    std::memcpy(v, b.data() + at, 4);
+    return true;
+  };
+  uint32_t magic = 0, n = 0, originals = 0, translations = 0;
+  if (!u32(0, &magic) || magic != 0x950412deU || !u32(8, &n) || !u32(12, &originals) ||
+      !u32(16, &translations)) {
+    return;
+  }
+  auto str = [&](uint32_t table, uint32_t i, std::string_view* out) {
+    uint32_t len = 0, off = 0;
+    if (!u32(table + 8ULL * i, &len) || !u32(table + 8ULL * i + 4, &off)) return false;
+    if (static_cast<uint64_t>(off) + len > b.size()) return false;
+    *out = std::string_view(b).substr(off, len);
+    return true;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view original, translation;
+    if (!str(originals, i, &original) || !str(translations, i, &translation)) return;
+    if (original.empty()) continue;  // the header
+    if (const size_t ctx = original.find('\x04'); ctx != std::string_view::npos) {
+      original.remove_prefix(ctx + 1);
+    }
+    f(original, translation);
+  }
+}
+
+// "Kronobergs län [SE-07]" → "Kronobergs län", "Georgia (US)" → "Georgia".
+std::string_view StripQualifier(std::string_view name) {
+  const size_t cut = name.find_first_of("[(");
+  if (cut != std::string_view::npos) name = name.substr(0, cut);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return name;
+}
 
 // Role heads are looked up by suffix: the hash of the last k bytes of the
 // folded word, computed from the end, for every k.
@@ -123,6 +170,9 @@ struct Gazetteer::Impl {
   HashSet locations;      // folded phrases, words joined by ' '
   HashSet organizations;
   size_t max_phrase_words = 1;
+  HashSet places;         // catalog places, folded, words joined by ' '
+  size_t max_place_words = 1;
+  size_t num_places = 0;
   HashSet roles;          // SuffixHash(head) → kRoleWeak / kRoleOffice
   size_t max_role_bytes = 0;
   HashSet dictionary;     // hashes of the words as listed
@@ -132,6 +182,28 @@ struct Gazetteer::Impl {
 
   void AddWords(std::string_view data, uint8_t bit) {
     ForEachLine(data, [&](std::string_view line) { words.Insert(Hash(text::Fold(line)), bit); });
+  }
+
+  void AddPlace(std::string_view name) {
+    name = StripQualifier(name);
+    if (name.empty()) return;
+    thread_local std::vector<text::Token> tokens;
+    thread_local std::string key;
+    tokens.clear();
+    text::Tokenize(name, &tokens);
+    if (tokens.empty() || tokens.size() > 6) return;
+    key.clear();
+    uint64_t first = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (i > 0) key += ' ';
+      const size_t before = key.size();
+      text::FoldTo(name.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), "", &key);
+      if (i == 0) first = Hash(std::string_view(key).substr(before));
+    }
+    words.Insert(first, tokens.size() == 1 ? kPlaceStart | kPlaceWord : kPlaceStart);
+    if (places.Get(Hash(key)) == 0) ++num_places;
+    places.Insert(Hash(key), 1);
+    max_place_words = std::max(max_place_words, tokens.size());
   }
 
   void AddPhrases(std::string_view data, HashSet* set) {
@@ -156,7 +228,8 @@ struct Gazetteer::Impl {
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
 
-std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path) {
+std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
+                                             std::string_view place_catalog_dir) {
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   Impl& m = *g->impl_;
   m.AddWords(gazetteer_data::kFirstNames, kFirstName);
@@ -171,6 +244,15 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path) {
     m.roles.Insert(SuffixHash(head), weak ? kRoleWeak : kRoleOffice);
     m.max_role_bytes = std::max(m.max_role_bytes, head.size());
   });
+  if (!place_catalog_dir.empty()) {
+    for (std::string_view file : {"iso_3166-1.mo", "iso_3166-2.mo", "libgweather-4.0-locations.mo"}) {
+      ForEachMessage(std::string(place_catalog_dir) + "/" + std::string(file),
+                     [&](std::string_view original, std::string_view german) {
+                       m.AddPlace(original);
+                       m.AddPlace(german);
+                     });
+    }
+  }
   if (!dictionary_path.empty()) {
     std::ifstream in{std::string(dictionary_path)};
     std::string line;
@@ -186,6 +268,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path) {
 }
 
 bool Gazetteer::has_dictionary() const { return impl_->has_dictionary; }
+size_t Gazetteer::num_catalog_places() const { return impl_->num_places; }
 
 bool Gazetteer::IsFirstName(std::string_view folded) const {
   return (impl_->words.Get(Hash(folded)) & kFirstName) != 0;
@@ -239,20 +322,33 @@ void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<ui
   thread_local std::vector<uint8_t> starts;
   // Only words that begin some listed phrase are tried as a beginning.
   starts.assign(folded.size(), 0);
-  bool any = false;
+  uint8_t any = 0;
   for (size_t i = 0; i < folded.size(); ++i) {
-    starts[i] = (impl_->words.Get(Hash(folded[i])) & kPhraseStart) != 0;
-    any = any || starts[i];
+    const std::string& w = folded[i];
+    starts[i] = impl_->words.Get(Hash(w));
+    any |= starts[i];
+    // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
+    // noun's genitive -s or -es).
+    if (w.size() > 3 && w.back() == 's' && !(starts[i] & kPlaceWord)) {
+      const std::string_view stem = std::string_view(w).substr(0, w.size() - 1);
+      const std::string_view stem_es = std::string_view(w).substr(0, w.size() - 2);
+      if ((impl_->words.Get(Hash(stem)) & kPlaceWord) ||
+          (w[w.size() - 2] == 'e' && (impl_->words.Get(Hash(stem_es)) & kPlaceWord))) {
+        (*bits)[i] |= kPhrasePlaceGenitive;
+      }
+    }
   }
-  if (!any) return;
-  for (int pass = 0; pass < 2; ++pass) {
-    const HashSet& set = pass == 0 ? impl_->locations : impl_->organizations;
-    const uint8_t begin = pass == 0 ? kPhraseLocationBegin : kPhraseOrganizationBegin;
-    const uint8_t inside = pass == 0 ? kPhraseLocationInside : kPhraseOrganizationInside;
+  if ((any & (kPhraseStart | kPlaceStart)) == 0) return;
+  for (int pass = 0; pass < 3; ++pass) {
+    const HashSet& set = pass == 0 ? impl_->locations : pass == 1 ? impl_->organizations : impl_->places;
+    const uint8_t begin = pass == 0 ? kPhraseLocationBegin : pass == 1 ? kPhraseOrganizationBegin : kPhrasePlaceBegin;
+    const uint8_t inside = pass == 0 ? kPhraseLocationInside : pass == 1 ? kPhraseOrganizationInside : kPhrasePlaceInside;
+    const uint8_t start_bit = pass == 2 ? kPlaceStart : kPhraseStart;
+    const size_t max_words = pass == 2 ? impl_->max_place_words : impl_->max_phrase_words;
     size_t i = 0;
     while (i < folded.size()) {
       size_t matched = 0;
-      const size_t longest = starts[i] ? std::min(impl_->max_phrase_words, folded.size() - i) : 0;
+      const size_t longest = (starts[i] & start_bit) ? std::min(max_words, folded.size() - i) : 0;
       for (size_t n = longest; n >= 1 && matched == 0; --n) {
         key.clear();
         for (size_t k = 0; k < n; ++k) {
