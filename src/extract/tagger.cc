@@ -458,26 +458,28 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   Scratch& s = ThreadScratch();
   const size_t n = tokens.size();
   ExtractFeatures(tokens, gazetteer, m.clusters, m.lang, &s.features);
-  // The table does not fit in L2, so lookups are done in two prefetched
-  // passes over all features of the sentence (slots, then entries) rather
-  // than one dependent miss after another.
+  // The table does not fit in L2, so the lookups form a software pipeline
+  // instead of one dependent miss after another: while feature k is added,
+  // the entries of feature k + d and the slot of feature k + 2d are fetched.
+  constexpr size_t kAhead = 8;
   const uint32_t* hashes = s.features.hashes.data();
   const size_t num = s.features.hashes.size();
   s.slot.resize(num);
   s.refs.resize(num);
-  for (size_t k = 0; k < num; ++k) {
-    s.slot[k] = m.SlotOf(hashes[k]);
-    __builtin_prefetch(m.slots.data() + s.slot[k]);
-  }
-  for (size_t k = 0; k < num; ++k) {
+  for (size_t k = 0; k < num; ++k) s.slot[k] = m.SlotOf(hashes[k]);
+  auto resolve = [&](size_t k) {
     const uint32_t ref = m.Lookup(hashes[k], s.slot[k]);
     s.refs[k] = ref;
     if (ref != Impl::kEmpty) __builtin_prefetch(m.entries.data() + (ref >> 5));
-  }
+  };
+  for (size_t k = 0; k < std::min(num, 2 * kAhead); ++k) __builtin_prefetch(m.slots.data() + s.slot[k]);
+  for (size_t k = 0; k < std::min(num, kAhead); ++k) resolve(k);
   s.emit.assign(n * kT, 0.0f);
   for (size_t i = 0; i < n; ++i) {
     float* e = s.emit.data() + i * kT;
     for (uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
+      if (k + 2 * kAhead < num) __builtin_prefetch(m.slots.data() + s.slot[k + 2 * kAhead]);
+      if (k + kAhead < num) resolve(k + kAhead);
       const uint32_t ref = s.refs[k];
       if (ref == Impl::kEmpty) continue;
       const Impl::Entry* x = m.entries.data() + (ref >> 5);

@@ -55,7 +55,7 @@ struct TrainOptions {
   int epochs = 12;
   uint64_t seed = 20140901;  // order of sentences in each epoch
   // Averaged weights below this magnitude are dropped from the saved model.
-  float prune = 0.01f;
+  float prune = 0.5f;
   std::string lang = "de";
   // Word classes learned from unlabelled text (word_clusters.h); copied into
   // the model. Null: no class features.
