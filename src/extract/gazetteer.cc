@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <iterator>
 #include <fstream>
@@ -166,6 +167,7 @@ uint64_t SuffixHash(std::string_view s) {
 }  // namespace
 
 struct Gazetteer::Impl {
+  uint64_t id = 0;
   HashSet words;          // folded word → kFirstName | kTitle | kOrgSuffix | kPhraseStart
   HashSet locations;      // folded phrases, words joined by ' '
   HashSet organizations;
@@ -230,8 +232,10 @@ Gazetteer::~Gazetteer() = default;
 
 std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
                                              std::string_view place_catalog_dir) {
+  static std::atomic<uint64_t> next_id{1};
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   Impl& m = *g->impl_;
+  m.id = next_id.fetch_add(1);
   m.AddWords(gazetteer_data::kFirstNames, kFirstName);
   m.AddWords(gazetteer_data::kTitles, kTitle);
   m.AddWords(gazetteer_data::kOrgSuffixes, kOrgSuffix);
@@ -269,6 +273,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
 
 bool Gazetteer::has_dictionary() const { return impl_->has_dictionary; }
 size_t Gazetteer::num_catalog_places() const { return impl_->num_places; }
+uint64_t Gazetteer::id() const { return impl_->id; }
 
 bool Gazetteer::IsFirstName(std::string_view folded) const {
   return (impl_->words.Get(Hash(folded)) & kFirstName) != 0;

@@ -70,6 +70,8 @@ class Gazetteer {
 
   bool has_dictionary() const;
   size_t num_catalog_places() const;
+  // Unique among the gazetteers of the process (for caches of lookups).
+  uint64_t id() const;
 
   // Lookups take folded words (text::Fold).
   bool IsFirstName(std::string_view folded) const;

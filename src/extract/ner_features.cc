@@ -5,6 +5,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cassert>
+#include <tuple>
 
 #include "storyline/text.h"
 
@@ -93,21 +95,49 @@ bool OpensSentence(std::string_view token) {
 }
 
 
+// Fills *info for `token`, whose hash `word_hash` is known.
+void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer& gazetteer,
+                     const WordClusters& clusters, std::string_view lang, std::string* shape,
+                     WordInfo* info) {
+  info->token.assign(token);
+  info->word_hash = word_hash;
+  info->folded.clear();
+  text::FoldTo(token, lang, &info->folded);
+  const std::string& f = info->folded;
+  ShapeTo(token, shape);
+  info->folded_hash = HashString(f);
+  info->shape_hash = HashString(*shape);
+  info->case_initial = CaseClass(*shape, true);
+  info->case_inner = CaseClass(*shape, false);
+  uint8_t bits = 0;
+  const WordFlags flags = gazetteer.FlagsOf(f);
+  if (flags.first_name) bits |= kBitFirstName;
+  if (flags.title) bits |= kBitTitle;
+  if (flags.org_suffix) bits |= kBitOrgSuffix;
+  const RoleKind role = gazetteer.RoleOf(token, f);
+  if (role == RoleKind::kOffice) bits |= kBitRole;
+  if (role == RoleKind::kWeak) bits |= kBitWeakRole;
+  info->word_bits = bits;
+  info->dict = static_cast<uint8_t>(gazetteer.DictionaryClassOf(token));
+  info->clusters.fill(WordClusters::kNone);
+  if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
+  info->valid = true;
+}
+
 }  // namespace
 
 void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
-                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out) {
+                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out,
+                     WordInfoCache* cache) {
   const size_t n = tokens.size();
   const size_t levels = clusters.levels();
+  assert(levels <= std::tuple_size_v<decltype(WordInfo::clusters)>);
   out->clusters.assign((n + 2) * levels, WordClusters::kNone);
-  for (size_t i = 0; i < n && levels > 0; ++i) {
-    clusters.ClassesOf(tokens[i], out->clusters.data() + (i + 1) * levels);
-  }
   if (out->folded.size() < n) out->folded.resize(n);
-  if (out->shapes.size() < n) out->shapes.resize(n);
   out->word_bits.assign(n, 0);
   out->dict.assign(n, 0);
   out->case_class.assign(n, 0);
+  out->word_hash.assign(n, 0);
   // Per-token hashes, with two sentinel positions on each side: index i + 2
   // is token i.
   out->folded_hash.assign(n + 4, 0);
@@ -117,24 +147,25 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     out->folded_hash[n + 2 + k] = out->shape_hash[n + 2 + k] = 0x454e44ULL;  // </s>
   }
   for (size_t i = 0; i < n; ++i) {
-    std::string& f = out->folded[i];
-    f.clear();
-    text::FoldTo(tokens[i], lang, &f);
-    ShapeTo(tokens[i], &out->shapes[i]);
-    out->folded_hash[i + 2] = HashString(f);
-    out->shape_hash[i + 2] = HashString(out->shapes[i]);
+    const uint64_t word_hash = HashString(tokens[i]);
+    WordInfo* info = &out->info;
+    if (cache != nullptr) {
+      info = &cache->Slot(word_hash);
+      if (!info->valid || info->word_hash != word_hash || info->token != tokens[i]) {
+        ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
+      }
+    } else {
+      ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
+    }
+    out->folded[i] = info->folded;
+    out->word_hash[i] = word_hash;
+    out->folded_hash[i + 2] = info->folded_hash;
+    out->shape_hash[i + 2] = info->shape_hash;
     const bool initial = i == 0 || OpensSentence(tokens[i - 1]);
-    out->case_class[i] = CaseClass(out->shapes[i], initial);
-    uint8_t bits = 0;
-    const WordFlags flags = gazetteer.FlagsOf(f);
-    if (flags.first_name) bits |= kBitFirstName;
-    if (flags.title) bits |= kBitTitle;
-    if (flags.org_suffix) bits |= kBitOrgSuffix;
-    const RoleKind role = gazetteer.RoleOf(tokens[i], f);
-    if (role == RoleKind::kOffice) bits |= kBitRole;
-    if (role == RoleKind::kWeak) bits |= kBitWeakRole;
-    out->word_bits[i] = bits;
-    out->dict[i] = static_cast<uint8_t>(gazetteer.DictionaryClassOf(tokens[i]));
+    out->case_class[i] = initial ? info->case_initial : info->case_inner;
+    out->word_bits[i] = info->word_bits;
+    out->dict[i] = info->dict;
+    std::copy_n(info->clusters.data(), levels, out->clusters.data() + (i + 1) * levels);
   }
   gazetteer.MatchPhrases(std::span<const std::string>(out->folded.data(), n), &out->phrase_bits);
 
@@ -171,7 +202,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     const std::string_view f = out->folded[i];
     const auto ii = static_cast<ptrdiff_t>(i);
     h.push_back(Key(Template::kBias, 0));
-    h.push_back(Key(Template::kWord, HashString(tokens[i])));
+    h.push_back(Key(Template::kWord, out->word_hash[i]));
     h.push_back(Key(Template::kFolded, fh[ii]));
     uint64_t pre = 0xcbf29ce484222325ULL, suf = pre;
     for (size_t k = 1; k <= 4 && k < f.size(); ++k) {

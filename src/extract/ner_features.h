@@ -4,6 +4,7 @@
 #ifndef STORYLINE_EXTRACT_NER_FEATURES_H_
 #define STORYLINE_EXTRACT_NER_FEATURES_H_
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -15,6 +16,41 @@
 
 namespace storyline::extract {
 
+// What featurizing finds out about a word regardless of where it stands:
+// its folded form, hashes, case classes, gazetteer and word-class lookups.
+struct WordInfo {
+  std::string token;
+  std::string folded;
+  uint64_t word_hash = 0;
+  uint64_t folded_hash = 0;
+  uint64_t shape_hash = 0;
+  uint8_t case_initial = 0;  // case class at the start of a sentence
+  uint8_t case_inner = 0;    // elsewhere
+  uint8_t dict = 0;
+  uint8_t word_bits = 0;
+  std::array<uint16_t, 8> clusters{};
+  bool valid = false;
+};
+
+// A direct-mapped cache of WordInfo: on running text a few thousand words
+// make up most tokens, so most tokens skip folding and the lookups. For one
+// thread, and for one gazetteer, word-class set and language at a time:
+// Bind() with a key that names them clears it when the key changes.
+class WordInfoCache {
+ public:
+  void Bind(uint64_t key) {
+    if (key == key_ && !entries_.empty()) return;
+    key_ = key;
+    entries_.assign(kSize, WordInfo());
+  }
+  WordInfo& Slot(uint64_t word_hash) { return entries_[word_hash & (kSize - 1)]; }
+
+ private:
+  static constexpr size_t kSize = 16384;
+  uint64_t key_ = 0;
+  std::vector<WordInfo> entries_;
+};
+
 // The hashed features of one sentence: token i owns
 // hashes[offsets[i] .. offsets[i + 1]). Reused between sentences: after the
 // first few sentences featurizing allocates nothing.
@@ -23,7 +59,9 @@ struct SentenceFeatures {
   std::vector<uint32_t> offsets;
   // Scratch.
   std::vector<std::string> folded;
-  std::vector<std::string> shapes;
+  std::string shape;
+  WordInfo info;
+  std::vector<uint64_t> word_hash;
   std::vector<uint64_t> folded_hash;  // n + 4: two sentinels on each side
   std::vector<uint64_t> shape_hash;
   std::vector<uint8_t> phrase_bits;
@@ -35,8 +73,11 @@ struct SentenceFeatures {
 
 // Featurizes `tokens` (one sentence, as written). `lang` selects folding;
 // `clusters` (may be empty) adds the word-class features.
+// With `cache` (bound to these gazetteer, clusters and lang), the same
+// features come faster.
 void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
-                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out);
+                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out,
+                     WordInfoCache* cache = nullptr);
 
 }  // namespace storyline::extract
 

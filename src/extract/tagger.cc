@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -138,6 +139,7 @@ struct Reader {
 
 struct Scratch {
   SentenceFeatures features;
+  WordInfoCache cache;
   std::vector<uint32_t> slot;
   std::vector<uint32_t> refs;
   std::vector<float> emit;
@@ -191,7 +193,15 @@ std::vector<Chunk> ChunksOf(std::span<const uint8_t> tags) {
   return chunks;
 }
 
+uint64_t NextModelId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 struct TaggerModel::Impl {
+  // Unique among the models of the process: names the word classes (and
+  // language) for WordInfoCache.
+  const uint64_t id = NextModelId();
   std::string lang = "de";
   WordClusters clusters;
   std::vector<float> trans = std::vector<float>((kT + 1) * kT, 0.0f);
@@ -457,7 +467,8 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   const Impl& m = *impl_;
   Scratch& s = ThreadScratch();
   const size_t n = tokens.size();
-  ExtractFeatures(tokens, gazetteer, m.clusters, m.lang, &s.features);
+  s.cache.Bind(m.id * 0x9e3779b97f4a7c15ULL ^ gazetteer.id());
+  ExtractFeatures(tokens, gazetteer, m.clusters, m.lang, &s.features, &s.cache);
   // The table does not fit in L2, so the lookups form a software pipeline
   // instead of one dependent miss after another: while feature k is added,
   // the entries of feature k + d and the slot of feature k + 2d are fetched.

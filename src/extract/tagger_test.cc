@@ -7,6 +7,7 @@
 
 #include "gazetteer.h"
 #include "germeval.h"
+#include "ner_features.h"
 
 namespace storyline::extract {
 namespace {
@@ -53,6 +54,37 @@ TEST(TaggerTest, LearnsATinySyntheticSet) {
   tokens.clear();
   model.Tag(tokens, *gazetteer, &tags);
   EXPECT_TRUE(tags.empty());
+}
+
+// The word cache of Tag() must not change a single feature, whether a word
+// is computed, found, or evicted by another word.
+TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
+  const auto gazetteer = Gazetteer::Create("", "");
+  ClusterOptions options;
+  options.classes = {2, 4};
+  options.min_count = 1;
+  std::vector<std::vector<std::string>> text;
+  for (const TaggedSentence& s : Synthetic()) text.push_back(s.tokens);
+  const WordClusters clusters = WordClusters::Learn(text, options);
+  WordInfoCache cache;
+  cache.Bind(1);
+  SentenceFeatures plain, cached;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const TaggedSentence& s : Synthetic()) {
+      std::vector<std::string_view> views(s.tokens.begin(), s.tokens.end());
+      ExtractFeatures(views, *gazetteer, clusters, "de", &plain);
+      ExtractFeatures(views, *gazetteer, clusters, "de", &cached, &cache);
+      ASSERT_EQ(plain.hashes, cached.hashes);
+      ASSERT_EQ(plain.offsets, cached.offsets);
+    }
+  }
+  // A different binding starts empty, and features still agree.
+  cache.Bind(2);
+  std::vector<std::string_view> views = {"Herr", "Abel", "in", "Ahausen", "."};
+  ExtractFeatures(views, *gazetteer, clusters, "de", &plain);
+  ExtractFeatures(views, *gazetteer, clusters, "de", &cached, &cache);
+  EXPECT_EQ(plain.hashes, cached.hashes);
+  EXPECT_GT(plain.hashes.size(), 5u * 20);
 }
 
 TEST(TaggerTest, TrainingIsDeterministic) {
