@@ -121,6 +121,7 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
   info->dict = static_cast<uint8_t>(gazetteer.DictionaryClassOf(token));
   info->clusters.fill(WordClusters::kNone);
   if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
+  info->has_emit = {false, false};
   info->valid = true;
 }
 
@@ -138,6 +139,8 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   out->dict.assign(n, 0);
   out->case_class.assign(n, 0);
   out->word_hash.assign(n, 0);
+  out->infos.assign(n, nullptr);
+  out->initial.assign(n, false);
   // Per-token hashes, with two sentinel positions on each side: index i + 2
   // is token i.
   out->folded_hash.assign(n + 4, 0);
@@ -157,11 +160,13 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     } else {
       ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
     }
+    out->infos[i] = cache != nullptr ? info : nullptr;
     out->folded[i] = info->folded;
     out->word_hash[i] = word_hash;
     out->folded_hash[i + 2] = info->folded_hash;
     out->shape_hash[i + 2] = info->shape_hash;
     const bool initial = i == 0 || OpensSentence(tokens[i - 1]);
+    out->initial[i] = initial;
     out->case_class[i] = initial ? info->case_initial : info->case_inner;
     out->word_bits[i] = info->word_bits;
     out->dict[i] = info->dict;
@@ -195,26 +200,60 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
 
   out->hashes.clear();
   out->offsets.assign(1, 0);
+  out->local_end.clear();
+  out->local_emit_known.assign(n, false);
+  out->local_emit.resize(n * kNumTags);
   auto& h = out->hashes;
   const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
   const uint64_t* sh = out->shape_hash.data() + 2;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view f = out->folded[i];
     const auto ii = static_cast<ptrdiff_t>(i);
-    h.push_back(Key(Template::kBias, 0));
-    h.push_back(Key(Template::kWord, out->word_hash[i]));
-    h.push_back(Key(Template::kFolded, fh[ii]));
-    uint64_t pre = 0xcbf29ce484222325ULL, suf = pre;
-    for (size_t k = 1; k <= 4 && k < f.size(); ++k) {
-      pre = Step(pre, static_cast<unsigned char>(f[k - 1]));
-      suf = Step(suf, static_cast<unsigned char>(f[f.size() - k]));
-      h.push_back(Key(Template::kSuffix, suf, k));
-      h.push_back(Key(Template::kPrefix, pre, k));
-    }
-    h.push_back(Key(Template::kShape, sh[ii]));
     const uint64_t case_class = out->case_class[i];
-    h.push_back(Key(Template::kCase, case_class));
-    h.push_back(Key(Template::kCaseDict, case_class, out->dict[i]));
+    // Features of the word alone (given whether it opens the sentence) come
+    // first; a cached WordInfo may already hold their summed weights.
+    const bool initial = out->initial[i];
+    // A later word of the sentence may have taken over the cache entry.
+    WordInfo* info = out->infos[i];
+    if (info != nullptr && (info->word_hash != out->word_hash[i] || info->token != tokens[i])) {
+      info = out->infos[i] = nullptr;
+    }
+    const bool reuse = info != nullptr && info->has_emit[initial];
+    out->local_emit_known[i] = reuse;
+    if (reuse) {
+      std::copy(info->emit[initial].begin(), info->emit[initial].end(),
+                out->local_emit.begin() + static_cast<ptrdiff_t>(i * kNumTags));
+    } else {
+      h.push_back(Key(Template::kBias, 0));
+      h.push_back(Key(Template::kWord, out->word_hash[i]));
+      h.push_back(Key(Template::kFolded, fh[ii]));
+      uint64_t pre = 0xcbf29ce484222325ULL, suf = pre;
+      for (size_t k = 1; k <= 4 && k < f.size(); ++k) {
+        pre = Step(pre, static_cast<unsigned char>(f[k - 1]));
+        suf = Step(suf, static_cast<unsigned char>(f[f.size() - k]));
+        h.push_back(Key(Template::kSuffix, suf, k));
+        h.push_back(Key(Template::kPrefix, pre, k));
+      }
+      h.push_back(Key(Template::kShape, sh[ii]));
+      h.push_back(Key(Template::kCase, case_class));
+      h.push_back(Key(Template::kCaseDict, case_class, out->dict[i]));
+      for (size_t l = 0; l < levels; ++l) {
+        const uint16_t c = out->clusters[(i + 1) * levels + l];
+        if (c != WordClusters::kNone) {
+          h.push_back(Key(Template::kCluster, l << 16 | c));
+          h.push_back(Key(Template::kClusterCase, l << 16 | c, case_class));
+        }
+      }
+      const size_t first_hyphen = f.find('-');
+      if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
+        const size_t last_hyphen = f.rfind('-');
+        h.push_back(Key(Template::kHyphenFirst, HashString(f.substr(0, first_hyphen))));
+        const std::string_view last = f.substr(last_hyphen + 1);
+        h.push_back(Key(Template::kHyphenLast, HashString(last)));
+        if (last.size() > 3) h.push_back(Key(Template::kLastHyphenSuffix, suffix3(last)));
+      }
+    }
+    out->local_end.push_back(static_cast<uint32_t>(h.size()));
     h.push_back(Key(Template::kPrev, fh[ii - 1]));
     h.push_back(Key(Template::kNext, fh[ii + 1]));
     h.push_back(Key(Template::kPrev2, fh[ii - 2]));
@@ -243,22 +282,10 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
     for (size_t l = 0; l < levels; ++l) {
       const uint16_t* c = out->clusters.data() + (i + 1) * levels + l;  // c[±levels]: neighbours
-      if (c[0] != WordClusters::kNone) {
-        h.push_back(Key(Template::kCluster, l << 16 | c[0]));
-        h.push_back(Key(Template::kClusterCase, l << 16 | c[0], case_class));
-      }
       if (c[-static_cast<ptrdiff_t>(levels)] != WordClusters::kNone) {
         h.push_back(Key(Template::kPrevCluster, l << 16 | c[-static_cast<ptrdiff_t>(levels)]));
       }
       if (c[levels] != WordClusters::kNone) h.push_back(Key(Template::kNextCluster, l << 16 | c[levels]));
-    }
-    const size_t first_hyphen = f.find('-');
-    if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
-      const size_t last_hyphen = f.rfind('-');
-      h.push_back(Key(Template::kHyphenFirst, HashString(f.substr(0, first_hyphen))));
-      const std::string_view last = f.substr(last_hyphen + 1);
-      h.push_back(Key(Template::kHyphenLast, HashString(last)));
-      if (last.size() > 3) h.push_back(Key(Template::kLastHyphenSuffix, suffix3(last)));
     }
     out->offsets.push_back(static_cast<uint32_t>(h.size()));
   }

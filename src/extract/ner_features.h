@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "tagger.h"
 #include "word_clusters.h"
 
 namespace storyline::extract {
@@ -29,6 +30,11 @@ struct WordInfo {
   uint8_t dict = 0;
   uint8_t word_bits = 0;
   std::array<uint16_t, 8> clusters{};
+  // The summed weights of the word's own features (those before local_end
+  // in SentenceFeatures) under one model, [0] inside and [1] at the start
+  // of a sentence; filled in by the tagger.
+  std::array<std::array<float, kNumTags>, 2> emit{};
+  std::array<bool, 2> has_emit{};
   bool valid = false;
 };
 
@@ -52,11 +58,19 @@ class WordInfoCache {
 };
 
 // The hashed features of one sentence: token i owns
-// hashes[offsets[i] .. offsets[i + 1]). Reused between sentences: after the
+// hashes[offsets[i] .. offsets[i + 1]). The features of the word alone come
+// first, up to local_end[i]; where a cached WordInfo already knew their
+// summed weights (local_emit_known[i]), they are left out and
+// local_emit[i * kNumTags ..] holds the sum instead. Reused between sentences: after the
 // first few sentences featurizing allocates nothing.
 struct SentenceFeatures {
   std::vector<uint32_t> hashes;
   std::vector<uint32_t> offsets;
+  std::vector<uint32_t> local_end;
+  std::vector<bool> local_emit_known;
+  std::vector<float> local_emit;
+  std::vector<WordInfo*> infos;  // the cache entries, when featurized with a cache
+  std::vector<bool> initial;
   // Scratch.
   std::vector<std::string> folded;
   std::string shape;

@@ -485,18 +485,32 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   };
   for (size_t k = 0; k < std::min(num, 2 * kAhead); ++k) __builtin_prefetch(m.slots.data() + s.slot[k]);
   for (size_t k = 0; k < std::min(num, kAhead); ++k) resolve(k);
+  auto add = [&](uint32_t k, float* e) {
+    if (k + 2 * kAhead < num) __builtin_prefetch(m.slots.data() + s.slot[k + 2 * kAhead]);
+    if (k + kAhead < num) resolve(k + kAhead);
+    const uint32_t ref = s.refs[k];
+    if (ref == Impl::kEmpty) return;
+    const Impl::Entry* x = m.entries.data() + (ref >> 5);
+    const Impl::Entry* end = x + (ref & 31);
+    for (; x != end; ++x) e[x->tag] += x->weight;
+  };
+  const SentenceFeatures& f = s.features;
   s.emit.assign(n * kT, 0.0f);
   for (size_t i = 0; i < n; ++i) {
     float* e = s.emit.data() + i * kT;
-    for (uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
-      if (k + 2 * kAhead < num) __builtin_prefetch(m.slots.data() + s.slot[k + 2 * kAhead]);
-      if (k + kAhead < num) resolve(k + kAhead);
-      const uint32_t ref = s.refs[k];
-      if (ref == Impl::kEmpty) continue;
-      const Impl::Entry* x = m.entries.data() + (ref >> 5);
-      const Impl::Entry* end = x + (ref & 31);
-      for (; x != end; ++x) e[x->tag] += x->weight;
+    // The word's own features first: known from the cache, or summed and
+    // then remembered there (the order of the additions is the same either
+    // way, so the cache changes no score).
+    if (f.local_emit_known[i]) {
+      std::copy_n(f.local_emit.data() + i * kT, kT, e);
+    } else {
+      for (uint32_t k = f.offsets[i]; k < f.local_end[i]; ++k) add(k, e);
+      if (WordInfo* info = f.infos[i]) {
+        std::copy_n(e, kT, info->emit[f.initial[i]].data());
+        info->has_emit[f.initial[i]] = true;
+      }
     }
+    for (uint32_t k = f.local_end[i]; k < f.offsets[i + 1]; ++k) add(k, e);
   }
   Viterbi(s.emit.data(), n, m.transitions, &s.score, tags);
 }

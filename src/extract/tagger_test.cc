@@ -87,6 +87,32 @@ TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
   EXPECT_GT(plain.hashes.size(), 5u * 20);
 }
 
+// Tag() remembers the weights of words it has seen; a warm cache must give
+// the tags a cold one gives.
+TEST(TaggerTest, WarmAndColdWordCacheAgree) {
+  const auto gazetteer = Gazetteer::Create("", "");
+  std::vector<TaggedSentence> data = Synthetic();
+  const TaggerModel model = TaggerModel::Train(data, *gazetteer, TrainOptions());
+  std::vector<std::vector<uint8_t>> first;
+  std::vector<uint8_t> tags;
+  for (const TaggedSentence& s : data) {
+    std::vector<std::string_view> views(s.tokens.begin(), s.tokens.end());
+    model.Tag(views, *gazetteer, &tags);
+    first.push_back(tags);
+  }
+  EXPECT_EQ(first[0], data[0].tags);
+  // Again, warm, in reverse order, and with a copy of the model (cold).
+  auto copy = TaggerModel::Deserialize(model.Serialize(), "copy");
+  ASSERT_TRUE(copy.ok());
+  for (size_t i = data.size(); i-- > 0;) {
+    std::vector<std::string_view> views(data[i].tokens.begin(), data[i].tokens.end());
+    model.Tag(views, *gazetteer, &tags);
+    EXPECT_EQ(tags, first[i]) << i;
+    copy->Tag(views, *gazetteer, &tags);
+    EXPECT_EQ(tags, first[i]) << i;
+  }
+}
+
 TEST(TaggerTest, TrainingIsDeterministic) {
   const auto gazetteer = Gazetteer::Create("");
   const std::vector<TaggedSentence> data = Synthetic();
