@@ -107,6 +107,8 @@ class HashSet {
 // Bits of the per-word table (folded words).
 constexpr uint8_t kFirstName = 1, kTitle = 2, kOrgSuffix = 4, kPhraseStart = 8,
                   kPlaceStart = 16, kPlaceWord = 32;
+// PhraseStartOf() only: the word is the genitive of a one-word place.
+constexpr uint8_t kGenitivePlace = 64;
 
 // Calls f(original, translation) for every message of a gettext .mo file
 // (GNU gettext manual, "The Format of GNU MO Files"); nothing for a file that
@@ -321,27 +323,36 @@ DictionaryClass Gazetteer::DictionaryClassOf(std::string_view word) const {
   return DictionaryClass::kUnknown;
 }
 
+uint8_t Gazetteer::PhraseStartOf(std::string_view w) const {
+  uint8_t v = impl_->words.Get(Hash(w)) & (kPhraseStart | kPlaceStart | kPlaceWord);
+  // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
+  // noun's genitive -s or -es).
+  if (w.size() > 3 && w.back() == 's' && !(v & kPlaceWord)) {
+    const std::string_view stem = w.substr(0, w.size() - 1);
+    const std::string_view stem_es = w.substr(0, w.size() - 2);
+    if ((impl_->words.Get(Hash(stem)) & kPlaceWord) ||
+        (w[w.size() - 2] == 'e' && (impl_->words.Get(Hash(stem_es)) & kPlaceWord))) {
+      v |= kGenitivePlace;
+    }
+  }
+  return v;
+}
+
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const {
+  thread_local std::vector<uint8_t> starts;
+  starts.resize(folded.size());
+  for (size_t i = 0; i < folded.size(); ++i) starts[i] = PhraseStartOf(folded[i]);
+  MatchPhrases(folded, starts, bits);
+}
+
+void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
+                             std::vector<uint8_t>* bits) const {
   bits->assign(folded.size(), 0);
   thread_local std::string key;
-  thread_local std::vector<uint8_t> starts;
-  // Only words that begin some listed phrase are tried as a beginning.
-  starts.assign(folded.size(), 0);
   uint8_t any = 0;
   for (size_t i = 0; i < folded.size(); ++i) {
-    const std::string& w = folded[i];
-    starts[i] = impl_->words.Get(Hash(w));
     any |= starts[i];
-    // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
-    // noun's genitive -s or -es).
-    if (w.size() > 3 && w.back() == 's' && !(starts[i] & kPlaceWord)) {
-      const std::string_view stem = std::string_view(w).substr(0, w.size() - 1);
-      const std::string_view stem_es = std::string_view(w).substr(0, w.size() - 2);
-      if ((impl_->words.Get(Hash(stem)) & kPlaceWord) ||
-          (w[w.size() - 2] == 'e' && (impl_->words.Get(Hash(stem_es)) & kPlaceWord))) {
-        (*bits)[i] |= kPhrasePlaceGenitive;
-      }
-    }
+    if (starts[i] & kGenitivePlace) (*bits)[i] |= kPhrasePlaceGenitive;
   }
   if ((any & (kPhraseStart | kPlaceStart)) == 0) return;
   for (int pass = 0; pass < 3; ++pass) {

@@ -89,6 +89,11 @@ class Gazetteer {
   // organisation names of the built-in lists and the longest places of the
   // catalogs; resizes *bits to the token count.
   void MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const;
+  // The same with what PhraseStartOf() says of each word given (it depends
+  // on the word alone, so callers may cache it).
+  void MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
+                    std::vector<uint8_t>* bits) const;
+  uint8_t PhraseStartOf(std::string_view folded) const;
 
  private:
   Gazetteer();

@@ -119,6 +119,7 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
   if (role == RoleKind::kWeak) bits |= kBitWeakRole;
   info->word_bits = bits;
   info->dict = static_cast<uint8_t>(gazetteer.DictionaryClassOf(token));
+  info->phrase_start = gazetteer.PhraseStartOf(f);
   info->clusters.fill(WordClusters::kNone);
   if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
   info->has_emit = {false, false};
@@ -137,6 +138,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   if (out->folded.size() < n) out->folded.resize(n);
   out->word_bits.assign(n, 0);
   out->dict.assign(n, 0);
+  out->phrase_start.assign(n, 0);
   out->case_class.assign(n, 0);
   out->word_hash.assign(n, 0);
   out->infos.assign(n, nullptr);
@@ -170,9 +172,11 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     out->case_class[i] = initial ? info->case_initial : info->case_inner;
     out->word_bits[i] = info->word_bits;
     out->dict[i] = info->dict;
+    out->phrase_start[i] = info->phrase_start;
     std::copy_n(info->clusters.data(), levels, out->clusters.data() + (i + 1) * levels);
   }
-  gazetteer.MatchPhrases(std::span<const std::string>(out->folded.data(), n), &out->phrase_bits);
+  gazetteer.MatchPhrases(std::span<const std::string>(out->folded.data(), n), out->phrase_start,
+                         &out->phrase_bits);
 
   constexpr uint64_t kNone = 0x23;  // '#': outside the sentence
   auto bits_at = [&](size_t i, int d) -> uint32_t {

@@ -29,6 +29,7 @@ struct WordInfo {
   uint8_t case_inner = 0;    // elsewhere
   uint8_t dict = 0;
   uint8_t word_bits = 0;
+  uint8_t phrase_start = 0;  // Gazetteer::PhraseStartOf
   std::array<uint16_t, 8> clusters{};
   // The summed weights of the word's own features (those before local_end
   // in SentenceFeatures) under one model, [0] inside and [1] at the start
@@ -79,6 +80,7 @@ struct SentenceFeatures {
   std::vector<uint64_t> folded_hash;  // n + 4: two sentinels on each side
   std::vector<uint64_t> shape_hash;
   std::vector<uint8_t> phrase_bits;
+  std::vector<uint8_t> phrase_start;
   std::vector<uint8_t> word_bits;
   std::vector<uint8_t> dict;
   std::vector<uint8_t> case_class;
