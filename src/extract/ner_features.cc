@@ -122,7 +122,7 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
   info->phrase_start = gazetteer.PhraseStartOf(f);
   info->clusters.fill(WordClusters::kNone);
   if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
-  info->has_emit = {false, false};
+  info->has_emit = {false, false, false, false};
   info->valid = true;
 }
 
@@ -204,30 +204,34 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
 
   out->hashes.clear();
   out->offsets.assign(1, 0);
-  out->local_end.clear();
-  out->local_emit_known.assign(n, false);
-  out->local_emit.resize(n * kNumTags);
+  out->group_end.clear();
+  out->known.assign(n * kGroups, 0);
+  out->known_emit.resize(n * kGroups * kNumTags);
+  // A later word of the sentence may have taken over a word's cache entry.
+  for (size_t i = 0; i < n; ++i) {
+    const WordInfo* info = out->infos[i];
+    if (info != nullptr && (info->word_hash != out->word_hash[i] || info->token != tokens[i])) {
+      out->infos[i] = nullptr;
+    }
+  }
   auto& h = out->hashes;
   const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
   const uint64_t* sh = out->shape_hash.data() + 2;
+  // Starts group g of token i: true when the cache already holds its summed
+  // weights (copied to known_emit), so that its features are left out.
+  auto known = [&](size_t i, size_t g, const WordInfo* info, size_t slot) {
+    if (info == nullptr || !info->has_emit[slot]) return false;
+    out->known[i * kGroups + g] = 1;
+    std::copy(info->emit[slot].begin(), info->emit[slot].end(),
+              out->known_emit.begin() + static_cast<ptrdiff_t>((i * kGroups + g) * kNumTags));
+    return true;
+  };
   for (size_t i = 0; i < n; ++i) {
     const std::string_view f = out->folded[i];
     const auto ii = static_cast<ptrdiff_t>(i);
     const uint64_t case_class = out->case_class[i];
-    // Features of the word alone (given whether it opens the sentence) come
-    // first; a cached WordInfo may already hold their summed weights.
-    const bool initial = out->initial[i];
-    // A later word of the sentence may have taken over the cache entry.
-    WordInfo* info = out->infos[i];
-    if (info != nullptr && (info->word_hash != out->word_hash[i] || info->token != tokens[i])) {
-      info = out->infos[i] = nullptr;
-    }
-    const bool reuse = info != nullptr && info->has_emit[initial];
-    out->local_emit_known[i] = reuse;
-    if (reuse) {
-      std::copy(info->emit[initial].begin(), info->emit[initial].end(),
-                out->local_emit.begin() + static_cast<ptrdiff_t>(i * kNumTags));
-    } else {
+    // Group 0, the word's own features (given whether it opens the sentence).
+    if (!known(i, 0, out->infos[i], out->initial[i] ? 1 : 0)) {
       h.push_back(Key(Template::kBias, 0));
       h.push_back(Key(Template::kWord, out->word_hash[i]));
       h.push_back(Key(Template::kFolded, fh[ii]));
@@ -257,13 +261,36 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
         if (last.size() > 3) h.push_back(Key(Template::kLastHyphenSuffix, suffix3(last)));
       }
     }
-    out->local_end.push_back(static_cast<uint32_t>(h.size()));
-    h.push_back(Key(Template::kPrev, fh[ii - 1]));
-    h.push_back(Key(Template::kNext, fh[ii + 1]));
+    out->group_end.push_back(static_cast<uint32_t>(h.size()));
+    // Group 1, the word before as a left neighbour.
+    if (!known(i, 1, i > 0 ? out->infos[i - 1] : nullptr, 2)) {
+      h.push_back(Key(Template::kPrev, fh[ii - 1]));
+      h.push_back(Key(Template::kPrevShape, sh[ii - 1]));
+      if (i > 0 && out->folded[i - 1].size() > 3) {
+        h.push_back(Key(Template::kPrevSuffix, suffix3(out->folded[i - 1])));
+      }
+      for (size_t l = 0; l < levels; ++l) {
+        const uint16_t c = out->clusters[i * levels + l];
+        if (c != WordClusters::kNone) h.push_back(Key(Template::kPrevCluster, l << 16 | c));
+      }
+    }
+    out->group_end.push_back(static_cast<uint32_t>(h.size()));
+    // Group 2, the word after as a right neighbour.
+    if (!known(i, 2, i + 1 < n ? out->infos[i + 1] : nullptr, 3)) {
+      h.push_back(Key(Template::kNext, fh[ii + 1]));
+      h.push_back(Key(Template::kNextShape, sh[ii + 1]));
+      if (i + 1 < n && out->folded[i + 1].size() > 3) {
+        h.push_back(Key(Template::kNextSuffix, suffix3(out->folded[i + 1])));
+      }
+      for (size_t l = 0; l < levels; ++l) {
+        const uint16_t c = out->clusters[(i + 2) * levels + l];
+        if (c != WordClusters::kNone) h.push_back(Key(Template::kNextCluster, l << 16 | c));
+      }
+    }
+    out->group_end.push_back(static_cast<uint32_t>(h.size()));
+    // The rest looks at more than one word.
     h.push_back(Key(Template::kPrev2, fh[ii - 2]));
     h.push_back(Key(Template::kNext2, fh[ii + 2]));
-    h.push_back(Key(Template::kPrevShape, sh[ii - 1]));
-    h.push_back(Key(Template::kNextShape, sh[ii + 1]));
     h.push_back(Key(Template::kPrevCase, case_at(i, -1), case_class));
     h.push_back(Key(Template::kNextCase, case_class, case_at(i, 1)));
     h.push_back(Key(Template::kPrevBigram, fh[ii - 1], fh[ii]));
@@ -276,21 +303,8 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
         if (bits[t] & (1u << b)) h.push_back(Key(bit_templates[t], case_class, b));
       }
     }
-    if (i > 0 && out->folded[i - 1].size() > 3) {
-      h.push_back(Key(Template::kPrevSuffix, suffix3(out->folded[i - 1])));
-    }
-    if (i + 1 < n && out->folded[i + 1].size() > 3) {
-      h.push_back(Key(Template::kNextSuffix, suffix3(out->folded[i + 1])));
-    }
     h.push_back(Key(Template::kPrevDict, case_at(i, -1), dict_at(i, -1)));
     h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
-    for (size_t l = 0; l < levels; ++l) {
-      const uint16_t* c = out->clusters.data() + (i + 1) * levels + l;  // c[±levels]: neighbours
-      if (c[-static_cast<ptrdiff_t>(levels)] != WordClusters::kNone) {
-        h.push_back(Key(Template::kPrevCluster, l << 16 | c[-static_cast<ptrdiff_t>(levels)]));
-      }
-      if (c[levels] != WordClusters::kNone) h.push_back(Key(Template::kNextCluster, l << 16 | c[levels]));
-    }
     out->offsets.push_back(static_cast<uint32_t>(h.size()));
   }
 }

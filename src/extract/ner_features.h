@@ -31,11 +31,12 @@ struct WordInfo {
   uint8_t word_bits = 0;
   uint8_t phrase_start = 0;  // Gazetteer::PhraseStartOf
   std::array<uint16_t, 8> clusters{};
-  // The summed weights of the word's own features (those before local_end
-  // in SentenceFeatures) under one model, [0] inside and [1] at the start
-  // of a sentence; filled in by the tagger.
-  std::array<std::array<float, kNumTags>, 2> emit{};
-  std::array<bool, 2> has_emit{};
+  // Summed weights under one model of the feature groups that depend on
+  // this word alone (see SentenceFeatures): its own features inside [0] and
+  // at the start of a sentence [1], its features as the left neighbour of
+  // a word [2] and as the right neighbour [3]. Filled in by the tagger.
+  std::array<std::array<float, kNumTags>, 4> emit{};
+  std::array<bool, 4> has_emit{};
   bool valid = false;
 };
 
@@ -59,17 +60,21 @@ class WordInfoCache {
 };
 
 // The hashed features of one sentence: token i owns
-// hashes[offsets[i] .. offsets[i + 1]). The features of the word alone come
-// first, up to local_end[i]; where a cached WordInfo already knew their
-// summed weights (local_emit_known[i]), they are left out and
-// local_emit[i * kNumTags ..] holds the sum instead. Reused between sentences: after the
-// first few sentences featurizing allocates nothing.
+// hashes[offsets[i] .. offsets[i + 1]), in four groups: its own features,
+// those of the word before as its left neighbour, those of the word after
+// as its right neighbour (each ending at group_end[i * 3 + g]), then the
+// rest. Where a cached WordInfo already knew the summed weights of one of
+// the first three groups (known[i * 3 + g]), its features are left out and
+// known_emit[(i * 3 + g) * kNumTags ..] holds the sum instead. Reused
+// between sentences: after the first few sentences featurizing allocates
+// nothing.
+inline constexpr size_t kGroups = 3;
 struct SentenceFeatures {
   std::vector<uint32_t> hashes;
   std::vector<uint32_t> offsets;
-  std::vector<uint32_t> local_end;
-  std::vector<bool> local_emit_known;
-  std::vector<float> local_emit;
+  std::vector<uint32_t> group_end;
+  std::vector<uint8_t> known;
+  std::vector<float> known_emit;
   std::vector<WordInfo*> infos;  // the cache entries, when featurized with a cache
   std::vector<bool> initial;
   // Scratch.

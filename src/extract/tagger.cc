@@ -496,21 +496,42 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   };
   const SentenceFeatures& f = s.features;
   s.emit.assign(n * kT, 0.0f);
+  float group[kT];
   for (size_t i = 0; i < n; ++i) {
     float* e = s.emit.data() + i * kT;
-    // The word's own features first: known from the cache, or summed and
-    // then remembered there (the order of the additions is the same either
-    // way, so the cache changes no score).
-    if (f.local_emit_known[i]) {
-      std::copy_n(f.local_emit.data() + i * kT, kT, e);
-    } else {
-      for (uint32_t k = f.offsets[i]; k < f.local_end[i]; ++k) add(k, e);
-      if (WordInfo* info = f.infos[i]) {
-        std::copy_n(e, kT, info->emit[f.initial[i]].data());
-        info->has_emit[f.initial[i]] = true;
+    // The groups that depend on one word come from the cache, or are summed
+    // and remembered there. Each group is summed on its own either way, so
+    // the cache changes no score.
+    uint32_t k = f.offsets[i];
+    for (size_t g = 0; g < kGroups; ++g) {
+      const size_t at = i * kGroups + g;
+      const uint32_t end = f.group_end[at];
+      if (f.known[at]) {
+        const float* sum = f.known_emit.data() + at * kT;
+        for (int t = 0; t < kT; ++t) e[t] += sum[t];
+        continue;
+      }
+      std::fill_n(group, kT, 0.0f);
+      for (; k < end; ++k) add(k, group);
+      for (int t = 0; t < kT; ++t) e[t] += group[t];
+      WordInfo* info = nullptr;
+      size_t slot = 0;
+      if (g == 0) {
+        info = f.infos[i];
+        slot = f.initial[i] ? 1 : 0;
+      } else if (g == 1 && i > 0) {
+        info = f.infos[i - 1];
+        slot = 2;
+      } else if (g == 2 && i + 1 < n) {
+        info = f.infos[i + 1];
+        slot = 3;
+      }
+      if (info != nullptr) {
+        std::copy_n(group, kT, info->emit[slot].data());
+        info->has_emit[slot] = true;
       }
     }
-    for (uint32_t k = f.local_end[i]; k < f.offsets[i + 1]; ++k) add(k, e);
+    for (; k < f.offsets[i + 1]; ++k) add(k, e);
   }
   Viterbi(s.emit.data(), n, m.transitions, &s.score, tags);
 }
