@@ -207,12 +207,12 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   out->group_end.clear();
   out->known.assign(n * kGroups, 0);
   out->known_emit.resize(n * kGroups * kNumTags);
-  // A later word of the sentence may have taken over a word's cache entry.
+  // A later word of the sentence may have taken over a word's cache entry
+  // (the entry was right for the word when it was looked up, so its hash
+  // tells).
   for (size_t i = 0; i < n; ++i) {
     const WordInfo* info = out->infos[i];
-    if (info != nullptr && (info->word_hash != out->word_hash[i] || info->token != tokens[i])) {
-      out->infos[i] = nullptr;
-    }
+    if (info != nullptr && info->word_hash != out->word_hash[i]) out->infos[i] = nullptr;
   }
   auto& h = out->hashes;
   const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
