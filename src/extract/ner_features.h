@@ -43,7 +43,8 @@ struct WordInfo {
 // A direct-mapped cache of WordInfo: on running text a few thousand words
 // make up most tokens, so most tokens skip folding and the lookups. For one
 // thread, and for one gazetteer, word-class set and language at a time:
-// Bind() with a key that names them clears it when the key changes.
+// Bind() with a key that names them clears it when the key changes. About
+// 4 MB (8192 words); 16384 words were no faster on 10kGNAD, 4096 slower.
 class WordInfoCache {
  public:
   void Bind(uint64_t key) {
@@ -54,7 +55,7 @@ class WordInfoCache {
   WordInfo& Slot(uint64_t word_hash) { return entries_[word_hash & (kSize - 1)]; }
 
  private:
-  static constexpr size_t kSize = 16384;
+  static constexpr size_t kSize = 8192;
   uint64_t key_ = 0;
   std::vector<WordInfo> entries_;
 };
