@@ -1,11 +1,14 @@
 // The extract stage over the 10kGNAD test split: the rule-based finders
 // (quotes, dates, figures over one word view) and the whole Extractor
-// (entities with the built-in gazetteers, then the finders). Items are
+// (entities with the built-in gazetteers, then the finders), with the rules
+// (BM_Extractor) and with the trained NER tagger (BM_ExtractorTagger, the
+// model of the build target ner_model or $STORYLINE_NER_MODEL). Items are
 // articles. The corpus path can be overridden with STORYLINE_TEXT_CORPUS;
-// without the file the benchmarks are skipped.
+// without the file (or the model) the benchmarks are skipped.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -60,9 +63,9 @@ void BM_SpeechFiguresDates(benchmark::State& state) {
 }
 BENCHMARK(BM_SpeechFiguresDates)->Unit(benchmark::kMillisecond);
 
-void BM_Extractor(benchmark::State& state) {
+void RunExtractor(benchmark::State& state, const std::string& model_path) {
   if (SkipWithoutCorpus(state)) return;
-  auto extractor = extract::Extractor::Create("");
+  auto extractor = extract::Extractor::Create(model_path);
   if (!extractor.ok()) {
     state.SkipWithError(extractor.status().ToString().c_str());
     return;
@@ -81,7 +84,15 @@ void BM_Extractor(benchmark::State& state) {
   benchmark::DoNotOptimize(found);
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(Corpus().size()));
 }
+
+void BM_Extractor(benchmark::State& state) { RunExtractor(state, ""); }
 BENCHMARK(BM_Extractor)->Unit(benchmark::kMillisecond);
+
+void BM_ExtractorTagger(benchmark::State& state) {
+  const char* env = std::getenv("STORYLINE_NER_MODEL");
+  RunExtractor(state, env != nullptr ? env : STORYLINE_NER_MODEL);
+}
+BENCHMARK(BM_ExtractorTagger)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

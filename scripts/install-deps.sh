@@ -12,7 +12,7 @@ packages=(
   libsqlite3-dev sqlite3 libsimdjson-dev libxxhash-dev libcpp-httplib-dev
   libfmt-dev libcli11-dev
   libgumbo-dev libpugixml-dev zlib1g-dev
-  wngerman iso-codes
+  wngerman iso-codes libgweather-4-common
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium
 )

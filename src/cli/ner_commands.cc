@@ -14,6 +14,7 @@
 #include "extract/gazetteer.h"
 #include "extract/germeval.h"
 #include "extract/tagger.h"
+#include "extract/word_clusters.h"
 
 namespace storyline::cli {
 namespace {
@@ -23,6 +24,7 @@ struct NerOptions {
   std::string out;
   std::string model;
   std::string predictions;
+  std::vector<std::string> texts;
   int folds = 0;
   int epochs = extract::TrainOptions().epochs;
 };
@@ -36,7 +38,23 @@ double Seconds(std::chrono::steady_clock::time_point since) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
 
-// Get-or-create: other command groups may add to `name` too.
+// Word classes from the --text corpora; empty without any.
+Result<extract::WordClusters> LearnClusters(const std::vector<std::string>& paths) {
+  if (paths.empty()) return extract::WordClusters();
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::vector<std::string>> sentences;
+  for (const std::string& path : paths) {
+    const Status s = extract::AppendJsonlSentences(path, "de", &sentences);
+    if (!s.ok()) return s;
+  }
+  size_t tokens = 0;
+  for (const auto& s : sentences) tokens += s.size();
+  extract::WordClusters clusters = extract::WordClusters::Learn(sentences, extract::ClusterOptions());
+  fmt::print("word classes from {} sentences ({} tokens): {} words in {:.1f} s\n", sentences.size(),
+             tokens, clusters.num_words(), Seconds(start));
+  return clusters;
+}
+
 void PrintRow(std::string_view name, const extract::PrfCounts& c) {
   fmt::print("{:<12} {:>6} {:>6} {:>6}  {:.4f}  {:.4f}  {:.4f}\n", name, c.gold, c.predicted,
              c.correct, c.Precision(), c.Recall(), c.F1());
@@ -59,8 +77,11 @@ int RunTrainNer() {
     data.push_back(s.tagged);
     tokens += s.tagged.tokens.size();
   }
+  auto clusters = LearnClusters(o.texts);
+  if (!clusters.ok()) return Fail(clusters.status());
   extract::TrainOptions options;
   options.epochs = o.epochs;
+  options.clusters = &*clusters;
   const auto start = std::chrono::steady_clock::now();
   const extract::TaggerModel model = extract::TaggerModel::Train(data, *gazetteer, options);
   const Status saved = model.Save(o.out);
@@ -87,8 +108,11 @@ int RunEvalNer() {
   size_t tokens = 0;
   for (const auto& s : *sentences) tokens += s.tagged.tokens.size();
   if (o.folds > 0) {
+    auto clusters = LearnClusters(o.texts);
+    if (!clusters.ok()) return Fail(clusters.status());
     extract::TrainOptions options;
     options.epochs = o.epochs;
+    options.clusters = &*clusters;
     predicted = extract::CrossValidate(*sentences, o.folds, *gazetteer, options);
     fmt::print("{}-fold cross-validation on {} sentences ({} tokens), {} epochs: {:.1f} s\n",
                o.folds, sentences->size(), tokens, options.epochs, Seconds(start));
@@ -145,6 +169,9 @@ void RegisterNerCommands(CLI::App& app) {
   train_ner->add_option("tsv", o.tsv, "GermEval 2014 TSV file")->required();
   train_ner->add_option("--out", o.out, "Model file to write")->required();
   train_ner->add_option("--epochs", o.epochs, "Passes over the data");
+  train_ner->add_option("--text", o.texts,
+                        "JSONL file of unlabelled articles (\"text\" field) to learn word classes\n"
+                        "from; repeatable. The classes are stored in the model.");
   SetRunner(train_ner, RunTrainNer);
 
   CLI::App* eval = EvalCommand(app);
@@ -156,6 +183,8 @@ void RegisterNerCommands(CLI::App& app) {
   ner->add_option("--model", o.model, "Model file (see 'storyline train ner')");
   ner->add_option("--folds", o.folds, "Cross-validate with K folds instead of using a model");
   ner->add_option("--epochs", o.epochs, "Passes over the data when cross-validating");
+  ner->add_option("--text", o.texts,
+                  "JSONL file of unlabelled articles for word classes when cross-validating");
   ner->add_option("--predictions", o.predictions,
                   "Write the predictions here, in the input's 4-column format");
   SetRunner(ner, RunEvalNer);

@@ -32,16 +32,22 @@ target_sources(storyline_extract PRIVATE
   ner_features.cc
   gazetteer.cc
   germeval.cc
-  tagger.cc)
+  tagger.cc
+  word_clusters.cc)
 target_include_directories(storyline_extract PRIVATE ${CMAKE_CURRENT_BINARY_DIR})
-target_link_libraries(storyline_extract PRIVATE PkgConfig::ICU PkgConfig::XXHASH Threads::Threads)
+target_link_libraries(storyline_extract PRIVATE PkgConfig::ICU PkgConfig::XXHASH Threads::Threads fmt::fmt)
 
 # The NER model, trained on GermEval 2014 by `storyline train ner` when the
 # shared data is present and the CLI has the command (checked once every
 # target exists). Deterministic: rebuilding it gives the same bytes.
 set(STORYLINE_NER_TSV ${PROJECT_SOURCE_DIR}/../shared/bench/ner/germeval2014-dev.tsv)
 set(STORYLINE_NER_MODEL ${PROJECT_BINARY_DIR}/models/ner-de.model)
-function(_storyline_ner_model_rule tsv model)
+# Unlabelled German text for the word classes (word_clusters.h): the 10kGNAD
+# articles and the SpkAtt training documents, where present.
+set(STORYLINE_NER_TEXTS
+  ${PROJECT_SOURCE_DIR}/../shared/bench/corpus/10kgnad-test.jsonl
+  ${PROJECT_SOURCE_DIR}/../shared/bench/quotes/spkatt-train.jsonl)
+function(_storyline_ner_model_rule tsv model texts)
   if(NOT EXISTS ${tsv} OR NOT TARGET storyline)
     return()
   endif()
@@ -50,11 +56,20 @@ function(_storyline_ner_model_rule tsv model)
     return()
   endif()
   set(_dir ${PROJECT_SOURCE_DIR}/src/extract)
+  set(_text_args)
+  set(_texts)
+  foreach(_text ${texts})
+    if(EXISTS ${_text})
+      list(APPEND _text_args --text ${_text})
+      list(APPEND _texts ${_text})
+    endif()
+  endforeach()
   add_custom_command(
     OUTPUT ${model}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/models
-    COMMAND storyline train ner ${tsv} --out ${model}
-    DEPENDS ${tsv} ${_dir}/ner_features.cc ${_dir}/tagger.cc ${_dir}/gazetteer.cc
+    COMMAND storyline train ner ${tsv} --out ${model} ${_text_args}
+    DEPENDS ${tsv} ${_texts} ${_dir}/ner_features.cc ${_dir}/tagger.cc ${_dir}/gazetteer.cc
+      ${_dir}/word_clusters.cc ${_dir}/word_clusters.h
       ${PROJECT_SOURCE_DIR}/data/gazetteers/first_names.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/locations.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/organizations.txt
@@ -68,13 +83,14 @@ function(_storyline_ner_model_rule tsv model)
 endfunction()
 # EVAL so that the paths are expanded now, not when the deferred call runs.
 cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${PROJECT_SOURCE_DIR}]] CALL
-  _storyline_ner_model_rule [[${STORYLINE_NER_TSV}]] [[${STORYLINE_NER_MODEL}]])")
+  _storyline_ner_model_rule [[${STORYLINE_NER_TSV}]] [[${STORYLINE_NER_MODEL}]] [[${STORYLINE_NER_TEXTS}]])")
 
 storyline_test(entities_test
   SOURCES
     entities_test.cc
     germeval_test.cc
     tagger_test.cc
+    word_clusters_test.cc
   LIBS storyline_extract)
 if(TARGET entities_test)
   target_include_directories(entities_test PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})

@@ -44,7 +44,7 @@ TEST(RoleKeyTest, SpellingVariantsMeet) {
 }
 
 TEST(GazetteerTest, RolesAndLists) {
-  const auto g = Gazetteer::Create("");
+  const auto g = Gazetteer::Create("", "");
   EXPECT_FALSE(g->has_dictionary());
   EXPECT_EQ(g->DictionaryClassOf("Haus"), DictionaryClass::kNoDictionary);
   EXPECT_EQ(g->RoleOf("US-Außenminister", text::Fold("US-Außenminister")), RoleKind::kOffice);
@@ -59,6 +59,62 @@ TEST(GazetteerTest, RolesAndLists) {
   g->MatchPhrases(words, &bits);
   EXPECT_EQ(bits, (std::vector<uint8_t>{0, kPhraseLocationBegin, kPhraseLocationInside, 0,
                                         kPhraseLocationBegin}));
+}
+
+// A gettext .mo catalog with the given (original, translation) messages.
+std::string MoFile(const std::vector<std::pair<std::string, std::string>>& messages) {
+  auto u32 = [](std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); };
+  const auto n = static_cast<uint32_t>(messages.size());
+  const uint32_t originals = 28, translations = originals + 8 * n;
+  uint32_t offset = translations + 8 * n;
+  std::string header, tables, strings;
+  u32(&header, 0x950412deU);
+  u32(&header, 0);
+  u32(&header, n);
+  u32(&header, originals);
+  u32(&header, translations);
+  u32(&header, 0);
+  u32(&header, 0);
+  std::string orig_table, trans_table;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const auto& [o, t] : messages) {
+      const std::string& str = pass == 0 ? o : t;
+      std::string& table = pass == 0 ? orig_table : trans_table;
+      u32(&table, static_cast<uint32_t>(str.size()));
+      u32(&table, offset);
+      strings += str;
+      strings += '\0';
+      offset += static_cast<uint32_t>(str.size() + 1);
+    }
+  }
+  return header + orig_table + trans_table + strings;
+}
+
+TEST(GazetteerTest, PlacesFromGettextCatalogs) {
+  const fs::path dir = fs::temp_directory_path() / "storyline_gazetteer_test";
+  fs::create_directories(dir);
+  {
+    std::ofstream out(dir / "iso_3166-1.mo", std::ios::binary);
+    out << MoFile({{"", "Content-Type: text/plain; charset=UTF-8\n"},
+                   {"Hungary", "Ungarn"},
+                   {"Kronobergs län [SE-07]", "Kronobergs län [SE-07]"},
+                   {"City in Italy\x04Bolzano", "Bozen"}});
+  }
+  std::ofstream(dir / "iso_3166-2.mo", std::ios::binary) << "not a catalog";
+  const auto g = Gazetteer::Create("", dir.string());
+  EXPECT_EQ(g->num_catalog_places(), 5u);  // hungary, ungarn, kronobergs län, bolzano, bozen
+  std::vector<std::string> words;
+  for (std::string_view w : {"in", "Ungarn", "und", "Kronobergs", "län", "Ungarns", "Bozen", "Bozens"}) {
+    words.push_back(text::Fold(w, "de"));
+  }
+  std::vector<uint8_t> bits;
+  g->MatchPhrases(words, &bits);
+  // "Ungarn" is in the built-in list of places too.
+  EXPECT_EQ(bits, (std::vector<uint8_t>{0, kPhrasePlaceBegin | kPhraseLocationBegin, 0, kPhrasePlaceBegin,
+                                        kPhrasePlaceInside, kPhrasePlaceGenitive, kPhrasePlaceBegin,
+                                        kPhrasePlaceGenitive}));
+  EXPECT_EQ(Gazetteer::Create("", "")->num_catalog_places(), 0u);
+  fs::remove_all(dir);
 }
 
 std::string SharedDir() { return STORYLINE_SHARED_DIR; }

@@ -415,7 +415,7 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::st
 }
 
 std::string CanonicalKey(std::string_view name) {
-  static const std::unique_ptr<Gazetteer> lists = Gazetteer::Create("");
+  static const std::unique_ptr<Gazetteer> lists = Gazetteer::Create("", "");
   std::vector<text::Token> tokens;
   text::Tokenize(name, &tokens);
   std::string key, folded;

@@ -5,9 +5,11 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <iterator>
 #include <fstream>
 #include <string>
-#include <unordered_set>
 #include <utility>
 
 #include "gazetteer_data.h"
@@ -31,33 +33,184 @@ void ForEachLine(std::string_view data, F&& f) {
   }
 }
 
-struct Role {
-  std::string head;
-  RoleKind kind;
+// A set of 64-bit hashes with open addressing and linear probing: one cache
+// line per lookup, where std::unordered_set chases a node pointer and a
+// sorted vector needs ~20 probes. Value 0 marks an empty slot, so a hash of 0
+// is stored as 1.
+class HashSet {
+ public:
+  void Build(std::vector<uint64_t> hashes) {
+    size_t cap = 16;
+    while (cap < hashes.size() * 2) cap <<= 1;
+    table_.assign(cap, 0);
+    values_.assign(cap, 0);
+    mask_ = cap - 1;
+    for (uint64_t h : hashes) Insert(h, 1);
+  }
+  // Inserts h (if absent) and ORs `value` into its value.
+  void Insert(uint64_t h, uint8_t value) {
+    h = h == 0 ? 1 : h;
+    if (table_.empty()) {
+      table_.assign(16, 0);
+      values_.assign(16, 0);
+      mask_ = 15;
+    }
+    size_t s = Slot(h);
+    while (table_[s] != 0 && table_[s] != h) s = (s + 1) & mask_;
+    if (table_[s] == 0) {
+      table_[s] = h;
+      if (++size_ * 2 > table_.size()) {
+        Grow();
+        s = Slot(h);
+        while (table_[s] != h) s = (s + 1) & mask_;
+      }
+    }
+    values_[s] |= value;
+  }
+  // The value of h, 0 when absent.
+  uint8_t Get(uint64_t h) const {
+    if (table_.empty()) return 0;
+    h = h == 0 ? 1 : h;
+    size_t s = Slot(h);
+    while (true) {
+      const uint64_t v = table_[s];
+      if (v == h) return values_[s];
+      if (v == 0) return 0;
+      s = (s + 1) & mask_;
+    }
+  }
+  bool Contains(uint64_t h) const { return Get(h) != 0; }
+
+ private:
+  size_t Slot(uint64_t h) const { return static_cast<size_t>(h ^ (h >> 29)) & mask_; }
+  void Grow() {
+    std::vector<uint64_t> old = std::move(table_);
+    std::vector<uint8_t> old_values = std::move(values_);
+    table_.assign(old.size() * 2, 0);
+    values_.assign(old.size() * 2, 0);
+    mask_ = table_.size() - 1;
+    for (size_t k = 0; k < old.size(); ++k) {
+      if (old[k] == 0) continue;
+      size_t s = Slot(old[k]);
+      while (table_[s] != 0) s = (s + 1) & mask_;
+      table_[s] = old[k];
+      values_[s] = old_values[k];
+    }
+  }
+
+  std::vector<uint64_t> table_;
+  std::vector<uint8_t> values_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
 };
+
+// Bits of the per-word table (folded words).
+constexpr uint8_t kFirstName = 1, kTitle = 2, kOrgSuffix = 4, kPhraseStart = 8,
+                  kPlaceStart = 16, kPlaceWord = 32;
+// PhraseStartOf() only: the word is the genitive of a one-word place.
+constexpr uint8_t kGenitivePlace = 64;
+
+// Calls f(original, translation) for every message of a gettext .mo file
+// (GNU gettext manual, "The Format of GNU MO Files"); nothing for a file that
+// is missing or malformed. The context of "ctx\x04msgid" is dropped.
+template <typename F>
+void ForEachMessage(const std::string& path, F&& f) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;
+  const std::string b((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto u32 = [&](size_t at, uint32_t* v) {
+    if (at + 4 > b.size()) return false;
+    std::memcpy(v, b.data() + at, 4);
+    return true;
+  };
+  uint32_t magic = 0, n = 0, originals = 0, translations = 0;
+  if (!u32(0, &magic) || magic != 0x950412deU || !u32(8, &n) || !u32(12, &originals) ||
+      !u32(16, &translations)) {
+    return;
+  }
+  auto str = [&](uint32_t table, uint32_t i, std::string_view* out) {
+    uint32_t len = 0, off = 0;
+    if (!u32(table + 8ULL * i, &len) || !u32(table + 8ULL * i + 4, &off)) return false;
+    if (static_cast<uint64_t>(off) + len > b.size()) return false;
+    *out = std::string_view(b).substr(off, len);
+    return true;
+  };
+  for (uint32_t i = 0; i < n; ++i) {
+    std::string_view original, translation;
+    if (!str(originals, i, &original) || !str(translations, i, &translation)) return;
+    if (original.empty()) continue;  // the header
+    if (const size_t ctx = original.find('\x04'); ctx != std::string_view::npos) {
+      original.remove_prefix(ctx + 1);
+    }
+    f(original, translation);
+  }
+}
+
+// "Kronobergs län [SE-07]" → "Kronobergs län", "Georgia (US)" → "Georgia".
+std::string_view StripQualifier(std::string_view name) {
+  const size_t cut = name.find_first_of("[(");
+  if (cut != std::string_view::npos) name = name.substr(0, cut);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return name;
+}
+
+// Role heads are looked up by suffix: the hash of the last k bytes of the
+// folded word, computed from the end, for every k.
+uint64_t SuffixStep(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+constexpr uint64_t kSuffixSeed = 0xcbf29ce484222325ULL;
+constexpr uint8_t kRoleWeak = 1, kRoleOffice = 2;
+
+uint64_t SuffixHash(std::string_view s) {
+  uint64_t h = kSuffixSeed;
+  for (size_t k = s.size(); k-- > 0;) h = SuffixStep(h, static_cast<unsigned char>(s[k]));
+  return h;
+}
 
 }  // namespace
 
 struct Gazetteer::Impl {
-  std::unordered_set<uint64_t> first_names;
-  std::unordered_set<uint64_t> titles;
-  std::unordered_set<uint64_t> org_suffixes;
-  std::unordered_set<uint64_t> locations;      // folded phrases, words joined by ' '
-  std::unordered_set<uint64_t> organizations;
+  uint64_t id = 0;
+  HashSet words;          // folded word → kFirstName | kTitle | kOrgSuffix | kPhraseStart
+  HashSet locations;      // folded phrases, words joined by ' '
+  HashSet organizations;
   size_t max_phrase_words = 1;
-  std::vector<Role> roles;
-  std::vector<uint64_t> dictionary;  // sorted hashes of the words as listed
+  HashSet places;         // catalog places, folded, words joined by ' '
+  size_t max_place_words = 1;
+  size_t num_places = 0;
+  HashSet roles;          // SuffixHash(head) → kRoleWeak / kRoleOffice
+  size_t max_role_bytes = 0;
+  HashSet dictionary;     // hashes of the words as listed
   bool has_dictionary = false;
 
-  bool InDictionary(std::string_view w) const {
-    return std::binary_search(dictionary.begin(), dictionary.end(), Hash(w));
+  bool InDictionary(std::string_view w) const { return dictionary.Contains(Hash(w)); }
+
+  void AddWords(std::string_view data, uint8_t bit) {
+    ForEachLine(data, [&](std::string_view line) { words.Insert(Hash(text::Fold(line)), bit); });
   }
 
-  void AddWords(std::string_view data, std::unordered_set<uint64_t>* set) {
-    ForEachLine(data, [&](std::string_view line) { set->insert(Hash(text::Fold(line))); });
+  void AddPlace(std::string_view name) {
+    name = StripQualifier(name);
+    if (name.empty()) return;
+    thread_local std::vector<text::Token> tokens;
+    thread_local std::string key;
+    tokens.clear();
+    text::Tokenize(name, &tokens);
+    if (tokens.empty() || tokens.size() > 6) return;
+    key.clear();
+    uint64_t first = 0;
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      if (i > 0) key += ' ';
+      const size_t before = key.size();
+      text::FoldTo(name.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), "", &key);
+      if (i == 0) first = Hash(std::string_view(key).substr(before));
+    }
+    words.Insert(first, tokens.size() == 1 ? kPlaceStart | kPlaceWord : kPlaceStart);
+    if (places.Get(Hash(key)) == 0) ++num_places;
+    places.Insert(Hash(key), 1);
+    max_place_words = std::max(max_place_words, tokens.size());
   }
 
-  void AddPhrases(std::string_view data, std::unordered_set<uint64_t>* set) {
+  void AddPhrases(std::string_view data, HashSet* set) {
     std::vector<text::Token> tokens;
     std::string key;
     ForEachLine(data, [&](std::string_view line) {
@@ -66,10 +219,12 @@ struct Gazetteer::Impl {
       key.clear();
       for (size_t i = 0; i < tokens.size(); ++i) {
         if (i > 0) key += ' ';
+        const size_t before = key.size();
         text::FoldTo(line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), "", &key);
+        if (i == 0) words.Insert(Hash(std::string_view(key).substr(before)), kPhraseStart);
       }
       max_phrase_words = std::max(max_phrase_words, tokens.size());
-      set->insert(Hash(key));
+      set->Insert(Hash(key), 1);
     });
   }
 };
@@ -77,53 +232,79 @@ struct Gazetteer::Impl {
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
 
-std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path) {
+std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
+                                             std::string_view place_catalog_dir) {
+  static std::atomic<uint64_t> next_id{1};
   std::unique_ptr<Gazetteer> g(new Gazetteer());
   Impl& m = *g->impl_;
-  m.AddWords(gazetteer_data::kFirstNames, &m.first_names);
-  m.AddWords(gazetteer_data::kTitles, &m.titles);
-  m.AddWords(gazetteer_data::kOrgSuffixes, &m.org_suffixes);
+  m.id = next_id.fetch_add(1);
+  m.AddWords(gazetteer_data::kFirstNames, kFirstName);
+  m.AddWords(gazetteer_data::kTitles, kTitle);
+  m.AddWords(gazetteer_data::kOrgSuffixes, kOrgSuffix);
   m.AddPhrases(gazetteer_data::kLocations, &m.locations);
   m.AddPhrases(gazetteer_data::kOrganizations, &m.organizations);
   ForEachLine(gazetteer_data::kRoles, [&](std::string_view line) {
     const size_t sp = line.find(' ');
     const bool weak = sp != std::string_view::npos && line.substr(sp + 1) == "weak";
-    m.roles.push_back({std::string(line.substr(0, sp)), weak ? RoleKind::kWeak : RoleKind::kOffice});
+    const std::string_view head = line.substr(0, sp);
+    m.roles.Insert(SuffixHash(head), weak ? kRoleWeak : kRoleOffice);
+    m.max_role_bytes = std::max(m.max_role_bytes, head.size());
   });
-  // Longest heads first, so "amtskollege" decides before "kollege".
-  std::stable_sort(m.roles.begin(), m.roles.end(),
-                   [](const Role& a, const Role& b) { return a.head.size() > b.head.size(); });
+  if (!place_catalog_dir.empty()) {
+    for (std::string_view file : {"iso_3166-1.mo", "iso_3166-2.mo", "libgweather-4.0-locations.mo"}) {
+      ForEachMessage(std::string(place_catalog_dir) + "/" + std::string(file),
+                     [&](std::string_view original, std::string_view german) {
+                       m.AddPlace(original);
+                       m.AddPlace(german);
+                     });
+    }
+  }
   if (!dictionary_path.empty()) {
     std::ifstream in{std::string(dictionary_path)};
     std::string line;
+    std::vector<uint64_t> hashes;
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) m.dictionary.push_back(Hash(line));
+      if (!line.empty()) hashes.push_back(Hash(line));
     }
-    std::sort(m.dictionary.begin(), m.dictionary.end());
-    m.dictionary.erase(std::unique(m.dictionary.begin(), m.dictionary.end()), m.dictionary.end());
-    m.has_dictionary = !m.dictionary.empty();
+    m.has_dictionary = !hashes.empty();
+    m.dictionary.Build(std::move(hashes));
   }
   return g;
 }
 
 bool Gazetteer::has_dictionary() const { return impl_->has_dictionary; }
+size_t Gazetteer::num_catalog_places() const { return impl_->num_places; }
+uint64_t Gazetteer::id() const { return impl_->id; }
 
 bool Gazetteer::IsFirstName(std::string_view folded) const {
-  return impl_->first_names.contains(Hash(folded));
+  return (impl_->words.Get(Hash(folded)) & kFirstName) != 0;
 }
 bool Gazetteer::IsTitle(std::string_view folded) const {
-  return impl_->titles.contains(Hash(folded));
+  return (impl_->words.Get(Hash(folded)) & kTitle) != 0;
 }
 bool Gazetteer::IsOrganizationSuffix(std::string_view folded) const {
-  return impl_->org_suffixes.contains(Hash(folded));
+  return (impl_->words.Get(Hash(folded)) & kOrgSuffix) != 0;
+}
+
+WordFlags Gazetteer::FlagsOf(std::string_view folded) const {
+  const uint8_t v = impl_->words.Get(Hash(folded));
+  return {(v & kFirstName) != 0, (v & kTitle) != 0, (v & kOrgSuffix) != 0};
 }
 
 RoleKind Gazetteer::RoleOf(std::string_view word, std::string_view folded) const {
   if (!StartsUpper(word)) return RoleKind::kNone;
-  for (const Role& r : impl_->roles) {
-    if (folded.ends_with(r.head)) return r.kind;
+  // The longest listed head that ends the word decides ("amtskollege" before
+  // "kollege").
+  uint8_t found = 0;
+  uint64_t h = kSuffixSeed;
+  const size_t longest = std::min(folded.size(), impl_->max_role_bytes);
+  for (size_t k = 1; k <= longest; ++k) {
+    h = SuffixStep(h, static_cast<unsigned char>(folded[folded.size() - k]));
+    if (const uint8_t v = impl_->roles.Get(h)) found = v;
   }
+  if (found == kRoleOffice) return RoleKind::kOffice;
+  if (found == kRoleWeak) return RoleKind::kWeak;
   return RoleKind::kNone;
 }
 
@@ -142,24 +323,55 @@ DictionaryClass Gazetteer::DictionaryClassOf(std::string_view word) const {
   return DictionaryClass::kUnknown;
 }
 
+uint8_t Gazetteer::PhraseStartOf(std::string_view w) const {
+  uint8_t v = impl_->words.Get(Hash(w)) & (kPhraseStart | kPlaceStart | kPlaceWord);
+  // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
+  // noun's genitive -s or -es).
+  if (w.size() > 3 && w.back() == 's' && !(v & kPlaceWord)) {
+    const std::string_view stem = w.substr(0, w.size() - 1);
+    const std::string_view stem_es = w.substr(0, w.size() - 2);
+    if ((impl_->words.Get(Hash(stem)) & kPlaceWord) ||
+        (w[w.size() - 2] == 'e' && (impl_->words.Get(Hash(stem_es)) & kPlaceWord))) {
+      v |= kGenitivePlace;
+    }
+  }
+  return v;
+}
+
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const {
+  thread_local std::vector<uint8_t> starts;
+  starts.resize(folded.size());
+  for (size_t i = 0; i < folded.size(); ++i) starts[i] = PhraseStartOf(folded[i]);
+  MatchPhrases(folded, starts, bits);
+}
+
+void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
+                             std::vector<uint8_t>* bits) const {
   bits->assign(folded.size(), 0);
   thread_local std::string key;
-  for (int pass = 0; pass < 2; ++pass) {
-    const auto& set = pass == 0 ? impl_->locations : impl_->organizations;
-    const uint8_t begin = pass == 0 ? kPhraseLocationBegin : kPhraseOrganizationBegin;
-    const uint8_t inside = pass == 0 ? kPhraseLocationInside : kPhraseOrganizationInside;
+  uint8_t any = 0;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    any |= starts[i];
+    if (starts[i] & kGenitivePlace) (*bits)[i] |= kPhrasePlaceGenitive;
+  }
+  if ((any & (kPhraseStart | kPlaceStart)) == 0) return;
+  for (int pass = 0; pass < 3; ++pass) {
+    const HashSet& set = pass == 0 ? impl_->locations : pass == 1 ? impl_->organizations : impl_->places;
+    const uint8_t begin = pass == 0 ? kPhraseLocationBegin : pass == 1 ? kPhraseOrganizationBegin : kPhrasePlaceBegin;
+    const uint8_t inside = pass == 0 ? kPhraseLocationInside : pass == 1 ? kPhraseOrganizationInside : kPhrasePlaceInside;
+    const uint8_t start_bit = pass == 2 ? kPlaceStart : kPhraseStart;
+    const size_t max_words = pass == 2 ? impl_->max_place_words : impl_->max_phrase_words;
     size_t i = 0;
     while (i < folded.size()) {
       size_t matched = 0;
-      const size_t longest = std::min(impl_->max_phrase_words, folded.size() - i);
+      const size_t longest = (starts[i] & start_bit) ? std::min(max_words, folded.size() - i) : 0;
       for (size_t n = longest; n >= 1 && matched == 0; --n) {
         key.clear();
         for (size_t k = 0; k < n; ++k) {
           if (k > 0) key += ' ';
           key += folded[i + k];
         }
-        if (set.contains(Hash(key))) matched = n;
+        if (set.Contains(Hash(key))) matched = n;
       }
       if (matched == 0) {
         ++i;

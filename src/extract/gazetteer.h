@@ -18,6 +18,9 @@
 namespace storyline::extract {
 
 inline constexpr std::string_view kDefaultDictionaryPath = "/usr/share/dict/ngerman";
+// German gettext catalogs of place names: iso-codes (countries, subdivisions)
+// and libgweather (cities, regions), both Debian packages.
+inline constexpr std::string_view kDefaultPlaceCatalogDir = "/usr/share/locale/de/LC_MESSAGES";
 
 // How a word stands to the dictionary.
 enum class DictionaryClass : uint8_t {
@@ -39,23 +42,42 @@ inline constexpr uint8_t kPhraseLocationBegin = 1;
 inline constexpr uint8_t kPhraseLocationInside = 2;
 inline constexpr uint8_t kPhraseOrganizationBegin = 4;
 inline constexpr uint8_t kPhraseOrganizationInside = 8;
+// Places of the gettext catalogs (see Create); "Ungarns" (a place + s) too.
+inline constexpr uint8_t kPhrasePlaceBegin = 16;
+inline constexpr uint8_t kPhrasePlaceInside = 32;
+inline constexpr uint8_t kPhrasePlaceGenitive = 64;
+
+// The word-list memberships of one folded word (one lookup for all three).
+struct WordFlags {
+  bool first_name = false;
+  bool title = false;
+  bool org_suffix = false;
+};
 
 class Gazetteer {
  public:
   // The built-in lists plus the word list at `dictionary_path` when that file
   // can be read (one word a line); without it DictionaryClassOf() answers
-  // kNoDictionary. Never fails: a missing word list only turns a feature off.
-  static std::unique_ptr<Gazetteer> Create(std::string_view dictionary_path = kDefaultDictionaryPath);
+  // kNoDictionary. Place names come from the gettext catalogs iso_3166-1.mo,
+  // iso_3166-2.mo and libgweather-4.0-locations.mo in `place_catalog_dir`
+  // (original and German names; "" for none). Never fails: a missing file
+  // only turns a feature off.
+  static std::unique_ptr<Gazetteer> Create(std::string_view dictionary_path = kDefaultDictionaryPath,
+                                           std::string_view place_catalog_dir = kDefaultPlaceCatalogDir);
   ~Gazetteer();
   Gazetteer(const Gazetteer&) = delete;
   Gazetteer& operator=(const Gazetteer&) = delete;
 
   bool has_dictionary() const;
+  size_t num_catalog_places() const;
+  // Unique among the gazetteers of the process (for caches of lookups).
+  uint64_t id() const;
 
   // Lookups take folded words (text::Fold).
   bool IsFirstName(std::string_view folded) const;
   bool IsTitle(std::string_view folded) const;
   bool IsOrganizationSuffix(std::string_view folded) const;
+  WordFlags FlagsOf(std::string_view folded) const;
   // A role noun: a capitalized word whose folded form ends with a role head
   // of data/gazetteers/roles.txt ("US-Außenminister" → kOffice).
   RoleKind RoleOf(std::string_view word, std::string_view folded) const;
@@ -64,8 +86,14 @@ class Gazetteer {
   DictionaryClass DictionaryClassOf(std::string_view word) const;
 
   // Marks the tokens (given folded) covered by the longest place and
-  // organisation names of the built-in lists; resizes *bits to the token count.
+  // organisation names of the built-in lists and the longest places of the
+  // catalogs; resizes *bits to the token count.
   void MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const;
+  // The same with what PhraseStartOf() says of each word given (it depends
+  // on the word alone, so callers may cache it).
+  void MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
+                    std::vector<uint8_t>* bits) const;
+  uint8_t PhraseStartOf(std::string_view folded) const;
 
  private:
   Gazetteer();

@@ -5,6 +5,8 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <cassert>
+#include <tuple>
 
 #include "storyline/text.h"
 
@@ -16,7 +18,8 @@ enum class Template : uint32_t {
   kBias = 1, kWord, kFolded, kSuffix, kPrefix, kShape, kCase, kPrev, kNext, kPrev2, kNext2,
   kPrevShape, kNextShape, kPrevBigram, kNextBigram, kWordBits, kPrevBits, kNextBits,
   kHyphenFirst, kHyphenLast, kPrevShapeCur, kCaseDict, kPrevCase, kNextCase, kLastHyphenSuffix,
-  kPrevSuffix, kNextSuffix, kPrevDict, kNextDict,
+  kPrevSuffix, kNextSuffix, kPrevDict, kNextDict, kCluster, kPrevCluster, kNextCluster,
+  kClusterCase,
 };
 
 // Word-level gazetteer bits (beyond the phrase bits of Gazetteer::MatchPhrases).
@@ -26,17 +29,28 @@ constexpr uint8_t kBitOrgSuffix = 4;
 constexpr uint8_t kBitRole = 8;
 constexpr uint8_t kBitWeakRole = 16;
 
-uint32_t H(Template t, std::string_view v, uint64_t sub = 0) {
-  const uint64_t seed = (static_cast<uint64_t>(t) << 8) | sub;
-  const uint64_t h = XXH3_64bits_withSeed(v.data(), v.size(), seed);
+// Feature keys: 64-bit values (string hashes, small codes) are combined with
+// the template id by a multiply-xorshift finalizer and folded to 32 bits.
+// Strings are hashed once per token; every feature of the token and of its
+// neighbours combines those hashes instead of hashing strings again.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  x *= 0xd6e8feb86659fd93ULL;
+  x ^= x >> 32;
+  return x;
+}
+
+inline uint32_t Key(Template t, uint64_t a, uint64_t b = 0) {
+  const uint64_t h = Mix(Mix(a + 0x9e3779b97f4a7c15ULL * static_cast<uint64_t>(t)) ^ b);
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
 
-uint32_t H2(Template t, std::string_view a, std::string_view b) {
-  const uint64_t h1 = XXH3_64bits_withSeed(a.data(), a.size(), static_cast<uint64_t>(t) << 8);
-  const uint64_t h = XXH3_64bits_withSeed(b.data(), b.size(), h1);
-  return static_cast<uint32_t>(h ^ (h >> 32));
-}
+inline uint64_t HashString(std::string_view v) { return XXH3_64bits(v.data(), v.size()); }
+
+// Incremental byte hash for prefixes and suffixes (FNV-1a step, then Mix).
+inline uint64_t Step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
 
 // Word shape: upper → X, lower → x, digit → d, other characters kept (ASCII)
 // or 'o'; runs of one class collapse to one ("Außenminister" → "Xx",
@@ -80,119 +94,217 @@ bool OpensSentence(std::string_view token) {
          token == "«" || token == "»" || token == "-" || token == "–";
 }
 
-constexpr std::string_view kCaseNames[] = {"l", "C", "I", "U", "d", "p", "m"};
-constexpr std::string_view kDictNames[] = {"-", "n", "e", "L", "b"};
+
+// Fills *info for `token`, whose hash `word_hash` is known.
+void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer& gazetteer,
+                     const WordClusters& clusters, std::string_view lang, std::string* shape,
+                     WordInfo* info) {
+  info->token.assign(token);
+  info->word_hash = word_hash;
+  info->folded.clear();
+  text::FoldTo(token, lang, &info->folded);
+  const std::string& f = info->folded;
+  ShapeTo(token, shape);
+  info->folded_hash = HashString(f);
+  info->shape_hash = HashString(*shape);
+  info->case_initial = CaseClass(*shape, true);
+  info->case_inner = CaseClass(*shape, false);
+  uint8_t bits = 0;
+  const WordFlags flags = gazetteer.FlagsOf(f);
+  if (flags.first_name) bits |= kBitFirstName;
+  if (flags.title) bits |= kBitTitle;
+  if (flags.org_suffix) bits |= kBitOrgSuffix;
+  const RoleKind role = gazetteer.RoleOf(token, f);
+  if (role == RoleKind::kOffice) bits |= kBitRole;
+  if (role == RoleKind::kWeak) bits |= kBitWeakRole;
+  info->word_bits = bits;
+  info->dict = static_cast<uint8_t>(gazetteer.DictionaryClassOf(token));
+  info->phrase_start = gazetteer.PhraseStartOf(f);
+  info->clusters.fill(WordClusters::kNone);
+  if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
+  info->has_emit = {false, false, false, false};
+  info->valid = true;
+}
 
 }  // namespace
 
 void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
-                     std::string_view lang, SentenceFeatures* out) {
+                     const WordClusters& clusters, std::string_view lang, SentenceFeatures* out,
+                     WordInfoCache* cache) {
   const size_t n = tokens.size();
+  const size_t levels = clusters.levels();
+  assert(levels <= std::tuple_size_v<decltype(WordInfo::clusters)>);
+  out->clusters.assign((n + 2) * levels, WordClusters::kNone);
   if (out->folded.size() < n) out->folded.resize(n);
-  if (out->shapes.size() < n) out->shapes.resize(n);
   out->word_bits.assign(n, 0);
   out->dict.assign(n, 0);
+  out->phrase_start.assign(n, 0);
   out->case_class.assign(n, 0);
-  for (size_t i = 0; i < n; ++i) {
-    std::string& f = out->folded[i];
-    f.clear();
-    text::FoldTo(tokens[i], lang, &f);
-    ShapeTo(tokens[i], &out->shapes[i]);
-    const bool initial = i == 0 || OpensSentence(tokens[i - 1]);
-    out->case_class[i] = CaseClass(out->shapes[i], initial);
-    uint8_t bits = 0;
-    if (gazetteer.IsFirstName(f)) bits |= kBitFirstName;
-    if (gazetteer.IsTitle(f)) bits |= kBitTitle;
-    if (gazetteer.IsOrganizationSuffix(f)) bits |= kBitOrgSuffix;
-    const RoleKind role = gazetteer.RoleOf(tokens[i], f);
-    if (role == RoleKind::kOffice) bits |= kBitRole;
-    if (role == RoleKind::kWeak) bits |= kBitWeakRole;
-    out->word_bits[i] = bits;
-    out->dict[i] = static_cast<uint8_t>(gazetteer.DictionaryClassOf(tokens[i]));
+  out->word_hash.assign(n, 0);
+  out->infos.assign(n, nullptr);
+  out->initial.assign(n, false);
+  // Per-token hashes, with two sentinel positions on each side: index i + 2
+  // is token i.
+  out->folded_hash.assign(n + 4, 0);
+  out->shape_hash.assign(n + 4, 0);
+  for (int k = 0; k < 2; ++k) {
+    out->folded_hash[k] = out->shape_hash[k] = 0x5354415254ULL;               // <s>
+    out->folded_hash[n + 2 + k] = out->shape_hash[n + 2 + k] = 0x454e44ULL;  // </s>
   }
-  gazetteer.MatchPhrases(std::span<const std::string>(out->folded.data(), n), &out->phrase_bits);
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t word_hash = HashString(tokens[i]);
+    WordInfo* info = &out->info;
+    if (cache != nullptr) {
+      info = &cache->Slot(word_hash);
+      if (!info->valid || info->word_hash != word_hash || info->token != tokens[i]) {
+        ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
+      }
+    } else {
+      ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
+    }
+    out->infos[i] = cache != nullptr ? info : nullptr;
+    out->folded[i] = info->folded;
+    out->word_hash[i] = word_hash;
+    out->folded_hash[i + 2] = info->folded_hash;
+    out->shape_hash[i + 2] = info->shape_hash;
+    const bool initial = i == 0 || OpensSentence(tokens[i - 1]);
+    out->initial[i] = initial;
+    out->case_class[i] = initial ? info->case_initial : info->case_inner;
+    out->word_bits[i] = info->word_bits;
+    out->dict[i] = info->dict;
+    out->phrase_start[i] = info->phrase_start;
+    std::copy_n(info->clusters.data(), levels, out->clusters.data() + (i + 1) * levels);
+  }
+  gazetteer.MatchPhrases(std::span<const std::string>(out->folded.data(), n), out->phrase_start,
+                         &out->phrase_bits);
 
-  static const std::string kStart = "<s>";
-  static const std::string kEnd = "</s>";
-  auto folded_at = [&](size_t i, int d) -> std::string_view {
-    const auto j = static_cast<int64_t>(i) + d;
-    if (j < 0) return kStart;
-    if (j >= static_cast<int64_t>(n)) return kEnd;
-    return out->folded[static_cast<size_t>(j)];
-  };
-  auto shape_at = [&](size_t i, int d) -> std::string_view {
-    const auto j = static_cast<int64_t>(i) + d;
-    if (j < 0) return kStart;
-    if (j >= static_cast<int64_t>(n)) return kEnd;
-    return out->shapes[static_cast<size_t>(j)];
-  };
+  constexpr uint64_t kNone = 0x23;  // '#': outside the sentence
   auto bits_at = [&](size_t i, int d) -> uint32_t {
     const auto j = static_cast<int64_t>(i) + d;
     if (j < 0 || j >= static_cast<int64_t>(n)) return 0;
     const auto k = static_cast<size_t>(j);
     return out->word_bits[k] | (static_cast<uint32_t>(out->phrase_bits[k]) << 8);
   };
-  auto case_at = [&](size_t i, int d) -> std::string_view {
+  auto case_at = [&](size_t i, int d) -> uint64_t {
     const auto j = static_cast<int64_t>(i) + d;
-    if (j < 0 || j >= static_cast<int64_t>(n)) return "#";
-    return kCaseNames[out->case_class[static_cast<size_t>(j)]];
+    if (j < 0 || j >= static_cast<int64_t>(n)) return kNone;
+    return out->case_class[static_cast<size_t>(j)];
+  };
+  auto dict_at = [&](size_t i, int d) -> uint64_t {
+    const auto j = static_cast<int64_t>(i) + d;
+    if (j < 0 || j >= static_cast<int64_t>(n)) return kNone;
+    return out->dict[static_cast<size_t>(j)];
+  };
+  // Hashes of the last three bytes of a folded word longer than three bytes.
+  auto suffix3 = [](std::string_view w) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t k = w.size() - 3; k < w.size(); ++k) h = Step(h, static_cast<unsigned char>(w[k]));
+    return h;
   };
 
   out->hashes.clear();
   out->offsets.assign(1, 0);
-  auto& h = out->hashes;
+  out->group_end.clear();
+  out->known.assign(n * kGroups, 0);
+  out->known_emit.resize(n * kGroups * kNumTags);
+  // A later word of the sentence may have taken over a word's cache entry
+  // (the entry was right for the word when it was looked up, so its hash
+  // tells).
   for (size_t i = 0; i < n; ++i) {
-    const std::string_view w = tokens[i];
+    const WordInfo* info = out->infos[i];
+    if (info != nullptr && info->word_hash != out->word_hash[i]) out->infos[i] = nullptr;
+  }
+  auto& h = out->hashes;
+  const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
+  const uint64_t* sh = out->shape_hash.data() + 2;
+  // Starts group g of token i: true when the cache already holds its summed
+  // weights (copied to known_emit), so that its features are left out.
+  auto known = [&](size_t i, size_t g, const WordInfo* info, size_t slot) {
+    if (info == nullptr || !info->has_emit[slot]) return false;
+    out->known[i * kGroups + g] = 1;
+    std::copy(info->emit[slot].begin(), info->emit[slot].end(),
+              out->known_emit.begin() + static_cast<ptrdiff_t>((i * kGroups + g) * kNumTags));
+    return true;
+  };
+  for (size_t i = 0; i < n; ++i) {
     const std::string_view f = out->folded[i];
-    const std::string_view shape = out->shapes[i];
-    h.push_back(H(Template::kBias, ""));
-    h.push_back(H(Template::kWord, w));
-    h.push_back(H(Template::kFolded, f));
-    for (size_t k = 1; k <= 4 && k < f.size(); ++k) {
-      h.push_back(H(Template::kSuffix, f.substr(f.size() - k), k));
-      h.push_back(H(Template::kPrefix, f.substr(0, k), k));
+    const auto ii = static_cast<ptrdiff_t>(i);
+    const uint64_t case_class = out->case_class[i];
+    // Group 0, the word's own features (given whether it opens the sentence).
+    if (!known(i, 0, out->infos[i], out->initial[i] ? 1 : 0)) {
+      h.push_back(Key(Template::kBias, 0));
+      h.push_back(Key(Template::kWord, out->word_hash[i]));
+      h.push_back(Key(Template::kFolded, fh[ii]));
+      uint64_t pre = 0xcbf29ce484222325ULL, suf = pre;
+      for (size_t k = 1; k <= 4 && k < f.size(); ++k) {
+        pre = Step(pre, static_cast<unsigned char>(f[k - 1]));
+        suf = Step(suf, static_cast<unsigned char>(f[f.size() - k]));
+        h.push_back(Key(Template::kSuffix, suf, k));
+        h.push_back(Key(Template::kPrefix, pre, k));
+      }
+      h.push_back(Key(Template::kShape, sh[ii]));
+      h.push_back(Key(Template::kCase, case_class));
+      h.push_back(Key(Template::kCaseDict, case_class, out->dict[i]));
+      for (size_t l = 0; l < levels; ++l) {
+        const uint16_t c = out->clusters[(i + 1) * levels + l];
+        if (c != WordClusters::kNone) {
+          h.push_back(Key(Template::kCluster, l << 16 | c));
+          h.push_back(Key(Template::kClusterCase, l << 16 | c, case_class));
+        }
+      }
+      const size_t first_hyphen = f.find('-');
+      if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
+        const size_t last_hyphen = f.rfind('-');
+        h.push_back(Key(Template::kHyphenFirst, HashString(f.substr(0, first_hyphen))));
+        const std::string_view last = f.substr(last_hyphen + 1);
+        h.push_back(Key(Template::kHyphenLast, HashString(last)));
+        if (last.size() > 3) h.push_back(Key(Template::kLastHyphenSuffix, suffix3(last)));
+      }
     }
-    h.push_back(H(Template::kShape, shape));
-    const std::string_view case_name = kCaseNames[out->case_class[i]];
-    const std::string_view dict_name = kDictNames[out->dict[i]];
-    h.push_back(H(Template::kCase, case_name));
-    h.push_back(H2(Template::kCaseDict, case_name, dict_name));
-    h.push_back(H(Template::kPrev, folded_at(i, -1)));
-    h.push_back(H(Template::kNext, folded_at(i, 1)));
-    h.push_back(H(Template::kPrev2, folded_at(i, -2)));
-    h.push_back(H(Template::kNext2, folded_at(i, 2)));
-    h.push_back(H(Template::kPrevShape, shape_at(i, -1)));
-    h.push_back(H(Template::kNextShape, shape_at(i, 1)));
-    h.push_back(H2(Template::kPrevCase, case_at(i, -1), case_name));
-    h.push_back(H2(Template::kNextCase, case_name, case_at(i, 1)));
-    h.push_back(H2(Template::kPrevBigram, folded_at(i, -1), f));
-    h.push_back(H2(Template::kNextBigram, f, folded_at(i, 1)));
-    h.push_back(H2(Template::kPrevShapeCur, folded_at(i, -1), shape));
+    out->group_end.push_back(static_cast<uint32_t>(h.size()));
+    // Group 1, the word before as a left neighbour.
+    if (!known(i, 1, i > 0 ? out->infos[i - 1] : nullptr, 2)) {
+      h.push_back(Key(Template::kPrev, fh[ii - 1]));
+      h.push_back(Key(Template::kPrevShape, sh[ii - 1]));
+      if (i > 0 && out->folded[i - 1].size() > 3) {
+        h.push_back(Key(Template::kPrevSuffix, suffix3(out->folded[i - 1])));
+      }
+      for (size_t l = 0; l < levels; ++l) {
+        const uint16_t c = out->clusters[i * levels + l];
+        if (c != WordClusters::kNone) h.push_back(Key(Template::kPrevCluster, l << 16 | c));
+      }
+    }
+    out->group_end.push_back(static_cast<uint32_t>(h.size()));
+    // Group 2, the word after as a right neighbour.
+    if (!known(i, 2, i + 1 < n ? out->infos[i + 1] : nullptr, 3)) {
+      h.push_back(Key(Template::kNext, fh[ii + 1]));
+      h.push_back(Key(Template::kNextShape, sh[ii + 1]));
+      if (i + 1 < n && out->folded[i + 1].size() > 3) {
+        h.push_back(Key(Template::kNextSuffix, suffix3(out->folded[i + 1])));
+      }
+      for (size_t l = 0; l < levels; ++l) {
+        const uint16_t c = out->clusters[(i + 2) * levels + l];
+        if (c != WordClusters::kNone) h.push_back(Key(Template::kNextCluster, l << 16 | c));
+      }
+    }
+    out->group_end.push_back(static_cast<uint32_t>(h.size()));
+    // The rest looks at more than one word.
+    h.push_back(Key(Template::kPrev2, fh[ii - 2]));
+    h.push_back(Key(Template::kNext2, fh[ii + 2]));
+    h.push_back(Key(Template::kPrevCase, case_at(i, -1), case_class));
+    h.push_back(Key(Template::kNextCase, case_class, case_at(i, 1)));
+    h.push_back(Key(Template::kPrevBigram, fh[ii - 1], fh[ii]));
+    h.push_back(Key(Template::kNextBigram, fh[ii], fh[ii + 1]));
+    h.push_back(Key(Template::kPrevShapeCur, fh[ii - 1], sh[ii]));
     const uint32_t bits[3] = {bits_at(i, 0), bits_at(i, -1), bits_at(i, 1)};
     const Template bit_templates[3] = {Template::kWordBits, Template::kPrevBits, Template::kNextBits};
     for (int t = 0; t < 3; ++t) {
       for (uint32_t b = 0; b < 16; ++b) {
-        if (bits[t] & (1u << b)) h.push_back(H2(bit_templates[t], case_name, std::string_view()) + b);
+        if (bits[t] & (1u << b)) h.push_back(Key(bit_templates[t], case_class, b));
       }
     }
-    if (i > 0 && out->folded[i - 1].size() > 3) {
-      const std::string& p = out->folded[i - 1];
-      h.push_back(H(Template::kPrevSuffix, std::string_view(p).substr(p.size() - 3)));
-    }
-    if (i + 1 < n && out->folded[i + 1].size() > 3) {
-      const std::string& x = out->folded[i + 1];
-      h.push_back(H(Template::kNextSuffix, std::string_view(x).substr(x.size() - 3)));
-    }
-    h.push_back(H2(Template::kPrevDict, case_at(i, -1), i > 0 ? kDictNames[out->dict[i - 1]] : "#"));
-    h.push_back(H2(Template::kNextDict, case_at(i, 1), i + 1 < n ? kDictNames[out->dict[i + 1]] : "#"));
-    const size_t first_hyphen = f.find('-');
-    if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
-      const size_t last_hyphen = f.rfind('-');
-      h.push_back(H(Template::kHyphenFirst, f.substr(0, first_hyphen)));
-      const std::string_view last = f.substr(last_hyphen + 1);
-      h.push_back(H(Template::kHyphenLast, last));
-      if (last.size() > 3) h.push_back(H(Template::kLastHyphenSuffix, last.substr(last.size() - 3)));
-    }
+    h.push_back(Key(Template::kPrevDict, case_at(i, -1), dict_at(i, -1)));
+    h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
     out->offsets.push_back(static_cast<uint32_t>(h.size()));
   }
 }

@@ -1,6 +1,8 @@
 #include "tagger.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -24,8 +26,10 @@ constexpr std::string_view kTypeNames[kNumTypes] = {
     "PER", "LOC", "ORG", "OTH", "PERderiv", "LOCderiv", "ORGderiv", "OTHderiv",
     "PERpart", "LOCpart", "ORGpart", "OTHpart"};
 
-constexpr std::string_view kMagic = "SLNERv1\n";
+constexpr std::string_view kMagic = "SLNERv2\n";
 constexpr int kT = kNumTags;
+
+constexpr float kNeg = -std::numeric_limits<float>::infinity();
 
 // BIO constraint: I-x only after B-x or I-x. prev -1 is the sentence start.
 bool Allowed(int prev, int cur) {
@@ -33,44 +37,73 @@ bool Allowed(int prev, int cur) {
   return prev > 0 && TagType(static_cast<uint8_t>(prev)) == TagType(static_cast<uint8_t>(cur));
 }
 
+// Rows padded to kP floats so that the loops over tags vectorize.
+constexpr int kP = (kT + 3) / 4 * 4;
+
+// The transition scores in the layout Viterbi reads: start[c] for the first
+// tag, from[p * kP + c] for p → c, -inf where BIO forbids the pair or c is
+// padding.
+struct Transitions {
+  std::array<float, kP> start{};
+  std::array<float, kT * kP> from{};
+};
+
 // trans has (kT + 1) rows: row 0 the start, row p + 1 after tag p.
-void Viterbi(const float* emit, size_t n, const float* trans, std::vector<float>* score,
-             std::vector<uint8_t>* back, std::vector<uint8_t>* tags) {
-  tags->assign(n, 0);
-  if (n == 0) return;
-  constexpr float kNeg = -std::numeric_limits<float>::infinity();
-  score->assign(n * kT, kNeg);
-  back->assign(n * kT, 0);
+void BuildTransitions(const float* trans, Transitions* out) {
+  out->start.fill(kNeg);
+  out->from.fill(kNeg);
   for (int c = 0; c < kT; ++c) {
-    if (Allowed(-1, c)) (*score)[c] = trans[c] + emit[c];
-  }
-  for (size_t i = 1; i < n; ++i) {
-    const float* prev = score->data() + (i - 1) * kT;
-    float* cur = score->data() + i * kT;
-    uint8_t* bp = back->data() + i * kT;
-    for (int c = 0; c < kT; ++c) {
-      float best = kNeg;
-      int arg = 0;
-      for (int p = 0; p < kT; ++p) {
-        if (prev[p] == kNeg || !Allowed(p, c)) continue;
-        const float s = prev[p] + trans[(p + 1) * kT + c];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      cur[c] = best + emit[i * kT + c];
-      bp[c] = static_cast<uint8_t>(arg);
+    if (Allowed(-1, c)) out->start[c] = trans[c];
+    for (int p = 0; p < kT; ++p) {
+      if (Allowed(p, c)) out->from[p * kP + c] = trans[(p + 1) * kT + c];
     }
   }
-  const float* last = score->data() + (n - 1) * kT;
+}
+
+// Best path under emission scores emit[i * kT + c]. The forward pass keeps
+// only the best scores (elementwise over the target tag, which vectorizes);
+// the way back recomputes the argmax along the path, n * kT work instead of
+// back-pointers for every pair.
+void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<float>* score,
+             std::vector<uint8_t>* tags) {
+  tags->assign(n, 0);
+  if (n == 0) return;
+  score->resize(n * kP);
+  float* sc = score->data();
+  for (int c = 0; c < kP; ++c) sc[c] = t.start[c] + (c < kT ? emit[c] : 0.0f);
+  for (size_t i = 1; i < n; ++i) {
+    const float* prev = sc + (i - 1) * kP;
+    float* cur = sc + i * kP;
+    const float* e = emit + i * kT;
+    float best[kP];
+    for (int c = 0; c < kP; ++c) best[c] = prev[0] + t.from[c];
+    for (int p = 1; p < kT; ++p) {
+      const float v = prev[p];
+      const float* row = t.from.data() + p * kP;
+      for (int c = 0; c < kP; ++c) best[c] = std::max(best[c], v + row[c]);
+    }
+    for (int c = 0; c < kT; ++c) cur[c] = best[c] + e[c];
+    for (int c = kT; c < kP; ++c) cur[c] = kNeg;
+  }
+  const float* last = sc + (n - 1) * kP;
   int arg = 0;
   for (int c = 1; c < kT; ++c) {
     if (last[c] > last[arg]) arg = c;
   }
-  for (size_t i = n; i-- > 0;) {
-    (*tags)[i] = static_cast<uint8_t>(arg);
-    arg = (*back)[i * kT + arg];
+  (*tags)[n - 1] = static_cast<uint8_t>(arg);
+  for (size_t i = n - 1; i > 0; --i) {
+    const float* prev = sc + (i - 1) * kP;
+    int best = 0;
+    float best_score = prev[0] + t.from[arg];
+    for (int p = 1; p < kT; ++p) {
+      const float v = prev[p] + t.from[p * kP + arg];
+      if (v > best_score) {
+        best_score = v;
+        best = p;
+      }
+    }
+    arg = best;
+    (*tags)[i - 1] = static_cast<uint8_t>(arg);
   }
 }
 
@@ -105,11 +138,12 @@ struct Reader {
 };
 
 struct Scratch {
-  std::vector<std::string_view> views;
   SentenceFeatures features;
+  WordInfoCache cache;
+  std::vector<uint32_t> slot;
+  std::vector<uint32_t> refs;
   std::vector<float> emit;
   std::vector<float> score;
-  std::vector<uint8_t> back;
 };
 
 Scratch& ThreadScratch() {
@@ -159,16 +193,39 @@ std::vector<Chunk> ChunksOf(std::span<const uint8_t> tags) {
   return chunks;
 }
 
+uint64_t NextModelId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
 struct TaggerModel::Impl {
+  // Unique among the models of the process: names the word classes (and
+  // language) for WordInfoCache.
+  const uint64_t id = NextModelId();
   std::string lang = "de";
+  WordClusters clusters;
   std::vector<float> trans = std::vector<float>((kT + 1) * kT, 0.0f);
   std::vector<uint32_t> keys;     // sorted feature hashes
   std::vector<uint32_t> offsets;  // keys.size() + 1
   std::vector<uint8_t> entry_tags;
   std::vector<float> entry_weights;
-  // Open addressing over keys: slot → index + 1 (0 empty).
-  std::vector<uint32_t> slots;
+  // The lookup table Tag() reads, built from the arrays above: open
+  // addressing on the feature hash, each slot pointing at the feature's
+  // (weight, tag) entries, so a feature costs one probe and one read of its
+  // few entries.
+  struct Slot {
+    uint32_t key = 0;
+    uint32_t ref = kEmpty;  // first entry << 5 | entry count
+  };
+  struct Entry {
+    float weight;
+    uint32_t tag;
+  };
+  static constexpr uint32_t kEmpty = 0xffffffffU;
+  std::vector<Slot> slots;
+  std::vector<Entry> entries;
   uint32_t mask = 0;
+  Transitions transitions;
 
   static uint32_t Mix(uint32_t k) {
     k ^= k >> 16;
@@ -180,21 +237,27 @@ struct TaggerModel::Impl {
   void BuildTable() {
     size_t cap = 16;
     while (cap < keys.size() * 2) cap <<= 1;
-    slots.assign(cap, 0);
+    slots.assign(cap, Slot{});
     mask = static_cast<uint32_t>(cap - 1);
+    entries.resize(entry_tags.size());
+    for (size_t e = 0; e < entry_tags.size(); ++e) entries[e] = {entry_weights[e], entry_tags[e]};
     for (size_t j = 0; j < keys.size(); ++j) {
       uint32_t s = Mix(keys[j]) & mask;
-      while (slots[s] != 0) s = (s + 1) & mask;
-      slots[s] = static_cast<uint32_t>(j + 1);
+      while (slots[s].ref != kEmpty) s = (s + 1) & mask;
+      const uint32_t count = offsets[j + 1] - offsets[j];
+      slots[s] = {keys[j], offsets[j] << 5 | count};
     }
+    BuildTransitions(trans.data(), &transitions);
   }
 
-  int64_t Find(uint32_t key) const {
-    uint32_t s = Mix(key) & mask;
+  uint32_t SlotOf(uint32_t key) const { return Mix(key) & mask; }
+
+  // The entry ref of feature `key` (kEmpty when the model lacks it),
+  // probing from slot s.
+  uint32_t Lookup(uint32_t key, uint32_t s) const {
     while (true) {
-      const uint32_t v = slots[s];
-      if (v == 0) return -1;
-      if (keys[v - 1] == key) return v - 1;
+      const Slot slot = slots[s];
+      if (slot.ref == kEmpty || slot.key == key) return slot.ref;
       s = (s + 1) & mask;
     }
   }
@@ -206,6 +269,7 @@ TaggerModel::TaggerModel(TaggerModel&&) noexcept = default;
 TaggerModel& TaggerModel::operator=(TaggerModel&&) noexcept = default;
 
 size_t TaggerModel::num_features() const { return impl_->keys.size(); }
+size_t TaggerModel::num_cluster_words() const { return impl_->clusters.num_words(); }
 
 TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazetteer& gazetteer,
                                const TrainOptions& options) {
@@ -214,11 +278,13 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
   std::vector<uint32_t> id_keys;
   std::vector<std::vector<uint32_t>> feats(data.size());
   std::vector<std::vector<uint32_t>> offs(data.size());
+  static const WordClusters kNoClusters;
+  const WordClusters& clusters = options.clusters != nullptr ? *options.clusters : kNoClusters;
   SentenceFeatures sf;
   std::vector<std::string_view> views;
   for (size_t s = 0; s < data.size(); ++s) {
     views.assign(data[s].tokens.begin(), data[s].tokens.end());
-    ExtractFeatures(views, gazetteer, options.lang, &sf);
+    ExtractFeatures(views, gazetteer, clusters, options.lang, &sf);
     feats[s].reserve(sf.hashes.size());
     for (uint32_t h : sf.hashes) {
       auto [it, inserted] = ids.try_emplace(h, static_cast<uint32_t>(id_keys.size()));
@@ -238,7 +304,8 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
   uint64_t rng = options.seed;
   double c = 1;
   std::vector<float> emit, score;
-  std::vector<uint8_t> back, pred;
+  std::vector<uint8_t> pred;
+  Transitions transitions;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     for (size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[SplitMix(&rng) % i]);
@@ -255,7 +322,8 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
           for (int t = 0; t < kT; ++t) e[t] += wf[t];
         }
       }
-      Viterbi(emit.data(), n, tw.data(), &score, &back, &pred);
+      BuildTransitions(tw.data(), &transitions);
+      Viterbi(emit.data(), n, transitions, &score, &pred);
       if (pred != sent.tags) {
         for (size_t i = 0; i < n; ++i) {
           const int g = sent.tags[i];
@@ -286,6 +354,7 @@ TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazet
   TaggerModel model;
   Impl& m = *model.impl_;
   m.lang = options.lang;
+  m.clusters = clusters;
   for (size_t k = 0; k < tw.size(); ++k) m.trans[k] = static_cast<float>(tw[k] - tu[k] / c);
   std::vector<uint32_t> by_key(num_feats);
   for (size_t i = 0; i < num_feats; ++i) by_key[i] = static_cast<uint32_t>(i);
@@ -325,6 +394,7 @@ std::string TaggerModel::Serialize() const {
       Put<float>(&out, m.entry_weights[e]);
     }
   }
+  m.clusters.AppendTo(&out);
   return out;
 }
 
@@ -351,6 +421,7 @@ Result<TaggerModel> TaggerModel::Deserialize(std::string_view bytes, std::string
     const auto key = r.Get<uint32_t>();
     const auto count = r.Get<uint8_t>();
     if (!m.keys.empty() && key <= m.keys.back()) r.ok = false;
+    if (count > kT) r.ok = false;
     for (uint8_t e = 0; e < count && r.ok; ++e) {
       const auto tag = r.Get<uint8_t>();
       if (tag >= kT) r.ok = false;
@@ -361,6 +432,7 @@ Result<TaggerModel> TaggerModel::Deserialize(std::string_view bytes, std::string
     m.keys.push_back(key);
     m.offsets.push_back(static_cast<uint32_t>(m.entry_tags.size()));
   }
+  if (!m.clusters.Read(&r.in)) return corrupt("bad word classes");
   if (!r.in.empty()) return corrupt("trailing bytes");
   m.BuildTable();
   return model;
@@ -395,19 +467,73 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   const Impl& m = *impl_;
   Scratch& s = ThreadScratch();
   const size_t n = tokens.size();
-  ExtractFeatures(tokens, gazetteer, m.lang, &s.features);
+  s.cache.Bind(m.id * 0x9e3779b97f4a7c15ULL ^ gazetteer.id());
+  ExtractFeatures(tokens, gazetteer, m.clusters, m.lang, &s.features, &s.cache);
+  // The table does not fit in L2, so the lookups form a software pipeline
+  // instead of one dependent miss after another: while feature k is added,
+  // the entries of feature k + d and the slot of feature k + 2d are fetched.
+  constexpr size_t kAhead = 8;
+  const uint32_t* hashes = s.features.hashes.data();
+  const size_t num = s.features.hashes.size();
+  s.slot.resize(num);
+  s.refs.resize(num);
+  for (size_t k = 0; k < num; ++k) s.slot[k] = m.SlotOf(hashes[k]);
+  auto resolve = [&](size_t k) {
+    const uint32_t ref = m.Lookup(hashes[k], s.slot[k]);
+    s.refs[k] = ref;
+    if (ref != Impl::kEmpty) __builtin_prefetch(m.entries.data() + (ref >> 5));
+  };
+  for (size_t k = 0; k < std::min(num, 2 * kAhead); ++k) __builtin_prefetch(m.slots.data() + s.slot[k]);
+  for (size_t k = 0; k < std::min(num, kAhead); ++k) resolve(k);
+  auto add = [&](uint32_t k, float* e) {
+    if (k + 2 * kAhead < num) __builtin_prefetch(m.slots.data() + s.slot[k + 2 * kAhead]);
+    if (k + kAhead < num) resolve(k + kAhead);
+    const uint32_t ref = s.refs[k];
+    if (ref == Impl::kEmpty) return;
+    const Impl::Entry* x = m.entries.data() + (ref >> 5);
+    const Impl::Entry* end = x + (ref & 31);
+    for (; x != end; ++x) e[x->tag] += x->weight;
+  };
+  const SentenceFeatures& f = s.features;
   s.emit.assign(n * kT, 0.0f);
+  float group[kT];
   for (size_t i = 0; i < n; ++i) {
     float* e = s.emit.data() + i * kT;
-    for (uint32_t k = s.features.offsets[i]; k < s.features.offsets[i + 1]; ++k) {
-      const int64_t j = m.Find(s.features.hashes[k]);
-      if (j < 0) continue;
-      for (uint32_t x = m.offsets[j]; x < m.offsets[j + 1]; ++x) {
-        e[m.entry_tags[x]] += m.entry_weights[x];
+    // The groups that depend on one word come from the cache, or are summed
+    // and remembered there. Each group is summed on its own either way, so
+    // the cache changes no score.
+    uint32_t k = f.offsets[i];
+    for (size_t g = 0; g < kGroups; ++g) {
+      const size_t at = i * kGroups + g;
+      const uint32_t end = f.group_end[at];
+      if (f.known[at]) {
+        const float* sum = f.known_emit.data() + at * kT;
+        for (int t = 0; t < kT; ++t) e[t] += sum[t];
+        continue;
+      }
+      std::fill_n(group, kT, 0.0f);
+      for (; k < end; ++k) add(k, group);
+      for (int t = 0; t < kT; ++t) e[t] += group[t];
+      WordInfo* info = nullptr;
+      size_t slot = 0;
+      if (g == 0) {
+        info = f.infos[i];
+        slot = f.initial[i] ? 1 : 0;
+      } else if (g == 1 && i > 0) {
+        info = f.infos[i - 1];
+        slot = 2;
+      } else if (g == 2 && i + 1 < n) {
+        info = f.infos[i + 1];
+        slot = 3;
+      }
+      if (info != nullptr) {
+        std::copy_n(group, kT, info->emit[slot].data());
+        info->has_emit[slot] = true;
       }
     }
+    for (; k < f.offsets[i + 1]; ++k) add(k, e);
   }
-  Viterbi(s.emit.data(), n, m.trans.data(), &s.score, &s.back, tags);
+  Viterbi(s.emit.data(), n, m.transitions, &s.score, tags);
 }
 
 }  // namespace storyline::extract

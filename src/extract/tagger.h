@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "word_clusters.h"
 #include "storyline/status.h"
 
 namespace storyline::extract {
@@ -54,8 +55,11 @@ struct TrainOptions {
   int epochs = 12;
   uint64_t seed = 20140901;  // order of sentences in each epoch
   // Averaged weights below this magnitude are dropped from the saved model.
-  float prune = 0.01f;
+  float prune = 0.5f;
   std::string lang = "de";
+  // Word classes learned from unlabelled text (word_clusters.h); copied into
+  // the model. Null: no class features.
+  const WordClusters* clusters = nullptr;
 };
 
 class TaggerModel {
@@ -83,6 +87,7 @@ class TaggerModel {
            std::vector<uint8_t>* tags) const;
 
   size_t num_features() const;
+  size_t num_cluster_words() const;
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 
 #include "gazetteer.h"
 #include "germeval.h"
+#include "ner_features.h"
 
 namespace storyline::extract {
 namespace {
@@ -53,6 +54,63 @@ TEST(TaggerTest, LearnsATinySyntheticSet) {
   tokens.clear();
   model.Tag(tokens, *gazetteer, &tags);
   EXPECT_TRUE(tags.empty());
+}
+
+// The word cache of Tag() must not change a single feature, whether a word
+// is computed, found, or evicted by another word.
+TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
+  const auto gazetteer = Gazetteer::Create("", "");
+  ClusterOptions options;
+  options.classes = {2, 4};
+  options.min_count = 1;
+  std::vector<std::vector<std::string>> text;
+  for (const TaggedSentence& s : Synthetic()) text.push_back(s.tokens);
+  const WordClusters clusters = WordClusters::Learn(text, options);
+  WordInfoCache cache;
+  cache.Bind(1);
+  SentenceFeatures plain, cached;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const TaggedSentence& s : Synthetic()) {
+      std::vector<std::string_view> views(s.tokens.begin(), s.tokens.end());
+      ExtractFeatures(views, *gazetteer, clusters, "de", &plain);
+      ExtractFeatures(views, *gazetteer, clusters, "de", &cached, &cache);
+      ASSERT_EQ(plain.hashes, cached.hashes);
+      ASSERT_EQ(plain.offsets, cached.offsets);
+    }
+  }
+  // A different binding starts empty, and features still agree.
+  cache.Bind(2);
+  std::vector<std::string_view> views = {"Herr", "Abel", "in", "Ahausen", "."};
+  ExtractFeatures(views, *gazetteer, clusters, "de", &plain);
+  ExtractFeatures(views, *gazetteer, clusters, "de", &cached, &cache);
+  EXPECT_EQ(plain.hashes, cached.hashes);
+  EXPECT_GT(plain.hashes.size(), 5u * 20);
+}
+
+// Tag() remembers the weights of words it has seen; a warm cache must give
+// the tags a cold one gives.
+TEST(TaggerTest, WarmAndColdWordCacheAgree) {
+  const auto gazetteer = Gazetteer::Create("", "");
+  std::vector<TaggedSentence> data = Synthetic();
+  const TaggerModel model = TaggerModel::Train(data, *gazetteer, TrainOptions());
+  std::vector<std::vector<uint8_t>> first;
+  std::vector<uint8_t> tags;
+  for (const TaggedSentence& s : data) {
+    std::vector<std::string_view> views(s.tokens.begin(), s.tokens.end());
+    model.Tag(views, *gazetteer, &tags);
+    first.push_back(tags);
+  }
+  EXPECT_EQ(first[0], data[0].tags);
+  // Again, warm, in reverse order, and with a copy of the model (cold).
+  auto copy = TaggerModel::Deserialize(model.Serialize(), "copy");
+  ASSERT_TRUE(copy.ok());
+  for (size_t i = data.size(); i-- > 0;) {
+    std::vector<std::string_view> views(data[i].tokens.begin(), data[i].tokens.end());
+    model.Tag(views, *gazetteer, &tags);
+    EXPECT_EQ(tags, first[i]) << i;
+    copy->Tag(views, *gazetteer, &tags);
+    EXPECT_EQ(tags, first[i]) << i;
+  }
 }
 
 TEST(TaggerTest, TrainingIsDeterministic) {
