@@ -3,7 +3,7 @@
 // content: words per block and link density, plus block structure and
 // class/id/role hints.
 //
-// 1. One iterative walk over the gumbo tree cuts the text into blocks at
+// 1. One iterative walk over the tree cuts the text into blocks at
 //    block-level elements (<br> stays inside a block as "\n") and records every
 //    element with its parent and a hint (negative: nav, aside, footer,
 //    class/id words such as comment, cookie, share, related; positive:
@@ -19,12 +19,11 @@
 //    negative element, are mostly link text, repeat the title, or are short
 //    page furniture ("Share", "Weitere Videos", "Foto: dpa"); runs of weak
 //    blocks before the first and after the last strong block are trimmed.
-#include <gumbo.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -45,7 +44,7 @@ struct Element {
   uint32_t next_sibling = kNone;
   uint32_t last_child = kNone;
   uint32_t neg_ancestor = kNone;  // nearest negative strict ancestor
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  Tag tag = Tag::kOther;
   uint8_t hint = 0;
   uint32_t chars = 0;
   double raw_value = 0;  // value of its blocks, hints ignored
@@ -63,49 +62,49 @@ struct Block {
   double value = 0;
 };
 
-bool IsBlockTag(GumboTag t) {
+bool IsBlockTag(Tag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_HR: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_LEGEND:
+    case Tag::kP: case Tag::kDiv: case Tag::kSection: case Tag::kArticle:
+    case Tag::kMain: case Tag::kHeader: case Tag::kFooter: case Tag::kNav:
+    case Tag::kAside: case Tag::kH1: case Tag::kH2: case Tag::kH3:
+    case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kUl:
+    case Tag::kOl: case Tag::kLi: case Tag::kDl: case Tag::kDt:
+    case Tag::kDd: case Tag::kBlockquote: case Tag::kPre: case Tag::kTable:
+    case Tag::kThead: case Tag::kTbody: case Tag::kTfoot: case Tag::kTr:
+    case Tag::kTd: case Tag::kTh: case Tag::kCaption: case Tag::kFigure:
+    case Tag::kFigcaption: case Tag::kForm: case Tag::kFieldset:
+    case Tag::kAddress: case Tag::kCenter: case Tag::kHr: case Tag::kDetails:
+    case Tag::kSummary: case Tag::kBody: case Tag::kHtml:
+    case Tag::kMenu: case Tag::kLegend:
       return true;
     default:
       return false;
   }
 }
 
-bool IsSkippedTag(GumboTag t) {
+bool IsSkippedTag(Tag t) {
   switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_LABEL:
+    // noscript, template, svg, math, iframe and textarea never reach the tree.
+    case Tag::kHead: case Tag::kScript: case Tag::kStyle:
+    case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kSelect:
+    case Tag::kButton: case Tag::kInput: case Tag::kVideo:
+    case Tag::kAudio: case Tag::kMap: case Tag::kLabel:
       return true;
     default:
       return false;
   }
 }
 
-Kind KindOf(GumboTag t) {
+Kind KindOf(Tag t) {
   switch (t) {
-    case GUMBO_TAG_P: return Kind::kPara;
-    case GUMBO_TAG_H1: return Kind::kTitle;
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: return Kind::kHeading;
-    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT: return Kind::kList;
-    case GUMBO_TAG_BLOCKQUOTE: return Kind::kQuote;
-    case GUMBO_TAG_PRE: return Kind::kPre;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return Kind::kCell;
+    case Tag::kP: return Kind::kPara;
+    case Tag::kH1: return Kind::kTitle;
+    case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5:
+    case Tag::kH6: return Kind::kHeading;
+    case Tag::kLi: case Tag::kDd: case Tag::kDt: return Kind::kList;
+    case Tag::kBlockquote: return Kind::kQuote;
+    case Tag::kPre: return Kind::kPre;
+    case Tag::kTd: case Tag::kTh: return Kind::kCell;
     default: return Kind::kOther;
   }
 }
@@ -146,76 +145,113 @@ bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-// Hints from class, id and role. `lower` is the lowercased class + " " + id.
-uint8_t HintOf(const GumboNode* node, GumboTag tag) {
+struct ClassHint {
+  bool negative = false, weak = false, positive = false, content_value = false;
+};
+
+// Hints from one class or id value (lowercase): whole values, then their
+// words split at '-' and '_'.
+ClassHint ClassHintOf(std::string_view value) {
+  ClassHint h;
+  bool content_part = false;
+  for (std::string_view part : {"content", "body", "text", "entry"}) {
+    content_part |= value.find(part) != std::string_view::npos;
+  }
+  // State classes ("modal-enabled", "menu-open") say nothing about content.
+  for (std::string_view suffix : {"-enabled", "-active", "-open", "-closed", "-visible", "-loaded", "-ready", "-init"}) {
+    if (value.ends_with(suffix)) return h;
+  }
+  for (std::string_view p : kPositiveWords) h.positive |= value == p;
+  if (content_part) {
+    h.positive = h.content_value = true;
+    return h;
+  }
+  for (std::string_view st : kNegativeStems) h.negative |= value.find(st) != std::string_view::npos;
+  size_t a = 0;
+  while (a < value.size() && !h.negative) {
+    size_t b = a;
+    while (b < value.size() && value[b] != '-' && value[b] != '_') ++b;
+    const std::string_view word = value.substr(a, b - a);
+    for (std::string_view w : kNegativeWords) h.negative |= word == w;
+    for (std::string_view w : kWeakNegativeWords) h.weak |= word == w;
+    a = b + 1;
+  }
+  return h;
+}
+
+// Class and id values repeat all over a page: their verdicts are cached.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using HintCache = std::unordered_map<std::string, ClassHint, StringHash, std::equal_to<>>;
+
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// Hints from tag, role, itemprop, class and id.
+uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, std::string* scratch) {
   switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM:
+    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kMenu:
+    case Tag::kFigcaption: case Tag::kForm:
       return kNegative;
     default:
       break;
   }
-  const std::string role = AsciiLower(Attribute(node, "role"));
-  if (role == "navigation" || role == "complementary" || role == "contentinfo" ||
-      role == "dialog" || role == "alertdialog" || role == "banner" || role == "menu" ||
-      role == "search") {
-    return kNegative;
+  const std::string_view role = dom.attribute(node, Attr::kRole);
+  if (!role.empty()) {
+    for (std::string_view r : {"navigation", "complementary", "contentinfo", "dialog", "alertdialog",
+                               "banner", "menu", "search"}) {
+      if (EqualsLower(role, r)) return kNegative;
+    }
   }
-  const std::string_view itemprop = Attribute(node, "itemprop");
+  const std::string_view itemprop = dom.attribute(node, Attr::kItemprop);
   if (itemprop == "articleBody" || itemprop == "text") return kPositive;
   uint8_t hint = 0;
-  if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || role == "main" || role == "article") {
+  if (tag == Tag::kArticle || tag == Tag::kMain || EqualsLower(role, "main") ||
+      EqualsLower(role, "article")) {
     hint = kPositive;
   }
-  std::string lower = AsciiLower(Attribute(node, "class"));
-  const std::string_view id = Attribute(node, "id");
-  if (!id.empty()) lower.append(" ").append(AsciiLower(id));
-  if (lower.empty()) return hint;
-  // Whole class/id values, then their words split at '-' and '_'.
-  size_t i = 0;
-  bool negative = false, weak = false, positive = false, content_value = false;
-  while (i < lower.size()) {
+  const std::string_view cls = dom.attribute(node, Attr::kClass);
+  const std::string_view id = dom.attribute(node, Attr::kId);
+  if (cls.empty() && id.empty()) return hint;
+  std::string& lower = *scratch;
+  lower.assign(cls);
+  if (!id.empty()) lower.append(" ").append(id);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  ClassHint h;
+  for (size_t i = 0; i < lower.size();) {
     while (i < lower.size() && !IsWordChar(lower[i])) ++i;
     size_t j = i;
     while (j < lower.size() && IsWordChar(lower[j])) ++j;
-    const std::string_view value(lower.data() + i, j - i);
-    bool content_part = false;
-    for (std::string_view part : {"content", "body", "text", "entry"}) {
-      content_part |= value.find(part) != std::string_view::npos;
-    }
-    // State classes ("modal-enabled", "menu-open") say nothing about content.
-    bool state = false;
-    for (std::string_view suffix : {"-enabled", "-active", "-open", "-closed", "-visible", "-loaded", "-ready", "-init"}) {
-      state |= value.ends_with(suffix);
-    }
-    if (!value.empty() && !state) {
-      for (std::string_view p : kPositiveWords) positive |= value == p;
-      if (content_part) {
-        positive = content_value = true;
-        i = j;
-        continue;
-      }
-      for (std::string_view s : kNegativeStems) negative |= value.find(s) != std::string_view::npos;
-      size_t a = 0;
-      while (a < value.size() && !negative) {
-        size_t b = a;
-        while (b < value.size() && value[b] != '-' && value[b] != '_') ++b;
-        const std::string_view word = value.substr(a, b - a);
-        for (std::string_view w : kNegativeWords) negative |= word == w;
-        for (std::string_view w : kWeakNegativeWords) weak |= word == w;
-        a = b + 1;
-      }
+    if (j > i) {
+      const std::string_view value(lower.data() + i, j - i);
+      auto it = cache->find(value);
+      if (it == cache->end()) it = cache->emplace(std::string(value), ClassHintOf(value)).first;
+      h.negative |= it->second.negative;
+      h.weak |= it->second.weak;
+      h.positive |= it->second.positive;
+      h.content_value |= it->second.content_value;
     }
     i = j;
   }
-  if (negative && !content_value) return kNegative;
-  if (weak && !positive) return kWeakNegative;
-  return positive ? static_cast<uint8_t>(kPositive) : hint;
+  if (h.negative && !h.content_value) return kNegative;
+  if (h.weak && !h.positive) return kWeakNegative;
+  return h.positive ? static_cast<uint8_t>(kPositive) : hint;
 }
 
-bool IsHidden(const GumboNode* node) {
-  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) return true;
-  const std::string_view style = Attribute(node, "style");
+bool IsHidden(const Dom& dom, uint32_t node) {
+  if (dom.has_attribute(node, Attr::kHidden)) return true;
+  const std::string_view style = dom.attribute(node, Attr::kStyle);
   if (style.empty()) return false;
   std::string s;
   for (char c : style) {
@@ -251,11 +287,12 @@ bool IsFurniture(const Block& b) {
 
 class Extractor {
  public:
-  void Walk(const GumboNode* root);
+  explicit Extractor(const Dom& dom) : dom_(dom) {}
+  void Walk();
   std::string Select(std::string_view title);
 
  private:
-  uint32_t AddElement(const GumboNode* node, uint32_t parent);
+  uint32_t AddElement(uint32_t node, uint32_t parent);
   void Append(std::string_view text);
   void Flush(uint32_t owner);
   void ScoreBlocks();
@@ -268,6 +305,9 @@ class Extractor {
     return false;
   }
 
+  const Dom& dom_;
+  HintCache hint_cache_;
+  std::string scratch_;
   std::vector<Element> elements_;
   std::vector<Block> blocks_;
   std::string current_;
@@ -280,12 +320,14 @@ class Extractor {
   uint32_t body_ = kNone;
 };
 
-uint32_t Extractor::AddElement(const GumboNode* node, uint32_t parent) {
+uint32_t Extractor::AddElement(uint32_t node, uint32_t parent) {
   const auto index = static_cast<uint32_t>(elements_.size());
   Element e;
   e.parent = parent;
-  e.tag = node->v.element.tag;
-  e.hint = (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) ? 0 : HintOf(node, e.tag);
+  e.tag = node == 0 ? Tag::kDocument : dom_.node(node).tag;
+  e.hint = (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kDocument)
+               ? 0
+               : HintOf(dom_, node, e.tag, &hint_cache_, &scratch_);
   if (parent != kNone) {
     const Element& p = elements_[parent];
     e.neg_ancestor = (p.hint & (kNegative | kWeakNegative)) ? parent : p.neg_ancestor;
@@ -296,29 +338,46 @@ uint32_t Extractor::AddElement(const GumboNode* node, uint32_t parent) {
     }
     elements_[parent].last_child = index;
   }
-  if (e.tag == GUMBO_TAG_BODY && body_ == kNone) body_ = index;
+  if (e.tag == Tag::kBody && body_ == kNone) body_ = index;
   elements_.push_back(e);
   return index;
 }
 
 void Extractor::Append(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
     const char c = text[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      pending_space_ = true;
-      continue;
-    }
-    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
       pending_space_ = true;
       ++i;
       continue;
     }
+    if (c == '\xC2' && i + 1 < n && text[i + 1] == '\xA0') {
+      pending_space_ = true;
+      i += 2;
+      continue;
+    }
+    // A run of visible characters, appended at once.
+    size_t j = i;
+    uint32_t marks = 0;
+    while (j < n) {
+      const char d = text[j];
+      if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f' ||
+          (d == '\xC2' && j + 1 < n && text[j + 1] == '\xA0')) {
+        break;
+      }
+      marks += d == '.' || d == '!' || d == '?' || d == ',' || d == ';';
+      ++j;
+    }
     if (pending_space_ && !current_.empty() && current_.back() != '\n') current_.push_back(' ');
     pending_space_ = false;
-    current_.push_back(c);
-    ++current_chars_;
-    if (link_depth_ > 0) ++current_links_;
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';') ++current_marks_;
+    current_.append(text, i, j - i);
+    const auto len = static_cast<uint32_t>(j - i);
+    current_chars_ += len;
+    if (link_depth_ > 0) current_links_ += len;
+    current_marks_ += marks;
+    i = j;
   }
 }
 
@@ -352,64 +411,53 @@ void Extractor::Flush(uint32_t owner) {
   pending_space_ = false;
 }
 
-void Extractor::Walk(const GumboNode* root) {
+void Extractor::Walk() {
   struct Frame {
-    const GumboNode* node;
+    uint32_t node;
     uint32_t element;
-    unsigned next_child;
+    uint32_t next_child;
   };
   std::vector<Frame> stack;
   std::vector<uint32_t> owners;  // open block-level elements
-  const uint32_t root_index = AddElement(root, kNone);
-  stack.push_back({root, root_index, 0});
+  const uint32_t root_index = AddElement(0, kNone);
+  stack.push_back({0, root_index, dom_.node(0).first_child});
   owners.push_back(root_index);
   while (!stack.empty()) {
     Frame& f = stack.back();
-    const GumboVector& children = f.node->v.element.children;
-    if (f.next_child >= children.length) {
-      const GumboTag tag = f.node->v.element.tag;
-      if (IsBlockTag(tag)) {
+    if (f.next_child == kNoNode) {
+      const Tag tag = dom_.node(f.node).tag;
+      if (IsBlockTag(tag) || f.node == 0) {
         Flush(owners.back());
         owners.pop_back();
       }
-      if (tag == GUMBO_TAG_A) --link_depth_;
-      if (tag == GUMBO_TAG_BLOCKQUOTE) --quote_depth_;
+      if (tag == Tag::kA) --link_depth_;
+      if (tag == Tag::kBlockquote) --quote_depth_;
       stack.pop_back();
       continue;
     }
-    const auto* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
+    const uint32_t child = f.next_child;
+    const Node& n = dom_.node(child);
+    f.next_child = n.next_sibling;
     const uint32_t parent = f.element;
-    switch (child->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_CDATA:
-        Append(child->v.text.text);
-        break;
-      case GUMBO_NODE_WHITESPACE:
-        pending_space_ = true;
-        break;
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE: {
-        const GumboTag tag = child->v.element.tag;
-        if (tag == GUMBO_TAG_BR) {
-          if (!current_.empty() && current_.back() != '\n') current_.push_back('\n');
-          pending_space_ = false;
-          break;
-        }
-        if (IsSkippedTag(tag) || IsHidden(child)) break;
-        if (tag == GUMBO_TAG_IMG) break;
-        const uint32_t index = AddElement(child, parent);
-        if (IsBlockTag(tag)) {
-          Flush(owners.back());
-          owners.push_back(index);
-        }
-        if (tag == GUMBO_TAG_A) ++link_depth_;
-        if (tag == GUMBO_TAG_BLOCKQUOTE) ++quote_depth_;
-        stack.push_back({child, index, 0});
-        break;
-      }
-      default:
-        break;
+    const Tag tag = n.tag;
+    if (tag == Tag::kText) {
+      Append(dom_.text(child));
+      continue;
     }
+    if (tag == Tag::kBr) {
+      if (!current_.empty() && current_.back() != '\n') current_.push_back('\n');
+      pending_space_ = false;
+      continue;
+    }
+    if (IsSkippedTag(tag) || tag == Tag::kImg || IsHidden(dom_, child)) continue;
+    const uint32_t index = AddElement(child, parent);
+    if (IsBlockTag(tag)) {
+      Flush(owners.back());
+      owners.push_back(index);
+    }
+    if (tag == Tag::kA) ++link_depth_;
+    if (tag == Tag::kBlockquote) ++quote_depth_;
+    stack.push_back({child, index, n.first_child});
   }
 }
 
@@ -516,9 +564,9 @@ std::string Extractor::Select(std::string_view title) {
 
 }  // namespace
 
-std::string ExtractBody(const GumboNode* root, std::string_view title) {
-  Extractor extractor;
-  extractor.Walk(root);
+std::string ExtractBody(const Dom& dom, std::string_view title) {
+  Extractor extractor(dom);
+  extractor.Walk();
   return extractor.Select(title);
 }
 

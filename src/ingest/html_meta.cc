@@ -1,7 +1,6 @@
 // Page metadata, in order of trust: JSON-LD, <meta> (OpenGraph, Dublin Core,
 // name=author/date, ...), markup (<time datetime>, itemprop, rel=author,
 // <html lang>, <title>), visible text.
-#include <gumbo.h>
 #include <simdjson.h>
 
 #include <array>
@@ -357,96 +356,88 @@ std::string TrimTitleSuffix(std::string title, std::string_view site) {
 
 }  // namespace
 
-PageMeta ExtractMeta(const GumboNode* root, std::string_view url_hint) {
+PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
   PageMeta meta;
   std::unordered_map<std::string, std::string> metas;  // lowercased name/property → content
-  std::vector<std::string> json_ld;
   std::string title_tag, canonical, time_datetime, itemprop_date, itemprop_author, rel_author;
   std::string byline_text, date_text;
-  std::string html_lang = NormalizeLanguage(Attribute(root, "lang"));
-  if (html_lang.empty()) html_lang = NormalizeLanguage(Attribute(root, "xml:lang"));
+  std::string html_lang;
+  if (const uint32_t html = dom.Find(Tag::kHtml); html != kNoNode) {
+    html_lang = NormalizeLanguage(dom.attribute(html, Attr::kLang));
+    if (html_lang.empty()) html_lang = NormalizeLanguage(dom.attribute(html, Attr::kXmlLang));
+  }
+  // Bylines and visible dates are short; a container whose class mentions
+  // "meta" may hold the whole page, so its text is read only so far.
+  auto short_text = [&](uint32_t n, size_t limit) {
+    bool cut = false;
+    std::string t = dom.Text(n, limit, &cut);
+    if (cut) t.clear();
+    return t;
+  };
 
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& el = n->v.element;
-    switch (el.tag) {
-      case GUMBO_TAG_META: {
-        std::string_view key = Attribute(n, "property");
-        if (key.empty()) key = Attribute(n, "name");
-        if (key.empty()) key = Attribute(n, "itemprop");
-        if (key.empty()) key = Attribute(n, "http-equiv");
-        const std::string_view content = Trim(Attribute(n, "content"));
+  for (uint32_t n = 1; n < dom.size(); ++n) {
+    const Tag tag = dom.node(n).tag;
+    if (tag == Tag::kText) continue;
+    switch (tag) {
+      case Tag::kMeta: {
+        std::string_view key = dom.attribute(n, Attr::kProperty);
+        if (key.empty()) key = dom.attribute(n, Attr::kName);
+        if (key.empty()) key = dom.attribute(n, Attr::kItemprop);
+        if (key.empty()) key = dom.attribute(n, Attr::kHttpEquiv);
+        const std::string_view content = Trim(dom.attribute(n, Attr::kContent));
         if (!key.empty() && !content.empty()) metas.emplace(AsciiLower(key), std::string(content));
-        if (Attribute(n, "itemprop") == "datePublished" && itemprop_date.empty()) itemprop_date = content;
+        if (dom.attribute(n, Attr::kItemprop) == "datePublished" && itemprop_date.empty()) itemprop_date = content;
         continue;
       }
-      case GUMBO_TAG_TITLE:
-        if (title_tag.empty()) title_tag = NodeText(n);
+      case Tag::kTitle:
+        if (title_tag.empty()) title_tag = dom.Text(n);
         continue;
-      case GUMBO_TAG_LINK: {
-        const std::string rel = AsciiLower(Attribute(n, "rel"));
-        if (rel == "canonical" && canonical.empty()) canonical = Trim(Attribute(n, "href"));
+      case Tag::kLink: {
+        const std::string rel = AsciiLower(dom.attribute(n, Attr::kRel));
+        if (rel == "canonical" && canonical.empty()) canonical = Trim(dom.attribute(n, Attr::kHref));
         continue;
       }
-      case GUMBO_TAG_SCRIPT:
-        if (AsciiLower(Attribute(n, "type")) == "application/ld+json" && el.children.length > 0) {
-          const auto* child = static_cast<const GumboNode*>(el.children.data[0]);
-          if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
-              child->type == GUMBO_NODE_WHITESPACE) {
-            json_ld.emplace_back(child->v.text.text);
-          }
-        }
-        continue;
-      case GUMBO_TAG_STYLE:
-      case GUMBO_TAG_NOSCRIPT:
-      case GUMBO_TAG_TEMPLATE:
-        continue;
-      case GUMBO_TAG_TIME: {
-        std::string_view dt = Attribute(n, "datetime");
-        if (!dt.empty() && (time_datetime.empty() || Attribute(n, "itemprop") == "datePublished" ||
-                            Attribute(n, "pubdate").data() != nullptr)) {
+      case Tag::kTime: {
+        std::string_view dt = dom.attribute(n, Attr::kDatetime);
+        if (!dt.empty() && (time_datetime.empty() || dom.attribute(n, Attr::kItemprop) == "datePublished" ||
+                            dom.has_attribute(n, Attr::kPubdate))) {
           time_datetime = dt;
         }
         break;
       }
-      case GUMBO_TAG_H1:
-        if (meta.h1.empty()) meta.h1 = NodeText(n);
+      case Tag::kH1:
+        if (meta.h1.empty()) meta.h1 = dom.Text(n);
         break;
       default:
         break;
     }
-    const std::string_view itemprop = Attribute(n, "itemprop");
+    const std::string_view itemprop = dom.attribute(n, Attr::kItemprop);
     if (itemprop == "datePublished" && itemprop_date.empty()) {
-      std::string_view dt = Attribute(n, "datetime");
-      if (dt.empty()) dt = Attribute(n, "content");
-      itemprop_date = dt.empty() ? NodeText(n) : std::string(dt);
+      std::string_view dt = dom.attribute(n, Attr::kDatetime);
+      if (dt.empty()) dt = dom.attribute(n, Attr::kContent);
+      itemprop_date = dt.empty() ? short_text(n, 200) : std::string(dt);
     } else if (itemprop == "author" && itemprop_author.empty()) {
-      std::string_view content = Attribute(n, "content");
-      itemprop_author = content.empty() ? NodeText(n) : std::string(content);
+      std::string_view content = dom.attribute(n, Attr::kContent);
+      itemprop_author = content.empty() ? short_text(n, 200) : std::string(content);
     }
-    if (el.tag == GUMBO_TAG_A && rel_author.empty() && AsciiLower(Attribute(n, "rel")) == "author") {
-      rel_author = NodeText(n);
+    if (tag == Tag::kA && rel_author.empty() && AsciiLower(dom.attribute(n, Attr::kRel)) == "author") {
+      rel_author = short_text(n, 200);
     }
-    const std::string_view cls = Attribute(n, "class");
+    const std::string_view cls = dom.attribute(n, Attr::kClass);
     if (!cls.empty()) {
       if (byline_text.empty() && (HasWord(cls, "author") || HasWord(cls, "byline")) &&
-          el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_ARTICLE) {
-        std::string t = NodeText(n);
-        if (!t.empty() && t.size() < 100) byline_text = t;
+          tag != Tag::kBody && tag != Tag::kArticle) {
+        std::string t = short_text(n, 99);
+        if (!t.empty()) byline_text = t;
       }
       if (date_text.empty() && (HasWord(cls, "date") || HasWord(cls, "time") || HasWord(cls, "byline") ||
                                 HasWord(cls, "meta") || HasWord(cls, "posted"))) {
-        std::string t = NodeText(n);
-        if (t.size() < 200 && FindDateInText(t).ok()) date_text = t;
+        std::string t = short_text(n, 199);
+        if (!t.empty() && FindDateInText(t).ok()) date_text = t;
       }
     }
-    for (unsigned i = el.children.length; i-- > 0;) {
-      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
-    }
   }
+  const std::vector<std::string>& json_ld = dom.json_ld();
 
   JsonLd ld;
   if (!json_ld.empty()) {
