@@ -61,8 +61,23 @@ size_t FindInvalidUtf8(std::string_view s) {
 
 bool LooksBinary(std::string_view s) {
   size_t controls = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  size_t i = 0;
+  while (i < s.size()) {
+    // Skips eight bytes at a time when none is below 0x20 or is 0x7F
+    // (the bit trick flags bytes less than a constant): pages are long.
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const uint64_t low = (w - kOnes * 0x20) & ~w & kHigh;
+      const uint64_t x = w ^ (kOnes * 0x7F);
+      const uint64_t del = (x - kOnes) & ~x & kHigh;
+      if ((low | del) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i++]);
     if (c == 0) return true;
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) ++controls;
   }

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -46,22 +47,55 @@ constexpr TagName kTags[] = {
     {"font", Tag::kFont}, {"footer", Tag::kFooter}, {"form", Tag::kForm}, {"h1", Tag::kH1},
     {"h2", Tag::kH2}, {"h3", Tag::kH3}, {"h4", Tag::kH4}, {"h5", Tag::kH5}, {"h6", Tag::kH6},
     {"head", Tag::kHead}, {"header", Tag::kHeader}, {"hr", Tag::kHr}, {"html", Tag::kHtml},
-    {"i", Tag::kI}, {"img", Tag::kImg}, {"input", Tag::kInput}, {"label", Tag::kLabel},
-    {"legend", Tag::kLegend}, {"li", Tag::kLi}, {"link", Tag::kLink}, {"main", Tag::kMain},
-    {"map", Tag::kMap}, {"menu", Tag::kMenu}, {"meta", Tag::kMeta}, {"nav", Tag::kNav},
-    {"object", Tag::kObject}, {"ol", Tag::kOl}, {"p", Tag::kP}, {"pre", Tag::kPre},
-    {"script", Tag::kScript}, {"section", Tag::kSection}, {"select", Tag::kSelect},
-    {"span", Tag::kSpan}, {"strong", Tag::kStrong}, {"style", Tag::kStyle},
-    {"summary", Tag::kSummary}, {"table", Tag::kTable}, {"tbody", Tag::kTbody},
-    {"td", Tag::kTd}, {"tfoot", Tag::kTfoot}, {"th", Tag::kTh}, {"thead", Tag::kThead},
-    {"time", Tag::kTime}, {"title", Tag::kTitle}, {"tr", Tag::kTr}, {"ul", Tag::kUl},
-    {"video", Tag::kVideo}};
+    {"i", Tag::kI}, {"iframe", Tag::kIframe}, {"img", Tag::kImg}, {"input", Tag::kInput},
+    {"label", Tag::kLabel}, {"legend", Tag::kLegend}, {"li", Tag::kLi}, {"link", Tag::kLink},
+    {"main", Tag::kMain}, {"map", Tag::kMap}, {"math", Tag::kMath}, {"menu", Tag::kMenu},
+    {"meta", Tag::kMeta}, {"nav", Tag::kNav}, {"noembed", Tag::kNoembed},
+    {"noframes", Tag::kNoframes}, {"noscript", Tag::kNoscript}, {"object", Tag::kObject},
+    {"ol", Tag::kOl}, {"p", Tag::kP}, {"pre", Tag::kPre}, {"script", Tag::kScript},
+    {"section", Tag::kSection}, {"select", Tag::kSelect}, {"span", Tag::kSpan},
+    {"strong", Tag::kStrong}, {"style", Tag::kStyle}, {"summary", Tag::kSummary},
+    {"svg", Tag::kSvg}, {"table", Tag::kTable}, {"tbody", Tag::kTbody}, {"td", Tag::kTd},
+    {"template", Tag::kTemplate}, {"textarea", Tag::kTextarea}, {"tfoot", Tag::kTfoot},
+    {"th", Tag::kTh}, {"thead", Tag::kThead}, {"time", Tag::kTime}, {"title", Tag::kTitle},
+    {"tr", Tag::kTr}, {"ul", Tag::kUl}, {"video", Tag::kVideo}, {"xmp", Tag::kXmp}};
+static_assert(std::is_sorted(std::begin(kTags), std::end(kTags),
+                             [](const TagName& a, const TagName& b) { return a.name < b.name; }));
+
+// Open addressing over a hash of length and first and last letters: every
+// start tag of a page is looked up twice (here and in the SAX callback).
+template <typename Entry, size_t kEntries>
+class NameTable {
+ public:
+  constexpr explicit NameTable(const Entry (&entries)[kEntries]) {
+    for (const Entry& e : entries) {
+      size_t h = Hash(e.name);
+      while (slots_[h] != nullptr) h = (h + 1) & kMask;
+      slots_[h] = &e;
+    }
+  }
+  const Entry* Find(std::string_view name) const {
+    if (name.empty()) return nullptr;
+    for (size_t h = Hash(name); slots_[h] != nullptr; h = (h + 1) & kMask) {
+      if (slots_[h]->name == name) return slots_[h];
+    }
+    return nullptr;
+  }
+
+ private:
+  static constexpr size_t kMask = 255;
+  static_assert(kEntries * 2 < kMask);
+  static constexpr size_t Hash(std::string_view n) {
+    return (n.size() * 37 + static_cast<unsigned char>(n[0]) * 11 +
+            static_cast<unsigned char>(n[n.size() - 1]) * 3) & kMask;
+  }
+  std::array<const Entry*, kMask + 1> slots_{};
+};
 
 Tag TagByName(std::string_view name) {
-  const auto* end = std::end(kTags);
-  const auto* it = std::lower_bound(std::begin(kTags), end, name,
-                                    [](const TagName& t, std::string_view n) { return t.name < n; });
-  return it != end && it->name == name ? it->tag : Tag::kOther;
+  static const NameTable<TagName, std::size(kTags)> table(kTags);
+  const TagName* t = table.Find(name);
+  return t != nullptr ? t->tag : Tag::kOther;
 }
 
 struct AttrName {
@@ -78,38 +112,42 @@ constexpr AttrName kAttrs[] = {
     {"aria-hidden", Attr::kAriaHidden}};
 
 bool AttrByName(std::string_view name, Attr* out) {
-  for (const AttrName& a : kAttrs) {
-    if (a.name == name) {
-      *out = a.attr;
-      return true;
-    }
-  }
-  return false;
+  static const NameTable<AttrName, std::size(kAttrs)> table(kAttrs);
+  const AttrName* a = table.Find(name);
+  if (a == nullptr) return false;
+  *out = a->attr;
+  return true;
 }
 
 // Container elements that authors leave open; elements with optional end
 // tags (p, li, td) are closed by the parser and not counted.
-bool CountsForNesting(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "div", "section", "article", "span", "main", "aside", "nav", "header", "footer",
-      "blockquote", "ul", "ol", "table", "font", "b", "i", "em", "strong", "a", "center", "form"};
-  for (std::string_view n : kNames) {
-    if (name == n) return true;
+bool CountsForNesting(Tag t) {
+  switch (t) {
+    case Tag::kDiv: case Tag::kSection: case Tag::kArticle: case Tag::kSpan: case Tag::kMain:
+    case Tag::kAside: case Tag::kNav: case Tag::kHeader: case Tag::kFooter:
+    case Tag::kBlockquote: case Tag::kUl: case Tag::kOl: case Tag::kTable: case Tag::kFont:
+    case Tag::kB: case Tag::kI: case Tag::kEm: case Tag::kStrong: case Tag::kA:
+    case Tag::kCenter: case Tag::kForm:
+      return true;
+    default:
+      return false;
   }
-  return false;
 }
 
 // Elements whose content is dropped whole: raw text (script, style, ...),
 // foreign content, and what is never shown (noscript with scripting on,
 // template, textarea).
 enum class Drop : uint8_t { kNo, kRawText, kNested };
-Drop DropOf(std::string_view name) {
-  if (name == "script" || name == "style" || name == "noscript" || name == "textarea" ||
-      name == "iframe" || name == "noembed" || name == "noframes" || name == "xmp") {
-    return Drop::kRawText;
+Drop DropOf(Tag t) {
+  switch (t) {
+    case Tag::kScript: case Tag::kStyle: case Tag::kNoscript: case Tag::kTextarea:
+    case Tag::kIframe: case Tag::kNoembed: case Tag::kNoframes: case Tag::kXmp:
+      return Drop::kRawText;
+    case Tag::kSvg: case Tag::kMath: case Tag::kTemplate:
+      return Drop::kNested;
+    default:
+      return Drop::kNo;
   }
-  if (name == "svg" || name == "math" || name == "template") return Drop::kNested;
-  return Drop::kNo;
 }
 
 // Finds "</name" (any case) followed by a tag-ending character, from `from`.
@@ -158,14 +196,10 @@ struct Lightened {
 // Writes `value` as a double-quoted attribute value.
 void AppendQuoted(std::string_view value, std::string* out) {
   out->push_back('"');
-  for (char c : value) {
-    if (c == '"') {
-      out->append("&quot;");
-    } else {
-      out->push_back(c);
-    }
+  for (size_t q; (q = value.find('"')) != std::string_view::npos; value.remove_prefix(q + 1)) {
+    out->append(value.substr(0, q)).append("&quot;");
   }
-  out->push_back('"');
+  out->append(value).push_back('"');
 }
 
 Lightened Lighten(std::string_view s) {
@@ -206,14 +240,16 @@ Lightened Lighten(std::string_view s) {
       i = lt + 1;
       continue;
     }
-    name.clear();
-    while (p < s.size() && !IsSpace(s[p]) && s[p] != '/' && s[p] != '>') name.push_back(Lower(s[p++]));
+    const size_t name_begin = p;
+    while (p < s.size() && !IsSpace(s[p]) && s[p] != '/' && s[p] != '>') ++p;
+    name.assign(s.substr(name_begin, p - name_begin));
+    for (char& ch : name) ch = Lower(ch);
     if (closing) {
       const size_t gt = s.find('>', p);
       if (gt == std::string_view::npos) break;  // EOF inside a tag: dropped
       i = gt + 1;
       html.append("</").append(name).push_back('>');
-      if (CountsForNesting(name) && depth > 0) --depth;
+      if (CountsForNesting(TagByName(name)) && depth > 0) --depth;
       continue;
     }
     // Start tag: attributes as HTML5 tokenizes them; only known ones are kept.
@@ -240,10 +276,10 @@ Lightened Lighten(std::string_view s) {
         }
         continue;
       }
-      const size_t name_begin = p;
+      const size_t attr_begin = p;
       ++p;  // the first character may be '='
       while (p < s.size() && !IsSpace(s[p]) && s[p] != '/' && s[p] != '>' && s[p] != '=') ++p;
-      const std::string_view attr_name = s.substr(name_begin, p - name_begin);
+      const std::string_view attr_name = s.substr(attr_begin, p - attr_begin);
       size_t q = p;
       while (q < s.size() && IsSpace(s[q])) ++q;
       std::string_view value;
@@ -286,12 +322,13 @@ Lightened Lighten(std::string_view s) {
       break;
     }
     i = p;
-    const Drop drop = self_closing ? Drop::kNo : DropOf(name);
+    const Tag tag_id = TagByName(name);
+    const Drop drop = self_closing ? Drop::kNo : DropOf(tag_id);
     if (drop != Drop::kNo) html.resize(mark);
     if (drop == Drop::kRawText) {
       const size_t end = FindEndTag(s, name, i);
       const std::string_view content = s.substr(i, end == std::string_view::npos ? s.size() - i : end - i);
-      if (name == "script") {
+      if (tag_id == Tag::kScript) {
         std::string t;
         for (char ch : type) t.push_back(Lower(ch));
         if (t.find("ld+json") != std::string::npos) out.json_ld.emplace_back(content);
@@ -310,7 +347,7 @@ Lightened Lighten(std::string_view s) {
     }
     if (self_closing) tag.push_back('/');
     tag.push_back('>');
-    if (name == "title") {
+    if (tag_id == Tag::kTitle) {
       // RCDATA: markup inside is text.
       const size_t end = FindEndTag(s, name, i);
       const std::string_view content = s.substr(i, end == std::string_view::npos ? s.size() - i : end - i);
@@ -324,7 +361,7 @@ Lightened Lighten(std::string_view s) {
       i += content.size();
       continue;
     }
-    if (!self_closing && CountsForNesting(name) && ++depth > out.max_depth) out.max_depth = depth;
+    if (!self_closing && CountsForNesting(tag_id) && ++depth > out.max_depth) out.max_depth = depth;
   }
   return out;
 }

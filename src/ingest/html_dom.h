@@ -27,6 +27,8 @@ enum class Tag : uint8_t {
   kLabel, kLegend, kLi, kLink, kMain, kMap, kMenu, kMeta, kNav, kObject, kOl, kP, kPre,
   kSection, kSelect, kSpan, kStrong, kSummary, kTable, kTbody, kTd, kTfoot, kTh, kThead,
   kTime, kTitle, kTr, kUl, kVideo, kAudio, kEmbed, kScript, kStyle,
+  // Dropped with their content before parsing; never in a Dom.
+  kNoscript, kTextarea, kIframe, kNoembed, kNoframes, kXmp, kSvg, kMath, kTemplate,
 };
 
 // The attributes kept; all others are dropped before parsing.

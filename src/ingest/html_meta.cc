@@ -331,10 +331,10 @@ std::string NormalizeLanguage(std::string_view lang) {
 
 bool LooksLikeUrl(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("/"); }
 
-// Class/id words marking bylines and dates in visible markup.
-bool HasWord(std::string_view attr, std::string_view word) {
-  const std::string lower = AsciiLower(attr);
-  return lower.find(word) != std::string::npos;
+// Class/id words marking bylines and dates in visible markup; `lower` is
+// the lowercased attribute.
+bool HasWord(std::string_view lower, std::string_view word) {
+  return lower.find(word) != std::string_view::npos;
 }
 
 // Strips " | Site" / " - Site" / " – Site" from a <title>.
@@ -361,6 +361,7 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
   std::unordered_map<std::string, std::string> metas;  // lowercased name/property → content
   std::string title_tag, canonical, time_datetime, itemprop_date, itemprop_author, rel_author;
   std::string byline_text, date_text;
+  std::string cls_lower;
   std::string html_lang;
   if (const uint32_t html = dom.Find(Tag::kHtml); html != kNoNode) {
     html_lang = NormalizeLanguage(dom.attribute(html, Attr::kLang));
@@ -423,8 +424,13 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
     if (tag == Tag::kA && rel_author.empty() && AsciiLower(dom.attribute(n, Attr::kRel)) == "author") {
       rel_author = short_text(n, 200);
     }
-    const std::string_view cls = dom.attribute(n, Attr::kClass);
-    if (!cls.empty()) {
+    const std::string_view cls_raw = dom.attribute(n, Attr::kClass);
+    if (!cls_raw.empty()) {
+      cls_lower.assign(cls_raw);
+      for (char& c : cls_lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      const std::string_view cls = cls_lower;
       if (byline_text.empty() && (HasWord(cls, "author") || HasWord(cls, "byline")) &&
           tag != Tag::kBody && tag != Tag::kArticle) {
         std::string t = short_text(n, 99);
