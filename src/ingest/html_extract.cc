@@ -45,6 +45,7 @@ struct Element {
   uint32_t last_child = kNone;
   uint32_t neg_ancestor = kNone;  // nearest negative strict ancestor
   Tag tag = Tag::kOther;
+  uint32_t node = 0;  // in the Dom
   uint8_t hint = 0;
   uint32_t chars = 0;
   double raw_value = 0;  // value of its blocks, hints ignored
@@ -127,7 +128,7 @@ constexpr std::string_view kNegativeWords[] = {
 // only for elements holding little of the page's running text.
 constexpr std::string_view kWeakNegativeWords[] = {
     "widget", "widgets", "more", "meta", "header", "video", "gallery", "print", "legal",
-    "toc", "section", "credit", "caption"};
+    "toc", "credit", "caption"};
 constexpr std::string_view kNegativeStems[] = {
     "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related",
     "newsletter", "subscri", "navigation", "sidebar", "breadcrumb", "teaser", "promo",
@@ -166,7 +167,12 @@ ClassHint ClassHintOf(std::string_view value) {
     h.positive = h.content_value = true;
     return h;
   }
-  for (std::string_view st : kNegativeStems) h.negative |= value.find(st) != std::string_view::npos;
+  for (std::string_view st : kNegativeStems) {
+    const size_t at = value.find(st);
+    // "commentary" is an article genre (opinion), not reader comments.
+    h.negative |= at != std::string_view::npos &&
+                  !(st == "comment" && value.substr(at).starts_with("commentary"));
+  }
   size_t a = 0;
   while (a < value.size() && !h.negative) {
     size_t b = a;
@@ -325,6 +331,7 @@ uint32_t Extractor::AddElement(uint32_t node, uint32_t parent) {
   Element e;
   e.parent = parent;
   e.tag = node == 0 ? Tag::kDocument : dom_.node(node).tag;
+  e.node = node;
   e.hint = (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kDocument)
                ? 0
                : HintOf(dom_, node, e.tag, &hint_cache_, &scratch_);
@@ -472,7 +479,8 @@ bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
     if (container != kNone && IsAncestorOrSelf(neg, container)) return false;
     if (n.hint & kWeakNegative) {
       if (n.raw_value * 3 < elements_[scope].raw_value) return true;
-    } else if (container != kNone || n.chars * 2 < elements_[0].chars) {
+    } else if (container != kNone || (n.chars * 2 < elements_[0].chars &&
+                                      n.raw_value * 2 < elements_[0].raw_value)) {
       return true;
     }
   }
@@ -541,7 +549,9 @@ std::string Extractor::Select(std::string_view title) {
     if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && AsciiLower(b.text) == title_lower) continue;
     if (IsFurniture(b)) continue;
     if (!seen.insert(b.text).second) continue;
-    const bool strong = b.words >= 10 && density < 0.3 && b.sentence_marks > 0 && b.kind != Kind::kCell;
+    // Table cells are layout more often than text, unless long.
+    const bool strong = b.words >= 10 && density < 0.3 && b.sentence_marks > 0 &&
+                        (b.kind != Kind::kCell || b.words >= 25);
     kept.push_back({&b, strong});
   }
   size_t first = 0, last = kept.size();

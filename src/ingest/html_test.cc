@@ -78,6 +78,53 @@ TEST(HtmlArticle, GermanFurnitureIsRemoved) {
   EXPECT_NE(doc->article.text.find("fortzusetzen"), std::string::npos);
 }
 
+// Layout classes on the wrapper of the whole article ("with-sidebar",
+// "node--promoted", "has-ads") do not make it boilerplate: it holds most of
+// the page's running text, however long the teaser lists around it are.
+TEST(HtmlArticle, NegativeClassOnTheArticleWrapperIsOverruled) {
+  std::string teasers;
+  for (int i = 0; i < 12; ++i) {
+    teasers += "<li><a href=/t" + std::to_string(i) + ">Another headline about something else that "
+               "happened somewhere today</a></li>";
+  }
+  const std::string html =
+      "<html><body><div class=\"layout with-sidebar-right\"><article class=\"node node--promoted\">"
+      "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p></article></div>"
+      "<ul class=\"more\">" + teasers + "</ul></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
+TEST(HtmlArticle, CommentaryIsAnArticleNotComments) {
+  const std::string html = "<html><body><div class=\"sect article commentary\"><p>" + kPara1 + "</p><p>" +
+                           kPara2 + "</p></div><div class=\"comments\"><p>" + kPara3 + "</p><p>" +
+                           kPara3 + " Indeed.</p><p>" + kPara1 + " Me too.</p></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2);
+}
+
+// Old table layouts: a long cell is the text, short cells are furniture.
+TEST(HtmlArticle, LongTableCellIsText) {
+  const std::string html = "<html><body><table><tr><td><a href=/>Home</a></td><td>" + kPara1 + " " +
+                           kPara2 + "</td></tr><tr><td>Views: 12</td></tr></table></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + " " + kPara2);
+}
+
+// Parts of an article each in their own "section" element.
+TEST(HtmlArticle, SectionClassesAreNotBoilerplate) {
+  const std::string html = "<html><body><main><div class=\"article-section\"><p>" + kPara1 +
+                           "</p></div><div class=\"article-section\"><p>" + kPara2 +
+                           "</p></div><div class=\"article-section\"><p>" + kPara3 +
+                           "</p></div></main></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
 TEST(HtmlArticle, JsonLdWinsOverOpenGraphAndMeta) {
   const std::string html =
       "<html lang=fr><head>"
