@@ -291,6 +291,18 @@ bool IsFurniture(const Block& b) {
   return false;
 }
 
+// Sentence punctuation outside ASCII, at the start of `s`: ideographic
+// full stop and comma (。、), fullwidth forms (！，．？), Arabic comma and
+// question mark (، ؟), Devanagari danda (।).
+bool IsWideMark(std::string_view s) {
+  const auto b = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; };
+  if (b(0) == 0xE3 && b(1) == 0x80) return b(2) == 0x81 || b(2) == 0x82;
+  if (b(0) == 0xEF && b(1) == 0xBC) return b(2) == 0x81 || b(2) == 0x8C || b(2) == 0x8E || b(2) == 0x9F;
+  if (b(0) == 0xD8) return b(1) == 0x8C || b(1) == 0x9F;
+  if (b(0) == 0xE0 && b(1) == 0xA5) return b(2) == 0xA4;
+  return false;
+}
+
 class Extractor {
  public:
   explicit Extractor(const Dom& dom) : dom_(dom) {}
@@ -302,7 +314,7 @@ class Extractor {
   void Append(std::string_view text);
   void Flush(uint32_t owner);
   void ScoreBlocks();
-  uint32_t ChooseContainer() const;
+  uint32_t ChooseContainer(uint32_t title_element) const;
   bool UnderNegative(uint32_t element, uint32_t container) const;
   bool IsAncestorOrSelf(uint32_t ancestor, uint32_t e) const {
     for (uint32_t x = e; x != kNone; x = elements_[x].parent) {
@@ -375,6 +387,7 @@ void Extractor::Append(std::string_view text) {
         break;
       }
       marks += d == '.' || d == '!' || d == '?' || d == ',' || d == ';';
+      if (static_cast<unsigned char>(d) >= 0xD8 && j + 1 < n) marks += IsWideMark(text.substr(j));
       ++j;
     }
     if (pending_space_ && !current_.empty() && current_.back() != '\n') current_.push_back(' ');
@@ -470,6 +483,13 @@ void Extractor::Walk() {
 
 double BlockValue(const Block& b);
 
+// The share of its parent's value that makes the part holding the headline
+// the container.
+constexpr double kTitledShare = 0.3;
+
+// The value of a block outside the container that is kept nevertheless.
+constexpr double kBesideValue = 15;
+
 bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
   const Element& e = elements_[element];
   uint32_t neg = (e.hint & (kNegative | kWeakNegative)) ? element : e.neg_ancestor;
@@ -511,17 +531,25 @@ void Extractor::ScoreBlocks() {
   for (size_t i = elements_.size(); i-- > 1;) elements_[elements_[i].parent].value += elements_[i].value;
 }
 
-uint32_t Extractor::ChooseContainer() const {
+uint32_t Extractor::ChooseContainer(uint32_t title_element) const {
   uint32_t node = body_ != kNone ? body_ : 0;
   while (true) {
     const double total = elements_[node].value;
     if (total <= 0) break;
-    uint32_t best = kNone;
+    uint32_t best = kNone, titled = kNone;
     for (uint32_t c = elements_[node].first_child; c != kNone; c = elements_[c].next_sibling) {
       if (best == kNone || elements_[c].value > elements_[best].value) best = c;
+      if (title_element != kNone && IsAncestorOrSelf(c, title_element)) titled = c;
     }
     if (best == kNone) break;
     const double share = elements_[best].value / total;
+    // Two stories on one page (an infinite scroll preloads the next): of two
+    // comparable parts, the one under the page's headline is the article.
+    if (titled != kNone && titled != best && share < 0.9 &&
+        elements_[titled].value >= kTitledShare * total) {
+      node = titled;
+      continue;
+    }
     if (share >= 0.9 || ((elements_[best].hint & kPositive) && share >= 0.5)) {
       node = best;
       continue;
@@ -533,17 +561,35 @@ uint32_t Extractor::ChooseContainer() const {
 
 std::string Extractor::Select(std::string_view title) {
   ScoreBlocks();
-  const uint32_t container = ChooseContainer();
+  const std::string title_lower = AsciiLower(title);
+  uint32_t title_element = kNone;
+  for (const Block& b : blocks_) {
+    if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && !title_lower.empty() &&
+        AsciiLower(b.text) == title_lower) {
+      title_element = b.element;
+      break;
+    }
+  }
+  const uint32_t container = ChooseContainer(title_element);
   struct Candidate {
     const Block* block;
     bool strong;
   };
   std::vector<Candidate> kept;
   std::unordered_set<std::string_view> seen;
-  const std::string title_lower = AsciiLower(title);
+  // The lead or a closing paragraph often sits beside the body's container
+  // (in the article header, after a figure): strong paragraphs under the
+  // container's parent are kept too.
+  const uint32_t around = elements_[container].parent;
   for (const Block& b : blocks_) {
-    if (!IsAncestorOrSelf(container, b.element)) continue;
-    if (UnderNegative(b.element, container)) continue;
+    if (!IsAncestorOrSelf(container, b.element)) {
+      if (around == kNone || around == body_ || !IsAncestorOrSelf(around, b.element) ||
+          b.value < kBesideValue || b.kind == Kind::kCell || UnderNegative(b.element, kNone)) {
+        continue;
+      }
+    } else if (UnderNegative(b.element, container)) {
+      continue;
+    }
     const double density = static_cast<double>(b.link_chars) / b.chars;
     if (density > 0.5 || (density > 0.3 && b.words < 15)) continue;
     if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && AsciiLower(b.text) == title_lower) continue;

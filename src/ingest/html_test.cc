@@ -125,6 +125,49 @@ TEST(HtmlArticle, SectionClassesAreNotBoilerplate) {
   EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
 }
 
+// Japanese sentences end in 。 and have no ASCII punctuation.
+TEST(HtmlArticle, IdeographicPunctuationMarksSentences) {
+  const std::string p1 = "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、"
+                         "何か書籍で調べながら作業をする場合など、パソコンでそのまま読みたい時もあります。";
+  const std::string p2 = "そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。"
+                         "今回はそのKindleデスクトップアプリに関する話です。";
+  const std::string html = "<html><body><div class=main><p>" + p1 + "</p><p>" + p2 +
+                           "</p></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, p1 + "\n" + p2);
+}
+
+// An infinite scroll has preloaded the next story, which is longer: the
+// story under the page's headline is the article.
+TEST(HtmlArticle, TheStoryUnderTheHeadlineWins) {
+  const std::string other =
+      "The next story is about something else entirely, and it goes on for quite a while with many "
+      "words in long sentences, so that it is longer than the first one.";
+  const std::string html =
+      "<html><head><title>Talks continue</title></head><body><section><article><h1>Talks "
+      "continue</h1><p>" + kPara1 + "</p><p>" + kPara2 + "</p></article></section><section><article>"
+      "<h1>Another story</h1><p>" + other + "</p><p>" + other + " Again.</p><p>" + other +
+      " Once more.</p></article></section></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2);
+}
+
+// The lead in the article header, beside the body's container.
+TEST(HtmlArticle, LeadBesideTheBodyIsKept) {
+  const std::string lead =
+      "The minister's visit was the first in three years, and it was overshadowed by the dispute "
+      "about tariffs that both governments had tried to settle before.";
+  const std::string html = "<html><body><div class=page><div class=story><header><h1>Talks</h1><p>" +
+                           lead + "</p></header><div class=body><p>" + kPara1 + "</p><p>" + kPara2 +
+                           "</p><p>" + kPara3 + "</p><p>" + kPara1 + " Again.</p></div></div>"
+                           "<ul><li><a href=/a>Home</a></li></ul></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+}
+
 TEST(HtmlArticle, JsonLdWinsOverOpenGraphAndMeta) {
   const std::string html =
       "<html lang=fr><head>"
