@@ -77,7 +77,11 @@ class NameTable {
   const Entry* Find(std::string_view name) const {
     if (name.empty()) return nullptr;
     for (size_t h = Hash(name); slots_[h] != nullptr; h = (h + 1) & kMask) {
-      if (slots_[h]->name == name) return slots_[h];
+      const std::string_view candidate = slots_[h]->name;
+      if (candidate.size() != name.size()) continue;
+      size_t k = 0;  // names are short: no call to memcmp
+      while (k < name.size() && candidate[k] == name[k]) ++k;
+      if (k == name.size()) return slots_[h];
     }
     return nullptr;
   }
@@ -108,8 +112,7 @@ constexpr AttrName kAttrs[] = {
     {"property", Attr::kProperty}, {"name", Attr::kName}, {"content", Attr::kContent},
     {"http-equiv", Attr::kHttpEquiv}, {"rel", Attr::kRel}, {"href", Attr::kHref},
     {"type", Attr::kType}, {"datetime", Attr::kDatetime}, {"pubdate", Attr::kPubdate},
-    {"lang", Attr::kLang}, {"xml:lang", Attr::kXmlLang}, {"charset", Attr::kCharset},
-    {"aria-hidden", Attr::kAriaHidden}};
+    {"lang", Attr::kLang}, {"xml:lang", Attr::kXmlLang}};
 
 bool AttrByName(std::string_view name, Attr* out) {
   static const NameTable<AttrName, std::size(kAttrs)> table(kAttrs);
@@ -187,6 +190,45 @@ size_t FindNestedEnd(std::string_view s, std::string_view name, size_t from) {
   return std::string_view::npos;
 }
 
+// Whether the extractors read attribute `a` on a `tag`: most hrefs, names
+// and styles are long and useless to them.
+bool Wanted(Attr a, Tag tag, std::string_view value) {
+  switch (a) {
+    case Attr::kHref: return tag == Tag::kLink;
+    case Attr::kRel: return tag == Tag::kLink || tag == Tag::kA;
+    case Attr::kName: case Attr::kProperty: case Attr::kHttpEquiv: return tag == Tag::kMeta;
+    case Attr::kLang: case Attr::kXmlLang: return tag == Tag::kHtml;
+    case Attr::kType: return false;  // read above for <script> only
+    case Attr::kStyle:  // kept for display:none and visibility:hidden
+      return value.find("none") != std::string_view::npos ||
+             value.find("hidden") != std::string_view::npos ||
+             value.find("NONE") != std::string_view::npos ||
+             value.find("HIDDEN") != std::string_view::npos;
+    default: return true;
+  }
+}
+
+// Text between tags. Outside <pre> a run of whitespace means one space
+// (the extractors collapse it anyway), and indentation is a third of what
+// is left of a page.
+void AppendText(std::string_view t, bool keep_spaces, std::string* out) {
+  if (keep_spaces) {
+    out->append(t);
+    return;
+  }
+  size_t i = 0;
+  const size_t n = t.size();
+  while (i < n) {
+    size_t j = i;
+    while (j < n && !IsSpace(t[j])) ++j;
+    out->append(t.substr(i, j - i));
+    if (j == n) break;
+    out->push_back(t[j] == '\n' ? '\n' : ' ');
+    while (j < n && IsSpace(t[j])) ++j;
+    i = j;
+  }
+}
+
 struct Lightened {
   std::string html;
   std::vector<std::string> json_ld;
@@ -206,16 +248,16 @@ Lightened Lighten(std::string_view s) {
   Lightened out;
   std::string& html = out.html;
   html.reserve(s.size() / 2);
-  int depth = 0;
+  int depth = 0, pre_depth = 0;
   std::string name;
   size_t i = 0;
   while (i < s.size()) {
     const size_t lt = s.find('<', i);
     if (lt == std::string_view::npos) {
-      html.append(s.substr(i));
+      AppendText(s.substr(i), pre_depth > 0, &html);
       break;
     }
-    html.append(s.substr(i, lt - i));
+    AppendText(s.substr(i, lt - i), pre_depth > 0, &html);
     i = lt;
     const char c = lt + 1 < s.size() ? s[lt + 1] : '\0';
     if (c == '!' || c == '?') {  // comment, doctype, CDATA, processing instruction
@@ -244,12 +286,15 @@ Lightened Lighten(std::string_view s) {
     while (p < s.size() && !IsSpace(s[p]) && s[p] != '/' && s[p] != '>') ++p;
     name.assign(s.substr(name_begin, p - name_begin));
     for (char& ch : name) ch = Lower(ch);
+    const Tag tag_id = TagByName(name);
     if (closing) {
       const size_t gt = s.find('>', p);
       if (gt == std::string_view::npos) break;  // EOF inside a tag: dropped
       i = gt + 1;
       html.append("</").append(name).push_back('>');
-      if (CountsForNesting(TagByName(name)) && depth > 0) --depth;
+      const Tag closed = TagByName(name);
+      if (CountsForNesting(closed) && depth > 0) --depth;
+      if (closed == Tag::kPre && pre_depth > 0) --pre_depth;
       continue;
     }
     // Start tag: attributes as HTML5 tokenizes them; only known ones are kept.
@@ -310,6 +355,7 @@ Lightened Lighten(std::string_view s) {
       Attr a;
       if (!AttrByName(lname, &a)) continue;
       if (a == Attr::kType) type = value;
+      if (!Wanted(a, tag_id, value)) continue;
       tag.push_back(' ');
       tag.append(lname);
       if (has_value) {
@@ -322,7 +368,6 @@ Lightened Lighten(std::string_view s) {
       break;
     }
     i = p;
-    const Tag tag_id = TagByName(name);
     const Drop drop = self_closing ? Drop::kNo : DropOf(tag_id);
     if (drop != Drop::kNo) html.resize(mark);
     if (drop == Drop::kRawText) {
@@ -362,6 +407,7 @@ Lightened Lighten(std::string_view s) {
       continue;
     }
     if (!self_closing && CountsForNesting(tag_id) && ++depth > out.max_depth) out.max_depth = depth;
+    if (!self_closing && tag_id == Tag::kPre) ++pre_depth;
   }
   return out;
 }
@@ -371,7 +417,7 @@ Lightened Lighten(std::string_view s) {
 class DomBuilder {
  public:
   explicit DomBuilder(Dom* dom) : dom_(dom) {
-    dom_->nodes_.reserve(4096);
+    dom_->nodes_.reserve(1024);
     dom_->nodes_.push_back(Node{});
     dom_->nodes_[0].tag = Tag::kDocument;
     open_.push_back(0);

@@ -31,10 +31,12 @@ enum class Tag : uint8_t {
   kNoscript, kTextarea, kIframe, kNoembed, kNoframes, kXmp, kSvg, kMath, kTemplate,
 };
 
-// The attributes kept; all others are dropped before parsing.
+// The attributes kept (some on some elements only: href on <link>, name and
+// property on <meta>, style when it hides); all others are dropped before
+// parsing.
 enum class Attr : uint8_t {
   kClass, kId, kRole, kItemprop, kStyle, kHidden, kProperty, kName, kContent, kHttpEquiv,
-  kRel, kHref, kType, kDatetime, kPubdate, kLang, kXmlLang, kCharset, kAriaHidden,
+  kRel, kHref, kType, kDatetime, kPubdate, kLang, kXmlLang,
 };
 
 inline constexpr uint32_t kNoNode = UINT32_MAX;

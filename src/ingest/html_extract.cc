@@ -20,6 +20,7 @@
 //    page furniture ("Share", "Weitere Videos", "Foto: dpa"); runs of weak
 //    blocks before the first and after the last strong block are trimmed.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -167,11 +168,23 @@ ClassHint ClassHintOf(std::string_view value) {
     h.positive = h.content_value = true;
     return h;
   }
-  for (std::string_view st : kNegativeStems) {
-    const size_t at = value.find(st);
-    // "commentary" is an article genre (opinion), not reader comments.
-    h.negative |= at != std::string_view::npos &&
-                  !(st == "comment" && value.substr(at).starts_with("commentary"));
+  // Stems anywhere in the value; one pass over its positions, trying only
+  // the stems that start with the letter there.
+  static const std::array<std::vector<std::string_view>, 128> kStemsByLetter = [] {
+    std::array<std::vector<std::string_view>, 128> t;
+    for (std::string_view st : kNegativeStems) t[static_cast<unsigned char>(st[0]) & 127].push_back(st);
+    return t;
+  }();
+  for (size_t at = 0; at < value.size() && !h.negative; ++at) {
+    const auto c = static_cast<unsigned char>(value[at]);
+    if (c >= 128) continue;
+    for (std::string_view st : kStemsByLetter[c]) {
+      if (value.compare(at, st.size(), st) != 0) continue;
+      // "commentary" is an article genre (opinion), not reader comments.
+      if (st == "comment" && value.substr(at).starts_with("commentary")) continue;
+      h.negative = true;
+      break;
+    }
   }
   size_t a = 0;
   while (a < value.size() && !h.negative) {
@@ -185,7 +198,8 @@ ClassHint ClassHintOf(std::string_view value) {
   return h;
 }
 
-// Class and id values repeat all over a page: their verdicts are cached.
+// Class and id attributes repeat all over a page: their verdicts are cached
+// by the attribute's text.
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
@@ -203,7 +217,8 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
 }
 
 // Hints from tag, role, itemprop, class and id.
-uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, std::string* scratch) {
+uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, HintCache* token_cache,
+               std::string* scratch) {
   switch (tag) {
     case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kMenu:
     case Tag::kFigcaption: case Tag::kForm:
@@ -228,27 +243,40 @@ uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, std::st
   const std::string_view cls = dom.attribute(node, Attr::kClass);
   const std::string_view id = dom.attribute(node, Attr::kId);
   if (cls.empty() && id.empty()) return hint;
-  std::string& lower = *scratch;
-  lower.assign(cls);
-  if (!id.empty()) lower.append(" ").append(id);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
   ClassHint h;
-  for (size_t i = 0; i < lower.size();) {
-    while (i < lower.size() && !IsWordChar(lower[i])) ++i;
-    size_t j = i;
-    while (j < lower.size() && IsWordChar(lower[j])) ++j;
-    if (j > i) {
-      const std::string_view value(lower.data() + i, j - i);
-      auto it = cache->find(value);
-      if (it == cache->end()) it = cache->emplace(std::string(value), ClassHintOf(value)).first;
-      h.negative |= it->second.negative;
-      h.weak |= it->second.weak;
-      h.positive |= it->second.positive;
-      h.content_value |= it->second.content_value;
+  for (std::string_view attr : {cls, id}) {
+    if (attr.empty()) continue;
+    auto it = cache->find(attr);
+    if (it == cache->end()) {
+      std::string& lower = *scratch;
+      lower.assign(attr);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      ClassHint all;
+      for (size_t i = 0; i < lower.size();) {
+        while (i < lower.size() && !IsWordChar(lower[i])) ++i;
+        size_t j = i;
+        while (j < lower.size() && IsWordChar(lower[j])) ++j;
+        if (j > i) {
+          // Tokens ("col-md-8", "post") repeat even where whole attributes do not.
+          const std::string_view token = std::string_view(lower).substr(i, j - i);
+          auto t = token_cache->find(token);
+          if (t == token_cache->end()) t = token_cache->emplace(std::string(token), ClassHintOf(token)).first;
+          const ClassHint one = t->second;
+          all.negative |= one.negative;
+          all.weak |= one.weak;
+          all.positive |= one.positive;
+          all.content_value |= one.content_value;
+        }
+        i = j;
+      }
+      it = cache->emplace(std::string(attr), all).first;
     }
-    i = j;
+    h.negative |= it->second.negative;
+    h.weak |= it->second.weak;
+    h.positive |= it->second.positive;
+    h.content_value |= it->second.content_value;
   }
   if (h.negative && !h.content_value) return kNegative;
   if (h.weak && !h.positive) return kWeakNegative;
@@ -303,6 +331,17 @@ bool IsWideMark(std::string_view s) {
   return false;
 }
 
+enum class CharClass : uint8_t { kPlain, kSpace, kMark, kWideLead, kNbspLead };
+constexpr std::array<CharClass, 256> MakeCharClasses() {
+  std::array<CharClass, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = CharClass::kSpace;
+  for (unsigned char c : {'.', '!', '?', ',', ';'}) t[c] = CharClass::kMark;
+  for (unsigned c : {0xD8u, 0xE0u, 0xE3u, 0xEFu}) t[c] = CharClass::kWideLead;
+  t[0xC2] = CharClass::kNbspLead;
+  return t;
+}
+constexpr std::array<CharClass, 256> kCharClass = MakeCharClasses();
+
 class Extractor {
  public:
   explicit Extractor(const Dom& dom) : dom_(dom) {}
@@ -324,7 +363,8 @@ class Extractor {
   }
 
   const Dom& dom_;
-  HintCache hint_cache_;
+  HintCache hint_cache_;        // by class or id attribute
+  HintCache token_hint_cache_;  // by one word of them
   std::string scratch_;
   std::vector<Element> elements_;
   std::vector<Block> blocks_;
@@ -346,7 +386,7 @@ uint32_t Extractor::AddElement(uint32_t node, uint32_t parent) {
   e.node = node;
   e.hint = (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kDocument)
                ? 0
-               : HintOf(dom_, node, e.tag, &hint_cache_, &scratch_);
+               : HintOf(dom_, node, e.tag, &hint_cache_, &token_hint_cache_, &scratch_);
   if (parent != kNone) {
     const Element& p = elements_[parent];
     e.neg_ancestor = (p.hint & (kNegative | kWeakNegative)) ? parent : p.neg_ancestor;
@@ -381,13 +421,18 @@ void Extractor::Append(std::string_view text) {
     size_t j = i;
     uint32_t marks = 0;
     while (j < n) {
-      const char d = text[j];
-      if (d == ' ' || d == '\t' || d == '\n' || d == '\r' || d == '\f' ||
-          (d == '\xC2' && j + 1 < n && text[j + 1] == '\xA0')) {
-        break;
+      const auto d = static_cast<unsigned char>(text[j]);
+      const CharClass k = kCharClass[d];
+      if (k == CharClass::kPlain) {
+        ++j;
+        continue;
       }
-      marks += d == '.' || d == '!' || d == '?' || d == ',' || d == ';';
-      if (static_cast<unsigned char>(d) >= 0xD8 && j + 1 < n) marks += IsWideMark(text.substr(j));
+      if (k == CharClass::kSpace || (d == 0xC2 && j + 1 < n && text[j + 1] == '\xA0')) break;
+      if (k == CharClass::kMark) {
+        ++marks;
+      } else if (k == CharClass::kWideLead) {
+        marks += IsWideMark(text.substr(j));
+      }
       ++j;
     }
     if (pending_space_ && !current_.empty() && current_.back() != '\n') current_.push_back(' ');
