@@ -153,6 +153,14 @@ Drop DropOf(Tag t) {
   }
 }
 
+bool EqualsIgnoreCase(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (Lower(s[i]) != lower[i]) return false;
+  }
+  return true;
+}
+
 // Finds "</name" (any case) followed by a tag-ending character, from `from`.
 size_t FindEndTag(std::string_view s, std::string_view name, size_t from) {
   for (size_t i = s.find("</", from); i != std::string_view::npos; i = s.find("</", i + 2)) {
@@ -302,7 +310,7 @@ Lightened Lighten(std::string_view s) {
     std::string& tag = html;
     tag.push_back('<');
     tag.append(name);
-    std::string_view type;
+    std::string_view type, rel;
     bool self_closing = false, complete = false;
     while (p < s.size()) {
       while (p < s.size() && IsSpace(s[p])) ++p;
@@ -355,6 +363,7 @@ Lightened Lighten(std::string_view s) {
       Attr a;
       if (!AttrByName(lname, &a)) continue;
       if (a == Attr::kType) type = value;
+      if (a == Attr::kRel) rel = value;
       if (!Wanted(a, tag_id, value)) continue;
       tag.push_back(' ');
       tag.append(lname);
@@ -370,6 +379,10 @@ Lightened Lighten(std::string_view s) {
     i = p;
     const Drop drop = self_closing ? Drop::kNo : DropOf(tag_id);
     if (drop != Drop::kNo) html.resize(mark);
+    if (tag_id == Tag::kLink && !EqualsIgnoreCase(rel, "canonical")) {
+      html.resize(mark);  // stylesheets, preloads, icons: a few thousand bytes a page
+      continue;
+    }
     if (drop == Drop::kRawText) {
       const size_t end = FindEndTag(s, name, i);
       const std::string_view content = s.substr(i, end == std::string_view::npos ? s.size() - i : end - i);
@@ -456,7 +469,13 @@ class DomBuilder {
   }
 
   void Start(const char* name, const char** atts) {
-    const uint32_t index = Append(TagByName(name));
+    // libxml2 interns element names, so a name's pointer identifies it.
+    const size_t slot = (reinterpret_cast<uintptr_t>(name) >> 3) & (kNameCache - 1);
+    if (cached_names_[slot] != name) {
+      cached_names_[slot] = name;
+      cached_tags_[slot] = TagByName(name);
+    }
+    const uint32_t index = Append(cached_tags_[slot]);
     Node& n = dom_->nodes_[index];
     n.begin = static_cast<uint32_t>(dom_->attrs_.size());
     for (const char** a = atts; a != nullptr && a[0] != nullptr; a += 2) {
@@ -488,8 +507,11 @@ class DomBuilder {
     nodes[index].end = static_cast<uint32_t>(dom_->text_.size());
   }
 
+  static constexpr size_t kNameCache = 64;
   Dom* dom_;
   std::vector<uint32_t> open_;
+  std::array<const char*, kNameCache> cached_names_{};
+  std::array<Tag, kNameCache> cached_tags_{};
 };
 
 std::string_view Dom::attribute(uint32_t i, Attr a) const {

@@ -246,14 +246,16 @@ uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, HintCac
   ClassHint h;
   for (std::string_view attr : {cls, id}) {
     if (attr.empty()) continue;
-    auto it = cache->find(attr);
+    // Ids are mostly unique: caching them would cost more than it saves.
+    const bool cached = attr.data() == cls.data();
+    auto it = cached ? cache->find(attr) : cache->end();
+    ClassHint all;
     if (it == cache->end()) {
       std::string& lower = *scratch;
       lower.assign(attr);
       for (char& c : lower) {
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
       }
-      ClassHint all;
       for (size_t i = 0; i < lower.size();) {
         while (i < lower.size() && !IsWordChar(lower[i])) ++i;
         size_t j = i;
@@ -261,9 +263,14 @@ uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, HintCac
         if (j > i) {
           // Tokens ("col-md-8", "post") repeat even where whole attributes do not.
           const std::string_view token = std::string_view(lower).substr(i, j - i);
-          auto t = token_cache->find(token);
-          if (t == token_cache->end()) t = token_cache->emplace(std::string(token), ClassHintOf(token)).first;
-          const ClassHint one = t->second;
+          ClassHint one;
+          if (cached) {
+            auto t = token_cache->find(token);
+            if (t == token_cache->end()) t = token_cache->emplace(std::string(token), ClassHintOf(token)).first;
+            one = t->second;
+          } else {
+            one = ClassHintOf(token);
+          }
           all.negative |= one.negative;
           all.weak |= one.weak;
           all.positive |= one.positive;
@@ -271,12 +278,14 @@ uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, HintCac
         }
         i = j;
       }
-      it = cache->emplace(std::string(attr), all).first;
+      if (cached) cache->emplace(std::string(attr), all);
+    } else {
+      all = it->second;
     }
-    h.negative |= it->second.negative;
-    h.weak |= it->second.weak;
-    h.positive |= it->second.positive;
-    h.content_value |= it->second.content_value;
+    h.negative |= all.negative;
+    h.weak |= all.weak;
+    h.positive |= all.positive;
+    h.content_value |= all.content_value;
   }
   if (h.negative && !h.content_value) return kNegative;
   if (h.weak && !h.positive) return kWeakNegative;
