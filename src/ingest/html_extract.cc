@@ -543,6 +543,9 @@ constexpr double kTitledShare = 0.3;
 
 // The value of a block outside the container that is kept nevertheless.
 constexpr double kBesideValue = 15;
+// The value of a paragraph next to the container in reading order, with no
+// boilerplate between them, that is kept.
+constexpr double kAdjacentValue = 8;
 
 bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
   const Element& e = elements_[element];
@@ -635,12 +638,37 @@ std::string Extractor::Select(std::string_view title) {
   // (in the article header, after a figure): strong paragraphs under the
   // container's parent are kept too.
   const uint32_t around = elements_[container].parent;
-  for (const Block& b : blocks_) {
+  // Further away, strong paragraphs next to the container in reading order
+  // count too, up to the first boilerplate or <h1> between them.
+  std::vector<bool> adjacent(blocks_.size(), false);
+  size_t first_in = blocks_.size(), last_in = 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (IsAncestorOrSelf(container, blocks_[i].element)) {
+      first_in = std::min(first_in, i);
+      last_in = i;
+    }
+  }
+  auto extend = [&](size_t i) {
+    const Block& b = blocks_[i];
+    const bool boilerplate = b.words >= 3 && (b.link_chars * 2 > b.chars || UnderNegative(b.element, kNone));
+    // A headline of its own starts another story.
+    if (boilerplate || b.kind == Kind::kTitle) return false;
+    if (b.value >= kAdjacentValue && b.kind != Kind::kCell) adjacent[i] = true;
+    return true;
+  };
+  if (first_in < blocks_.size()) {
+    for (size_t i = first_in; i-- > 0 && extend(i);) {
+    }
+    for (size_t i = last_in + 1; i < blocks_.size() && extend(i); ++i) {
+    }
+  }
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const Block& b = blocks_[i];
     if (!IsAncestorOrSelf(container, b.element)) {
-      if (around == kNone || around == body_ || !IsAncestorOrSelf(around, b.element) ||
-          b.value < kBesideValue || b.kind == Kind::kCell || UnderNegative(b.element, kNone)) {
-        continue;
-      }
+      const bool beside = around != kNone && around != body_ && IsAncestorOrSelf(around, b.element) &&
+                          b.value >= kBesideValue && b.kind != Kind::kCell &&
+                          !UnderNegative(b.element, kNone);
+      if (!beside && !adjacent[i]) continue;
     } else if (UnderNegative(b.element, container)) {
       continue;
     }

@@ -168,6 +168,26 @@ TEST(HtmlArticle, LeadBesideTheBodyIsKept) {
   EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
 }
 
+// The lead far from the body's container, with only layout between; the
+// teaser after the link list is another story.
+TEST(HtmlArticle, LeadNextToTheBodyInReadingOrderIsKept) {
+  const std::string lead =
+      "The minister's visit was the first in three years, and it was overshadowed by the dispute "
+      "about tariffs that both governments had tried to settle before.";
+  const std::string teaser = "In other news, the city council decided to rebuild the old bridge over the river.";
+  std::string body;
+  for (int i = 0; i < 4; ++i) body += "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+  const std::string html =
+      "<html><body><div class=wrap><div class=head><div class=intro><p>" + lead +
+      "</p></div></div><div class=cols><div class=col><div class=text>" + body +
+      "</div></div></div></div><ul class=links><li><a href=/a>World news today</a></li>"
+      "<li><a href=/b>More world news today</a></li></ul><div><p>" + teaser + "</p></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+  EXPECT_EQ(doc->article.text.find("city council"), std::string::npos) << doc->article.text;
+}
+
 TEST(HtmlArticle, JsonLdWinsOverOpenGraphAndMeta) {
   const std::string html =
       "<html lang=fr><head>"
