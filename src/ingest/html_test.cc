@@ -229,6 +229,55 @@ TEST(HtmlArticle, OpenGraphAndTimeElementWithoutJsonLd) {
   EXPECT_EQ(doc->article.url, "https://example.org/a");  // the hint
 }
 
+TEST(HtmlArticle, BylineTextIsCleanedAndHandlesAreNoNames) {
+  struct Case {
+    std::string markup;
+    std::string author;
+  };
+  const Case cases[] = {
+      {"<span class=\"byline\">Post author By Anna Muster</span>", "Anna Muster"},
+      {"<div class=\"author\">erstellt von Anna Muster \xE2\x80\x94 ver\xC3\xB6" "ffentlicht 28.01.2022 06:00</div>",
+       "Anna Muster"},
+      {"<p class=\"author-name\">Anna Muster Alle Artikel</p>", "Anna Muster"},
+      {"<div class=\"comment-author\">Troll says:</div>", ""},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlDocument> doc = Parse("<html><head><meta name=\"twitter:creator\" content=\"@news\"></head>"
+                                     "<body><article>" + c.markup + "<p>" + kPara1 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->author, c.author) << c.markup;
+  }
+}
+
+TEST(HtmlArticle, HeadlineOnThePageWinsOverItsDecoratedOrShortenedForms) {
+  struct Case {
+    std::string head;
+    std::string h1;
+    std::string title;
+  };
+  const Case cases[] = {
+      // og:title shortened
+      {"<meta property=\"og:title\" content=\"Ultium Cells raises capacity\">",
+       "Ultium Cells raises capacity in Tennessee", "Ultium Cells raises capacity in Tennessee"},
+      // the site before the headline
+      {"<title>Example Club Regensburg - Eintracht stellt Weichen</title>", "Eintracht stellt Weichen",
+       "Eintracht stellt Weichen"},
+      // a blog's <h1> is its name: the <title> wins, without the site
+      {"<title>Interning of Small Integers in Python \xE2\x80\xBA Four Years</title>", "Four Years Remaining",
+       "Interning of Small Integers in Python"},
+      // double-escaped entities
+      {"<meta property=\"og:title\" content=\"Olive &amp;#038; Herb &amp;quot;Focaccia&amp;quot;\">", "",
+       "Olive & Herb \"Focaccia\""},
+  };
+  for (const Case& c : cases) {
+    const std::string h1 = c.h1.empty() ? "" : "<h1>" + c.h1 + "</h1>";
+    Result<HtmlDocument> doc =
+        Parse("<html><head>" + c.head + "</head><body><article>" + h1 + "<p>" + kPara1 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->article.title, c.title) << c.head;
+  }
+}
+
 TEST(HtmlArticle, VisibleDateIsTheLastResort) {
   const std::string html = "<html><body><div class=\"date\">Veröffentlicht am 23. Februar 2017, 10:51 Uhr</div>"
                            "<article><p>" + kPara1 + "</p></article></body></html>";
