@@ -47,6 +47,7 @@ struct Element {
   uint32_t neg_ancestor = kNone;  // nearest negative strict ancestor
   Tag tag = Tag::kOther;
   uint32_t node = 0;  // in the Dom
+  uint32_t last_descendant = 0;
   uint8_t hint = 0;
   uint32_t chars = 0;
   double raw_value = 0;  // value of its blocks, hints ignored
@@ -198,13 +199,14 @@ ClassHint ClassHintOf(std::string_view value) {
   return h;
 }
 
-// Class and id attributes repeat all over a page: their verdicts are cached
-// by the attribute's text.
+// Class attributes and their words repeat all over a page and a site: their
+// verdicts are cached by their text.
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
 };
 using HintCache = std::unordered_map<std::string, ClassHint, StringHash, std::equal_to<>>;
+constexpr size_t kMaxCachedHints = 1 << 16;
 
 bool EqualsLower(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
@@ -217,8 +219,16 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
 }
 
 // Hints from tag, role, itemprop, class and id.
-uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, HintCache* cache, HintCache* token_cache,
-               std::string* scratch) {
+uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, std::string* scratch) {
+  // The verdicts depend on the text alone, so they are kept from page to
+  // page (sites repeat their class names), per thread and bounded.
+  thread_local HintCache attribute_cache, token_cache_storage;
+  if (attribute_cache.size() + token_cache_storage.size() > kMaxCachedHints) {
+    attribute_cache.clear();
+    token_cache_storage.clear();
+  }
+  HintCache* cache = &attribute_cache;
+  HintCache* token_cache = &token_cache_storage;
   switch (tag) {
     case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kMenu:
     case Tag::kFigcaption: case Tag::kForm:
@@ -364,16 +374,12 @@ class Extractor {
   void ScoreBlocks();
   uint32_t ChooseContainer(uint32_t title_element) const;
   bool UnderNegative(uint32_t element, uint32_t container) const;
+  // Elements are numbered in document order, so a subtree is a range.
   bool IsAncestorOrSelf(uint32_t ancestor, uint32_t e) const {
-    for (uint32_t x = e; x != kNone; x = elements_[x].parent) {
-      if (x == ancestor) return true;
-    }
-    return false;
+    return ancestor <= e && e <= elements_[ancestor].last_descendant;
   }
 
   const Dom& dom_;
-  HintCache hint_cache_;        // by class or id attribute
-  HintCache token_hint_cache_;  // by one word of them
   std::string scratch_;
   std::vector<Element> elements_;
   std::vector<Block> blocks_;
@@ -395,7 +401,7 @@ uint32_t Extractor::AddElement(uint32_t node, uint32_t parent) {
   e.node = node;
   e.hint = (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kDocument)
                ? 0
-               : HintOf(dom_, node, e.tag, &hint_cache_, &token_hint_cache_, &scratch_);
+               : HintOf(dom_, node, e.tag, &scratch_);
   if (parent != kNone) {
     const Element& p = elements_[parent];
     e.neg_ancestor = (p.hint & (kNegative | kWeakNegative)) ? parent : p.neg_ancestor;
@@ -406,6 +412,7 @@ uint32_t Extractor::AddElement(uint32_t node, uint32_t parent) {
     }
     elements_[parent].last_child = index;
   }
+  e.last_descendant = index;
   if (e.tag == Tag::kBody && body_ == kNone) body_ = index;
   elements_.push_back(e);
   return index;
@@ -574,6 +581,10 @@ double BlockValue(const Block& b) {
 }
 
 void Extractor::ScoreBlocks() {
+  for (size_t i = elements_.size(); i-- > 1;) {
+    Element& p = elements_[elements_[i].parent];
+    p.last_descendant = std::max(p.last_descendant, elements_[i].last_descendant);
+  }
   for (const Block& b : blocks_) elements_[b.element].chars += b.chars;
   for (size_t i = elements_.size(); i-- > 1;) elements_[elements_[i].parent].chars += elements_[i].chars;
   for (const Block& b : blocks_) elements_[b.element].raw_value += BlockValue(b);
