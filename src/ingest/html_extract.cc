@@ -700,7 +700,7 @@ std::string Extractor::Select(std::string_view title) {
   }
   auto weak_tail = [](const Block& b) {
     return b.kind == Kind::kOther || b.kind == Kind::kCell || b.kind == Kind::kHeading ||
-           b.kind == Kind::kTitle || b.words < 4 || b.link_chars > 0;
+           b.kind == Kind::kTitle || (b.words < 4 && b.kind != Kind::kPara) || b.link_chars > 0;
   };
   while (last > first && !kept[last - 1].strong && weak_tail(*kept[last - 1].block)) --last;
   std::string out;

@@ -500,6 +500,10 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
                             dom.has_attribute(n, Attr::kPubdate))) {
           time_datetime = dt;
         }
+        if (dt.empty() && date_text.empty()) {  // <time>23. Februar 2017</time>
+          std::string t = short_text(n, 199);
+          if (!t.empty() && FindDateInText(t).ok()) date_text = t;
+        }
         break;
       }
       case Tag::kH1:
@@ -534,7 +538,9 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
         if (!t.empty()) byline_text = t;
       }
       if (date_text.empty() && (HasWord(cls, "date") || HasWord(cls, "time") || HasWord(cls, "byline") ||
-                                HasWord(cls, "meta") || HasWord(cls, "posted"))) {
+                                HasWord(cls, "meta") || HasWord(cls, "posted") || HasWord(cls, "datum") ||
+                                HasWord(cls, "publish") || HasWord(cls, "created") ||
+                                HasWord(cls, "info"))) {
         std::string t = short_text(n, 199);
         if (!t.empty() && FindDateInText(t).ok()) date_text = t;
       }

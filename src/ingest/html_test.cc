@@ -286,6 +286,15 @@ TEST(HtmlArticle, VisibleDateIsTheLastResort) {
   EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23");
 }
 
+TEST(HtmlArticle, VisibleDateInTimeTextOrDatumClass) {
+  for (const std::string markup : {"<time>23. Februar 2017</time>",
+                                   "<span class=\"artikel-datum\">Stand: 23.02.2017</span>"}) {
+    Result<HtmlDocument> doc = Parse("<html><body><article>" + markup + "<p>" + kPara1 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23") << markup;
+  }
+}
+
 TEST(HtmlArticle, Windows1252WithMetaCharset) {
   // "Grüße aus Köln" in windows-1252.
   const std::string html = "<html><head><meta charset=\"windows-1252\"><title>Gr\xFC\xDF" "e</title></head>"
