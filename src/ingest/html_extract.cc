@@ -325,7 +325,10 @@ constexpr std::string_view kFurniturePrefixes[] = {
     "jetzt spenden", "unterstützen sie", "foto:", "bild:", "kommentare", "zum thema",
     "mehr zu", "alle rechte vorbehalten", "datenschutz", "impressum", "zur startseite",
     "zurück", "teilen", "drucken", "merken", "empfehlen", "mehr videos", "video:",
-    "schlagworte", "themen:", "zum artikel", "diesen artikel"};
+    "schlagworte", "themen:", "zum artikel", "diesen artikel", "das könnte dich auch interessieren",
+    "sie könnten auch", "war der artikel", "vorschau auf den nächsten", "zum weiterlesen",
+    "if you enjoyed", "already a subscriber", "notas relacionadas", "noticias relacionadas",
+    "te puede interesar", "lee también"};
 
 bool IsFurniture(const Block& b) {
   if (b.words > 25) return false;

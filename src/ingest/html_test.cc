@@ -188,6 +188,16 @@ TEST(HtmlArticle, LeadNextToTheBodyInReadingOrderIsKept) {
   EXPECT_EQ(doc->article.text.find("city council"), std::string::npos) << doc->article.text;
 }
 
+TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
+  for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
+                                 "If you enjoyed reading this post, please share it."}) {
+    Result<HtmlDocument> doc = Parse("<html><body><article><p>" + kPara1 + "</p><p>" + line + "</p><p>" +
+                                     kPara2 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2) << line;
+  }
+}
+
 TEST(HtmlArticle, JsonLdWinsOverOpenGraphAndMeta) {
   const std::string html =
       "<html lang=fr><head>"
