@@ -11,7 +11,7 @@ packages=(
   libicu-dev libstemmer-dev libcld2-dev libuchardet-dev
   libsqlite3-dev sqlite3 libsimdjson-dev libxxhash-dev libcpp-httplib-dev
   libfmt-dev libcli11-dev
-  libgumbo-dev libpugixml-dev zlib1g-dev
+  libxml2-dev libdeflate-dev libpugixml-dev zlib1g-dev
   wngerman iso-codes libgweather-4-common
   libgtest-dev libgmock-dev libbenchmark-dev
   chromium

@@ -4,6 +4,7 @@
 #include <unicode/utypes.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -20,6 +21,14 @@ size_t FindInvalidUtf8(std::string_view s) {
   const size_t n = s.size();
   size_t i = 0;
   while (i < n) {
+    // Eight ASCII bytes at a time: most of a web page is markup.
+    while (i + 8 <= n) {
+      uint64_t word;
+      std::memcpy(&word, p + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
@@ -52,8 +61,23 @@ size_t FindInvalidUtf8(std::string_view s) {
 
 bool LooksBinary(std::string_view s) {
   size_t controls = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  size_t i = 0;
+  while (i < s.size()) {
+    // Skips eight bytes at a time when none is below 0x20 or is 0x7F
+    // (the bit trick flags bytes less than a constant): pages are long.
+    if (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      const uint64_t low = (w - kOnes * 0x20) & ~w & kHigh;
+      const uint64_t x = w ^ (kOnes * 0x7F);
+      const uint64_t del = (x - kOnes) & ~x & kHigh;
+      if ((low | del) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(s[i++]);
     if (c == 0) return true;
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0x7F) ++controls;
   }

@@ -1,9 +1,11 @@
 #include "ingest/feed_text.h"
 
-#include <gumbo.h>
 #include <unicode/ucnv.h>
 #include <unicode/utypes.h>
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,41 +14,35 @@
 
 #include <fmt/format.h>
 
+#include "ingest/html_dom.h"
+
 
 namespace storyline::ingest::internal {
 namespace {
 
-struct GumboDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
-using GumboPtr = std::unique_ptr<GumboOutput, GumboDeleter>;
+using html::Dom;
+using html::Tag;
 
-GumboPtr Parse(std::string_view html) {
-  return GumboPtr(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()));
-}
-
-bool IsBlock(GumboTag tag) {
+bool IsBlock(Tag tag) {
   switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BR: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DT: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_TR: case GUMBO_TAG_UL: case GUMBO_TAG_BODY:
+    case Tag::kAddress: case Tag::kArticle: case Tag::kAside:
+    case Tag::kBlockquote: case Tag::kBr: case Tag::kCaption:
+    case Tag::kDd: case Tag::kDetails: case Tag::kDiv: case Tag::kDl:
+    case Tag::kDt: case Tag::kFigcaption: case Tag::kFigure:
+    case Tag::kFooter: case Tag::kForm: case Tag::kH1: case Tag::kH2:
+    case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+    case Tag::kHeader: case Tag::kHr: case Tag::kLi: case Tag::kMain:
+    case Tag::kNav: case Tag::kOl: case Tag::kP: case Tag::kPre:
+    case Tag::kSection: case Tag::kSummary: case Tag::kTable:
+    case Tag::kTr: case Tag::kUl: case Tag::kBody:
       return true;
     default:
       return false;
   }
 }
 
-bool IsInvisible(GumboTag tag) {
-  return tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_TEMPLATE ||
-         tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_HEAD;
-}
+// Script, style, template and noscript content never reaches the tree.
+bool IsInvisible(Tag tag) { return tag == Tag::kScript || tag == Tag::kStyle || tag == Tag::kHead; }
 
 // Collects text into paragraphs, collapsing whitespace the way a browser
 // shows it (except inside <pre>, which is rare in news and collapsed too).
@@ -82,42 +78,36 @@ class TextBuilder {
   bool space_ = false;
 };
 
-// Depth-first over `root` without recursion: pages nest deep enough to
-// matter for the stack.
-std::string NodeText(const GumboNode* root) {
+// Depth-first without recursion: pages nest deep enough to matter for the
+// stack.
+std::string DomText(const Dom& dom) {
   TextBuilder text;
   struct Step {
-    const GumboNode* node;
+    uint32_t node;
     bool leaving;
   };
-  std::vector<Step> stack{{root, false}};
+  std::vector<Step> stack{{0, false}};
   while (!stack.empty()) {
     const Step step = stack.back();
     stack.pop_back();
-    const GumboNode* node = step.node;
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA ||
-        node->type == GUMBO_NODE_WHITESPACE) {
-      text.Text(node->v.text.text);
+    const html::Node& node = dom.node(step.node);
+    if (node.tag == Tag::kText) {
+      text.Text(dom.text(step.node));
       continue;
     }
-    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT &&
-        node->type != GUMBO_NODE_TEMPLATE) {
-      continue;
-    }
-    const GumboTag tag = node->type == GUMBO_NODE_DOCUMENT ? GUMBO_TAG_UNKNOWN : node->v.element.tag;
     if (step.leaving) {
-      if (IsBlock(tag)) text.Break();
-      if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) text.Text(" ");
+      if (IsBlock(node.tag)) text.Break();
+      if (node.tag == Tag::kTd || node.tag == Tag::kTh) text.Text(" ");
       continue;
     }
-    if (IsInvisible(tag)) continue;
-    if (IsBlock(tag)) text.Break();
-    const GumboVector& children =
-        node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children : node->v.element.children;
-    stack.push_back({node, true});
-    for (unsigned i = children.length; i > 0; --i) {
-      stack.push_back({static_cast<const GumboNode*>(children.data[i - 1]), false});
+    if (IsInvisible(node.tag)) continue;
+    if (IsBlock(node.tag)) text.Break();
+    stack.push_back({step.node, true});
+    const size_t mark = stack.size();
+    for (uint32_t c = node.first_child; c != html::kNoNode; c = dom.node(c).next_sibling) {
+      stack.push_back({c, false});
     }
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(mark), stack.end());
   }
   return text.Finish();
 }
@@ -136,9 +126,10 @@ std::string HtmlFragmentToText(std::string_view html) {
     text.Text(html);
     return text.Finish();
   }
-  GumboPtr output = Parse(html);
-  if (!output) return "";
-  return NodeText(output->root);
+  // Inside <body>: text outside any element would get an implied <p> each.
+  Result<Dom> dom = html::ParseDom(std::string("<body>").append(html));
+  if (!dom.ok()) return "";
+  return DomText(*dom);
 }
 
 Result<std::string> ConvertCharsetToUtf8(std::string_view bytes, std::string_view charset) {

@@ -1,4 +1,4 @@
-// Text helpers for feeds: HTML fragments → plain text with gumbo (feed
+// Text helpers for feeds: HTML fragments → plain text with libxml2 (feed
 // descriptions are short fragments; boilerplate removal would only hurt
 // them), charset conversion, language tags.
 #ifndef STORYLINE_INGEST_FEED_TEXT_H_

@@ -3,7 +3,7 @@
 // content: words per block and link density, plus block structure and
 // class/id/role hints.
 //
-// 1. One iterative walk over the gumbo tree cuts the text into blocks at
+// 1. One iterative walk over the tree cuts the text into blocks at
 //    block-level elements (<br> stays inside a block as "\n") and records every
 //    element with its parent and a hint (negative: nav, aside, footer,
 //    class/id words such as comment, cookie, share, related; positive:
@@ -19,12 +19,12 @@
 //    negative element, are mostly link text, repeat the title, or are short
 //    page furniture ("Share", "Weitere Videos", "Foto: dpa"); runs of weak
 //    blocks before the first and after the last strong block are trimmed.
-#include <gumbo.h>
-
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -45,7 +45,9 @@ struct Element {
   uint32_t next_sibling = kNone;
   uint32_t last_child = kNone;
   uint32_t neg_ancestor = kNone;  // nearest negative strict ancestor
-  GumboTag tag = GUMBO_TAG_UNKNOWN;
+  Tag tag = Tag::kOther;
+  uint32_t node = 0;  // in the Dom
+  uint32_t last_descendant = 0;
   uint8_t hint = 0;
   uint32_t chars = 0;
   double raw_value = 0;  // value of its blocks, hints ignored
@@ -63,49 +65,49 @@ struct Block {
   double value = 0;
 };
 
-bool IsBlockTag(GumboTag t) {
+bool IsBlockTag(Tag t) {
   switch (t) {
-    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
-    case GUMBO_TAG_MAIN: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_ASIDE: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
-    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_UL:
-    case GUMBO_TAG_OL: case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_DD: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_PRE: case GUMBO_TAG_TABLE:
-    case GUMBO_TAG_THEAD: case GUMBO_TAG_TBODY: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_CENTER: case GUMBO_TAG_HR: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_BODY: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_LEGEND:
+    case Tag::kP: case Tag::kDiv: case Tag::kSection: case Tag::kArticle:
+    case Tag::kMain: case Tag::kHeader: case Tag::kFooter: case Tag::kNav:
+    case Tag::kAside: case Tag::kH1: case Tag::kH2: case Tag::kH3:
+    case Tag::kH4: case Tag::kH5: case Tag::kH6: case Tag::kUl:
+    case Tag::kOl: case Tag::kLi: case Tag::kDl: case Tag::kDt:
+    case Tag::kDd: case Tag::kBlockquote: case Tag::kPre: case Tag::kTable:
+    case Tag::kThead: case Tag::kTbody: case Tag::kTfoot: case Tag::kTr:
+    case Tag::kTd: case Tag::kTh: case Tag::kCaption: case Tag::kFigure:
+    case Tag::kFigcaption: case Tag::kForm: case Tag::kFieldset:
+    case Tag::kAddress: case Tag::kCenter: case Tag::kHr: case Tag::kDetails:
+    case Tag::kSummary: case Tag::kBody: case Tag::kHtml:
+    case Tag::kMenu: case Tag::kLegend:
       return true;
     default:
       return false;
   }
 }
 
-bool IsSkippedTag(GumboTag t) {
+bool IsSkippedTag(Tag t) {
   switch (t) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_LABEL:
+    // noscript, template, svg, math, iframe and textarea never reach the tree.
+    case Tag::kHead: case Tag::kScript: case Tag::kStyle:
+    case Tag::kObject: case Tag::kEmbed: case Tag::kCanvas: case Tag::kSelect:
+    case Tag::kButton: case Tag::kInput: case Tag::kVideo:
+    case Tag::kAudio: case Tag::kMap: case Tag::kLabel:
       return true;
     default:
       return false;
   }
 }
 
-Kind KindOf(GumboTag t) {
+Kind KindOf(Tag t) {
   switch (t) {
-    case GUMBO_TAG_P: return Kind::kPara;
-    case GUMBO_TAG_H1: return Kind::kTitle;
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: return Kind::kHeading;
-    case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT: return Kind::kList;
-    case GUMBO_TAG_BLOCKQUOTE: return Kind::kQuote;
-    case GUMBO_TAG_PRE: return Kind::kPre;
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: return Kind::kCell;
+    case Tag::kP: return Kind::kPara;
+    case Tag::kH1: return Kind::kTitle;
+    case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5:
+    case Tag::kH6: return Kind::kHeading;
+    case Tag::kLi: case Tag::kDd: case Tag::kDt: return Kind::kList;
+    case Tag::kBlockquote: return Kind::kQuote;
+    case Tag::kPre: return Kind::kPre;
+    case Tag::kTd: case Tag::kTh: return Kind::kCell;
     default: return Kind::kOther;
   }
 }
@@ -128,7 +130,7 @@ constexpr std::string_view kNegativeWords[] = {
 // only for elements holding little of the page's running text.
 constexpr std::string_view kWeakNegativeWords[] = {
     "widget", "widgets", "more", "meta", "header", "video", "gallery", "print", "legal",
-    "toc", "section", "credit", "caption"};
+    "toc", "credit", "caption"};
 constexpr std::string_view kNegativeStems[] = {
     "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related",
     "newsletter", "subscri", "navigation", "sidebar", "breadcrumb", "teaser", "promo",
@@ -146,76 +148,163 @@ bool IsWordChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
 }
 
-// Hints from class, id and role. `lower` is the lowercased class + " " + id.
-uint8_t HintOf(const GumboNode* node, GumboTag tag) {
+struct ClassHint {
+  bool negative = false, weak = false, positive = false, content_value = false;
+};
+
+// Hints from one class or id value (lowercase): whole values, then their
+// words split at '-' and '_'.
+ClassHint ClassHintOf(std::string_view value) {
+  ClassHint h;
+  bool content_part = false;
+  for (std::string_view part : {"content", "body", "text", "entry"}) {
+    content_part |= value.find(part) != std::string_view::npos;
+  }
+  // State classes ("modal-enabled", "menu-open") say nothing about content.
+  for (std::string_view suffix : {"-enabled", "-active", "-open", "-closed", "-visible", "-loaded", "-ready", "-init"}) {
+    if (value.ends_with(suffix)) return h;
+  }
+  for (std::string_view p : kPositiveWords) h.positive |= value == p;
+  if (content_part) {
+    h.positive = h.content_value = true;
+    return h;
+  }
+  // Stems anywhere in the value; one pass over its positions, trying only
+  // the stems that start with the letter there.
+  static const std::array<std::vector<std::string_view>, 128> kStemsByLetter = [] {
+    std::array<std::vector<std::string_view>, 128> t;
+    for (std::string_view st : kNegativeStems) t[static_cast<unsigned char>(st[0]) & 127].push_back(st);
+    return t;
+  }();
+  for (size_t at = 0; at < value.size() && !h.negative; ++at) {
+    const auto c = static_cast<unsigned char>(value[at]);
+    if (c >= 128) continue;
+    for (std::string_view st : kStemsByLetter[c]) {
+      if (value.compare(at, st.size(), st) != 0) continue;
+      // "commentary" is an article genre (opinion), not reader comments.
+      if (st == "comment" && value.substr(at).starts_with("commentary")) continue;
+      h.negative = true;
+      break;
+    }
+  }
+  size_t a = 0;
+  while (a < value.size() && !h.negative) {
+    size_t b = a;
+    while (b < value.size() && value[b] != '-' && value[b] != '_') ++b;
+    const std::string_view word = value.substr(a, b - a);
+    for (std::string_view w : kNegativeWords) h.negative |= word == w;
+    for (std::string_view w : kWeakNegativeWords) h.weak |= word == w;
+    a = b + 1;
+  }
+  return h;
+}
+
+// Class attributes and their words repeat all over a page and a site: their
+// verdicts are cached by their text.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+using HintCache = std::unordered_map<std::string, ClassHint, StringHash, std::equal_to<>>;
+constexpr size_t kMaxCachedHints = 1 << 16;
+
+bool EqualsLower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+// Hints from tag, role, itemprop, class and id.
+uint8_t HintOf(const Dom& dom, uint32_t node, Tag tag, std::string* scratch) {
+  // The verdicts depend on the text alone, so they are kept from page to
+  // page (sites repeat their class names), per thread and bounded.
+  thread_local HintCache attribute_cache, token_cache_storage;
+  if (attribute_cache.size() + token_cache_storage.size() > kMaxCachedHints) {
+    attribute_cache.clear();
+    token_cache_storage.clear();
+  }
+  HintCache* cache = &attribute_cache;
+  HintCache* token_cache = &token_cache_storage;
   switch (tag) {
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FORM:
+    case Tag::kNav: case Tag::kAside: case Tag::kFooter: case Tag::kMenu:
+    case Tag::kFigcaption: case Tag::kForm:
       return kNegative;
     default:
       break;
   }
-  const std::string role = AsciiLower(Attribute(node, "role"));
-  if (role == "navigation" || role == "complementary" || role == "contentinfo" ||
-      role == "dialog" || role == "alertdialog" || role == "banner" || role == "menu" ||
-      role == "search") {
-    return kNegative;
+  const std::string_view role = dom.attribute(node, Attr::kRole);
+  if (!role.empty()) {
+    for (std::string_view r : {"navigation", "complementary", "contentinfo", "dialog", "alertdialog",
+                               "banner", "menu", "search"}) {
+      if (EqualsLower(role, r)) return kNegative;
+    }
   }
-  const std::string_view itemprop = Attribute(node, "itemprop");
+  const std::string_view itemprop = dom.attribute(node, Attr::kItemprop);
   if (itemprop == "articleBody" || itemprop == "text") return kPositive;
   uint8_t hint = 0;
-  if (tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_MAIN || role == "main" || role == "article") {
+  if (tag == Tag::kArticle || tag == Tag::kMain || EqualsLower(role, "main") ||
+      EqualsLower(role, "article")) {
     hint = kPositive;
   }
-  std::string lower = AsciiLower(Attribute(node, "class"));
-  const std::string_view id = Attribute(node, "id");
-  if (!id.empty()) lower.append(" ").append(AsciiLower(id));
-  if (lower.empty()) return hint;
-  // Whole class/id values, then their words split at '-' and '_'.
-  size_t i = 0;
-  bool negative = false, weak = false, positive = false, content_value = false;
-  while (i < lower.size()) {
-    while (i < lower.size() && !IsWordChar(lower[i])) ++i;
-    size_t j = i;
-    while (j < lower.size() && IsWordChar(lower[j])) ++j;
-    const std::string_view value(lower.data() + i, j - i);
-    bool content_part = false;
-    for (std::string_view part : {"content", "body", "text", "entry"}) {
-      content_part |= value.find(part) != std::string_view::npos;
-    }
-    // State classes ("modal-enabled", "menu-open") say nothing about content.
-    bool state = false;
-    for (std::string_view suffix : {"-enabled", "-active", "-open", "-closed", "-visible", "-loaded", "-ready", "-init"}) {
-      state |= value.ends_with(suffix);
-    }
-    if (!value.empty() && !state) {
-      for (std::string_view p : kPositiveWords) positive |= value == p;
-      if (content_part) {
-        positive = content_value = true;
+  const std::string_view cls = dom.attribute(node, Attr::kClass);
+  const std::string_view id = dom.attribute(node, Attr::kId);
+  if (cls.empty() && id.empty()) return hint;
+  ClassHint h;
+  for (std::string_view attr : {cls, id}) {
+    if (attr.empty()) continue;
+    // Ids are mostly unique: caching them would cost more than it saves.
+    const bool cached = attr.data() == cls.data();
+    auto it = cached ? cache->find(attr) : cache->end();
+    ClassHint all;
+    if (it == cache->end()) {
+      std::string& lower = *scratch;
+      lower.assign(attr);
+      for (char& c : lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      for (size_t i = 0; i < lower.size();) {
+        while (i < lower.size() && !IsWordChar(lower[i])) ++i;
+        size_t j = i;
+        while (j < lower.size() && IsWordChar(lower[j])) ++j;
+        if (j > i) {
+          // Tokens ("col-md-8", "post") repeat even where whole attributes do not.
+          const std::string_view token = std::string_view(lower).substr(i, j - i);
+          ClassHint one;
+          if (cached) {
+            auto t = token_cache->find(token);
+            if (t == token_cache->end()) t = token_cache->emplace(std::string(token), ClassHintOf(token)).first;
+            one = t->second;
+          } else {
+            one = ClassHintOf(token);
+          }
+          all.negative |= one.negative;
+          all.weak |= one.weak;
+          all.positive |= one.positive;
+          all.content_value |= one.content_value;
+        }
         i = j;
-        continue;
       }
-      for (std::string_view s : kNegativeStems) negative |= value.find(s) != std::string_view::npos;
-      size_t a = 0;
-      while (a < value.size() && !negative) {
-        size_t b = a;
-        while (b < value.size() && value[b] != '-' && value[b] != '_') ++b;
-        const std::string_view word = value.substr(a, b - a);
-        for (std::string_view w : kNegativeWords) negative |= word == w;
-        for (std::string_view w : kWeakNegativeWords) weak |= word == w;
-        a = b + 1;
-      }
+      if (cached) cache->emplace(std::string(attr), all);
+    } else {
+      all = it->second;
     }
-    i = j;
+    h.negative |= all.negative;
+    h.weak |= all.weak;
+    h.positive |= all.positive;
+    h.content_value |= all.content_value;
   }
-  if (negative && !content_value) return kNegative;
-  if (weak && !positive) return kWeakNegative;
-  return positive ? static_cast<uint8_t>(kPositive) : hint;
+  if (h.negative && !h.content_value) return kNegative;
+  if (h.weak && !h.positive) return kWeakNegative;
+  return h.positive ? static_cast<uint8_t>(kPositive) : hint;
 }
 
-bool IsHidden(const GumboNode* node) {
-  if (gumbo_get_attribute(&node->v.element.attributes, "hidden") != nullptr) return true;
-  const std::string_view style = Attribute(node, "style");
+bool IsHidden(const Dom& dom, uint32_t node) {
+  if (dom.has_attribute(node, Attr::kHidden)) return true;
+  const std::string_view style = dom.attribute(node, Attr::kStyle);
   if (style.empty()) return false;
   std::string s;
   for (char c : style) {
@@ -236,7 +325,10 @@ constexpr std::string_view kFurniturePrefixes[] = {
     "jetzt spenden", "unterstützen sie", "foto:", "bild:", "kommentare", "zum thema",
     "mehr zu", "alle rechte vorbehalten", "datenschutz", "impressum", "zur startseite",
     "zurück", "teilen", "drucken", "merken", "empfehlen", "mehr videos", "video:",
-    "schlagworte", "themen:", "zum artikel", "diesen artikel"};
+    "schlagworte", "themen:", "zum artikel", "diesen artikel", "das könnte dich auch interessieren",
+    "sie könnten auch", "war der artikel", "vorschau auf den nächsten", "zum weiterlesen",
+    "if you enjoyed", "already a subscriber", "notas relacionadas", "noticias relacionadas",
+    "te puede interesar", "lee también"};
 
 bool IsFurniture(const Block& b) {
   if (b.words > 25) return false;
@@ -249,25 +341,49 @@ bool IsFurniture(const Block& b) {
   return false;
 }
 
+// Sentence punctuation outside ASCII, at the start of `s`: ideographic
+// full stop and comma (。、), fullwidth forms (！，．？), Arabic comma and
+// question mark (، ؟), Devanagari danda (।).
+bool IsWideMark(std::string_view s) {
+  const auto b = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; };
+  if (b(0) == 0xE3 && b(1) == 0x80) return b(2) == 0x81 || b(2) == 0x82;
+  if (b(0) == 0xEF && b(1) == 0xBC) return b(2) == 0x81 || b(2) == 0x8C || b(2) == 0x8E || b(2) == 0x9F;
+  if (b(0) == 0xD8) return b(1) == 0x8C || b(1) == 0x9F;
+  if (b(0) == 0xE0 && b(1) == 0xA5) return b(2) == 0xA4;
+  return false;
+}
+
+enum class CharClass : uint8_t { kPlain, kSpace, kMark, kWideLead, kNbspLead };
+constexpr std::array<CharClass, 256> MakeCharClasses() {
+  std::array<CharClass, 256> t{};
+  for (unsigned char c : {' ', '\t', '\n', '\r', '\f'}) t[c] = CharClass::kSpace;
+  for (unsigned char c : {'.', '!', '?', ',', ';'}) t[c] = CharClass::kMark;
+  for (unsigned c : {0xD8u, 0xE0u, 0xE3u, 0xEFu}) t[c] = CharClass::kWideLead;
+  t[0xC2] = CharClass::kNbspLead;
+  return t;
+}
+constexpr std::array<CharClass, 256> kCharClass = MakeCharClasses();
+
 class Extractor {
  public:
-  void Walk(const GumboNode* root);
+  explicit Extractor(const Dom& dom) : dom_(dom) {}
+  void Walk();
   std::string Select(std::string_view title);
 
  private:
-  uint32_t AddElement(const GumboNode* node, uint32_t parent);
+  uint32_t AddElement(uint32_t node, uint32_t parent);
   void Append(std::string_view text);
   void Flush(uint32_t owner);
   void ScoreBlocks();
-  uint32_t ChooseContainer() const;
+  uint32_t ChooseContainer(uint32_t title_element) const;
   bool UnderNegative(uint32_t element, uint32_t container) const;
+  // Elements are numbered in document order, so a subtree is a range.
   bool IsAncestorOrSelf(uint32_t ancestor, uint32_t e) const {
-    for (uint32_t x = e; x != kNone; x = elements_[x].parent) {
-      if (x == ancestor) return true;
-    }
-    return false;
+    return ancestor <= e && e <= elements_[ancestor].last_descendant;
   }
 
+  const Dom& dom_;
+  std::string scratch_;
   std::vector<Element> elements_;
   std::vector<Block> blocks_;
   std::string current_;
@@ -280,12 +396,15 @@ class Extractor {
   uint32_t body_ = kNone;
 };
 
-uint32_t Extractor::AddElement(const GumboNode* node, uint32_t parent) {
+uint32_t Extractor::AddElement(uint32_t node, uint32_t parent) {
   const auto index = static_cast<uint32_t>(elements_.size());
   Element e;
   e.parent = parent;
-  e.tag = node->v.element.tag;
-  e.hint = (e.tag == GUMBO_TAG_BODY || e.tag == GUMBO_TAG_HTML) ? 0 : HintOf(node, e.tag);
+  e.tag = node == 0 ? Tag::kDocument : dom_.node(node).tag;
+  e.node = node;
+  e.hint = (e.tag == Tag::kBody || e.tag == Tag::kHtml || e.tag == Tag::kDocument)
+               ? 0
+               : HintOf(dom_, node, e.tag, &scratch_);
   if (parent != kNone) {
     const Element& p = elements_[parent];
     e.neg_ancestor = (p.hint & (kNegative | kWeakNegative)) ? parent : p.neg_ancestor;
@@ -296,29 +415,53 @@ uint32_t Extractor::AddElement(const GumboNode* node, uint32_t parent) {
     }
     elements_[parent].last_child = index;
   }
-  if (e.tag == GUMBO_TAG_BODY && body_ == kNone) body_ = index;
+  e.last_descendant = index;
+  if (e.tag == Tag::kBody && body_ == kNone) body_ = index;
   elements_.push_back(e);
   return index;
 }
 
 void Extractor::Append(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
     const char c = text[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-      pending_space_ = true;
-      continue;
-    }
-    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
       pending_space_ = true;
       ++i;
       continue;
     }
+    if (c == '\xC2' && i + 1 < n && text[i + 1] == '\xA0') {
+      pending_space_ = true;
+      i += 2;
+      continue;
+    }
+    // A run of visible characters, appended at once.
+    size_t j = i;
+    uint32_t marks = 0;
+    while (j < n) {
+      const auto d = static_cast<unsigned char>(text[j]);
+      const CharClass k = kCharClass[d];
+      if (k == CharClass::kPlain) {
+        ++j;
+        continue;
+      }
+      if (k == CharClass::kSpace || (d == 0xC2 && j + 1 < n && text[j + 1] == '\xA0')) break;
+      if (k == CharClass::kMark) {
+        ++marks;
+      } else if (k == CharClass::kWideLead) {
+        marks += IsWideMark(text.substr(j));
+      }
+      ++j;
+    }
     if (pending_space_ && !current_.empty() && current_.back() != '\n') current_.push_back(' ');
     pending_space_ = false;
-    current_.push_back(c);
-    ++current_chars_;
-    if (link_depth_ > 0) ++current_links_;
-    if (c == '.' || c == '!' || c == '?' || c == ',' || c == ';') ++current_marks_;
+    current_.append(text, i, j - i);
+    const auto len = static_cast<uint32_t>(j - i);
+    current_chars_ += len;
+    if (link_depth_ > 0) current_links_ += len;
+    current_marks_ += marks;
+    i = j;
   }
 }
 
@@ -352,68 +495,67 @@ void Extractor::Flush(uint32_t owner) {
   pending_space_ = false;
 }
 
-void Extractor::Walk(const GumboNode* root) {
+void Extractor::Walk() {
   struct Frame {
-    const GumboNode* node;
+    uint32_t node;
     uint32_t element;
-    unsigned next_child;
+    uint32_t next_child;
   };
   std::vector<Frame> stack;
   std::vector<uint32_t> owners;  // open block-level elements
-  const uint32_t root_index = AddElement(root, kNone);
-  stack.push_back({root, root_index, 0});
+  const uint32_t root_index = AddElement(0, kNone);
+  stack.push_back({0, root_index, dom_.node(0).first_child});
   owners.push_back(root_index);
   while (!stack.empty()) {
     Frame& f = stack.back();
-    const GumboVector& children = f.node->v.element.children;
-    if (f.next_child >= children.length) {
-      const GumboTag tag = f.node->v.element.tag;
-      if (IsBlockTag(tag)) {
+    if (f.next_child == kNoNode) {
+      const Tag tag = dom_.node(f.node).tag;
+      if (IsBlockTag(tag) || f.node == 0) {
         Flush(owners.back());
         owners.pop_back();
       }
-      if (tag == GUMBO_TAG_A) --link_depth_;
-      if (tag == GUMBO_TAG_BLOCKQUOTE) --quote_depth_;
+      if (tag == Tag::kA) --link_depth_;
+      if (tag == Tag::kBlockquote) --quote_depth_;
       stack.pop_back();
       continue;
     }
-    const auto* child = static_cast<const GumboNode*>(children.data[f.next_child++]);
+    const uint32_t child = f.next_child;
+    const Node& n = dom_.node(child);
+    f.next_child = n.next_sibling;
     const uint32_t parent = f.element;
-    switch (child->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_CDATA:
-        Append(child->v.text.text);
-        break;
-      case GUMBO_NODE_WHITESPACE:
-        pending_space_ = true;
-        break;
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE: {
-        const GumboTag tag = child->v.element.tag;
-        if (tag == GUMBO_TAG_BR) {
-          if (!current_.empty() && current_.back() != '\n') current_.push_back('\n');
-          pending_space_ = false;
-          break;
-        }
-        if (IsSkippedTag(tag) || IsHidden(child)) break;
-        if (tag == GUMBO_TAG_IMG) break;
-        const uint32_t index = AddElement(child, parent);
-        if (IsBlockTag(tag)) {
-          Flush(owners.back());
-          owners.push_back(index);
-        }
-        if (tag == GUMBO_TAG_A) ++link_depth_;
-        if (tag == GUMBO_TAG_BLOCKQUOTE) ++quote_depth_;
-        stack.push_back({child, index, 0});
-        break;
-      }
-      default:
-        break;
+    const Tag tag = n.tag;
+    if (tag == Tag::kText) {
+      Append(dom_.text(child));
+      continue;
     }
+    if (tag == Tag::kBr) {
+      if (!current_.empty() && current_.back() != '\n') current_.push_back('\n');
+      pending_space_ = false;
+      continue;
+    }
+    if (IsSkippedTag(tag) || tag == Tag::kImg || IsHidden(dom_, child)) continue;
+    const uint32_t index = AddElement(child, parent);
+    if (IsBlockTag(tag)) {
+      Flush(owners.back());
+      owners.push_back(index);
+    }
+    if (tag == Tag::kA) ++link_depth_;
+    if (tag == Tag::kBlockquote) ++quote_depth_;
+    stack.push_back({child, index, n.first_child});
   }
 }
 
 double BlockValue(const Block& b);
+
+// The share of its parent's value that makes the part holding the headline
+// the container.
+constexpr double kTitledShare = 0.3;
+
+// The value of a block outside the container that is kept nevertheless.
+constexpr double kBesideValue = 15;
+// The value of a paragraph next to the container in reading order, with no
+// boilerplate between them, that is kept.
+constexpr double kAdjacentValue = 8;
 
 bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
   const Element& e = elements_[element];
@@ -424,7 +566,8 @@ bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
     if (container != kNone && IsAncestorOrSelf(neg, container)) return false;
     if (n.hint & kWeakNegative) {
       if (n.raw_value * 3 < elements_[scope].raw_value) return true;
-    } else if (container != kNone || n.chars * 2 < elements_[0].chars) {
+    } else if (container != kNone || (n.chars * 2 < elements_[0].chars &&
+                                      n.raw_value * 2 < elements_[0].raw_value)) {
       return true;
     }
   }
@@ -441,6 +584,10 @@ double BlockValue(const Block& b) {
 }
 
 void Extractor::ScoreBlocks() {
+  for (size_t i = elements_.size(); i-- > 1;) {
+    Element& p = elements_[elements_[i].parent];
+    p.last_descendant = std::max(p.last_descendant, elements_[i].last_descendant);
+  }
   for (const Block& b : blocks_) elements_[b.element].chars += b.chars;
   for (size_t i = elements_.size(); i-- > 1;) elements_[elements_[i].parent].chars += elements_[i].chars;
   for (const Block& b : blocks_) elements_[b.element].raw_value += BlockValue(b);
@@ -455,17 +602,25 @@ void Extractor::ScoreBlocks() {
   for (size_t i = elements_.size(); i-- > 1;) elements_[elements_[i].parent].value += elements_[i].value;
 }
 
-uint32_t Extractor::ChooseContainer() const {
+uint32_t Extractor::ChooseContainer(uint32_t title_element) const {
   uint32_t node = body_ != kNone ? body_ : 0;
   while (true) {
     const double total = elements_[node].value;
     if (total <= 0) break;
-    uint32_t best = kNone;
+    uint32_t best = kNone, titled = kNone;
     for (uint32_t c = elements_[node].first_child; c != kNone; c = elements_[c].next_sibling) {
       if (best == kNone || elements_[c].value > elements_[best].value) best = c;
+      if (title_element != kNone && IsAncestorOrSelf(c, title_element)) titled = c;
     }
     if (best == kNone) break;
     const double share = elements_[best].value / total;
+    // Two stories on one page (an infinite scroll preloads the next): of two
+    // comparable parts, the one under the page's headline is the article.
+    if (titled != kNone && titled != best && share < 0.9 &&
+        elements_[titled].value >= kTitledShare * total) {
+      node = titled;
+      continue;
+    }
     if (share >= 0.9 || ((elements_[best].hint & kPositive) && share >= 0.5)) {
       node = best;
       continue;
@@ -477,23 +632,68 @@ uint32_t Extractor::ChooseContainer() const {
 
 std::string Extractor::Select(std::string_view title) {
   ScoreBlocks();
-  const uint32_t container = ChooseContainer();
+  const std::string title_lower = AsciiLower(title);
+  uint32_t title_element = kNone;
+  for (const Block& b : blocks_) {
+    if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && !title_lower.empty() &&
+        AsciiLower(b.text) == title_lower) {
+      title_element = b.element;
+      break;
+    }
+  }
+  const uint32_t container = ChooseContainer(title_element);
   struct Candidate {
     const Block* block;
     bool strong;
   };
   std::vector<Candidate> kept;
   std::unordered_set<std::string_view> seen;
-  const std::string title_lower = AsciiLower(title);
-  for (const Block& b : blocks_) {
-    if (!IsAncestorOrSelf(container, b.element)) continue;
-    if (UnderNegative(b.element, container)) continue;
+  // The lead or a closing paragraph often sits beside the body's container
+  // (in the article header, after a figure): strong paragraphs under the
+  // container's parent are kept too.
+  const uint32_t around = elements_[container].parent;
+  // Further away, strong paragraphs next to the container in reading order
+  // count too, up to the first boilerplate or <h1> between them.
+  std::vector<bool> adjacent(blocks_.size(), false);
+  size_t first_in = blocks_.size(), last_in = 0;
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    if (IsAncestorOrSelf(container, blocks_[i].element)) {
+      first_in = std::min(first_in, i);
+      last_in = i;
+    }
+  }
+  auto extend = [&](size_t i) {
+    const Block& b = blocks_[i];
+    const bool boilerplate = b.words >= 3 && (b.link_chars * 2 > b.chars || UnderNegative(b.element, kNone));
+    // A headline of its own starts another story.
+    if (boilerplate || b.kind == Kind::kTitle) return false;
+    if (b.value >= kAdjacentValue && b.kind != Kind::kCell) adjacent[i] = true;
+    return true;
+  };
+  if (first_in < blocks_.size()) {
+    for (size_t i = first_in; i-- > 0 && extend(i);) {
+    }
+    for (size_t i = last_in + 1; i < blocks_.size() && extend(i); ++i) {
+    }
+  }
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const Block& b = blocks_[i];
+    if (!IsAncestorOrSelf(container, b.element)) {
+      const bool beside = around != kNone && around != body_ && IsAncestorOrSelf(around, b.element) &&
+                          b.value >= kBesideValue && b.kind != Kind::kCell &&
+                          !UnderNegative(b.element, kNone);
+      if (!beside && !adjacent[i]) continue;
+    } else if (UnderNegative(b.element, container)) {
+      continue;
+    }
     const double density = static_cast<double>(b.link_chars) / b.chars;
     if (density > 0.5 || (density > 0.3 && b.words < 15)) continue;
     if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && AsciiLower(b.text) == title_lower) continue;
     if (IsFurniture(b)) continue;
     if (!seen.insert(b.text).second) continue;
-    const bool strong = b.words >= 10 && density < 0.3 && b.sentence_marks > 0 && b.kind != Kind::kCell;
+    // Table cells are layout more often than text, unless long.
+    const bool strong = b.words >= 10 && density < 0.3 && b.sentence_marks > 0 &&
+                        (b.kind != Kind::kCell || b.words >= 25);
     kept.push_back({&b, strong});
   }
   size_t first = 0, last = kept.size();
@@ -503,7 +703,7 @@ std::string Extractor::Select(std::string_view title) {
   }
   auto weak_tail = [](const Block& b) {
     return b.kind == Kind::kOther || b.kind == Kind::kCell || b.kind == Kind::kHeading ||
-           b.kind == Kind::kTitle || b.words < 4 || b.link_chars > 0;
+           b.kind == Kind::kTitle || (b.words < 4 && b.kind != Kind::kPara) || b.link_chars > 0;
   };
   while (last > first && !kept[last - 1].strong && weak_tail(*kept[last - 1].block)) --last;
   std::string out;
@@ -516,9 +716,9 @@ std::string Extractor::Select(std::string_view title) {
 
 }  // namespace
 
-std::string ExtractBody(const GumboNode* root, std::string_view title) {
-  Extractor extractor;
-  extractor.Walk(root);
+std::string ExtractBody(const Dom& dom, std::string_view title) {
+  Extractor extractor(dom);
+  extractor.Walk();
   return extractor.Select(title);
 }
 

@@ -2,35 +2,25 @@
 #ifndef STORYLINE_INGEST_HTML_INTERNAL_H_
 #define STORYLINE_INGEST_HTML_INTERNAL_H_
 
-#include <gumbo.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ingest/html_dom.h"
 #include "storyline/article.h"
 #include "storyline/ingest.h"
 #include "storyline/status.h"
 
 namespace storyline::ingest::html {
 
-// Deeper markup is rejected before parsing: gumbo's tree builder scans the
-// stack of open elements for every start tag, so nesting costs quadratic time
-// (10,000 nested <div>s take seconds).
-inline constexpr int kMaxNestingDepth = 1500;
-
-// Estimated depth of container elements (div, section, span, ...) that are
-// opened and never closed, from a linear scan of the tags. Comments, script
-// and style contents are skipped.
-int EstimateNestingDepth(std::string_view html);
-
 // Bytes → UTF-8: byte order mark, then <meta charset> / http-equiv in the
 // first 4 KiB, then validation and uchardet (ToUtf8). *charset receives the
-// encoding the bytes were read in.
-Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
-                               std::vector<std::string>* notes);
+// encoding the bytes were read in. The result views `bytes` when they are
+// UTF-8 already, else `*storage`, which receives the converted text.
+Result<std::string_view> DecodeHtml(std::string_view bytes, std::string* storage,
+                                    std::string* charset, std::vector<std::string>* notes);
 
 // The charset named by a <meta> tag in `head` (lowercased), or "".
 std::string SniffMetaCharset(std::string_view head);
@@ -53,19 +43,16 @@ struct PageMeta {
   PublishedDate published;
   std::string h1;  // the first <h1>'s text
 };
-PageMeta ExtractMeta(const GumboNode* root, std::string_view url_hint);
+PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint);
 
 // The article body: blocks (headings, paragraphs, list items, quotes) joined
 // by "\n", boilerplate removed.
-std::string ExtractBody(const GumboNode* root, std::string_view title);
+std::string ExtractBody(const Dom& dom, std::string_view title);
 
 // Text helpers.
 std::string AsciiLower(std::string_view s);
 // Collapses runs of whitespace (ASCII and U+00A0) to one space and trims.
 std::string CollapseWhitespace(std::string_view s);
-std::string_view Attribute(const GumboNode* node, const char* name);
-// The text under `node` with whitespace collapsed (iterative walk).
-std::string NodeText(const GumboNode* node);
 
 }  // namespace storyline::ingest::html
 

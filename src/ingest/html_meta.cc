@@ -1,13 +1,14 @@
 // Page metadata, in order of trust: JSON-LD, <meta> (OpenGraph, Dublin Core,
 // name=author/date, ...), markup (<time datetime>, itemprop, rel=author,
 // <html lang>, <title>), visible text.
-#include <gumbo.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "ingest/html_internal.h"
@@ -332,15 +333,109 @@ std::string NormalizeLanguage(std::string_view lang) {
 
 bool LooksLikeUrl(std::string_view s) { return s.starts_with("http://") || s.starts_with("https://") || s.starts_with("/"); }
 
-// Class/id words marking bylines and dates in visible markup.
-bool HasWord(std::string_view attr, std::string_view word) {
-  const std::string lower = AsciiLower(attr);
-  return lower.find(word) != std::string::npos;
+// Class/id words marking bylines and dates in visible markup; `lower` is
+// the lowercased attribute.
+bool HasWord(std::string_view lower, std::string_view word) {
+  return lower.find(word) != std::string_view::npos;
+}
+
+// Decodes the character references that survive in metadata written
+// through two escaping layers ("&amp;quot;", "&#038;" inside JSON-LD).
+std::string DecodeEntities(std::string s) {
+  if (s.find('&') == std::string::npos) return s;
+  static constexpr std::pair<std::string_view, std::string_view> kNamed[] = {
+      {"&amp;", "&"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"},
+      {"&nbsp;", " "}, {"&ndash;", "\xE2\x80\x93"}, {"&mdash;", "\xE2\x80\x94"},
+      {"&hellip;", "\xE2\x80\xA6"}};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] != '&') {
+      out.push_back(s[i++]);
+      continue;
+    }
+    bool done = false;
+    for (const auto& [name, text] : kNamed) {
+      if (std::string_view(s).substr(i).starts_with(name)) {
+        out.append(text);
+        i += name.size();
+        done = true;
+        break;
+      }
+    }
+    if (!done && i + 2 < s.size() && s[i + 1] == '#') {
+      const bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+      size_t j = i + 2 + hex;
+      uint32_t cp = 0;
+      const size_t digits_begin = j;
+      while (j < s.size() && j - digits_begin < 7 &&
+             (IsDigit(s[j]) || (hex && ((s[j] >= 'a' && s[j] <= 'f') || (s[j] >= 'A' && s[j] <= 'F'))))) {
+        const char c = s[j];
+        cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(IsDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10);
+        ++j;
+      }
+      if (j > digits_begin && j < s.size() && s[j] == ';' && cp > 0 && cp < 0x110000 &&
+          !(cp >= 0xD800 && cp < 0xE000)) {
+        if (cp < 0x80) {
+          out.push_back(static_cast<char>(cp));
+        } else if (cp < 0x800) {
+          out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else if (cp < 0x10000) {
+          out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        } else {
+          out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+          out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+          out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+        }
+        i = j + 1;
+        done = true;
+      }
+    }
+    if (!done) out.push_back(s[i++]);
+  }
+  return out;
+}
+
+// The name in a visible byline: "Post author By Anna Muster", "erstellt von
+// Anna Muster — veröffentlicht 28.01.2022", "Anna Muster Alle Artikel" all
+// give "Anna Muster". Cuts at the first digit or separator and drops the
+// words that introduce a name.
+std::string CleanByline(std::string_view text) {
+  std::string t = CollapseWhitespace(text);
+  for (std::string_view sep : {" \xE2\x80\x94", " \xE2\x80\x93", " | ", " \xC2\xBB", " \xC2\xB7", " - ",
+                               " says:", " sagt:", " Alle Artikel", " Mehr Artikel"}) {
+    if (const size_t p = t.find(sep); p != std::string::npos) t.resize(p);
+  }
+  if (const size_t p = t.find_first_of("0123456789"); p != std::string::npos) t.resize(p);
+  static constexpr std::string_view kIntros[] = {
+      "post author", "posted by", "written by", "geschrieben von", "erstellt von", "beitrag von",
+      "autor:", "author:", "autorin:", "by", "von", "par", "por", "di"};
+  bool again = true;
+  while (again) {
+    again = false;
+    while (!t.empty() && (t.front() == ' ' || t.front() == ',' || t.front() == ':')) t.erase(0, 1);
+    const std::string lower = AsciiLower(t);
+    for (std::string_view intro : kIntros) {
+      if (lower.starts_with(intro) && (lower.size() == intro.size() || lower[intro.size()] == ' ' ||
+                                       intro.back() == ':')) {
+        t.erase(0, intro.size());
+        again = true;
+        break;
+      }
+    }
+  }
+  while (!t.empty() && (t.back() == ' ' || t.back() == ',' || t.back() == ':' || t.back() == '|')) t.pop_back();
+  return t;
 }
 
 // Strips " | Site" / " - Site" / " – Site" from a <title>.
 std::string TrimTitleSuffix(std::string title, std::string_view site) {
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
+  static constexpr std::string_view kSeparators[] = {
+      " | ", " - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " :: ", " \xC2\xBB ", " \xE2\x80\xBA ", " \xC2\xB7 ", " // "};
   for (std::string_view sep : kSeparators) {
     const size_t p = title.rfind(sep);
     if (p == std::string::npos || p < 10) continue;
@@ -357,96 +452,101 @@ std::string TrimTitleSuffix(std::string title, std::string_view site) {
 
 }  // namespace
 
-PageMeta ExtractMeta(const GumboNode* root, std::string_view url_hint) {
+PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
   PageMeta meta;
   std::unordered_map<std::string, std::string> metas;  // lowercased name/property → content
-  std::vector<std::string> json_ld;
   std::string title_tag, canonical, time_datetime, itemprop_date, itemprop_author, rel_author;
   std::string byline_text, date_text;
-  std::string html_lang = NormalizeLanguage(Attribute(root, "lang"));
-  if (html_lang.empty()) html_lang = NormalizeLanguage(Attribute(root, "xml:lang"));
+  std::string cls_lower;
+  std::string html_lang;
+  if (const uint32_t html = dom.Find(Tag::kHtml); html != kNoNode) {
+    html_lang = NormalizeLanguage(dom.attribute(html, Attr::kLang));
+    if (html_lang.empty()) html_lang = NormalizeLanguage(dom.attribute(html, Attr::kXmlLang));
+  }
+  // Bylines and visible dates are short; a container whose class mentions
+  // "meta" may hold the whole page, so its text is read only so far.
+  auto short_text = [&](uint32_t n, size_t limit) {
+    bool cut = false;
+    std::string t = dom.Text(n, limit, &cut);
+    if (cut) t.clear();
+    return t;
+  };
 
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != GUMBO_NODE_ELEMENT) continue;
-    const GumboElement& el = n->v.element;
-    switch (el.tag) {
-      case GUMBO_TAG_META: {
-        std::string_view key = Attribute(n, "property");
-        if (key.empty()) key = Attribute(n, "name");
-        if (key.empty()) key = Attribute(n, "itemprop");
-        if (key.empty()) key = Attribute(n, "http-equiv");
-        const std::string_view content = Trim(Attribute(n, "content"));
+  for (uint32_t n = 1; n < dom.size(); ++n) {
+    const Tag tag = dom.node(n).tag;
+    if (tag == Tag::kText) continue;
+    switch (tag) {
+      case Tag::kMeta: {
+        std::string_view key = dom.attribute(n, Attr::kProperty);
+        if (key.empty()) key = dom.attribute(n, Attr::kName);
+        if (key.empty()) key = dom.attribute(n, Attr::kItemprop);
+        if (key.empty()) key = dom.attribute(n, Attr::kHttpEquiv);
+        const std::string_view content = Trim(dom.attribute(n, Attr::kContent));
         if (!key.empty() && !content.empty()) metas.emplace(AsciiLower(key), std::string(content));
-        if (Attribute(n, "itemprop") == "datePublished" && itemprop_date.empty()) itemprop_date = content;
+        if (dom.attribute(n, Attr::kItemprop) == "datePublished" && itemprop_date.empty()) itemprop_date = content;
         continue;
       }
-      case GUMBO_TAG_TITLE:
-        if (title_tag.empty()) title_tag = NodeText(n);
+      case Tag::kTitle:
+        if (title_tag.empty()) title_tag = dom.Text(n);
         continue;
-      case GUMBO_TAG_LINK: {
-        const std::string rel = AsciiLower(Attribute(n, "rel"));
-        if (rel == "canonical" && canonical.empty()) canonical = Trim(Attribute(n, "href"));
+      case Tag::kLink: {
+        const std::string rel = AsciiLower(dom.attribute(n, Attr::kRel));
+        if (rel == "canonical" && canonical.empty()) canonical = Trim(dom.attribute(n, Attr::kHref));
         continue;
       }
-      case GUMBO_TAG_SCRIPT:
-        if (AsciiLower(Attribute(n, "type")) == "application/ld+json" && el.children.length > 0) {
-          const auto* child = static_cast<const GumboNode*>(el.children.data[0]);
-          if (child->type == GUMBO_NODE_TEXT || child->type == GUMBO_NODE_CDATA ||
-              child->type == GUMBO_NODE_WHITESPACE) {
-            json_ld.emplace_back(child->v.text.text);
-          }
-        }
-        continue;
-      case GUMBO_TAG_STYLE:
-      case GUMBO_TAG_NOSCRIPT:
-      case GUMBO_TAG_TEMPLATE:
-        continue;
-      case GUMBO_TAG_TIME: {
-        std::string_view dt = Attribute(n, "datetime");
-        if (!dt.empty() && (time_datetime.empty() || Attribute(n, "itemprop") == "datePublished" ||
-                            Attribute(n, "pubdate").data() != nullptr)) {
+      case Tag::kTime: {
+        std::string_view dt = dom.attribute(n, Attr::kDatetime);
+        if (!dt.empty() && (time_datetime.empty() || dom.attribute(n, Attr::kItemprop) == "datePublished" ||
+                            dom.has_attribute(n, Attr::kPubdate))) {
           time_datetime = dt;
+        }
+        if (dt.empty() && date_text.empty()) {  // <time>23. Februar 2017</time>
+          std::string t = short_text(n, 199);
+          if (!t.empty() && FindDateInText(t).ok()) date_text = t;
         }
         break;
       }
-      case GUMBO_TAG_H1:
-        if (meta.h1.empty()) meta.h1 = NodeText(n);
+      case Tag::kH1:
+        if (meta.h1.empty()) meta.h1 = dom.Text(n);
         break;
       default:
         break;
     }
-    const std::string_view itemprop = Attribute(n, "itemprop");
+    const std::string_view itemprop = dom.attribute(n, Attr::kItemprop);
     if (itemprop == "datePublished" && itemprop_date.empty()) {
-      std::string_view dt = Attribute(n, "datetime");
-      if (dt.empty()) dt = Attribute(n, "content");
-      itemprop_date = dt.empty() ? NodeText(n) : std::string(dt);
+      std::string_view dt = dom.attribute(n, Attr::kDatetime);
+      if (dt.empty()) dt = dom.attribute(n, Attr::kContent);
+      itemprop_date = dt.empty() ? short_text(n, 200) : std::string(dt);
     } else if (itemprop == "author" && itemprop_author.empty()) {
-      std::string_view content = Attribute(n, "content");
-      itemprop_author = content.empty() ? NodeText(n) : std::string(content);
+      std::string_view content = dom.attribute(n, Attr::kContent);
+      itemprop_author = content.empty() ? short_text(n, 200) : std::string(content);
     }
-    if (el.tag == GUMBO_TAG_A && rel_author.empty() && AsciiLower(Attribute(n, "rel")) == "author") {
-      rel_author = NodeText(n);
+    if (tag == Tag::kA && rel_author.empty() && AsciiLower(dom.attribute(n, Attr::kRel)) == "author") {
+      rel_author = short_text(n, 200);
     }
-    const std::string_view cls = Attribute(n, "class");
-    if (!cls.empty()) {
+    const std::string_view cls_raw = dom.attribute(n, Attr::kClass);
+    if (!cls_raw.empty()) {
+      cls_lower.assign(cls_raw);
+      for (char& c : cls_lower) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      }
+      const std::string_view cls = cls_lower;
+      // Comment authors and comment forms ("comment-author") are not bylines.
       if (byline_text.empty() && (HasWord(cls, "author") || HasWord(cls, "byline")) &&
-          el.tag != GUMBO_TAG_BODY && el.tag != GUMBO_TAG_ARTICLE) {
-        std::string t = NodeText(n);
-        if (!t.empty() && t.size() < 100) byline_text = t;
+          !HasWord(cls, "comment") && tag != Tag::kBody && tag != Tag::kArticle) {
+        std::string t = short_text(n, 99);
+        if (!t.empty()) byline_text = t;
       }
       if (date_text.empty() && (HasWord(cls, "date") || HasWord(cls, "time") || HasWord(cls, "byline") ||
-                                HasWord(cls, "meta") || HasWord(cls, "posted"))) {
-        std::string t = NodeText(n);
-        if (t.size() < 200 && FindDateInText(t).ok()) date_text = t;
+                                HasWord(cls, "meta") || HasWord(cls, "posted") || HasWord(cls, "datum") ||
+                                HasWord(cls, "publish") || HasWord(cls, "created") ||
+                                HasWord(cls, "info"))) {
+        std::string t = short_text(n, 199);
+        if (!t.empty() && FindDateInText(t).ok()) date_text = t;
       }
     }
-    for (unsigned i = el.children.length; i-- > 0;) {
-      stack.push_back(static_cast<const GumboNode*>(el.children.data[i]));
-    }
   }
+  const std::vector<std::string>& json_ld = dom.json_ld();
 
   JsonLd ld;
   if (!json_ld.empty()) {
@@ -471,20 +571,37 @@ PageMeta ExtractMeta(const GumboNode* root, std::string_view url_hint) {
 
   meta.title = ld.rank == 2 ? ld.headline : "";
   if (meta.title.empty()) meta.title = get({"og:title", "twitter:title", "dc.title", "headline", "title"});
-  if (meta.title.empty() && !meta.h1.empty()) meta.title = meta.h1;
   if (meta.title.empty()) meta.title = title_tag;
-  meta.title = CollapseWhitespace(TrimTitleSuffix(CollapseWhitespace(meta.title), meta.site_name));
+  const std::string full_title = CollapseWhitespace(DecodeEntities(meta.title));
+  meta.title = CollapseWhitespace(TrimTitleSuffix(full_title, meta.site_name));
+  // The headline on the page wins where the metadata is that headline with
+  // the site around it, or a shortened version of it; an <h1> that merely
+  // names the site (blogs) does not.
+  const std::string h1_lower = AsciiLower(meta.h1), title_lower = AsciiLower(meta.title);
+  const std::string full_lower = AsciiLower(full_title);
+  const bool h1_words = std::count(meta.h1.begin(), meta.h1.end(), ' ') >= 2;
+  if (meta.title.empty() ||
+      (h1_words && meta.h1.size() < 300 &&
+       ((h1_lower.size() > title_lower.size() && h1_lower.starts_with(title_lower)) ||
+        (h1_lower.size() < title_lower.size() && title_lower.find(h1_lower) != std::string::npos) ||
+        // what the suffix rule cut off was the headline ("Site - Headline")
+        (full_lower.find(h1_lower) != std::string::npos && title_lower.find(h1_lower) == std::string::npos &&
+         h1_lower.find(title_lower) == std::string::npos)))) {
+    if (!meta.h1.empty()) meta.title = meta.h1;
+  }
 
   std::string author = ld.author;
-  if (author.empty()) author = get({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "twitter:creator"});
+  if (author.empty()) author = get({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"});
   if (LooksLikeUrl(author)) author.clear();
   if (author.empty()) author = itemprop_author;
   if (author.empty()) author = rel_author;
-  if (author.empty() && !byline_text.empty()) author = byline_text;
-  author = CollapseWhitespace(author);
+  if (author.empty() && !byline_text.empty()) author = CleanByline(byline_text);
+  author = CollapseWhitespace(DecodeEntities(author));
   for (std::string_view prefix : {"By ", "by ", "Von ", "von ", "BY ", "VON "}) {
     if (author.starts_with(prefix)) author.erase(0, prefix.size());
   }
+  // A social media handle (twitter:creator, "@newsdesk") is no name.
+  if (author.starts_with("@")) author.clear();
   meta.author = author.size() < 200 ? author : "";
 
   const std::vector<std::string> date_candidates = {

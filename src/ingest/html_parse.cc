@@ -1,10 +1,11 @@
-// ParseHtmlArticle: bytes → UTF-8 → gumbo tree → metadata and body; plus
-// reading (and gunzipping) .html files.
-#include <gumbo.h>
+// ParseHtmlArticle: bytes → UTF-8 → tree (html_dom.cc) → metadata and body;
+// plus reading (and gunzipping) .html files.
+#include <libdeflate.h>
 #include <unicode/ucnv.h>
 #include <unicode/utypes.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
@@ -56,19 +57,6 @@ size_t FindIgnoreCase(std::string_view s, std::string_view needle, size_t from) 
   return std::string_view::npos;
 }
 
-// Containers that authors (or generators) leave open; tags with optional end
-// tags (p, li, td, ...) are not counted since the parser closes them itself.
-bool CountsForNesting(std::string_view name) {
-  static constexpr std::string_view kNames[] = {
-      "div", "section", "article", "span", "main", "aside", "nav", "header", "footer",
-      "blockquote", "ul", "ol", "table", "font", "b", "i", "em", "strong", "a", "center", "form"};
-  for (std::string_view n : kNames) {
-    if (name.size() == n.size() && StartsWithIgnoreCase(name, n)) return true;
-  }
-  return false;
-}
-
-
 // WHATWG encoding labels that ICU names differently or that browsers map to a
 // superset (latin1 → windows-1252).
 std::string CanonicalCharset(std::string label) {
@@ -84,12 +72,6 @@ std::string CanonicalCharset(std::string label) {
 }
 
 }  // namespace
-
-std::string_view Attribute(const GumboNode* node, const char* name) {
-  if (node == nullptr || node->type != GUMBO_NODE_ELEMENT) return {};
-  const GumboAttribute* a = gumbo_get_attribute(&node->v.element.attributes, name);
-  return a == nullptr ? std::string_view() : std::string_view(a->value);
-}
 
 std::string CollapseWhitespace(std::string_view s) {
   std::string out;
@@ -113,67 +95,6 @@ std::string CollapseWhitespace(std::string_view s) {
   return out;
 }
 
-std::string NodeText(const GumboNode* node) {
-  std::string raw;
-  std::vector<const GumboNode*> stack{node};
-  while (!stack.empty()) {
-    const GumboNode* n = stack.back();
-    stack.pop_back();
-    if (n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE ||
-        n->type == GUMBO_NODE_CDATA) {
-      raw.append(n->v.text.text).push_back(' ');
-    } else if (n->type == GUMBO_NODE_ELEMENT) {
-      const GumboTag tag = n->v.element.tag;
-      if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NOSCRIPT) continue;
-      const GumboVector& children = n->v.element.children;
-      for (unsigned i = children.length; i-- > 0;) {
-        stack.push_back(static_cast<const GumboNode*>(children.data[i]));
-      }
-    }
-  }
-  return CollapseWhitespace(raw);
-}
-
-int EstimateNestingDepth(std::string_view s) {
-  int depth = 0, max_depth = 0;
-  size_t i = 0;
-  while (true) {
-    i = s.find('<', i);
-    if (i == std::string_view::npos || i + 1 >= s.size()) break;
-    ++i;
-    if (s.substr(i).starts_with("!--")) {
-      const size_t end = s.find("-->", i + 3);
-      if (end == std::string_view::npos) break;
-      i = end + 3;
-      continue;
-    }
-    const bool closing = s[i] == '/';
-    if (closing) ++i;
-    const size_t name_start = i;
-    while (i < s.size() && IsTagNameChar(s[i])) ++i;
-    const std::string_view name = s.substr(name_start, i - name_start);
-    if (name.empty()) continue;
-    const size_t gt = s.find('>', i);
-    if (gt == std::string_view::npos) break;
-    const bool self_closing = gt > 0 && s[gt - 1] == '/';
-    i = gt + 1;
-    if (!closing && (StartsWithIgnoreCase(name, "script") || StartsWithIgnoreCase(name, "style")) &&
-        (name.size() == 6 || name.size() == 5)) {
-      const size_t end = FindIgnoreCase(s, name.size() == 6 ? "</script" : "</style", i);
-      if (end == std::string_view::npos) break;
-      i = end;
-      continue;
-    }
-    if (!CountsForNesting(name) || self_closing) continue;
-    if (closing) {
-      if (depth > 0) --depth;
-    } else if (++depth > max_depth) {
-      max_depth = depth;
-    }
-  }
-  return max_depth;
-}
-
 std::string SniffMetaCharset(std::string_view head) {
   size_t i = 0;
   while ((i = FindIgnoreCase(head, "<meta", i)) != std::string_view::npos) {
@@ -195,15 +116,20 @@ std::string SniffMetaCharset(std::string_view head) {
   return "";
 }
 
-Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
-                               std::vector<std::string>* notes) {
+Result<std::string_view> DecodeHtml(std::string_view bytes, std::string* storage,
+                                    std::string* charset, std::vector<std::string>* notes) {
+  auto stored = [&](Result<std::string> converted) -> Result<std::string_view> {
+    if (!converted.ok()) return converted.status();
+    *storage = std::move(converted).value();
+    return std::string_view(*storage);
+  };
   if (bytes.starts_with(internal::kUtf8Bom)) {
     bytes.remove_prefix(internal::kUtf8Bom.size());
     *charset = "UTF-8";
-    if (internal::FindInvalidUtf8(bytes) == std::string_view::npos) return std::string(bytes);
+    if (internal::FindInvalidUtf8(bytes) == std::string_view::npos) return bytes;
   } else if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
     *charset = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-    return ToUtf8(bytes, nullptr);
+    return stored(ToUtf8(bytes, nullptr));
   }
   std::string declared = CanonicalCharset(SniffMetaCharset(bytes.substr(0, 4096)));
   if (declared == "utf-16" || declared == "utf-16le" || declared == "utf-16be") {
@@ -223,7 +149,7 @@ Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
         Result<std::string> out = internal::ConvertToUtf8(bytes, declared);
         if (out.ok()) {
           *charset = declared;
-          return out;
+          return stored(std::move(out));
         }
       }
       notes->push_back(fmt::format("unknown charset '{}' in <meta>; detecting", declared));
@@ -231,7 +157,7 @@ Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
   }
   if (valid_utf8) {
     if (charset->empty()) *charset = "UTF-8";
-    return std::string(bytes);
+    return bytes;
   }
   std::string from;
   Result<std::string> out = ToUtf8(bytes, &from);
@@ -241,7 +167,7 @@ Result<std::string> DecodeHtml(std::string_view bytes, std::string* charset,
                          ? fmt::format("declared UTF-8 but read as {}", from)
                          : fmt::format("converted from {}", from));
   }
-  return out;
+  return stored(std::move(out));
 }
 
 }  // namespace html
@@ -260,10 +186,6 @@ bool HasMarkup(std::string_view text) {
   }
   return false;
 }
-
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const { gumbo_destroy_output(&kGumboDefaultOptions, output); }
-};
 
 std::string HostOf(std::string_view url) {
   const size_t scheme = url.find("://");
@@ -298,7 +220,8 @@ Result<HtmlDocument> ParseHtmlArticle(std::string_view bytes, std::string_view u
   }
   HtmlDocument doc;
   std::vector<std::string> notes;
-  Result<std::string> text = html::DecodeHtml(bytes, &doc.charset, &notes);
+  std::string converted;
+  Result<std::string_view> text = html::DecodeHtml(bytes, &converted, &doc.charset, &notes);
   if (!text.ok()) return error(text.status().code(), text.status().message());
   for (std::string& note : notes) warn(std::move(note));
 
@@ -312,24 +235,12 @@ Result<HtmlDocument> ParseHtmlArticle(std::string_view bytes, std::string_view u
     if (doc.article.url.empty()) doc.article.url = std::string(url_hint);
     return doc;
   }
-  const int depth = html::EstimateNestingDepth(*text);
-  if (depth > html::kMaxNestingDepth) {
-    return error(StatusCode::kInvalidArgument,
-                 fmt::format("markup nested {} elements deep; at most {} are read", depth,
-                             html::kMaxNestingDepth));
-  }
-
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // parse errors are not reported, so do not collect them
-  std::unique_ptr<GumboOutput, GumboOutputDeleter> output(
-      gumbo_parse_with_options(&options, text->data(), text->size()));
-  if (!output || output->root == nullptr) {
-    return error(StatusCode::kInternal, "the HTML parser failed");
-  }
-  html::PageMeta meta = html::ExtractMeta(output->root, url_hint);
+  Result<html::Dom> dom = html::ParseDom(*text);
+  if (!dom.ok()) return error(dom.status().code(), dom.status().message());
+  html::PageMeta meta = html::ExtractMeta(*dom, url_hint);
   Article& a = doc.article;
   a.title = meta.title;
-  a.text = html::ExtractBody(output->root, a.title);
+  a.text = html::ExtractBody(*dom, a.title);
   if (a.title.empty() && !meta.h1.empty()) a.title = meta.h1;
   a.url = !meta.canonical_url.empty() ? meta.canonical_url : std::string(url_hint);
   a.source = !meta.site_name.empty() ? meta.site_name : HostOf(a.url);
@@ -342,7 +253,11 @@ Result<HtmlDocument> ParseHtmlArticle(std::string_view bytes, std::string_view u
   return doc;
 }
 
-Result<std::string> GunzipHtml(std::string_view gz, std::string_view file, size_t max_bytes) {
+namespace {
+
+// zlib, streaming: slower than libdeflate, but it tells a truncated stream
+// from a corrupt one, so errors are diagnosed here.
+Result<std::string> GunzipWithZlib(std::string_view gz, std::string_view file, size_t max_bytes) {
   z_stream zs;
   std::memset(&zs, 0, sizeof zs);
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) {
@@ -385,6 +300,49 @@ Result<std::string> GunzipHtml(std::string_view gz, std::string_view file, size_
   if (rc != Z_STREAM_END) {
     return Status::Corruption(fmt::format("{}: corrupt gzip data ({})", file,
                                           zs.msg != nullptr ? zs.msg : "inflate failed"));
+  }
+  out.resize(produced);
+  return out;
+}
+
+struct DecompressorDeleter {
+  void operator()(libdeflate_decompressor* d) const { libdeflate_free_decompressor(d); }
+};
+
+}  // namespace
+
+// Whole pages are in memory, so libdeflate's one-shot decoder (about twice
+// zlib's speed) does the work; the gzip trailer's size field sizes the
+// buffer. Anything it refuses goes to zlib for the message.
+Result<std::string> GunzipHtml(std::string_view gz, std::string_view file, size_t max_bytes) {
+  thread_local std::unique_ptr<libdeflate_decompressor, DecompressorDeleter> decompressor(
+      libdeflate_alloc_decompressor());
+  if (!decompressor || gz.size() < 18) return GunzipWithZlib(gz, file, max_bytes);
+  const auto* trailer = reinterpret_cast<const unsigned char*>(gz.data() + gz.size() - 4);
+  const size_t last_size = trailer[0] | (trailer[1] << 8) | (trailer[2] << 16) | (size_t{trailer[3]} << 24);
+  std::string out;
+  out.resize(std::min(max_bytes + 1, std::max<size_t>(last_size, 1 << 16)));
+  size_t in_pos = 0, produced = 0;
+  while (in_pos < gz.size()) {
+    size_t used = 0, made = 0;
+    const libdeflate_result rc = libdeflate_gzip_decompress_ex(
+        decompressor.get(), gz.data() + in_pos, gz.size() - in_pos, out.data() + produced,
+        out.size() - produced, &used, &made);
+    if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
+      if (out.size() > max_bytes) {
+        return Status::InvalidArgument(fmt::format("{}: decompresses to more than {} MiB", file,
+                                                   max_bytes >> 20));
+      }
+      out.resize(std::min(max_bytes + 1, out.size() * 2));
+      continue;
+    }
+    if (rc != LIBDEFLATE_SUCCESS) return GunzipWithZlib(gz, file, max_bytes);
+    in_pos += used;
+    produced += made;
+    if (produced > max_bytes) {
+      return Status::InvalidArgument(fmt::format("{}: decompresses to more than {} MiB", file,
+                                                 max_bytes >> 20));
+    }
   }
   out.resize(produced);
   return out;

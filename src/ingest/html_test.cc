@@ -78,6 +78,126 @@ TEST(HtmlArticle, GermanFurnitureIsRemoved) {
   EXPECT_NE(doc->article.text.find("fortzusetzen"), std::string::npos);
 }
 
+// Layout classes on the wrapper of the whole article ("with-sidebar",
+// "node--promoted", "has-ads") do not make it boilerplate: it holds most of
+// the page's running text, however long the teaser lists around it are.
+TEST(HtmlArticle, NegativeClassOnTheArticleWrapperIsOverruled) {
+  std::string teasers;
+  for (int i = 0; i < 12; ++i) {
+    teasers += "<li><a href=/t" + std::to_string(i) + ">Another headline about something else that "
+               "happened somewhere today</a></li>";
+  }
+  const std::string html =
+      "<html><body><div class=\"layout with-sidebar-right\"><article class=\"node node--promoted\">"
+      "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p></article></div>"
+      "<ul class=\"more\">" + teasers + "</ul></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
+TEST(HtmlArticle, CommentaryIsAnArticleNotComments) {
+  const std::string html = "<html><body><div class=\"sect article commentary\"><p>" + kPara1 + "</p><p>" +
+                           kPara2 + "</p></div><div class=\"comments\"><p>" + kPara3 + "</p><p>" +
+                           kPara3 + " Indeed.</p><p>" + kPara1 + " Me too.</p></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2);
+}
+
+// Old table layouts: a long cell is the text, short cells are furniture.
+TEST(HtmlArticle, LongTableCellIsText) {
+  const std::string html = "<html><body><table><tr><td><a href=/>Home</a></td><td>" + kPara1 + " " +
+                           kPara2 + "</td></tr><tr><td>Views: 12</td></tr></table></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + " " + kPara2);
+}
+
+// Parts of an article each in their own "section" element.
+TEST(HtmlArticle, SectionClassesAreNotBoilerplate) {
+  const std::string html = "<html><body><main><div class=\"article-section\"><p>" + kPara1 +
+                           "</p></div><div class=\"article-section\"><p>" + kPara2 +
+                           "</p></div><div class=\"article-section\"><p>" + kPara3 +
+                           "</p></div></main></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
+// Japanese sentences end in 。 and have no ASCII punctuation.
+TEST(HtmlArticle, IdeographicPunctuationMarksSentences) {
+  const std::string p1 = "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、"
+                         "何か書籍で調べながら作業をする場合など、パソコンでそのまま読みたい時もあります。";
+  const std::string p2 = "そんな用途を考慮してか、Kindleや楽天koboにはデスクトップアプリが用意されています。"
+                         "今回はそのKindleデスクトップアプリに関する話です。";
+  const std::string html = "<html><body><div class=main><p>" + p1 + "</p><p>" + p2 +
+                           "</p></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, p1 + "\n" + p2);
+}
+
+// An infinite scroll has preloaded the next story, which is longer: the
+// story under the page's headline is the article.
+TEST(HtmlArticle, TheStoryUnderTheHeadlineWins) {
+  const std::string other =
+      "The next story is about something else entirely, and it goes on for quite a while with many "
+      "words in long sentences, so that it is longer than the first one.";
+  const std::string html =
+      "<html><head><title>Talks continue</title></head><body><section><article><h1>Talks "
+      "continue</h1><p>" + kPara1 + "</p><p>" + kPara2 + "</p></article></section><section><article>"
+      "<h1>Another story</h1><p>" + other + "</p><p>" + other + " Again.</p><p>" + other +
+      " Once more.</p></article></section></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2);
+}
+
+// The lead in the article header, beside the body's container.
+TEST(HtmlArticle, LeadBesideTheBodyIsKept) {
+  const std::string lead =
+      "The minister's visit was the first in three years, and it was overshadowed by the dispute "
+      "about tariffs that both governments had tried to settle before.";
+  const std::string html = "<html><body><div class=page><div class=story><header><h1>Talks</h1><p>" +
+                           lead + "</p></header><div class=body><p>" + kPara1 + "</p><p>" + kPara2 +
+                           "</p><p>" + kPara3 + "</p><p>" + kPara1 + " Again.</p></div></div>"
+                           "<ul><li><a href=/a>Home</a></li></ul></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+}
+
+// The lead far from the body's container, with only layout between; the
+// teaser after the link list is another story.
+TEST(HtmlArticle, LeadNextToTheBodyInReadingOrderIsKept) {
+  const std::string lead =
+      "The minister's visit was the first in three years, and it was overshadowed by the dispute "
+      "about tariffs that both governments had tried to settle before.";
+  const std::string teaser = "In other news, the city council decided to rebuild the old bridge over the river.";
+  std::string body;
+  for (int i = 0; i < 4; ++i) body += "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+  const std::string html =
+      "<html><body><div class=wrap><div class=head><div class=intro><p>" + lead +
+      "</p></div></div><div class=cols><div class=col><div class=text>" + body +
+      "</div></div></div></div><ul class=links><li><a href=/a>World news today</a></li>"
+      "<li><a href=/b>More world news today</a></li></ul><div><p>" + teaser + "</p></div></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+  EXPECT_EQ(doc->article.text.find("city council"), std::string::npos) << doc->article.text;
+}
+
+TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
+  for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
+                                 "If you enjoyed reading this post, please share it."}) {
+    Result<HtmlDocument> doc = Parse("<html><body><article><p>" + kPara1 + "</p><p>" + line + "</p><p>" +
+                                     kPara2 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2) << line;
+  }
+}
+
 TEST(HtmlArticle, JsonLdWinsOverOpenGraphAndMeta) {
   const std::string html =
       "<html lang=fr><head>"
@@ -119,12 +239,70 @@ TEST(HtmlArticle, OpenGraphAndTimeElementWithoutJsonLd) {
   EXPECT_EQ(doc->article.url, "https://example.org/a");  // the hint
 }
 
+TEST(HtmlArticle, BylineTextIsCleanedAndHandlesAreNoNames) {
+  struct Case {
+    std::string markup;
+    std::string author;
+  };
+  const Case cases[] = {
+      {"<span class=\"byline\">Post author By Anna Muster</span>", "Anna Muster"},
+      {"<div class=\"author\">erstellt von Anna Muster \xE2\x80\x94 ver\xC3\xB6" "ffentlicht 28.01.2022 06:00</div>",
+       "Anna Muster"},
+      {"<p class=\"author-name\">Anna Muster Alle Artikel</p>", "Anna Muster"},
+      {"<div class=\"comment-author\">Troll says:</div>", ""},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlDocument> doc = Parse("<html><head><meta name=\"twitter:creator\" content=\"@news\"></head>"
+                                     "<body><article>" + c.markup + "<p>" + kPara1 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->author, c.author) << c.markup;
+  }
+}
+
+TEST(HtmlArticle, HeadlineOnThePageWinsOverItsDecoratedOrShortenedForms) {
+  struct Case {
+    std::string head;
+    std::string h1;
+    std::string title;
+  };
+  const Case cases[] = {
+      // og:title shortened
+      {"<meta property=\"og:title\" content=\"Ultium Cells raises capacity\">",
+       "Ultium Cells raises capacity in Tennessee", "Ultium Cells raises capacity in Tennessee"},
+      // the site before the headline
+      {"<title>Example Club Regensburg - Eintracht stellt Weichen</title>", "Eintracht stellt Weichen",
+       "Eintracht stellt Weichen"},
+      // a blog's <h1> is its name: the <title> wins, without the site
+      {"<title>Interning of Small Integers in Python \xE2\x80\xBA Four Years</title>", "Four Years Remaining",
+       "Interning of Small Integers in Python"},
+      // double-escaped entities
+      {"<meta property=\"og:title\" content=\"Olive &amp;#038; Herb &amp;quot;Focaccia&amp;quot;\">", "",
+       "Olive & Herb \"Focaccia\""},
+  };
+  for (const Case& c : cases) {
+    const std::string h1 = c.h1.empty() ? "" : "<h1>" + c.h1 + "</h1>";
+    Result<HtmlDocument> doc =
+        Parse("<html><head>" + c.head + "</head><body><article>" + h1 + "<p>" + kPara1 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->article.title, c.title) << c.head;
+  }
+}
+
 TEST(HtmlArticle, VisibleDateIsTheLastResort) {
   const std::string html = "<html><body><div class=\"date\">Veröffentlicht am 23. Februar 2017, 10:51 Uhr</div>"
                            "<article><p>" + kPara1 + "</p></article></body></html>";
   Result<HtmlDocument> doc = Parse(html);
   ASSERT_TRUE(doc.ok());
   EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23");
+}
+
+TEST(HtmlArticle, VisibleDateInTimeTextOrDatumClass) {
+  for (const std::string markup : {"<time>23. Februar 2017</time>",
+                                   "<span class=\"artikel-datum\">Stand: 23.02.2017</span>"}) {
+    Result<HtmlDocument> doc = Parse("<html><body><article>" + markup + "<p>" + kPara1 + "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23") << markup;
+  }
 }
 
 TEST(HtmlArticle, Windows1252WithMetaCharset) {
