@@ -34,6 +34,7 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   if (score_.size() < groups_.size()) score_.resize(groups_.size(), 0);
   touched_.clear();
   const std::vector<float>& idf = v.idf();
+  probe_.Assign(a.terms, idf, v.channel());
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   for (size_t q = 0; q < query; ++q) {
@@ -57,7 +58,7 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
     if (!Active(group, seq)) continue;
     const double* norms = Norms(group, v);
     double dot[2];
-    WeightedDot2(a.terms, group.sum, idf, v.channel(), dot);
+    probe_.WeightedDot2(group.sum, dot);
     // Headlines capitalize most words (English title case), so a title-only
     // article has no name signal of its own: its word cosine decides.
     const double cosine = Blend(dot, a.channel_norm, norms, a.title_only ? 0.0 : params_.name_share);
@@ -76,34 +77,18 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   for (size_t i = 0; i < n; ++i) {
     Scored& s = (*out)[i];
     const Group& group = groups_[s.group];
-    const double best = std::max(s.centroid, MemberSimilarity(a, v, group));
+    const double best = std::max(s.centroid, MemberSimilarity(a, group));
     s.similarity = best * TimeFactor(a.dated, a.lo, a.hi, group, scale);
   }
   std::sort(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(n), by_similarity);
 }
 
-double Level::MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const {
-  const std::vector<float>& idf = v.idf();
-  const std::vector<uint8_t>& channel = v.channel();
+double Level::MemberSimilarity(const ArticleVector& a, const Group& g) const {
   const double share = a.title_only ? 0.0 : params_.name_share;
   double best = 0;
   for (const Member& m : g.members) {
-    double dot[2] = {0, 0};
-    const SparseVec& x = a.terms;
-    const SparseVec& y = m.terms;
-    size_t i = 0;
-    size_t j = 0;
-    while (i < x.size() && j < y.size()) {
-      if (x[i].id < y[j].id) {
-        ++i;
-      } else if (y[j].id < x[i].id) {
-        ++j;
-      } else {
-        dot[channel[x[i].id] != 0 ? 1 : 0] += static_cast<double>(x[i].w) * idf[x[i].id] * y[j].w;
-        ++i;
-        ++j;
-      }
-    }
+    double dot[2];
+    probe_.ScaledDot2(m.terms, dot);
     best = std::max(best, Blend(dot, a.channel_norm, m.channel_present, share));
   }
   return best;

@@ -89,8 +89,8 @@ class Level {
   // The group's per-channel norms; false when it has no terms.
   const double* Norms(Group& g, const Vectorizer& v);
   void Index(uint32_t g, uint32_t term);
-  // The highest cosine of `a` to one of the group's members.
-  double MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const;
+  // The highest cosine of `a` (held in probe_) to one of the group's members.
+  double MemberSimilarity(const ArticleVector& a, const Group& g) const;
   void AddMember(Group& g, const ArticleVector& a, const Vectorizer& v);
 
   const LevelParams params_;
@@ -98,6 +98,7 @@ class Level {
   std::vector<std::vector<uint32_t>> postings_;  // term id → group indexes, oldest first
   double now_ = -1e18;                           // latest dated instant seen, days
   // Scratch.
+  ProbeVec probe_;  // the article of the current Candidates call
   std::vector<float> score_;
   std::vector<uint32_t> touched_;
   SparseVec merge_scratch_;

@@ -44,6 +44,44 @@ double WeightedNorm(const SparseVec& v, const std::vector<float>& scale) {
   return std::sqrt(sum);
 }
 
+void ProbeVec::Assign(const SparseVec& v, const std::vector<float>& scale,
+                      const std::vector<uint8_t>& channel) {
+  // At most a quarter full: a miss (most probes) ends at the first slot or two.
+  size_t size = 16;
+  unsigned bits = 4;
+  while (size < v.size() * 4) {
+    size *= 2;
+    ++bits;
+  }
+  slots_.assign(size, Slot());
+  mask_ = size - 1;
+  shift_ = 32 - bits;
+  for (const Entry& e : v) {
+    size_t i = Home(e.id);
+    while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+    slots_[i] = {e.id, e.w, scale[e.id], channel[e.id]};
+  }
+}
+
+void ProbeVec::WeightedDot2(const SparseVec& b, double out[2]) const {
+  out[0] = out[1] = 0;
+  for (const Entry& e : b) {
+    const Slot* x = Find(e.id);
+    if (x == nullptr) continue;
+    const double s = x->scale;
+    out[x->channel != 0 ? 1 : 0] += static_cast<double>(x->w) * e.w * s * s;
+  }
+}
+
+void ProbeVec::ScaledDot2(const SparseVec& b, double out[2]) const {
+  out[0] = out[1] = 0;
+  for (const Entry& e : b) {
+    const Slot* x = Find(e.id);
+    if (x == nullptr) continue;
+    out[x->channel != 0 ? 1 : 0] += static_cast<double>(x->w) * x->scale * e.w;
+  }
+}
+
 void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scratch) {
   scratch->clear();
   scratch->reserve(acc->size() + v.size());
