@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "dedup/band_table.h"
 #include "storyline/dedup.h"
 
 // Choice of the banding. With b bands of r rows, a pair with Jaccard J shares
@@ -82,7 +83,7 @@ struct DuplicateIndex::Impl {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> by_id;
   std::unordered_map<uint64_t, uint32_t> by_text;
   std::unordered_map<uint64_t, uint32_t> by_content;
-  std::unordered_multimap<uint64_t, uint32_t> bands;  // band key → slot
+  internal::BandTable bands;  // band key → slots
   // Paragraph hash → slots; a list is not grown past the boilerplate limit + 1.
   std::unordered_map<uint64_t, std::vector<uint32_t>> paragraphs;
   std::priority_queue<Aging, std::vector<Aging>, std::greater<>> by_age;
@@ -113,8 +114,7 @@ std::optional<Match> DuplicateIndex::Impl::Find(const Fingerprint& fp) const {
 
   std::vector<uint32_t> candidates;
   for (int band = 0; band < kBands; ++band) {
-    auto [begin, end] = bands.equal_range(BandKey(fp.minhash, band));
-    for (auto it = begin; it != end; ++it) candidates.push_back(it->second);
+    bands.ForEach(BandKey(fp.minhash, band), [&](uint32_t slot) { candidates.push_back(slot); });
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -163,7 +163,7 @@ void DuplicateIndex::Impl::Index(std::string_view id, const Fingerprint& fp, int
   e.banded = Eligible(fp);
   if (e.banded) {
     e.minhash = fp.minhash;
-    for (int band = 0; band < kBands; ++band) bands.emplace(BandKey(e.minhash, band), slot);
+    for (int band = 0; band < kBands; ++band) bands.Insert(BandKey(e.minhash, band), slot);
   }
   e.posted_paragraphs.clear();
   for (const ParagraphPrint& p : fp.paragraphs) e.posted_paragraphs.push_back(p.hash);
@@ -191,15 +191,7 @@ void DuplicateIndex::Impl::Remove(uint32_t slot) {
   if (e.text_hash != 0) erase_if_ours(by_text, e.text_hash);
   if (e.content_hash != 0) erase_if_ours(by_content, e.content_hash);
   if (e.banded) {
-    for (int band = 0; band < kBands; ++band) {
-      auto [begin, end] = bands.equal_range(BandKey(e.minhash, band));
-      for (auto it = begin; it != end; ++it) {
-        if (it->second == slot) {
-          bands.erase(it);
-          break;
-        }
-      }
-    }
+    for (int band = 0; band < kBands; ++band) bands.Erase(BandKey(e.minhash, band), slot);
   }
   for (uint64_t h : e.posted_paragraphs) {
     auto it = paragraphs.find(h);
