@@ -105,11 +105,31 @@ void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scra
 
 void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v) {
   if (v->size() <= keep) return;
-  auto weight = [&scale](const Entry& e) { return std::fabs(e.w * scale[e.id]); };
-  std::nth_element(v->begin(), v->begin() + static_cast<std::ptrdiff_t>(keep), v->end(),
-                   [&](const Entry& a, const Entry& b) { return weight(a) > weight(b); });
+  // The selection runs over (weight, position) pairs rather than over the
+  // entries with a comparator that looks the scale up: the same comparisons
+  // in the same order, so the same entries are kept (ties included), without
+  // a scale lookup in every comparison. The kept entries are then picked out
+  // in their original order, which is by id, instead of sorted again.
+  struct Keyed {
+    float weight;
+    uint32_t position;
+  };
+  thread_local std::vector<Keyed> keyed;
+  thread_local std::vector<uint8_t> kept;
+  keyed.clear();
+  for (size_t i = 0; i < v->size(); ++i) {
+    const Entry& e = (*v)[i];
+    keyed.push_back({std::fabs(e.w * scale[e.id]), static_cast<uint32_t>(i)});
+  }
+  std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(keep), keyed.end(),
+                   [](const Keyed& a, const Keyed& b) { return a.weight > b.weight; });
+  kept.assign(v->size(), 0);
+  for (size_t i = 0; i < keep; ++i) kept[keyed[i].position] = 1;
+  size_t out = 0;
+  for (size_t i = 0; i < v->size(); ++i) {
+    if (kept[i] != 0) (*v)[out++] = (*v)[i];
+  }
   v->resize(keep);
-  std::sort(v->begin(), v->end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
 }
 
 }  // namespace storyline::cluster::internal

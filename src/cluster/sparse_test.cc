@@ -1,5 +1,7 @@
 #include "cluster/sparse.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <random>
 #include <vector>
@@ -44,6 +46,40 @@ TEST(SparseTest, TruncateKeepsHeaviestAndStaysSorted) {
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].id, 0u);
   EXPECT_EQ(v[1].id, 2u);
+}
+
+// Truncate keeps what std::nth_element over the entries themselves keeps
+// (then sorted by id), ties included: the clusterer's decisions depend on
+// which of several equally weighted terms survive.
+TEST(SparseTest, TruncateKeepsWhatNthElementOverEntriesKeeps) {
+  std::mt19937 rng(11);
+  const uint32_t vocabulary = 3000;
+  std::vector<float> scale(vocabulary);
+  // Few distinct values, so that many weights tie.
+  for (float& x : scale) x = 1.0f + static_cast<float>(rng() % 4) * 0.5f;
+  for (int round = 0; round < 200; ++round) {
+    SparseVec v;
+    for (uint32_t id = 0; id < vocabulary; ++id) {
+      if (rng() % 8 == 0) v.push_back({id, 0.5f * static_cast<float>(1 + rng() % 6)});
+    }
+    const size_t keep = rng() % (v.size() + 10);
+    SparseVec expected = v;
+    if (expected.size() > keep) {
+      auto weight = [&](const Entry& e) { return std::fabs(e.w * scale[e.id]); };
+      std::nth_element(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(keep),
+                       expected.end(),
+                       [&](const Entry& a, const Entry& b) { return weight(a) > weight(b); });
+      expected.resize(keep);
+      std::sort(expected.begin(), expected.end(),
+                [](const Entry& a, const Entry& b) { return a.id < b.id; });
+    }
+    Truncate(keep, scale, &v);
+    ASSERT_EQ(v.size(), expected.size()) << round;
+    for (size_t i = 0; i < v.size(); ++i) {
+      ASSERT_EQ(v[i].id, expected[i].id) << round;
+      ASSERT_EQ(v[i].w, expected[i].w) << round;
+    }
+  }
 }
 
 TEST(SparseTest, ProbeVecAgreesWithMergeJoinToTheBit) {
