@@ -25,10 +25,13 @@ using internal::DecodeUtf8;
 // only, with ß → ss. Everywhere else the German rule (Duden: ä = ae when the
 // umlaut is not available) and diacritic stripping apply.
 bool KeepsDiacritics(std::string_view lang) {
+  // All are two-letter codes; checking the size first keeps this cheap for
+  // FoldTo, which decides it for every word.
+  if (lang.size() != 2) return false;
   static constexpr std::string_view kLangs[] = {"az", "da", "et", "fi", "hu", "is", "nb",
                                                 "nn", "no", "ro", "sv", "tr"};
   for (std::string_view l : kLangs) {
-    if (l == lang) return true;
+    if (l[0] == lang[0] && l[1] == lang[1]) return true;
   }
   return false;
 }
