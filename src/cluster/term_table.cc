@@ -45,6 +45,19 @@ uint32_t TermTable::Intern(std::string_view key, uint64_t hash, bool* inserted) 
   return id;
 }
 
+uint32_t TermTable::Guess(uint64_t hash) const {
+  const uint32_t tag = Tag(hash);
+  for (size_t i = hash & mask_;; i = (i + 1) & mask_) {
+    const uint64_t slot = slots_[i];
+    if (slot == 0) return kNone;
+    if (static_cast<uint32_t>(slot >> 32) == tag) {
+      const auto id = static_cast<uint32_t>(slot);
+      __builtin_prefetch(keys_.data() + (id == 0 ? 0 : key_end_[id - 1]));
+      return id;
+    }
+  }
+}
+
 void TermTable::Place(uint64_t hash, uint32_t id) {
   size_t i = hash & mask_;
   while (slots_[i] != 0) i = (i + 1) & mask_;

@@ -26,6 +26,11 @@ class TermTable {
   // The id of `key` (whose Hash is `hash`); a new key gets the next id and
   // sets *inserted.
   uint32_t Intern(std::string_view key, uint64_t hash, bool* inserted);
+  // The id whose slot carries the tag of `hash`, most likely that of the key
+  // with this hash (to be confirmed with key()), and prefetches its key; kNone
+  // when no slot does. Lets a batch fetch its keys before comparing any.
+  uint32_t Guess(uint64_t hash) const;
+  static constexpr uint32_t kNone = 0xFFFFFFFF;
 
   size_t size() const { return key_end_.size(); }
   std::string_view key(uint32_t id) const {

@@ -47,5 +47,17 @@ TEST(TermTableTest, KeysSurviveGrowth) {
   EXPECT_TRUE(inserted);
 }
 
+TEST(TermTableTest, GuessFindsTheIdOfAKnownKey) {
+  TermTable table;
+  bool inserted = false;
+  for (int i = 0; i < 1000; ++i) Intern(table, "w" + std::to_string(i), &inserted);
+  for (int i = 0; i < 1000; ++i) {
+    const std::string key = "w" + std::to_string(i);
+    // A tag shared by another key (1 in 2^31 here) would give its id instead.
+    EXPECT_EQ(table.Guess(TermTable::Hash(key)), static_cast<uint32_t>(i)) << key;
+  }
+  EXPECT_EQ(table.Guess(TermTable::Hash("unknown")), TermTable::kNone);
+}
+
 }  // namespace
 }  // namespace storyline::cluster::internal

@@ -102,15 +102,22 @@ void Vectorizer::Queue(std::string_view key, uint8_t channel, float weight) {
 }
 
 void Vectorizer::Resolve() {
+  // Two passes over the queue: find each key's likely id and prefetch its
+  // bytes, then confirm (or intern) in order, so that ids are handed out in
+  // order of first sight.
+  for (PendingTerm& t : pending_) t.guess = vocabulary_.Guess(t.hash);
   raw_.clear();
   for (const PendingTerm& t : pending_) {
-    bool inserted = false;
-    const uint32_t id = vocabulary_.Intern(
-        std::string_view(pending_keys_).substr(t.key_begin, t.key_size), t.hash, &inserted);
-    if (inserted) {
-      df_.push_back(0);
-      idf_.push_back(0);
-      channel_.push_back(t.channel);
+    const std::string_view key = std::string_view(pending_keys_).substr(t.key_begin, t.key_size);
+    uint32_t id = t.guess;
+    if (id == TermTable::kNone || vocabulary_.key(id) != key) {
+      bool inserted = false;
+      id = vocabulary_.Intern(key, t.hash, &inserted);
+      if (inserted) {
+        df_.push_back(0);
+        idf_.push_back(0);
+        channel_.push_back(t.channel);
+      }
     }
     raw_.push_back({id, t.weight});
   }

@@ -64,6 +64,7 @@ class Vectorizer {
     uint32_t key_begin = 0;  // in pending_keys_
     uint32_t key_size = 0;
     uint64_t hash = 0;
+    uint32_t guess = 0;  // TermTable::Guess
     float weight = 0;
     uint8_t channel = 0;
   };
