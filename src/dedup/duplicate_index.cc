@@ -1,6 +1,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <functional>
@@ -39,6 +40,17 @@ struct StringHash {
 uint64_t BandKey(const std::vector<uint32_t>& minhash, int band) {
   return XXH3_64bits_withSeed(minhash.data() + static_cast<size_t>(band) * kRows,
                               sizeof(uint32_t) * kRows, static_cast<uint64_t>(band));
+}
+
+// The band keys of a signature, with their slots in `table` prefetched.
+std::array<uint64_t, kBands> BandKeys(const std::vector<uint32_t>& minhash,
+                                      const internal::BandTable& table) {
+  std::array<uint64_t, kBands> keys;
+  for (int band = 0; band < kBands; ++band) {
+    keys[static_cast<size_t>(band)] = BandKey(minhash, band);
+    table.Prefetch(keys[static_cast<size_t>(band)]);
+  }
+  return keys;
 }
 
 int EqualValues(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
@@ -113,8 +125,8 @@ std::optional<Match> DuplicateIndex::Impl::Find(const Fingerprint& fp) const {
   if (!Eligible(fp)) return std::nullopt;
 
   std::vector<uint32_t> candidates;
-  for (int band = 0; band < kBands; ++band) {
-    bands.ForEach(BandKey(fp.minhash, band), [&](uint32_t slot) { candidates.push_back(slot); });
+  for (uint64_t key : BandKeys(fp.minhash, bands)) {
+    bands.ForEach(key, [&](uint32_t slot) { candidates.push_back(slot); });
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -163,7 +175,7 @@ void DuplicateIndex::Impl::Index(std::string_view id, const Fingerprint& fp, int
   e.banded = Eligible(fp);
   if (e.banded) {
     e.minhash = fp.minhash;
-    for (int band = 0; band < kBands; ++band) bands.Insert(BandKey(e.minhash, band), slot);
+    for (uint64_t key : BandKeys(e.minhash, bands)) bands.Insert(key, slot);
   }
   e.posted_paragraphs.clear();
   for (const ParagraphPrint& p : fp.paragraphs) e.posted_paragraphs.push_back(p.hash);
@@ -191,7 +203,7 @@ void DuplicateIndex::Impl::Remove(uint32_t slot) {
   if (e.text_hash != 0) erase_if_ours(by_text, e.text_hash);
   if (e.content_hash != 0) erase_if_ours(by_content, e.content_hash);
   if (e.banded) {
-    for (int band = 0; band < kBands; ++band) bands.Erase(BandKey(e.minhash, band), slot);
+    for (uint64_t key : BandKeys(e.minhash, bands)) bands.Erase(key, slot);
   }
   for (uint64_t h : e.posted_paragraphs) {
     auto it = paragraphs.find(h);
