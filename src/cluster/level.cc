@@ -37,6 +37,7 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   probe_.Assign(a.terms, idf, v.channel());
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
+  PrefetchPostings(a.top.data(), query);
   for (size_t q = 0; q < query; ++q) {
     const uint32_t term = a.top[q];
     if (term >= postings_.size()) continue;
@@ -54,6 +55,7 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
     const uint32_t g = touched_[i];
     score_[g] = 0;
     if (i >= keep || out->size() >= static_cast<size_t>(params_.max_candidates)) continue;
+    PrefetchCandidates(i, keep);
     Group& group = groups_[g];
     if (!Active(group, seq)) continue;
     const double* norms = Norms(group, v);
@@ -83,8 +85,40 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   std::sort(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(n), by_similarity);
 }
 
+// Candidates reads a few dozen postings lists and groups scattered over the
+// heap; asking for them ahead of use overlaps the cache misses.
+void Level::PrefetchPostings(const uint32_t* terms, size_t n) const {
+  for (size_t q = 0; q < n; ++q) {
+    if (terms[q] < postings_.size()) __builtin_prefetch(&postings_[terms[q]]);
+  }
+  for (size_t q = 0; q < n; ++q) {
+    if (terms[q] < postings_.size() && !postings_[terms[q]].empty()) {
+      __builtin_prefetch(postings_[terms[q]].data());
+    }
+  }
+}
+
+void Level::PrefetchCandidates(size_t i, size_t end) const {
+  constexpr size_t kAhead = 4;
+  if (i + kAhead < end) {
+    const char* p = reinterpret_cast<const char*>(&groups_[touched_[i + kAhead]]);
+    for (size_t line = 0; line < sizeof(Group); line += 64) __builtin_prefetch(p + line);
+  }
+  if (i + 1 < end) {
+    const SparseVec& sum = groups_[touched_[i + 1]].sum;
+    const char* p = reinterpret_cast<const char*>(sum.data());
+    const size_t bytes = std::min<size_t>(sum.size() * sizeof(Entry), 512);
+    for (size_t line = 0; line < bytes; line += 64) __builtin_prefetch(p + line);
+  }
+}
+
 double Level::MemberSimilarity(const ArticleVector& a, const Group& g) const {
   const double share = a.title_only ? 0.0 : params_.name_share;
+  for (const Member& m : g.members) {
+    const char* p = reinterpret_cast<const char*>(m.terms.data());
+    const size_t bytes = std::min<size_t>(m.terms.size() * sizeof(Entry), 512);
+    for (size_t line = 0; line < bytes; line += 64) __builtin_prefetch(p + line);
+  }
   double best = 0;
   for (const Member& m : g.members) {
     double dot[2];

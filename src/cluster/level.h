@@ -89,6 +89,9 @@ class Level {
   // The group's per-channel norms; false when it has no terms.
   const double* Norms(Group& g, const Vectorizer& v);
   void Index(uint32_t g, uint32_t term);
+  void PrefetchPostings(const uint32_t* terms, size_t n) const;
+  // Fetches the groups a few places after touched_[i] (up to `end`).
+  void PrefetchCandidates(size_t i, size_t end) const;
   // The highest cosine of `a` (held in probe_) to one of the group's members.
   double MemberSimilarity(const ArticleVector& a, const Group& g) const;
   void AddMember(Group& g, const ArticleVector& a, const Vectorizer& v);
