@@ -63,23 +63,32 @@ void ProbeVec::Assign(const SparseVec& v, const std::vector<float>& scale,
   }
 }
 
+// Branch-free over hits and misses: a miss ends on an empty slot, whose
+// zeros add +0 or -0 to a sum, which leaves it as it was (the sums start at
+// +0 and are never -0), so the sums equal the merge join's to the bit.
 void ProbeVec::WeightedDot2(const SparseVec& b, double out[2]) const {
-  out[0] = out[1] = 0;
+  double sum[2] = {0, 0};
   for (const Entry& e : b) {
-    const Slot* x = Find(e.id);
-    if (x == nullptr) continue;
-    const double s = x->scale;
-    out[x->channel != 0 ? 1 : 0] += static_cast<double>(x->w) * e.w * s * s;
+    const Slot& x = slots_[Find(e.id)];
+    const double s = x.scale;
+    const double product = static_cast<double>(x.w) * e.w * s * s;
+    sum[0] += x.channel != 0 ? 0.0 : product;
+    sum[1] += x.channel != 0 ? product : 0.0;
   }
+  out[0] = sum[0];
+  out[1] = sum[1];
 }
 
 void ProbeVec::ScaledDot2(const SparseVec& b, double out[2]) const {
-  out[0] = out[1] = 0;
+  double sum[2] = {0, 0};
   for (const Entry& e : b) {
-    const Slot* x = Find(e.id);
-    if (x == nullptr) continue;
-    out[x->channel != 0 ? 1 : 0] += static_cast<double>(x->w) * x->scale * e.w;
+    const Slot& x = slots_[Find(e.id)];
+    const double product = static_cast<double>(x.w) * x.scale * e.w;
+    sum[0] += x.channel != 0 ? 0.0 : product;
+    sum[1] += x.channel != 0 ? product : 0.0;
   }
+  out[0] = sum[0];
+  out[1] = sum[1];
 }
 
 void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scratch) {

@@ -52,11 +52,11 @@ class ProbeVec {
     uint8_t channel = 0;
   };
   static constexpr uint32_t kEmpty = 0xFFFFFFFF;
-  const Slot* Find(uint32_t id) const {
-    for (size_t i = Home(id);; i = (i + 1) & mask_) {
-      if (slots_[i].id == id) return &slots_[i];
-      if (slots_[i].id == kEmpty) return nullptr;
-    }
+  // The slot of `id`, or the empty slot (all zeros) where its probe ends.
+  size_t Find(uint32_t id) const {
+    size_t i = Home(id);
+    while (slots_[i].id != id && slots_[i].id != kEmpty) i = (i + 1) & mask_;
+    return i;
   }
   size_t Home(uint32_t id) const {
     return static_cast<size_t>((id * 0x9E3779B1u) >> shift_) & mask_;
