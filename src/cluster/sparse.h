@@ -45,14 +45,21 @@ class ProbeVec {
   void ScaledDot2(const SparseVec& b, double out[2]) const;
 
  private:
+  // w goes to w_words or w_names by channel, the other is 0: a product with
+  // 0 adds +0 to a sum, which leaves it as it was (the sums start at +0 and
+  // never become -0), so both sums can be added to without a branch.
   struct Slot {
     uint32_t id = kEmpty;
-    float w = 0;
+    float w_words = 0;
+    float w_names = 0;
     float scale = 0;
-    uint8_t channel = 0;
+  };
+  struct Hit {
+    uint32_t slot;
+    float w;  // of the other vector
   };
   static constexpr uint32_t kEmpty = 0xFFFFFFFF;
-  // The slot of `id`, or the empty slot (all zeros) where its probe ends.
+  // The slot of `id`, or the empty slot where its probe ends.
   size_t Find(uint32_t id) const {
     size_t i = Home(id);
     while (slots_[i].id != id && slots_[i].id != kEmpty) i = (i + 1) & mask_;
@@ -61,10 +68,13 @@ class ProbeVec {
   size_t Home(uint32_t id) const {
     return static_cast<size_t>((id * 0x9E3779B1u) >> shift_) & mask_;
   }
+  // The shared ids of `b` (in its order) into hits_; returns their number.
+  size_t Gather(const SparseVec& b) const;
 
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   unsigned shift_ = 0;
+  mutable std::vector<Hit> hits_;  // scratch
 };
 
 // Keeps the `keep` entries with the largest |w · scale[id]|, sorted by id again.

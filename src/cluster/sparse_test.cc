@@ -49,7 +49,8 @@ TEST(SparseTest, TruncateKeepsHeaviestAndStaysSorted) {
 }
 
 // Truncate keeps what std::nth_element over the entries themselves keeps
-// (then sorted by id), ties included: the clusterer's decisions depend on
+// (then sorted by id), ties included (they take another path than distinct
+// weights): the clusterer's decisions depend on
 // which of several equally weighted terms survive.
 TEST(SparseTest, TruncateKeepsWhatNthElementOverEntriesKeeps) {
   std::mt19937 rng(11);
@@ -60,7 +61,12 @@ TEST(SparseTest, TruncateKeepsWhatNthElementOverEntriesKeeps) {
   for (int round = 0; round < 200; ++round) {
     SparseVec v;
     for (uint32_t id = 0; id < vocabulary; ++id) {
-      if (rng() % 8 == 0) v.push_back({id, 0.5f * static_cast<float>(1 + rng() % 6)});
+      if (rng() % 8 != 0) continue;
+      // Even rounds: few distinct weights (ties at the boundary); odd rounds:
+      // all distinct.
+      const float w = round % 2 == 0 ? 0.5f * static_cast<float>(1 + rng() % 6)
+                                     : static_cast<float>(rng() % 1000000) / 1000.0f;
+      v.push_back({id, w});
     }
     const size_t keep = rng() % (v.size() + 10);
     SparseVec expected = v;
