@@ -104,10 +104,10 @@ void Level::PrefetchCandidates(size_t i, size_t end) const {
     const char* p = reinterpret_cast<const char*>(&groups_[touched_[i + kAhead]]);
     for (size_t line = 0; line < sizeof(Group); line += 64) __builtin_prefetch(p + line);
   }
-  if (i + 1 < end) {
-    const SparseVec& sum = groups_[touched_[i + 1]].sum;
+  if (i + 2 < end) {
+    const SparseVec& sum = groups_[touched_[i + 2]].sum;
     const char* p = reinterpret_cast<const char*>(sum.data());
-    const size_t bytes = std::min<size_t>(sum.size() * sizeof(Entry), 512);
+    const size_t bytes = sum.size() * sizeof(Entry);
     for (size_t line = 0; line < bytes; line += 64) __builtin_prefetch(p + line);
   }
 }
@@ -116,7 +116,7 @@ double Level::MemberSimilarity(const ArticleVector& a, const Group& g) const {
   const double share = a.title_only ? 0.0 : params_.name_share;
   for (const Member& m : g.members) {
     const char* p = reinterpret_cast<const char*>(m.terms.data());
-    const size_t bytes = std::min<size_t>(m.terms.size() * sizeof(Entry), 512);
+    const size_t bytes = m.terms.size() * sizeof(Entry);
     for (size_t line = 0; line < bytes; line += 64) __builtin_prefetch(p + line);
   }
   double best = 0;
