@@ -4,7 +4,9 @@
 //
 // Usage: cluster_bench [--shared DIR] [--n ARTICLES]
 //   DIR defaults to ../shared; ARTICLES to 1000000. Prints the rate over each
-//   stretch ending at 10k, 100k, 1M (and N) articles, and the peak memory.
+//   stretch ending at 10k, 100k, 1M (and N) articles, and the peak memory,
+//   and a checksum of every decision (story, storyline, duplicate): equal
+//   checksums before and after an optimization mean it changed no decision.
 #include <sys/resource.h>
 #include <time.h>
 
@@ -12,6 +14,8 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <string_view>
@@ -115,6 +119,12 @@ int main(int argc, char** argv) {
   storyline::dedup::DuplicateIndex duplicates(dedup_options);
   storyline::dedup::Fingerprint fingerprint;
   int64_t duplicates_found = 0;
+  uint64_t decisions = 0;  // FNV-1a over the assignments and duplicate matches
+  const auto mix = [&decisions](uint64_t x) {
+    for (int b = 0; b < 8; ++b) {
+      decisions = (decisions ^ ((x >> (8 * b)) & 0xFF)) * 0x100000001B3ULL;
+    }
+  };
   Clock::duration dedup_busy{};
   storyline::Article article;
   article.language = "de";
@@ -160,10 +170,16 @@ int main(int argc, char** argv) {
     }
     const Clock::time_point start = Clock::now();
     storyline::dedup::ComputeFingerprint(article.text, article.language, &fingerprint);
-    if (duplicates.Add(article.id, fingerprint, d)) ++duplicates_found;
+    const std::optional<storyline::dedup::Match> match = duplicates.Add(article.id, fingerprint, d);
     const Clock::time_point dedup_done = Clock::now();
-    (void)clusterer.Add(article);
+    const storyline::cluster::Assignment assignment = clusterer.Add(article);
     const Clock::duration spent = Clock::now() - start;
+    if (match) {
+      ++duplicates_found;
+      mix(std::hash<std::string>{}(match->matched_id));
+    }
+    mix(static_cast<uint64_t>(assignment.story));
+    mix(static_cast<uint64_t>(assignment.storyline));
     dedup_busy += dedup_done - start;
     busy += spent;
     stretch_busy += spent;
@@ -185,9 +201,10 @@ int main(int argc, char** argv) {
   const double cpu = ThreadCpuSeconds() - cpu_begin;
   fmt::print("total: {} articles; {:.2f} s wall in dedup+Add ({:.0f} articles/s; dedup alone "
              "{:.2f} s); {:.2f} s CPU incl. generation ({:.0f} articles/s); {} stories; {} "
-             "duplicates; {} fingerprints held; peak RSS {} MiB\n",
+             "duplicates; {} fingerprints held; peak RSS {} MiB; decisions {:016x}\n",
              n, seconds, static_cast<double>(n) / seconds,
              std::chrono::duration<double>(dedup_busy).count(), cpu, static_cast<double>(n) / cpu,
-             clusterer.story_count(), duplicates_found, duplicates.size(), PeakRssKiB() / 1024);
+             clusterer.story_count(), duplicates_found, duplicates.size(), PeakRssKiB() / 1024,
+             decisions);
   return 0;
 }

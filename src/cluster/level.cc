@@ -36,8 +36,10 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   if (score_.size() < groups_.size()) score_.resize(groups_.size(), 0);
   touched_.clear();
   const std::vector<float>& idf = v.idf();
+  probe_.Assign(a.terms, idf, v.channel());
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
+  PrefetchPostings(a.top.data(), query);
   for (size_t q = 0; q < query; ++q) {
     const uint32_t term = a.top[q];
     if (term >= postings_.size()) continue;
@@ -55,11 +57,12 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
     const uint32_t g = touched_[i];
     score_[g] = 0;
     if (i >= keep || out->size() >= static_cast<size_t>(params_.max_candidates)) continue;
+    PrefetchCandidates(i, keep);
     Group& group = groups_[g];
     if (!Active(group, seq)) continue;
     const double* norms = Norms(group, v);
     double dot[2];
-    WeightedDot2(a.terms, group.sum, idf, v.channel(), dot);
+    probe_.WeightedDot2(group.sum, dot);
     // Headlines capitalize most words (English title case), so a title-only
     // article has no name signal of its own: its word cosine decides.
     const double cosine = Blend(dot, a.channel_norm, norms, a.title_only ? 0.0 : params_.name_share);
@@ -78,34 +81,50 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   for (size_t i = 0; i < n; ++i) {
     Scored& s = (*out)[i];
     const Group& group = groups_[s.group];
-    const double best = std::max(s.centroid, MemberSimilarity(a, v, group));
+    const double best = std::max(s.centroid, MemberSimilarity(a, group));
     s.similarity = best * TimeFactor(a.dated, a.lo, a.hi, group, scale);
   }
   std::sort(out->begin(), out->begin() + static_cast<std::ptrdiff_t>(n), by_similarity);
 }
 
-double Level::MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const {
-  const std::vector<float>& idf = v.idf();
-  const std::vector<uint8_t>& channel = v.channel();
+// Candidates reads a few dozen postings lists and groups scattered over the
+// heap; asking for them ahead of use overlaps the cache misses.
+void Level::PrefetchPostings(const uint32_t* terms, size_t n) const {
+  for (size_t q = 0; q < n; ++q) {
+    if (terms[q] < postings_.size()) __builtin_prefetch(&postings_[terms[q]]);
+  }
+  for (size_t q = 0; q < n; ++q) {
+    if (terms[q] < postings_.size() && !postings_[terms[q]].empty()) {
+      __builtin_prefetch(postings_[terms[q]].data());
+    }
+  }
+}
+
+void Level::PrefetchCandidates(size_t i, size_t end) const {
+  constexpr size_t kAhead = 4;
+  if (i + kAhead < end) {
+    const char* p = reinterpret_cast<const char*>(&groups_[touched_[i + kAhead]]);
+    for (size_t line = 0; line < sizeof(Group); line += 64) __builtin_prefetch(p + line);
+  }
+  if (i + 2 < end) {
+    const SparseVec& sum = groups_[touched_[i + 2]].sum;
+    const char* p = reinterpret_cast<const char*>(sum.data());
+    const size_t bytes = sum.size() * sizeof(Entry);
+    for (size_t line = 0; line < bytes; line += 64) __builtin_prefetch(p + line);
+  }
+}
+
+double Level::MemberSimilarity(const ArticleVector& a, const Group& g) const {
   const double share = a.title_only ? 0.0 : params_.name_share;
+  for (const Member& m : g.members) {
+    const char* p = reinterpret_cast<const char*>(m.terms.data());
+    const size_t bytes = m.terms.size() * sizeof(Entry);
+    for (size_t line = 0; line < bytes; line += 64) __builtin_prefetch(p + line);
+  }
   double best = 0;
   for (const Member& m : g.members) {
-    double dot[2] = {0, 0};
-    const SparseVec& x = a.terms;
-    const SparseVec& y = m.terms;
-    size_t i = 0;
-    size_t j = 0;
-    while (i < x.size() && j < y.size()) {
-      if (x[i].id < y[j].id) {
-        ++i;
-      } else if (y[j].id < x[i].id) {
-        ++j;
-      } else {
-        dot[channel[x[i].id] != 0 ? 1 : 0] += static_cast<double>(x[i].w) * idf[x[i].id] * y[j].w;
-        ++i;
-        ++j;
-      }
-    }
+    double dot[2];
+    probe_.ScaledDot2(m.terms, dot);
     best = std::max(best, Blend(dot, a.channel_norm, m.channel_present, share));
   }
   return best;

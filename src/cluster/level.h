@@ -128,8 +128,11 @@ class Level {
   // The group's per-channel norms; false when it has no terms.
   const double* Norms(Group& g, const Vectorizer& v);
   void Index(uint32_t g, uint32_t term);
-  // The highest cosine of `a` to one of the group's members.
-  double MemberSimilarity(const ArticleVector& a, const Vectorizer& v, const Group& g) const;
+  void PrefetchPostings(const uint32_t* terms, size_t n) const;
+  // Fetches the groups a few places after touched_[i] (up to `end`).
+  void PrefetchCandidates(size_t i, size_t end) const;
+  // The highest cosine of `a` (held in probe_) to one of the group's members.
+  double MemberSimilarity(const ArticleVector& a, const Group& g) const;
   void AddMember(Group& g, const ArticleVector& a, const Vectorizer& v);
   // Sum, span, size, last_seq and members of `g` from `traces` (in order).
   void Rebuild(Group& g, std::vector<Trace> traces, const Vectorizer& v);
@@ -143,6 +146,7 @@ class Level {
   double now_ = -1e18;                           // latest dated instant seen, days
   int64_t merges_ = 0;
   // Scratch.
+  ProbeVec probe_;  // the article of the current Candidates call
   std::vector<float> score_;
   std::vector<uint32_t> touched_;
   SparseVec merge_scratch_;

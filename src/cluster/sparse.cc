@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace storyline::cluster::internal {
 
@@ -44,6 +45,66 @@ double WeightedNorm(const SparseVec& v, const std::vector<float>& scale) {
   return std::sqrt(sum);
 }
 
+void ProbeVec::Assign(const SparseVec& v, const std::vector<float>& scale,
+                      const std::vector<uint8_t>& channel) {
+  // At most a quarter full: a miss (most probes) ends at the first slot or two.
+  size_t size = 16;
+  unsigned bits = 4;
+  while (size < v.size() * 4) {
+    size *= 2;
+    ++bits;
+  }
+  slots_.assign(size, Slot());
+  mask_ = size - 1;
+  shift_ = 32 - bits;
+  for (const Entry& e : v) {
+    size_t i = Home(e.id);
+    while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+    const bool names = channel[e.id] != 0;
+    slots_[i] = {e.id, names ? 0.0f : e.w, names ? e.w : 0.0f, scale[e.id]};
+  }
+}
+
+// The shared ids are gathered first, without a branch on hit or miss, so
+// that the sums, whose additions must stay in id order, wait only on hits.
+size_t ProbeVec::Gather(const SparseVec& b) const {
+  if (hits_.size() < b.size()) hits_.resize(b.size());
+  size_t n = 0;
+  for (const Entry& e : b) {
+    const size_t i = Find(e.id);
+    hits_[n] = {static_cast<uint32_t>(i), e.w};
+    n += slots_[i].id == e.id ? 1 : 0;
+  }
+  return n;
+}
+
+void ProbeVec::WeightedDot2(const SparseVec& b, double out[2]) const {
+  const size_t n = Gather(b);
+  double words = 0;
+  double names = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const Slot& x = slots_[hits_[k].slot];
+    const double s = x.scale;
+    words += static_cast<double>(x.w_words) * hits_[k].w * s * s;
+    names += static_cast<double>(x.w_names) * hits_[k].w * s * s;
+  }
+  out[0] = words;
+  out[1] = names;
+}
+
+void ProbeVec::ScaledDot2(const SparseVec& b, double out[2]) const {
+  const size_t n = Gather(b);
+  double words = 0;
+  double names = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const Slot& x = slots_[hits_[k].slot];
+    words += static_cast<double>(x.w_words) * x.scale * hits_[k].w;
+    names += static_cast<double>(x.w_names) * x.scale * hits_[k].w;
+  }
+  out[0] = words;
+  out[1] = names;
+}
+
 void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scratch) {
   scratch->clear();
   scratch->reserve(acc->size() + v.size());
@@ -65,13 +126,73 @@ void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scra
   acc->swap(*scratch);
 }
 
+namespace {
+
+// The value at ascending rank `rank` (0-based) of `values`, by radix
+// selection over the bytes from the top.
+uint32_t SelectRank(const std::vector<uint32_t>& values, size_t rank) {
+  uint32_t prefix = 0;
+  uint32_t fixed = 0;  // the bits of prefix decided so far
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    uint32_t count[256] = {};
+    for (uint32_t x : values) count[(x >> shift) & 0xFF] += (x & fixed) == prefix ? 1 : 0;
+    uint32_t digit = 0;
+    while (rank >= count[digit]) rank -= count[digit++];
+    prefix |= digit << shift;
+    fixed |= uint32_t{0xFF} << shift;
+  }
+  return prefix;
+}
+
+}  // namespace
+
 void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v) {
   if (v->size() <= keep) return;
-  auto weight = [&scale](const Entry& e) { return std::fabs(e.w * scale[e.id]); };
-  std::nth_element(v->begin(), v->begin() + static_cast<std::ptrdiff_t>(keep), v->end(),
-                   [&](const Entry& a, const Entry& b) { return weight(a) > weight(b); });
+  const size_t n = v->size();
+  thread_local std::vector<uint32_t> bits;
+  thread_local std::vector<uint8_t> kept;
+  // Non-negative floats order as their bit patterns do.
+  bits.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Entry& e = (*v)[i];
+    const float weight = std::fabs(e.w * scale[e.id]);
+    std::memcpy(&bits[i], &weight, sizeof weight);
+  }
+  kept.assign(n, 0);
+  // Usually the keep-th largest weight is not tied with the next one, and
+  // then the kept set is simply every weight at or above it, which a radix
+  // selection finds without the mispredicted branches of std::nth_element.
+  const uint32_t threshold = keep == 0 ? 0xFFFFFFFF : SelectRank(bits, n - keep);
+  size_t at_or_above = 0;
+  for (uint32_t x : bits) at_or_above += x >= threshold ? 1 : 0;
+  if (at_or_above == keep) {
+    for (size_t i = 0; i < n; ++i) kept[i] = bits[i] >= threshold ? 1 : 0;
+  } else {
+    // Ties across the boundary: which of them survive is what
+    // std::nth_element over the entries picks, and the clusterer's decisions
+    // depend on it. It runs over (weight, position) pairs, which makes the
+    // same comparisons in the same order without a scale lookup in each.
+    struct Keyed {
+      float weight;
+      uint32_t position;
+    };
+    thread_local std::vector<Keyed> keyed;
+    keyed.clear();
+    for (size_t i = 0; i < n; ++i) {
+      float weight;
+      std::memcpy(&weight, &bits[i], sizeof weight);
+      keyed.push_back({weight, static_cast<uint32_t>(i)});
+    }
+    std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(keep), keyed.end(),
+                     [](const Keyed& a, const Keyed& b) { return a.weight > b.weight; });
+    for (size_t i = 0; i < keep; ++i) kept[keyed[i].position] = 1;
+  }
+  // The survivors in their original order, which is by id.
+  size_t out = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (kept[i] != 0) (*v)[out++] = (*v)[i];
+  }
   v->resize(keep);
-  std::sort(v->begin(), v->end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
 }
 
 }  // namespace storyline::cluster::internal

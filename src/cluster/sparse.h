@@ -27,6 +27,56 @@ void WeightedNorm2(const SparseVec& v, const std::vector<float>& scale,
 double WeightedNorm(const SparseVec& v, const std::vector<float>& scale);
 // *acc += factor · v, keeping *acc sorted; `scratch` is reused storage.
 void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scratch);
+// One vector laid out for many dot products with others (an article against
+// its candidates' centroids and members): open addressing by id, small
+// enough to stay in the first-level cache, so that a dot product costs one
+// probe per entry of the other vector instead of a merge over both. The sums
+// run over the shared ids in increasing id order, as the merge join does, so
+// the results are the same to the bit.
+class ProbeVec {
+ public:
+  // Holds `v` with its scale and channel per id.
+  void Assign(const SparseVec& v, const std::vector<float>& scale,
+              const std::vector<uint8_t>& channel);
+  // WeightedDot2(v, b, scale, channel, out).
+  void WeightedDot2(const SparseVec& b, double out[2]) const;
+  // Σ v_t · scale[t] · b_t per channel: the dot with a vector whose entries
+  // already carry their scale.
+  void ScaledDot2(const SparseVec& b, double out[2]) const;
+
+ private:
+  // w goes to w_words or w_names by channel, the other is 0: a product with
+  // 0 adds +0 to a sum, which leaves it as it was (the sums start at +0 and
+  // never become -0), so both sums can be added to without a branch.
+  struct Slot {
+    uint32_t id = kEmpty;
+    float w_words = 0;
+    float w_names = 0;
+    float scale = 0;
+  };
+  struct Hit {
+    uint32_t slot;
+    float w;  // of the other vector
+  };
+  static constexpr uint32_t kEmpty = 0xFFFFFFFF;
+  // The slot of `id`, or the empty slot where its probe ends.
+  size_t Find(uint32_t id) const {
+    size_t i = Home(id);
+    while (slots_[i].id != id && slots_[i].id != kEmpty) i = (i + 1) & mask_;
+    return i;
+  }
+  size_t Home(uint32_t id) const {
+    return static_cast<size_t>((id * 0x9E3779B1u) >> shift_) & mask_;
+  }
+  // The shared ids of `b` (in its order) into hits_; returns their number.
+  size_t Gather(const SparseVec& b) const;
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  unsigned shift_ = 0;
+  mutable std::vector<Hit> hits_;  // scratch
+};
+
 // Keeps the `keep` entries with the largest |w · scale[id]|, sorted by id again.
 void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v);
 

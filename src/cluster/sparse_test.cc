@@ -1,5 +1,9 @@
 #include "cluster/sparse.h"
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <random>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -42,6 +46,97 @@ TEST(SparseTest, TruncateKeepsHeaviestAndStaysSorted) {
   ASSERT_EQ(v.size(), 2u);
   EXPECT_EQ(v[0].id, 0u);
   EXPECT_EQ(v[1].id, 2u);
+}
+
+// Truncate keeps what std::nth_element over the entries themselves keeps
+// (then sorted by id), ties included (they take another path than distinct
+// weights): the clusterer's decisions depend on
+// which of several equally weighted terms survive.
+TEST(SparseTest, TruncateKeepsWhatNthElementOverEntriesKeeps) {
+  std::mt19937 rng(11);
+  const uint32_t vocabulary = 3000;
+  std::vector<float> scale(vocabulary);
+  // Few distinct values, so that many weights tie.
+  for (float& x : scale) x = 1.0f + static_cast<float>(rng() % 4) * 0.5f;
+  for (int round = 0; round < 200; ++round) {
+    SparseVec v;
+    for (uint32_t id = 0; id < vocabulary; ++id) {
+      if (rng() % 8 != 0) continue;
+      // Even rounds: few distinct weights (ties at the boundary); odd rounds:
+      // all distinct.
+      const float w = round % 2 == 0 ? 0.5f * static_cast<float>(1 + rng() % 6)
+                                     : static_cast<float>(rng() % 1000000) / 1000.0f;
+      v.push_back({id, w});
+    }
+    const size_t keep = rng() % (v.size() + 10);
+    SparseVec expected = v;
+    if (expected.size() > keep) {
+      auto weight = [&](const Entry& e) { return std::fabs(e.w * scale[e.id]); };
+      std::nth_element(expected.begin(), expected.begin() + static_cast<std::ptrdiff_t>(keep),
+                       expected.end(),
+                       [&](const Entry& a, const Entry& b) { return weight(a) > weight(b); });
+      expected.resize(keep);
+      std::sort(expected.begin(), expected.end(),
+                [](const Entry& a, const Entry& b) { return a.id < b.id; });
+    }
+    Truncate(keep, scale, &v);
+    ASSERT_EQ(v.size(), expected.size()) << round;
+    for (size_t i = 0; i < v.size(); ++i) {
+      ASSERT_EQ(v[i].id, expected[i].id) << round;
+      ASSERT_EQ(v[i].w, expected[i].w) << round;
+    }
+  }
+}
+
+TEST(SparseTest, ProbeVecAgreesWithMergeJoinToTheBit) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<float> weight(0.01f, 3.0f);
+  const uint32_t vocabulary = 5000;
+  std::vector<float> scale(vocabulary);
+  std::vector<uint8_t> channel(vocabulary);
+  for (uint32_t id = 0; id < vocabulary; ++id) {
+    scale[id] = weight(rng);
+    channel[id] = static_cast<uint8_t>(rng() % 2);
+  }
+  auto random_vec = [&](size_t n) {
+    std::vector<bool> used(vocabulary);
+    SparseVec v;
+    for (size_t i = 0; i < n; ++i) used[rng() % vocabulary] = true;
+    for (uint32_t id = 0; id < vocabulary; ++id) {
+      if (used[id]) v.push_back({id, weight(rng)});
+    }
+    return v;
+  };
+  ProbeVec probe;
+  int overlapping = 0;
+  for (int round = 0; round < 50; ++round) {
+    const SparseVec a = random_vec(1 + rng() % 500);
+    const SparseVec b = random_vec(1 + rng() % 3000);
+    probe.Assign(a, scale, channel);
+    double expected[2];
+    double got[2];
+    WeightedDot2(a, b, scale, channel, expected);
+    probe.WeightedDot2(b, got);
+    EXPECT_EQ(std::memcmp(expected, got, sizeof expected), 0) << round;
+    if (expected[0] + expected[1] > 0) ++overlapping;
+    // A pre-scaled b: Σ a_t · scale[t] · b_t, in id order.
+    double scaled[2] = {0, 0};
+    size_t j = 0;
+    for (const Entry& e : a) {
+      while (j < b.size() && b[j].id < e.id) ++j;
+      if (j < b.size() && b[j].id == e.id) {
+        scaled[channel[e.id]] += static_cast<double>(e.w) * scale[e.id] * b[j].w;
+      }
+    }
+    probe.ScaledDot2(b, got);
+    EXPECT_EQ(std::memcmp(scaled, got, sizeof scaled), 0) << round;
+  }
+  EXPECT_GT(overlapping, 40);  // the comparisons were not all of zeros
+  probe.Assign({}, scale, channel);
+  double got[2] = {1, 1};
+  probe.WeightedDot2(random_vec(100), got);
+  EXPECT_EQ(got[0], 0);
+  EXPECT_EQ(got[1], 0);
 }
 
 }  // namespace

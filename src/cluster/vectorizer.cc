@@ -89,15 +89,40 @@ double Blend(const double dot[2], const double a_norm[2], const double b_norm[2]
   return (1 - name_share) * words + name_share * names;
 }
 
-uint32_t Vectorizer::TermId(std::string_view key, uint8_t channel) {
-  auto it = vocabulary_.find(key);
-  if (it != vocabulary_.end()) return it->second;
-  const auto id = static_cast<uint32_t>(df_.size());
-  vocabulary_.emplace(std::string(key), id);
-  df_.push_back(0);
-  idf_.push_back(0);
-  channel_.push_back(channel);
-  return id;
+void Vectorizer::Queue(std::string_view key, uint8_t channel, float weight) {
+  PendingTerm t;
+  t.key_begin = static_cast<uint32_t>(pending_keys_.size());
+  t.key_size = static_cast<uint32_t>(key.size());
+  t.hash = TermTable::Hash(key);
+  t.weight = weight;
+  t.channel = channel;
+  vocabulary_.Prefetch(t.hash);
+  pending_keys_.append(key);
+  pending_.push_back(t);
+}
+
+void Vectorizer::Resolve() {
+  // Two passes over the queue: find each key's likely id and prefetch its
+  // bytes, then confirm (or intern) in order, so that ids are handed out in
+  // order of first sight.
+  for (PendingTerm& t : pending_) t.guess = vocabulary_.Guess(t.hash);
+  raw_.clear();
+  for (const PendingTerm& t : pending_) {
+    const std::string_view key = std::string_view(pending_keys_).substr(t.key_begin, t.key_size);
+    uint32_t id = t.guess;
+    if (id == TermTable::kNone || vocabulary_.key(id) != key) {
+      bool inserted = false;
+      id = vocabulary_.Intern(key, t.hash, &inserted);
+      if (inserted) {
+        df_.push_back(0);
+        idf_.push_back(0);
+        channel_.push_back(t.channel);
+      }
+    }
+    raw_.push_back({id, t.weight});
+  }
+  pending_.clear();
+  pending_keys_.clear();
 }
 
 text::Analyzer& Vectorizer::AnalyzerFor(const std::string& lang) {
@@ -119,7 +144,7 @@ void Vectorizer::AddParts(std::string_view folded, const std::string& lang, floa
     size_t end = folded.find('-', begin);
     if (end == std::string_view::npos) end = folded.size();
     const std::string_view part = folded.substr(begin, end - begin);
-    if (part.size() >= 2) raw_.push_back({TermId(analyzer.Stem(part), 0), weight});
+    if (part.size() >= 2) Queue(analyzer.Stem(part), 0, weight);
     begin = end + 1;
   }
 }
@@ -138,7 +163,7 @@ void Vectorizer::AddText(std::string_view text, const std::string& lang, float w
       previous_name_.clear();
       if (term.folded.size() < 2) continue;
       key_.assign(1, kNumberPrefix).append(term.folded);
-      raw_.push_back({TermId(key_, 1), number_weight});
+      Queue(key_, 1, number_weight);
       continue;
     }
     if (term.kind != text::TokenKind::kWord) continue;
@@ -146,7 +171,7 @@ void Vectorizer::AddText(std::string_view text, const std::string& lang, float w
       previous_name_.clear();
       continue;
     }
-    raw_.push_back({TermId(term.stem, 0), weight});
+    Queue(term.stem, 0, weight);
     // The parts of a hyphenated compound ("US-Außenminister",
     // "Mexiko-Stadt") also match where they stand alone.
     if (term.folded.find('-') != std::string_view::npos) AddParts(term.folded, lang, weight * 0.5f);
@@ -155,32 +180,40 @@ void Vectorizer::AddText(std::string_view text, const std::string& lang, float w
       continue;
     }
     key_.assign(1, kNamePrefix).append(term.folded);
-    raw_.push_back({TermId(key_, 1), name_weight});
+    Queue(key_, 1, name_weight);
     if (continues) {
       // "Rex Tillerson" is one name: the pair is a feature of its own.
       key_.assign(1, kNamePrefix).append(previous_name_).append(1, ' ').append(term.folded);
-      raw_.push_back({TermId(key_, 1), name_weight});
+      Queue(key_, 1, name_weight);
     }
     previous_name_.assign(term.folded);
   }
 }
 
 void Vectorizer::Vectorize(const Article& article, ArticleVector* out) {
-  raw_.clear();
   AddText(article.title, article.language, static_cast<float>(options_.title_weight));
   AddText(article.text, article.language, 1.0f);
+  Resolve();
   out->title_only = article.text.find_first_not_of(" \n\t") == std::string::npos;
   out->dated = DateInterval(article.published, &out->lo, &out->hi);
 
-  std::sort(raw_.begin(), raw_.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+  // Summed by id through a dense position table, then only the distinct ids
+  // are sorted. With the default options the weights are multiples of 0.5,
+  // so their sums are exact in any order.
+  if (position_.size() < df_.size()) position_.resize(df_.size(), 0);
   out->terms.clear();
   for (const Entry& e : raw_) {
-    if (!out->terms.empty() && out->terms.back().id == e.id) {
-      out->terms.back().w += e.w;
-    } else {
+    uint32_t& p = position_[e.id];
+    if (p == 0) {
       out->terms.push_back(e);
+      p = static_cast<uint32_t>(out->terms.size());
+    } else {
+      out->terms[p - 1].w += e.w;
     }
   }
+  for (const Entry& e : out->terms) position_[e.id] = 0;
+  std::sort(out->terms.begin(), out->terms.end(),
+            [](const Entry& a, const Entry& b) { return a.id < b.id; });
   // Sub-linear frequency: the tenth mention of a word says less than the first.
   for (Entry& e : out->terms) {
     if (e.w > 1) e.w = 1 + std::log(e.w);

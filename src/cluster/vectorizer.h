@@ -4,7 +4,6 @@
 #define STORYLINE_CLUSTER_VECTORIZER_H_
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -12,6 +11,7 @@
 #include <vector>
 
 #include "cluster/sparse.h"
+#include "cluster/term_table.h"
 #include "storyline/article.h"
 #include "storyline/cluster.h"
 #include "storyline/text.h"
@@ -59,11 +59,19 @@ class Vectorizer {
   size_t vocabulary_size() const { return df_.size(); }
 
  private:
-  struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // A term of the article being vectorized, before its id is looked up.
+  struct PendingTerm {
+    uint32_t key_begin = 0;  // in pending_keys_
+    uint32_t key_size = 0;
+    uint64_t hash = 0;
+    uint32_t guess = 0;  // TermTable::Guess
+    float weight = 0;
+    uint8_t channel = 0;
   };
-  uint32_t TermId(std::string_view key, uint8_t channel);
+  // Queues a term; Resolve turns the queue into raw_ in order, so ids are
+  // handed out in order of first sight.
+  void Queue(std::string_view key, uint8_t channel, float weight);
+  void Resolve();
   text::Analyzer& AnalyzerFor(const std::string& lang);
   void AddParts(std::string_view folded, const std::string& lang, float weight);
   void AddText(std::string_view text, const std::string& lang, float weight);
@@ -71,7 +79,7 @@ class Vectorizer {
 
   const Options options_;
   std::unordered_map<std::string, std::unique_ptr<text::Analyzer>> analyzers_;
-  std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> vocabulary_;
+  TermTable vocabulary_;
   std::vector<uint32_t> df_;
   std::vector<float> idf_;
   std::vector<uint8_t> channel_;
@@ -80,6 +88,9 @@ class Vectorizer {
   int64_t idf_epoch_ = 0;
   // Scratch, reused for every article.
   std::vector<Entry> raw_;
+  std::vector<PendingTerm> pending_;
+  std::string pending_keys_;
+  std::vector<uint32_t> position_;  // by term id: index + 1 in the vector being built; else 0
   std::string key_;
   std::string previous_name_;
 };

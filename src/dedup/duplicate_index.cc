@@ -1,6 +1,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <functional>
@@ -13,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "dedup/band_table.h"
 #include "storyline/dedup.h"
 
 // Choice of the banding. With b bands of r rows, a pair with Jaccard J shares
@@ -35,12 +37,23 @@ struct StringHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-uint64_t BandKey(const std::vector<uint32_t>& minhash, int band) {
-  return XXH3_64bits_withSeed(minhash.data() + static_cast<size_t>(band) * kRows,
+uint64_t BandKey(const uint32_t* minhash, int band) {
+  return XXH3_64bits_withSeed(minhash + static_cast<size_t>(band) * kRows,
                               sizeof(uint32_t) * kRows, static_cast<uint64_t>(band));
 }
 
-int EqualValues(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+// The band keys of a signature, with their slots in `table` prefetched.
+std::array<uint64_t, kBands> BandKeys(const uint32_t* minhash,
+                                      const internal::BandTable& table) {
+  std::array<uint64_t, kBands> keys;
+  for (int band = 0; band < kBands; ++band) {
+    keys[static_cast<size_t>(band)] = BandKey(minhash, band);
+    table.Prefetch(keys[static_cast<size_t>(band)]);
+  }
+  return keys;
+}
+
+int EqualValues(const uint32_t* a, const uint32_t* b) {
   int equal = 0;
   for (int i = 0; i < kMinHashSize; ++i) equal += a[i] == b[i];
   return equal;
@@ -56,7 +69,6 @@ struct Entry {
   bool live = false;
   bool banded = false;  // signature inserted into the band table
   uint32_t paragraph_count = 0;
-  std::vector<uint32_t> minhash;
   std::vector<uint64_t> posted_paragraphs;  // paragraph hashes this entry is listed under
 };
 
@@ -74,6 +86,9 @@ struct Aging {
 struct DuplicateIndex::Impl {
   Options options;
   std::vector<Entry> entries;  // by slot; dead slots are reused
+  // kMinHashSize values per slot (of banded entries), in one block: a
+  // candidate's signature is found without touching its entry, and prefetched.
+  std::vector<uint32_t> signatures;
   std::vector<uint32_t> free_slots;
   size_t live = 0;
   uint64_t next_serial = 0;
@@ -82,10 +97,15 @@ struct DuplicateIndex::Impl {
   std::unordered_map<std::string, uint32_t, StringHash, std::equal_to<>> by_id;
   std::unordered_map<uint64_t, uint32_t> by_text;
   std::unordered_map<uint64_t, uint32_t> by_content;
-  std::unordered_multimap<uint64_t, uint32_t> bands;  // band key → slot
+  internal::BandTable bands;  // band key → slots
   // Paragraph hash → slots; a list is not grown past the boilerplate limit + 1.
   std::unordered_map<uint64_t, std::vector<uint32_t>> paragraphs;
   std::priority_queue<Aging, std::vector<Aging>, std::greater<>> by_age;
+
+  uint32_t* Signature(uint32_t slot) { return signatures.data() + size_t{slot} * kMinHashSize; }
+  const uint32_t* Signature(uint32_t slot) const {
+    return signatures.data() + size_t{slot} * kMinHashSize;
+  }
 
   bool Eligible(const Fingerprint& fp) const {
     return fp.minhash.size() == static_cast<size_t>(kMinHashSize) &&
@@ -112,9 +132,8 @@ std::optional<Match> DuplicateIndex::Impl::Find(const Fingerprint& fp) const {
   if (!Eligible(fp)) return std::nullopt;
 
   std::vector<uint32_t> candidates;
-  for (int band = 0; band < kBands; ++band) {
-    auto [begin, end] = bands.equal_range(BandKey(fp.minhash, band));
-    for (auto it = begin; it != end; ++it) candidates.push_back(it->second);
+  for (uint64_t key : BandKeys(fp.minhash.data(), bands)) {
+    bands.ForEach(key, [&](uint32_t slot) { candidates.push_back(slot); });
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
@@ -122,10 +141,21 @@ std::optional<Match> DuplicateIndex::Impl::Find(const Fingerprint& fp) const {
   const Entry* best = nullptr;
   int best_equal = -1;
   const int needed = static_cast<int>(options.near_threshold * kMinHashSize + 0.999999);
-  for (uint32_t slot : candidates) {
-    const Entry& e = entries[slot];
-    const int equal = EqualValues(fp.minhash, e.minhash);
+  // Signatures are 512 bytes apiece, scattered over the block: fetch them a
+  // few candidates ahead.
+  constexpr size_t kAhead = 4;
+  auto prefetch = [&](size_t i) {
+    if (i >= candidates.size()) return;
+    const uint32_t* p = Signature(candidates[i]);
+    for (int v = 0; v < kMinHashSize; v += 16) __builtin_prefetch(p + v);
+  };
+  for (size_t i = 0; i < kAhead; ++i) prefetch(i);
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    prefetch(i + kAhead);
+    const uint32_t slot = candidates[i];
+    const int equal = EqualValues(fp.minhash.data(), Signature(slot));
     if (equal < needed) continue;
+    const Entry& e = entries[slot];
     if (equal > best_equal || (equal == best_equal && e.serial < best->serial)) {
       best = &e;
       best_equal = equal;
@@ -144,6 +174,7 @@ void DuplicateIndex::Impl::Index(std::string_view id, const Fingerprint& fp, int
   } else {
     slot = static_cast<uint32_t>(entries.size());
     entries.emplace_back();
+    signatures.resize(entries.size() * kMinHashSize);
   }
   Entry& e = entries[slot];
   e.id.assign(id);
@@ -162,8 +193,8 @@ void DuplicateIndex::Impl::Index(std::string_view id, const Fingerprint& fp, int
   if (e.content_hash != 0) by_content.emplace(e.content_hash, slot);
   e.banded = Eligible(fp);
   if (e.banded) {
-    e.minhash = fp.minhash;
-    for (int band = 0; band < kBands; ++band) bands.emplace(BandKey(e.minhash, band), slot);
+    std::copy(fp.minhash.begin(), fp.minhash.end(), Signature(slot));
+    for (uint64_t key : BandKeys(Signature(slot), bands)) bands.Insert(key, slot);
   }
   e.posted_paragraphs.clear();
   for (const ParagraphPrint& p : fp.paragraphs) e.posted_paragraphs.push_back(p.hash);
@@ -191,15 +222,7 @@ void DuplicateIndex::Impl::Remove(uint32_t slot) {
   if (e.text_hash != 0) erase_if_ours(by_text, e.text_hash);
   if (e.content_hash != 0) erase_if_ours(by_content, e.content_hash);
   if (e.banded) {
-    for (int band = 0; band < kBands; ++band) {
-      auto [begin, end] = bands.equal_range(BandKey(e.minhash, band));
-      for (auto it = begin; it != end; ++it) {
-        if (it->second == slot) {
-          bands.erase(it);
-          break;
-        }
-      }
-    }
+    for (uint64_t key : BandKeys(Signature(slot), bands)) bands.Erase(key, slot);
   }
   for (uint64_t h : e.posted_paragraphs) {
     auto it = paragraphs.find(h);

@@ -114,6 +114,7 @@ struct Analyzer::Impl {
     uint32_t off = 0;  // in folded_buf
     uint32_t len = 0;
     uint64_t hash = 0;
+    uint32_t guess = 0;  // Guess(hash)
   };
 
   std::string lang;
@@ -152,6 +153,29 @@ struct Analyzer::Impl {
   static std::string_view View(const char* p, uint16_t len) { return {p, len}; }
 
   void Prefetch(uint64_t hash) const { __builtin_prefetch(&slots[hash & mask]); }
+
+  static constexpr uint32_t kNoGuess = 0xFFFFFFFF;
+
+  // The entry whose slot carries the tag of `hash` (most likely the form
+  // with this hash; to be confirmed), with the entry prefetched; kNoGuess
+  // when no slot does.
+  uint32_t Guess(uint64_t hash) const {
+    const uint32_t tag = Tag(hash);
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+      const uint64_t slot = slots[i];
+      if (slot == 0) return kNoGuess;
+      if (static_cast<uint32_t>(slot >> 32) == tag) {
+        __builtin_prefetch(&entries[static_cast<uint32_t>(slot)]);
+        return static_cast<uint32_t>(slot);
+      }
+    }
+  }
+
+  bool Matches(uint32_t index, std::string_view folded) const {
+    const Entry& e = entries[index];
+    return e.folded_len == folded.size() &&
+           std::memcmp(e.folded, folded.data(), folded.size()) == 0;
+  }
 
   // The entry number of `folded`, inserted when new. Numbers are their own stem.
   uint32_t FindOrInsert(std::string_view folded, uint64_t hash, bool is_number) {
@@ -274,11 +298,19 @@ const std::vector<Term>& Analyzer::Analyze(std::string_view text) {
     m.terms.push_back(t);
   }
 
-  // Pass 2: probe, inserting new forms.
+  // Pass 2: probe the (prefetched) slots for the likely entries and
+  // prefetch those, then their strings, then confirm each guess or insert the
+  // new form: the misses of one pass overlap instead of following each other.
+  for (Impl::Pending& p : m.pending) p.guess = m.Guess(p.hash);
+  for (const Impl::Pending& p : m.pending) {
+    if (p.guess != Impl::kNoGuess) __builtin_prefetch(m.entries[p.guess].folded);
+  }
   for (size_t i = 0; i < m.terms.size(); ++i) {
-    const Impl::Pending& p = m.pending[i];
+    Impl::Pending& p = m.pending[i];
     const std::string_view folded(m.folded_buf.data() + p.off, p.len);
-    m.pending[i].off = m.FindOrInsert(folded, p.hash, m.terms[i].kind == TokenKind::kNumber);
+    p.off = p.guess != Impl::kNoGuess && m.Matches(p.guess, folded)
+                ? p.guess
+                : m.FindOrInsert(folded, p.hash, m.terms[i].kind == TokenKind::kNumber);
   }
 
   // Pass 3: views into the cache, stable until the next call.

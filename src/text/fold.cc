@@ -25,10 +25,13 @@ using internal::DecodeUtf8;
 // only, with ß → ss. Everywhere else the German rule (Duden: ä = ae when the
 // umlaut is not available) and diacritic stripping apply.
 bool KeepsDiacritics(std::string_view lang) {
+  // All are two-letter codes; checking the size first keeps this cheap for
+  // FoldTo, which decides it for every word.
+  if (lang.size() != 2) return false;
   static constexpr std::string_view kLangs[] = {"az", "da", "et", "fi", "hu", "is", "nb",
                                                 "nn", "no", "ro", "sv", "tr"};
   for (std::string_view l : kLangs) {
-    if (l == lang) return true;
+    if (l[0] == lang[0] && l[1] == lang[1]) return true;
   }
   return false;
 }
@@ -166,6 +169,24 @@ void FoldWith(std::string_view word, FoldOptions options, std::string* out) {
   const size_t n = word.size();
   size_t i = 0;
   while (i < n) {
+    if (!turkic) {
+      // A run of ASCII (most of most words) is written straight into place
+      // rather than appended byte by byte.
+      size_t end = i;
+      while (end < n && static_cast<unsigned char>(word[end]) < 0x80) ++end;
+      if (end > i) {
+        const size_t old_size = out->size();
+        out->resize(old_size + (end - i));
+        char* dst = out->data() + old_size;
+        for (; i < end; ++i) {
+          const char c = word[i];
+          if (c == '.') continue;  // see below
+          *dst++ = c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
+        }
+        out->resize(static_cast<size_t>(dst - out->data()));
+        continue;
+      }
+    }
     const auto b = static_cast<unsigned char>(word[i]);
     if (b < 0x80) {
       ++i;
