@@ -377,6 +377,7 @@ class Extractor {
   void ScoreBlocks();
   uint32_t ChooseContainer(uint32_t title_element) const;
   bool UnderNegative(uint32_t element, uint32_t container) const;
+  std::vector<bool> LeadBlocks(size_t title_block, uint32_t container) const;
   // Elements are numbered in document order, so a subtree is a range.
   bool IsAncestorOrSelf(uint32_t ancestor, uint32_t e) const {
     return ancestor <= e && e <= elements_[ancestor].last_descendant;
@@ -574,6 +575,48 @@ bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
   return false;
 }
 
+// The standfirst: the first sentences under the headline, set apart from the
+// body in the article's header or in a box whose class calls it a "teaser"
+// (a word that elsewhere names links to other stories). Between the headline
+// and the first strong paragraph of the container, the first paragraph of
+// running text without links is the lead, unless a negative element around
+// it holds more than that paragraph (a list of teasers) or marks a caption.
+std::vector<bool> Extractor::LeadBlocks(size_t title_block, uint32_t container) const {
+  std::vector<bool> lead(blocks_.size(), false);
+  if (title_block >= blocks_.size()) {
+    // Without a headline matching the title, the last <h1> before the
+    // container stands for it.
+    for (size_t i = 0; i < blocks_.size() && !IsAncestorOrSelf(container, blocks_[i].element); ++i) {
+      if (blocks_[i].kind == Kind::kTitle) title_block = i;
+    }
+    if (title_block >= blocks_.size()) return lead;
+  }
+  constexpr size_t kLeadWindow = 6;
+  constexpr uint32_t kLeadWords = 15;
+  for (size_t i = title_block + 1; i < blocks_.size() && i <= title_block + kLeadWindow; ++i) {
+    const Block& b = blocks_[i];
+    if (b.kind == Kind::kTitle) break;
+    const bool in = IsAncestorOrSelf(container, b.element);
+    const bool strong = b.words >= 10 && b.sentence_marks > 0 && b.link_chars * 10 < b.chars * 3;
+    if (in && strong && !UnderNegative(b.element, container)) break;  // the body begins
+    if (b.link_chars > 0 || b.kind == Kind::kCell || b.kind == Kind::kList) continue;
+    // A dek set as a heading (<h2>) is left out, as the AEB references do.
+    if (b.words < kLeadWords || b.sentence_marks == 0 || b.kind == Kind::kHeading) continue;
+    const Element& e = elements_[b.element];
+    bool boxed = false;
+    for (uint32_t neg = (e.hint & (kNegative | kWeakNegative)) ? b.element : e.neg_ancestor;
+         neg != kNone && !IsAncestorOrSelf(neg, container); neg = elements_[neg].neg_ancestor) {
+      const Element& n = elements_[neg];
+      boxed |= n.chars > b.chars * 3 / 2 || (n.hint & kWeakNegative) || n.tag == Tag::kFigcaption;
+    }
+    if (boxed) continue;
+    if (IsFurniture(b)) continue;
+    lead[i] = true;
+    break;
+  }
+  return lead;
+}
+
 double BlockValue(const Block& b) {
   const double density = b.chars == 0 ? 0 : static_cast<double>(b.link_chars) / b.chars;
   if (density > 0.5) return 0;
@@ -634,10 +677,13 @@ std::string Extractor::Select(std::string_view title) {
   ScoreBlocks();
   const std::string title_lower = AsciiLower(title);
   uint32_t title_element = kNone;
-  for (const Block& b : blocks_) {
+  size_t title_block = blocks_.size();
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const Block& b = blocks_[i];
     if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && !title_lower.empty() &&
         AsciiLower(b.text) == title_lower) {
       title_element = b.element;
+      title_block = i;
       break;
     }
   }
@@ -676,8 +722,14 @@ std::string Extractor::Select(std::string_view title) {
     for (size_t i = last_in + 1; i < blocks_.size() && extend(i); ++i) {
     }
   }
+  const std::vector<bool> lead = LeadBlocks(title_block, container);
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const Block& b = blocks_[i];
+    if (lead[i]) {
+      if (!seen.insert(b.text).second) continue;
+      kept.push_back({&b, true});
+      continue;
+    }
     if (!IsAncestorOrSelf(container, b.element)) {
       const bool beside = around != kNone && around != body_ && IsAncestorOrSelf(around, b.element) &&
                           b.value >= kBesideValue && b.kind != Kind::kCell &&

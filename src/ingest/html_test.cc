@@ -188,6 +188,30 @@ TEST(HtmlArticle, LeadNextToTheBodyInReadingOrderIsKept) {
   EXPECT_EQ(doc->article.text.find("city council"), std::string::npos) << doc->article.text;
 }
 
+// The lead right under the headline, in a box whose class ("teaser") marks
+// boilerplate elsewhere; a box of several teasers, or a caption, there is not
+// the lead.
+TEST(HtmlArticle, LeadUnderTheHeadlineInATeaserBoxIsKept) {
+  const std::string lead =
+      "Der Außenminister reist nach drei Jahren wieder nach Mexiko, und der Streit um die Zölle "
+      "überschattet den Besuch schon vor der Ankunft.";
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+  const std::string html = "<html><body><article><div class=head><h1>Talks</h1></div><div class=\"article-teaser\"><p>" +
+                           lead + "</p></div><div class=text>" + body + "</div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+
+  const std::string teasers =
+      "<html><body><article><h1>Talks</h1><div class=teasers><p>" + lead + "</p><p>" + lead +
+      " Mehr dazu.</p></div><figure><figcaption>" + lead + " Foto</figcaption></figure><div class=text>" +
+      body + "</div></article></body></html>";
+  Result<HtmlDocument> other = Parse(teasers);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  EXPECT_EQ(other->article.text.find("Außenminister"), std::string::npos) << other->article.text;
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
