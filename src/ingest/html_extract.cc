@@ -749,7 +749,13 @@ std::string Extractor::Select(std::string_view title) {
     kept.push_back({&b, strong});
   }
   size_t first = 0, last = kept.size();
-  while (first < last && !kept[first].strong &&
+  // A short paragraph that opens the container ("Crisp outside, creamy
+  // inside.") is the author's, not furniture: furniture is rarely a <p>
+  // without links inside the body.
+  auto opening_text = [&](const Block& b) {
+    return b.kind == Kind::kPara && b.link_chars == 0 && b.words >= 3 && IsAncestorOrSelf(container, b.element);
+  };
+  while (first < last && !kept[first].strong && !opening_text(*kept[first].block) &&
          !(kept[first].block->kind == Kind::kHeading && first + 1 < last && kept[first + 1].strong)) {
     ++first;
   }

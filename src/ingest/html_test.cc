@@ -212,6 +212,17 @@ TEST(HtmlArticle, LeadUnderTheHeadlineInATeaserBoxIsKept) {
   EXPECT_EQ(other->article.text.find("Außenminister"), std::string::npos) << other->article.text;
 }
 
+// Short paragraphs that open the body are text; a short link line is not.
+TEST(HtmlArticle, ShortOpeningParagraphsInTheBodyAreKept) {
+  const std::string html = "<html><body><article><p><a href=/x>Zur Übersicht</a></p><p>Außen knusprig, innen cremig.</p>"
+                           "<p>Das Beste kommt jetzt:</p><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                           "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text,
+            "Außen knusprig, innen cremig.\nDas Beste kommt jetzt:\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
