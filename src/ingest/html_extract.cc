@@ -579,8 +579,9 @@ bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
 // body in the article's header or in a box whose class calls it a "teaser"
 // (a word that elsewhere names links to other stories). Between the headline
 // and the first strong paragraph of the container, the first paragraph of
-// running text without links is the lead, unless a negative element around
-// it holds more than that paragraph (a list of teasers) or marks a caption.
+// running text without links that ends like a sentence is the lead, unless a
+// negative element around it, other than the header holding the headline,
+// holds more than that paragraph (a list of teasers) or marks a caption.
 std::vector<bool> Extractor::LeadBlocks(size_t title_block, uint32_t container) const {
   std::vector<bool> lead(blocks_.size(), false);
   if (title_block >= blocks_.size()) {
@@ -602,10 +603,16 @@ std::vector<bool> Extractor::LeadBlocks(size_t title_block, uint32_t container) 
     if (b.link_chars > 0 || b.kind == Kind::kCell || b.kind == Kind::kList) continue;
     // A dek set as a heading (<h2>) is left out, as the AEB references do.
     if (b.words < kLeadWords || b.sentence_marks == 0 || b.kind == Kind::kHeading) continue;
+    // It ends like a sentence; a dateline ("Updated Nov. 19, 2019 8:21 am
+    // ET") does not.
+    const char end = b.text.back();
+    if (end != '.' && end != '!' && end != '?') continue;
     const Element& e = elements_[b.element];
     bool boxed = false;
     for (uint32_t neg = (e.hint & (kNegative | kWeakNegative)) ? b.element : e.neg_ancestor;
          neg != kNone && !IsAncestorOrSelf(neg, container); neg = elements_[neg].neg_ancestor) {
+      // The article's header, which holds the headline, is no box.
+      if (IsAncestorOrSelf(neg, blocks_[title_block].element)) continue;
       const Element& n = elements_[neg];
       boxed |= n.chars > b.chars * 3 / 2 || (n.hint & kWeakNegative) || n.tag == Tag::kFigcaption;
     }

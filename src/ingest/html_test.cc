@@ -212,6 +212,23 @@ TEST(HtmlArticle, LeadUnderTheHeadlineInATeaserBoxIsKept) {
   EXPECT_EQ(other->article.text.find("Außenminister"), std::string::npos) << other->article.text;
 }
 
+// The lead in the article's header (whose class, "header", can mark site
+// furniture), after a dateline that is no sentence.
+TEST(HtmlArticle, LeadInTheHeaderWithTheHeadlineIsKept) {
+  const std::string lead =
+      "The minister's visit was the first in three years, and it was overshadowed by the dispute "
+      "about tariffs that both governments had tried to settle before.";
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+  const std::string html =
+      "<html><body><article><div class=o-header><h1>Talks</h1><p>Updated Nov. 19, 2019 8:21 am ET, by the "
+      "news desk of the paper in the capital city ET</p><p>" + lead + "</p></div><div class=text>" + body +
+      "</div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+}
+
 // Short paragraphs that open the body are text; a short link line is not.
 TEST(HtmlArticle, ShortOpeningParagraphsInTheBodyAreKept) {
   const std::string html = "<html><body><article><p><a href=/x>Zur Übersicht</a></p><p>Außen knusprig, innen cremig.</p>"
