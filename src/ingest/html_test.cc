@@ -311,6 +311,32 @@ TEST(HtmlArticle, BylineTextIsCleanedAndHandlesAreNoNames) {
   }
 }
 
+// Author fields lose the words and separators around the name; one that
+// names the site (its name, a domain) gives way to a byline on the page and
+// is kept only without one.
+TEST(HtmlArticle, AuthorFieldsAreTidiedAndTheSiteIsNoAuthor) {
+  struct Case {
+    std::string head, markup, author;
+  };
+  const Case cases[] = {
+      {"<meta name=author content=\"vom Support Team\">", "", "Support Team"},
+      {"<meta name=author content=\"View all posts by Daniel Lemire\">", "", "Daniel Lemire"},
+      {"<meta name=author content=\"Von: Anna Muster,\">", "", "Anna Muster"},
+      {"<meta name=author content=\"| Anna Muster -\">", "", "Anna Muster"},
+      {"<meta property=og:site_name content=\"Example News\"><meta name=author content=\"Example News\">",
+       "<span class=byline>Von Anna Muster</span>", "Anna Muster"},
+      {"<meta name=author content=\"example-news.de\">", "<span class=byline>By Anna Muster</span>", "Anna Muster"},
+      {"<meta property=og:site_name content=\"Example News\"><meta name=author content=\"Example News\">", "",
+       "Example News"},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlDocument> doc = Parse("<html><head>" + c.head + "</head><body><article>" + c.markup + "<p>" + kPara1 +
+                                     "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->author, c.author) << c.head << c.markup;
+  }
+}
+
 TEST(HtmlArticle, HeadlineOnThePageWinsOverItsDecoratedOrShortenedForms) {
   struct Case {
     std::string head;
