@@ -663,8 +663,20 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
       break;
     }
   }
-  if (!meta.published.known() && !date_text.empty()) {
-    if (Result<PublishedDate> d = FindDateInText(date_text); d.ok()) meta.published = *d;
+  if (!date_text.empty()) {
+    Result<PublishedDate> shown = FindDateInText(date_text);
+    if (!meta.published.known()) {
+      if (shown.ok()) meta.published = *shown;
+    } else if (shown.ok() && shown->precision >= DatePrecision::kDay &&
+               meta.published.precision >= DatePrecision::kMinute && meta.published.utc_offset_minutes == 0) {
+      // A time in UTC falls on the day before or after the one the page
+      // shows for its own time zone: the page's day is the publication day.
+      // Zones lie within 12 hours of UTC: an afternoon can only be the
+      // next day there, a morning the day before.
+      const int64_t apart = shown->DaysSinceEpoch() - meta.published.DaysSinceEpoch();
+      const bool afternoon = meta.published.hour >= 12;
+      if ((apart == 1 && afternoon) || (apart == -1 && !afternoon)) meta.published = *shown;
+    }
   }
   if (!meta.published.known()) {
     // /2017/02/23/ in the address.

@@ -383,6 +383,27 @@ TEST(HtmlArticle, VisibleDateInTimeTextOrDatumClass) {
   }
 }
 
+// A UTC time late in the evening is the next day where the page is written;
+// the day the page shows wins then, but not where no time zone could put it.
+TEST(HtmlArticle, ShownDayWinsOverAUtcTimeOnTheDayBefore) {
+  struct Case {
+    std::string meta_time, shown, expected;
+  };
+  const Case cases[] = {
+      {"2019-10-18T22:04:00Z", "19.10.2019", "2019-10-19"},
+      {"2022-05-04T00:44:52Z", "3. Mai 2022", "2022-05-03"},
+      {"2019-10-18T08:04:00Z", "19.10.2019", "2019-10-18T08:04:00"},
+      {"2019-10-18T22:04:00+02:00", "19.10.2019", "2019-10-18T22:04:00+02:00"},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlDocument> doc = Parse("<html><head><meta property=article:published_time content=\"" + c.meta_time +
+                                     "\"></head><body><article><span class=date>" + c.shown + "</span><p>" + kPara1 +
+                                     "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->article.published.ToIso(), c.expected) << c.meta_time;
+  }
+}
+
 TEST(HtmlArticle, Windows1252WithMetaCharset) {
   // "Grüße aus Köln" in windows-1252.
   const std::string html = "<html><head><meta charset=\"windows-1252\"><title>Gr\xFC\xDF" "e</title></head>"
