@@ -756,11 +756,12 @@ std::string Extractor::Select(std::string_view title) {
     kept.push_back({&b, strong});
   }
   size_t first = 0, last = kept.size();
-  // A short paragraph that opens the container ("Crisp outside, creamy
-  // inside.") is the author's, not furniture: furniture is rarely a <p>
-  // without links inside the body.
+  // A short paragraph or list item that opens the container ("Crisp
+  // outside, creamy inside.", "200 g sugar") is the author's, not furniture:
+  // furniture inside the body is rarely a <p> or <li> without links.
   auto opening_text = [&](const Block& b) {
-    return b.kind == Kind::kPara && b.link_chars == 0 && b.words >= 3 && IsAncestorOrSelf(container, b.element);
+    return (b.kind == Kind::kPara || b.kind == Kind::kList) && b.link_chars == 0 && b.words >= 3 &&
+           IsAncestorOrSelf(container, b.element);
   };
   while (first < last && !kept[first].strong && !opening_text(*kept[first].block) &&
          !(kept[first].block->kind == Kind::kHeading && first + 1 < last && kept[first + 1].strong)) {

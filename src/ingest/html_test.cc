@@ -240,6 +240,16 @@ TEST(HtmlArticle, ShortOpeningParagraphsInTheBodyAreKept) {
             "Außen knusprig, innen cremig.\nDas Beste kommt jetzt:\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3);
 }
 
+// A recipe opens with its ingredients, short list items without links.
+TEST(HtmlArticle, IngredientListThatOpensTheBodyIsKept) {
+  const std::string html = "<html><body><article><ul><li><a href=/r>Rezepte</a></li></ul><ul><li>200 g Zucker</li>"
+                           "<li>3 Eier (Größe M)</li></ul><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                           "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, "200 g Zucker\n3 Eier (Größe M)\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
