@@ -768,6 +768,11 @@ std::string Extractor::Select(std::string_view title) {
     ++first;
   }
   auto weak_tail = [](const Block& b) {
+    // List items and table cells of text without links close a body too
+    // (the last steps of a recipe, a table of figures with notes).
+    if (b.link_chars == 0 && (b.kind == Kind::kList || (b.kind == Kind::kCell && b.sentence_marks > 0 && b.words >= 5))) {
+      return false;
+    }
     return b.kind == Kind::kOther || b.kind == Kind::kCell || b.kind == Kind::kHeading ||
            b.kind == Kind::kTitle || (b.words < 4 && b.kind != Kind::kPara) || b.link_chars > 0;
   };

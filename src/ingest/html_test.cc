@@ -250,6 +250,17 @@ TEST(HtmlArticle, IngredientListThatOpensTheBodyIsKept) {
   EXPECT_EQ(doc->article.text, "200 g Zucker\n3 Eier (Größe M)\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3);
 }
 
+// Short list items and table cells of text close the body; a last link
+// line does not.
+TEST(HtmlArticle, ListItemsAndCellsThatCloseTheBodyAreKept) {
+  const std::string html = "<html><body><article><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                           "</p><ul><li>390 kcal</li><li>Fett</li></ul><table><tr><td>Note: the figures are for one portion of four.</td>"
+                           "</tr></table><p><a href=/x>Alle Rezepte</a></p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n390 kcal\nFett\nNote: the figures are for one portion of four.");
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
