@@ -165,10 +165,6 @@ ClassHint ClassHintOf(std::string_view value) {
     if (value.ends_with(suffix)) return h;
   }
   for (std::string_view p : kPositiveWords) h.positive |= value == p;
-  if (content_part) {
-    h.positive = h.content_value = true;
-    return h;
-  }
   // Stems anywhere in the value; one pass over its positions, trying only
   // the stems that start with the letter there.
   static const std::array<std::vector<std::string_view>, 128> kStemsByLetter = [] {
@@ -186,6 +182,12 @@ ClassHint ClassHintOf(std::string_view value) {
       h.negative = true;
       break;
     }
+  }
+  // "entry-content" is the article, but "comment-content" and
+  // "author-box--content" are the content of furniture.
+  if (content_part) {
+    if (!h.negative) h.positive = h.content_value = true;
+    return h;
   }
   size_t a = 0;
   while (a < value.size() && !h.negative) {

@@ -261,6 +261,20 @@ TEST(HtmlArticle, ListItemsAndCellsThatCloseTheBodyAreKept) {
   EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n390 kcal\nFett\nNote: the figures are for one portion of four.");
 }
 
+// "content" in a class names the article's text only where no furniture
+// word comes with it.
+TEST(HtmlArticle, ContentOfFurnitureIsFurniture) {
+  const std::string bio =
+      "Anna Muster writes about trade and migration for this paper and has covered the region for many "
+      "years, from the capital and from the border towns.";
+  const std::string html = "<html><body><article><div class=entry-content><p>" + kPara1 + "</p><p>" + kPara2 +
+                           "</p><p>" + kPara3 + "</p></div><div class=author-box--content><p>" + bio +
+                           "</p></div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
