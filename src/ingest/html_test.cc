@@ -502,6 +502,19 @@ TEST(HtmlArticle, BinaryIsAnError) {
   EXPECT_NE(doc.status().message().find("page.html: binary data"), std::string::npos);
 }
 
+// A few stray NUL bytes in a page are dropped, as browsers do.
+TEST(HtmlArticle, StrayNulBytesInAPageAreDropped) {
+  std::string html = "<html><body><article><img src=a.gif>" + std::string(10, '\0') + "<p>" + kPara1 + "</p><p>" +
+                     kPara2 + "</p></article></body></html>";
+  html += std::string(20000, ' ');  // a long page: ten NULs in it are stray
+  std::vector<Diagnostic> warnings;
+  Result<HtmlDocument> doc = Parse(html, &warnings);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].message.find("10 NUL bytes dropped"), std::string::npos);
+}
+
 TEST(HtmlArticle, PlainTextIsReadAsTextWithAWarning) {
   std::vector<Diagnostic> warnings;
   Result<HtmlDocument> doc = Parse("A headline\n" + kPara1 + "\n", &warnings);
