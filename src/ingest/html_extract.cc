@@ -18,7 +18,9 @@
 // 4. Inside it, blocks are kept in document order unless they sit under a
 //    negative element, are mostly link text, repeat the title, or are short
 //    page furniture ("Share", "Weitere Videos", "Foto: dpa"); runs of weak
-//    blocks before the first and after the last strong block are trimmed.
+//    blocks before the first and after the last strong block are trimmed,
+//    but not paragraphs and list items of plain text inside the container.
+//    The lead under the headline is kept wherever it sits (LeadBlocks).
 #include <algorithm>
 #include <array>
 #include <cstdint>
