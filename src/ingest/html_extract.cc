@@ -596,11 +596,16 @@ std::vector<bool> Extractor::LeadBlocks(size_t title_block, uint32_t container) 
     }
     if (title_block >= blocks_.size()) return lead;
   }
-  constexpr size_t kLeadWindow = 6;
+  constexpr size_t kLeadWindow = 3;  // blocks of 10 words or more
+  constexpr size_t kLeadScan = 30;
   constexpr uint32_t kLeadWords = 15;
-  for (size_t i = title_block + 1; i < blocks_.size() && i <= title_block + kLeadWindow; ++i) {
+  // Bylines, dates and author names between the headline and the lead are
+  // short: only longer blocks count against the window.
+  size_t passed = 0;
+  for (size_t i = title_block + 1; i < blocks_.size() && i <= title_block + kLeadScan; ++i) {
     const Block& b = blocks_[i];
     if (b.kind == Kind::kTitle) break;
+    if (b.words >= 10 && ++passed > kLeadWindow) break;
     const bool in = IsAncestorOrSelf(container, b.element);
     const bool strong = b.words >= 10 && b.sentence_marks > 0 && b.link_chars * 10 < b.chars * 3;
     if (in && strong && !UnderNegative(b.element, container)) break;  // the body begins

@@ -227,6 +227,14 @@ TEST(HtmlArticle, LeadInTheHeaderWithTheHeadlineIsKept) {
   Result<HtmlDocument> doc = Parse(html);
   ASSERT_TRUE(doc.ok()) << doc.status().ToString();
   EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+
+  // Many short lines (author, desk, date, twice for two layouts) in between.
+  std::string byline;
+  for (int i = 0; i < 2; ++i) byline += "<div>Anna Muster</div><div>Redaktion Example</div><div>25.01.2022 14:47 Uhr</div>";
+  Result<HtmlDocument> far = Parse("<html><body><article><div class=o-header><h1>Talks</h1>" + byline + "<p>" + lead +
+                                   "</p></div><div class=text>" + body + "</div></article></body></html>");
+  ASSERT_TRUE(far.ok()) << far.status().ToString();
+  EXPECT_EQ(far->article.text.substr(0, lead.size()), lead) << far->article.text;
 }
 
 // Short paragraphs that open the body are text; a short link line is not.
