@@ -133,12 +133,14 @@ constexpr std::string_view kNegativeWords[] = {
 constexpr std::string_view kWeakNegativeWords[] = {
     "widget", "widgets", "more", "meta", "header", "video", "gallery", "print", "legal",
     "toc", "credit", "caption"};
+// Not "paywall": the element it names holds the gated rest of the article,
+// the offer to subscribe is caught by "subscri".
 constexpr std::string_view kNegativeStems[] = {
     "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related",
     "newsletter", "subscri", "navigation", "sidebar", "breadcrumb", "teaser", "promo",
     "advert", "sponsor", "recommend", "empfehl", "footer", "author-box", "authorbox",
     "author-info", "about-author", "disqus", "popular", "read-more", "readmore",
-    "weitere", "werbung", "anzeige", "banner", "follow", "signup", "paywall"};
+    "weitere", "werbung", "anzeige", "banner", "follow", "signup"};
 constexpr std::string_view kPositiveWords[] = {
     "article-body", "articlebody", "article-content", "article-text", "articletext",
     "entry-content", "post-content", "post-body", "postbody", "story-body", "storybody",

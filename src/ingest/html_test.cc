@@ -283,6 +283,17 @@ TEST(HtmlArticle, ContentOfFurnitureIsFurniture) {
   EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
 }
 
+// The part of an article behind the paywall is the article; the offer to
+// subscribe is not.
+TEST(HtmlArticle, TextBehindThePaywallIsKept) {
+  const std::string html = "<html><body><article><p>" + kPara1 + "</p><div class=paywall><p>" + kPara2 + "</p><p>" +
+                           kPara3 + "</p><div class=subscribe-box><p>Subscribe now to read on: the first month is "
+                           "free, and you can cancel at any time you like.</p></div></div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
