@@ -663,12 +663,12 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
       break;
     }
   }
-  if (!date_text.empty()) {
+  if (!date_text.empty() && !meta.published.known()) {
+    if (Result<PublishedDate> shown = FindDateInText(date_text); shown.ok()) meta.published = *shown;
+  } else if (!date_text.empty() && meta.published.precision >= DatePrecision::kMinute &&
+             meta.published.utc_offset_minutes == 0) {
     Result<PublishedDate> shown = FindDateInText(date_text);
-    if (!meta.published.known()) {
-      if (shown.ok()) meta.published = *shown;
-    } else if (shown.ok() && shown->precision >= DatePrecision::kDay &&
-               meta.published.precision >= DatePrecision::kMinute && meta.published.utc_offset_minutes == 0) {
+    if (shown.ok() && shown->precision >= DatePrecision::kDay) {
       // A time in UTC falls on the day before or after the one the page
       // shows for its own time zone: the page's day is the publication day.
       // Zones lie within 12 hours of UTC: an afternoon can only be the
