@@ -1,6 +1,7 @@
 // `storyline read-html` and `storyline eval html-aeb` / `eval html-snippets`:
 // one HTML page read as an article, and the extractor's scores on the
 // extraction benchmarks (../shared/bench/README.md, extraction/).
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ struct HtmlOptions {
   std::string url;
   std::string dir;
   bool verbose = false;
+  bool details = false;
 };
 
 HtmlOptions& Opts() {
@@ -69,6 +71,17 @@ int RunEvalAeb() {
   Result<ingest::html::AebReport> r = ingest::html::EvaluateAeb(Opts().dir);
   if (!r.ok()) return Fail(r.status());
   PrintErrors(r->errors);
+  if (Opts().details) {
+    // Worst first: the pages where most is lost.
+    std::vector<ingest::html::AebPage> pages = r->page_scores;
+    std::stable_sort(pages.begin(), pages.end(), [](const auto& a, const auto& b) {
+      return ingest::html::F1(a.precision, a.recall) < ingest::html::F1(b.precision, b.recall);
+    });
+    for (const ingest::html::AebPage& p : pages) {
+      if (p.precision >= 1 && p.recall >= 1) continue;
+      fmt::print("{}  P {:.3f}  R {:.3f}\n", p.id, p.precision, p.recall);
+    }
+  }
   if (Opts().json) {
     JsonWriter w;
     w.BeginObject().Key("pages").Int(r->pages).Key("failed").Int(r->failed)
@@ -90,6 +103,14 @@ int RunEvalSnippets() {
     return m.total == 0 ? 0.0 : static_cast<double>(m.correct) / m.total;
   };
   const ingest::html::SnippetCounts& c = r->counts;
+  if (Opts().details) {
+    for (const ingest::html::SnippetPage& p : r->faulty_pages) {
+      fmt::print("{}\n", p.file);
+      for (const std::string& s : p.missed) fmt::print("  missed  {}\n", s);
+      for (const std::string& s : p.leaked) fmt::print("  leaked  {}\n", s);
+      for (const auto& m : p.meta) fmt::print("  {:<6}  expected \"{}\", got \"{}\"\n", m.field, m.expected, m.extracted);
+    }
+  }
   if (Opts().json) {
     JsonWriter w;
     w.BeginObject().Key("pages").Int(r->pages).Key("failed").Int(r->failed)
@@ -133,6 +154,7 @@ void RegisterHtmlCommands(CLI::App& app) {
   aeb->add_option("dir", o.dir, "Benchmark folder, e.g. ../shared/bench/extraction/aeb-dev")->required();
   aeb->add_flag("--json", o.json, "Print the scores as one JSON object");
   aeb->add_flag("--verbose", o.verbose, "List the pages that failed");
+  aeb->add_flag("--details", o.details, "Before the scores, list the pages not matched exactly, worst first");
   SetRunner(aeb, RunEvalAeb);
 
   CLI::App* snippets = eval->add_subcommand(
@@ -143,6 +165,9 @@ void RegisterHtmlCommands(CLI::App& app) {
       ->required();
   snippets->add_flag("--json", o.json, "Print the scores as one JSON object");
   snippets->add_flag("--verbose", o.verbose, "List the pages that failed");
+  snippets->add_flag("--details", o.details,
+                     "Before the scores, list per page the snippets missed and leaked and the\n"
+                     "title/date/author that differ from the reference");
   SetRunner(snippets, RunEvalSnippets);
 }
 

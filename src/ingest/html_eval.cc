@@ -99,7 +99,8 @@ double F1(double precision, double recall) {
 }
 
 void CountSnippets(std::string_view text, const std::vector<std::string>& with,
-                   const std::vector<std::string>& without, SnippetCounts* counts) {
+                   const std::vector<std::string>& without, SnippetCounts* counts,
+                   std::vector<std::string>* missed, std::vector<std::string>* leaked) {
   const std::string haystack = CollapseWhitespace(text);
   for (const std::string& s : with) {
     const std::string needle = CollapseWhitespace(s);
@@ -107,12 +108,14 @@ void CountSnippets(std::string_view text, const std::vector<std::string>& with,
       ++counts->true_pos;
     } else {
       ++counts->false_neg;
+      if (missed != nullptr) missed->push_back(s);
     }
   }
   for (const std::string& s : without) {
     const std::string needle = CollapseWhitespace(s);
     if (haystack.find(needle) != std::string::npos) {
       ++counts->false_pos;
+      if (leaked != nullptr) leaked->push_back(s);
     } else {
       ++counts->true_neg;
     }
@@ -152,6 +155,7 @@ Result<AebReport> EvaluateAeb(const std::string& dir) {
     }
     if (text.empty()) ++report.failed;
     const ShingleScore s = ShingleMatch(text, body);
+    report.page_scores.push_back({std::string(key), s.precision, s.recall});
     sum_p += s.precision;
     sum_r += s.recall;
     ++report.pages;
@@ -221,19 +225,30 @@ Result<SnippetReport> EvaluateSnippets(const std::string& dir) {
     }
     report.failed += !ok;
     ++report.pages;
-    CountSnippets(doc.article.text, with, without, &report.counts);
+    SnippetPage page;
+    page.file = std::string(rel);
+    CountSnippets(doc.article.text, with, without, &report.counts, &page.missed, &page.leaked);
     if (!meta_title.empty()) {
       ++report.title.total;
-      report.title.correct += SameText(doc.article.title, meta_title);
+      const bool same = SameText(doc.article.title, meta_title);
+      report.title.correct += same;
+      if (!same) page.meta.push_back({"title", meta_title, doc.article.title});
     }
     if (!meta_date.empty()) {
       ++report.date.total;
-      report.date.correct += doc.article.published.known() &&
-                             doc.article.published.ToIso().substr(0, 10) == meta_date.substr(0, 10);
+      const std::string date = doc.article.published.known() ? doc.article.published.ToIso() : "";
+      const bool same = !date.empty() && date.substr(0, 10) == meta_date.substr(0, 10);
+      report.date.correct += same;
+      if (!same) page.meta.push_back({"date", meta_date, date});
     }
     if (!meta_author.empty()) {
       ++report.author.total;
-      report.author.correct += SameText(doc.author, meta_author);
+      const bool same = SameText(doc.author, meta_author);
+      report.author.correct += same;
+      if (!same) page.meta.push_back({"author", meta_author, doc.author});
+    }
+    if (!page.missed.empty() || !page.leaked.empty() || !page.meta.empty()) {
+      report.faulty_pages.push_back(std::move(page));
     }
   }
   report.precision = report.counts.Precision();

@@ -34,15 +34,25 @@ struct SnippetCounts {
   double Precision() const;
   double Recall() const;
 };
+// `missed` and `leaked`, when given, receive the `with` snippets not found
+// and the `without` snippets found.
 void CountSnippets(std::string_view text, const std::vector<std::string>& with,
-                   const std::vector<std::string>& without, SnippetCounts* counts);
+                   const std::vector<std::string>& without, SnippetCounts* counts,
+                   std::vector<std::string>* missed = nullptr,
+                   std::vector<std::string>* leaked = nullptr);
 
 double F1(double precision, double recall);
 
+// One page's score, for `--details`.
+struct AebPage {
+  std::string id;
+  double precision = 0, recall = 0;
+};
 struct AebReport {
   int pages = 0;
   int failed = 0;  // pages that could not be read or parsed (scored as empty)
   double precision = 0, recall = 0, f1 = 0;  // F1 of the mean P and R
+  std::vector<AebPage> page_scores;  // in the order of ground-truth.json
   std::vector<std::string> errors;
 };
 // DIR/ground-truth.json ({id: {articleBody, url}}) and DIR/html/ID.html.gz.
@@ -51,6 +61,16 @@ Result<AebReport> EvaluateAeb(const std::string& dir);
 struct MetaAccuracy {
   int total = 0;
   int correct = 0;
+};
+// What one page got wrong, for `--details`: snippets missed and leaked,
+// and the metadata that differs from the reference (expected, extracted).
+struct SnippetPage {
+  std::string file;
+  std::vector<std::string> missed, leaked;
+  struct Mismatch {
+    std::string field, expected, extracted;
+  };
+  std::vector<Mismatch> meta;
 };
 struct SnippetReport {
   int pages = 0;
@@ -61,6 +81,7 @@ struct SnippetReport {
   // collapse (ASCII case ignored), date equal to the day (YYYY-MM-DD), author
   // equal ignoring case.
   MetaAccuracy title, date, author;
+  std::vector<SnippetPage> faulty_pages;  // pages with a miss, a leak or a mismatch, in index order
   std::vector<std::string> errors;
 };
 // DIR/index.jsonl lines {file, with, without, meta, url}.

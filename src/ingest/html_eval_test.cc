@@ -36,5 +36,13 @@ TEST(CountSnippets, TrafilaturaDefinitions) {
   EXPECT_DOUBLE_EQ(F1(0, 0), 0.0);
 }
 
+TEST(CountSnippets, ListsMissedAndLeakedSnippets) {
+  SnippetCounts c;
+  std::vector<std::string> missed, leaked;
+  CountSnippets("The body text.", {"body text", "missing"}, {"body", "menu"}, &c, &missed, &leaked);
+  EXPECT_EQ(missed, std::vector<std::string>{"missing"});
+  EXPECT_EQ(leaked, std::vector<std::string>{"body"});
+}
+
 }  // namespace
 }  // namespace storyline::ingest::html

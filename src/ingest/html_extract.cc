@@ -18,7 +18,9 @@
 // 4. Inside it, blocks are kept in document order unless they sit under a
 //    negative element, are mostly link text, repeat the title, or are short
 //    page furniture ("Share", "Weitere Videos", "Foto: dpa"); runs of weak
-//    blocks before the first and after the last strong block are trimmed.
+//    blocks before the first and after the last strong block are trimmed,
+//    but not paragraphs and list items of plain text inside the container.
+//    The lead under the headline is kept wherever it sits (LeadBlocks).
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -131,12 +133,14 @@ constexpr std::string_view kNegativeWords[] = {
 constexpr std::string_view kWeakNegativeWords[] = {
     "widget", "widgets", "more", "meta", "header", "video", "gallery", "print", "legal",
     "toc", "credit", "caption"};
+// Not "paywall": the element it names holds the gated rest of the article,
+// the offer to subscribe is caught by "subscri".
 constexpr std::string_view kNegativeStems[] = {
     "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related",
     "newsletter", "subscri", "navigation", "sidebar", "breadcrumb", "teaser", "promo",
     "advert", "sponsor", "recommend", "empfehl", "footer", "author-box", "authorbox",
     "author-info", "about-author", "disqus", "popular", "read-more", "readmore",
-    "weitere", "werbung", "anzeige", "banner", "follow", "signup", "paywall"};
+    "weitere", "werbung", "anzeige", "banner", "follow", "signup"};
 constexpr std::string_view kPositiveWords[] = {
     "article-body", "articlebody", "article-content", "article-text", "articletext",
     "entry-content", "post-content", "post-body", "postbody", "story-body", "storybody",
@@ -165,10 +169,6 @@ ClassHint ClassHintOf(std::string_view value) {
     if (value.ends_with(suffix)) return h;
   }
   for (std::string_view p : kPositiveWords) h.positive |= value == p;
-  if (content_part) {
-    h.positive = h.content_value = true;
-    return h;
-  }
   // Stems anywhere in the value; one pass over its positions, trying only
   // the stems that start with the letter there.
   static const std::array<std::vector<std::string_view>, 128> kStemsByLetter = [] {
@@ -186,6 +186,12 @@ ClassHint ClassHintOf(std::string_view value) {
       h.negative = true;
       break;
     }
+  }
+  // "entry-content" is the article, but "comment-content" and
+  // "author-box--content" are the content of furniture.
+  if (content_part) {
+    if (!h.negative) h.positive = h.content_value = true;
+    return h;
   }
   size_t a = 0;
   while (a < value.size() && !h.negative) {
@@ -377,6 +383,7 @@ class Extractor {
   void ScoreBlocks();
   uint32_t ChooseContainer(uint32_t title_element) const;
   bool UnderNegative(uint32_t element, uint32_t container) const;
+  std::vector<bool> LeadBlocks(size_t title_block, uint32_t container) const;
   // Elements are numbered in document order, so a subtree is a range.
   bool IsAncestorOrSelf(uint32_t ancestor, uint32_t e) const {
     return ancestor <= e && e <= elements_[ancestor].last_descendant;
@@ -574,6 +581,60 @@ bool Extractor::UnderNegative(uint32_t element, uint32_t container) const {
   return false;
 }
 
+// The standfirst: the first sentences under the headline, set apart from the
+// body in the article's header or in a box whose class calls it a "teaser"
+// (a word that elsewhere names links to other stories). Between the headline
+// and the first strong paragraph of the container, the first paragraph of
+// running text without links that ends like a sentence is the lead, unless a
+// negative element around it, other than the header holding the headline,
+// holds more than that paragraph (a list of teasers) or marks a caption.
+std::vector<bool> Extractor::LeadBlocks(size_t title_block, uint32_t container) const {
+  std::vector<bool> lead(blocks_.size(), false);
+  if (title_block >= blocks_.size()) {
+    // Without a headline matching the title, the last <h1> before the
+    // container stands for it.
+    for (size_t i = 0; i < blocks_.size() && !IsAncestorOrSelf(container, blocks_[i].element); ++i) {
+      if (blocks_[i].kind == Kind::kTitle) title_block = i;
+    }
+    if (title_block >= blocks_.size()) return lead;
+  }
+  constexpr size_t kLeadWindow = 3;  // blocks of 10 words or more
+  constexpr size_t kLeadScan = 30;
+  constexpr uint32_t kLeadWords = 15;
+  // Bylines, dates and author names between the headline and the lead are
+  // short: only longer blocks count against the window.
+  size_t passed = 0;
+  for (size_t i = title_block + 1; i < blocks_.size() && i <= title_block + kLeadScan; ++i) {
+    const Block& b = blocks_[i];
+    if (b.kind == Kind::kTitle) break;
+    if (b.words >= 10 && ++passed > kLeadWindow) break;
+    const bool in = IsAncestorOrSelf(container, b.element);
+    const bool strong = b.words >= 10 && b.sentence_marks > 0 && b.link_chars * 10 < b.chars * 3;
+    if (in && strong && !UnderNegative(b.element, container)) break;  // the body begins
+    if (b.link_chars > 0 || b.kind == Kind::kCell || b.kind == Kind::kList) continue;
+    // A dek set as a heading (<h2>) is left out, as the AEB references do.
+    if (b.words < kLeadWords || b.sentence_marks == 0 || b.kind == Kind::kHeading) continue;
+    // It ends like a sentence; a dateline ("Updated Nov. 19, 2019 8:21 am
+    // ET") does not.
+    const char end = b.text.back();
+    if (end != '.' && end != '!' && end != '?') continue;
+    const Element& e = elements_[b.element];
+    bool boxed = false;
+    for (uint32_t neg = (e.hint & (kNegative | kWeakNegative)) ? b.element : e.neg_ancestor;
+         neg != kNone && !IsAncestorOrSelf(neg, container); neg = elements_[neg].neg_ancestor) {
+      // The article's header, which holds the headline, is no box.
+      if (IsAncestorOrSelf(neg, blocks_[title_block].element)) continue;
+      const Element& n = elements_[neg];
+      boxed |= n.chars > b.chars * 3 / 2 || (n.hint & kWeakNegative) || n.tag == Tag::kFigcaption;
+    }
+    if (boxed) continue;
+    if (IsFurniture(b)) continue;
+    lead[i] = true;
+    break;
+  }
+  return lead;
+}
+
 double BlockValue(const Block& b) {
   const double density = b.chars == 0 ? 0 : static_cast<double>(b.link_chars) / b.chars;
   if (density > 0.5) return 0;
@@ -634,10 +695,13 @@ std::string Extractor::Select(std::string_view title) {
   ScoreBlocks();
   const std::string title_lower = AsciiLower(title);
   uint32_t title_element = kNone;
-  for (const Block& b : blocks_) {
+  size_t title_block = blocks_.size();
+  for (size_t i = 0; i < blocks_.size(); ++i) {
+    const Block& b = blocks_[i];
     if ((b.kind == Kind::kTitle || b.kind == Kind::kHeading) && !title_lower.empty() &&
         AsciiLower(b.text) == title_lower) {
       title_element = b.element;
+      title_block = i;
       break;
     }
   }
@@ -676,8 +740,14 @@ std::string Extractor::Select(std::string_view title) {
     for (size_t i = last_in + 1; i < blocks_.size() && extend(i); ++i) {
     }
   }
+  const std::vector<bool> lead = LeadBlocks(title_block, container);
   for (size_t i = 0; i < blocks_.size(); ++i) {
     const Block& b = blocks_[i];
+    if (lead[i]) {
+      if (!seen.insert(b.text).second) continue;
+      kept.push_back({&b, true});
+      continue;
+    }
     if (!IsAncestorOrSelf(container, b.element)) {
       const bool beside = around != kNone && around != body_ && IsAncestorOrSelf(around, b.element) &&
                           b.value >= kBesideValue && b.kind != Kind::kCell &&
@@ -697,11 +767,23 @@ std::string Extractor::Select(std::string_view title) {
     kept.push_back({&b, strong});
   }
   size_t first = 0, last = kept.size();
-  while (first < last && !kept[first].strong &&
+  // A short paragraph or list item that opens the container ("Crisp
+  // outside, creamy inside.", "200 g sugar") is the author's, not furniture:
+  // furniture inside the body is rarely a <p> or <li> without links.
+  auto opening_text = [&](const Block& b) {
+    return (b.kind == Kind::kPara || b.kind == Kind::kList) && b.link_chars == 0 && b.words >= 3 &&
+           IsAncestorOrSelf(container, b.element);
+  };
+  while (first < last && !kept[first].strong && !opening_text(*kept[first].block) &&
          !(kept[first].block->kind == Kind::kHeading && first + 1 < last && kept[first + 1].strong)) {
     ++first;
   }
   auto weak_tail = [](const Block& b) {
+    // List items and table cells of text without links close a body too
+    // (the last steps of a recipe, a table of figures with notes).
+    if (b.link_chars == 0 && (b.kind == Kind::kList || (b.kind == Kind::kCell && b.sentence_marks > 0 && b.words >= 5))) {
+      return false;
+    }
     return b.kind == Kind::kOther || b.kind == Kind::kCell || b.kind == Kind::kHeading ||
            b.kind == Kind::kTitle || (b.words < 4 && b.kind != Kind::kPara) || b.link_chars > 0;
   };

@@ -432,6 +432,44 @@ std::string CleanByline(std::string_view text) {
   return t;
 }
 
+// An author field without the words and separators around the name:
+// "By Anna Muster", "vom Support Team", "View all posts by Anna Muster",
+// "| Anna Muster", "Anna Muster,", "Redaktion -".
+std::string TidyAuthor(std::string author) {
+  static constexpr std::string_view kIntros[] = {"view all posts by ", "all posts by ", "posts by ",
+                                                 "posted by ", "written by ", "by ", "von: ", "von ",
+                                                 "vom ", "autor: ", "author: "};
+  auto is_edge = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '|' || c == '-'; };
+  bool again = true;
+  while (again && !author.empty()) {
+    again = false;
+    while (!author.empty() && is_edge(author.front())) author.erase(0, 1);
+    while (!author.empty() && is_edge(author.back())) author.pop_back();
+    const std::string lower = AsciiLower(author);
+    for (std::string_view intro : kIntros) {
+      if (lower.size() > intro.size() && lower.starts_with(intro)) {
+        author.erase(0, intro.size());
+        again = true;
+        break;
+      }
+    }
+  }
+  return author;
+}
+
+// Whether an author field names the site rather than a writer: the site's
+// name, or a bare domain ("example.de").
+bool IsSiteName(std::string_view author, std::string_view site_name) {
+  if (!site_name.empty() && AsciiLower(author) == AsciiLower(CollapseWhitespace(site_name))) return true;
+  if (author.find(' ') != std::string_view::npos) return false;
+  const size_t dot = author.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || author.size() - dot < 3 || author.size() - dot > 5) return false;
+  for (char c : author.substr(dot + 1)) {
+    if (!(c >= 'a' && c <= 'z')) return false;
+  }
+  return true;
+}
+
 // Strips " | Site" / " - Site" / " – Site" from a <title>.
 std::string TrimTitleSuffix(std::string title, std::string_view site) {
   static constexpr std::string_view kSeparators[] = {
@@ -590,19 +628,26 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
     if (!meta.h1.empty()) meta.title = meta.h1;
   }
 
-  std::string author = ld.author;
-  if (author.empty()) author = get({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"});
-  if (LooksLikeUrl(author)) author.clear();
-  if (author.empty()) author = itemprop_author;
-  if (author.empty()) author = rel_author;
-  if (author.empty() && !byline_text.empty()) author = CleanByline(byline_text);
-  author = CollapseWhitespace(DecodeEntities(author));
-  for (std::string_view prefix : {"By ", "by ", "Von ", "von ", "BY ", "VON "}) {
-    if (author.starts_with(prefix)) author.erase(0, prefix.size());
+  // The first source that names a person: many sites put their own name
+  // (or domain) in the author fields; then the byline on the page may still
+  // name the writer.
+  meta.author.clear();
+  std::string site_author;  // the site's name in an author field, the last resort
+  for (const std::string& candidate :
+       {ld.author, get({"author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"}),
+        itemprop_author, rel_author, byline_text.empty() ? std::string() : CleanByline(byline_text)}) {
+    if (LooksLikeUrl(candidate)) continue;
+    std::string author = TidyAuthor(CollapseWhitespace(DecodeEntities(candidate)));
+    // A social media handle (twitter:creator, "@newsdesk") is no name.
+    if (author.empty() || author.starts_with("@") || author.size() >= 200) continue;
+    if (IsSiteName(author, meta.site_name)) {
+      if (site_author.empty()) site_author = std::move(author);
+      continue;
+    }
+    meta.author = std::move(author);
+    break;
   }
-  // A social media handle (twitter:creator, "@newsdesk") is no name.
-  if (author.starts_with("@")) author.clear();
-  meta.author = author.size() < 200 ? author : "";
+  if (meta.author.empty()) meta.author = std::move(site_author);
 
   const std::vector<std::string> date_candidates = {
       ld.date,
@@ -618,8 +663,20 @@ PageMeta ExtractMeta(const Dom& dom, std::string_view url_hint) {
       break;
     }
   }
-  if (!meta.published.known() && !date_text.empty()) {
-    if (Result<PublishedDate> d = FindDateInText(date_text); d.ok()) meta.published = *d;
+  if (!date_text.empty() && !meta.published.known()) {
+    if (Result<PublishedDate> shown = FindDateInText(date_text); shown.ok()) meta.published = *shown;
+  } else if (!date_text.empty() && meta.published.precision >= DatePrecision::kMinute &&
+             meta.published.utc_offset_minutes == 0) {
+    Result<PublishedDate> shown = FindDateInText(date_text);
+    if (shown.ok() && shown->precision >= DatePrecision::kDay) {
+      // A time in UTC falls on the day before or after the one the page
+      // shows for its own time zone: the page's day is the publication day.
+      // Zones lie within 12 hours of UTC: an afternoon can only be the
+      // next day there, a morning the day before.
+      const int64_t apart = shown->DaysSinceEpoch() - meta.published.DaysSinceEpoch();
+      const bool afternoon = meta.published.hour >= 12;
+      if ((apart == 1 && afternoon) || (apart == -1 && !afternoon)) meta.published = *shown;
+    }
   }
   if (!meta.published.known()) {
     // /2017/02/23/ in the address.

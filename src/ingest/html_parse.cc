@@ -214,9 +214,26 @@ Result<HtmlDocument> ParseHtmlArticle(std::string_view bytes, std::string_view u
                              kMaxHtmlBytes >> 20));
   }
   if (bytes.empty()) return error(StatusCode::kInvalidArgument, "empty file");
+  std::string without_nul;
   if (!bytes.starts_with("\xFF\xFE") && !bytes.starts_with("\xFE\xFF") &&
       internal::LooksBinary(bytes.substr(0, 1 << 16))) {
-    return error(StatusCode::kInvalidArgument, "binary data (NUL or control bytes), not HTML");
+    // A page that opens with markup may carry a few stray NUL bytes (a
+    // broken template, padding after an image tag); HTML parsers drop them.
+    // Many, or other control bytes, mean binary data.
+    const size_t nuls = static_cast<size_t>(std::count(bytes.begin(), bytes.end(), '\0'));
+    const size_t start = bytes.find_first_not_of(" \t\r\n");
+    const bool markup = start != std::string_view::npos && bytes[start] == '<';
+    if (markup && nuls * 1000 < bytes.size()) {
+      without_nul.reserve(bytes.size() - nuls);
+      for (char c : bytes) {
+        if (c != '\0') without_nul.push_back(c);
+      }
+    }
+    if (without_nul.empty() || internal::LooksBinary(std::string_view(without_nul).substr(0, 1 << 16))) {
+      return error(StatusCode::kInvalidArgument, "binary data (NUL or control bytes), not HTML");
+    }
+    warn(fmt::format("{} NUL bytes dropped", nuls));
+    bytes = without_nul;
   }
   HtmlDocument doc;
   std::vector<std::string> notes;

@@ -188,6 +188,112 @@ TEST(HtmlArticle, LeadNextToTheBodyInReadingOrderIsKept) {
   EXPECT_EQ(doc->article.text.find("city council"), std::string::npos) << doc->article.text;
 }
 
+// The lead right under the headline, in a box whose class ("teaser") marks
+// boilerplate elsewhere; a box of several teasers, or a caption, there is not
+// the lead.
+TEST(HtmlArticle, LeadUnderTheHeadlineInATeaserBoxIsKept) {
+  const std::string lead =
+      "Der Außenminister reist nach drei Jahren wieder nach Mexiko, und der Streit um die Zölle "
+      "überschattet den Besuch schon vor der Ankunft.";
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+  const std::string html = "<html><body><article><div class=head><h1>Talks</h1></div><div class=\"article-teaser\"><p>" +
+                           lead + "</p></div><div class=text>" + body + "</div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+
+  const std::string teasers =
+      "<html><body><article><h1>Talks</h1><div class=teasers><p>" + lead + "</p><p>" + lead +
+      " Mehr dazu.</p></div><figure><figcaption>" + lead + " Foto</figcaption></figure><div class=text>" +
+      body + "</div></article></body></html>";
+  Result<HtmlDocument> other = Parse(teasers);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  EXPECT_EQ(other->article.text.find("Außenminister"), std::string::npos) << other->article.text;
+}
+
+// The lead in the article's header (whose class, "header", can mark site
+// furniture), after a dateline that is no sentence.
+TEST(HtmlArticle, LeadInTheHeaderWithTheHeadlineIsKept) {
+  const std::string lead =
+      "The minister's visit was the first in three years, and it was overshadowed by the dispute "
+      "about tariffs that both governments had tried to settle before.";
+  std::string body;
+  for (int i = 0; i < 3; ++i) body += "<p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 + "</p>";
+  const std::string html =
+      "<html><body><article><div class=o-header><h1>Talks</h1><p>Updated Nov. 19, 2019 8:21 am ET, by the "
+      "news desk of the paper in the capital city ET</p><p>" + lead + "</p></div><div class=text>" + body +
+      "</div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text.substr(0, lead.size()), lead) << doc->article.text;
+
+  // Many short lines (author, desk, date, twice for two layouts) in between.
+  std::string byline;
+  for (int i = 0; i < 2; ++i) byline += "<div>Anna Muster</div><div>Redaktion Example</div><div>25.01.2022 14:47 Uhr</div>";
+  Result<HtmlDocument> far = Parse("<html><body><article><div class=o-header><h1>Talks</h1>" + byline + "<p>" + lead +
+                                   "</p></div><div class=text>" + body + "</div></article></body></html>");
+  ASSERT_TRUE(far.ok()) << far.status().ToString();
+  EXPECT_EQ(far->article.text.substr(0, lead.size()), lead) << far->article.text;
+}
+
+// Short paragraphs that open the body are text; a short link line is not.
+TEST(HtmlArticle, ShortOpeningParagraphsInTheBodyAreKept) {
+  const std::string html = "<html><body><article><p><a href=/x>Zur Übersicht</a></p><p>Außen knusprig, innen cremig.</p>"
+                           "<p>Das Beste kommt jetzt:</p><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                           "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text,
+            "Außen knusprig, innen cremig.\nDas Beste kommt jetzt:\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
+// A recipe opens with its ingredients, short list items without links.
+TEST(HtmlArticle, IngredientListThatOpensTheBodyIsKept) {
+  const std::string html = "<html><body><article><ul><li><a href=/r>Rezepte</a></li></ul><ul><li>200 g Zucker</li>"
+                           "<li>3 Eier (Größe M)</li></ul><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                           "</p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, "200 g Zucker\n3 Eier (Größe M)\n" + kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
+// Short list items and table cells of text close the body; a last link
+// line does not.
+TEST(HtmlArticle, ListItemsAndCellsThatCloseTheBodyAreKept) {
+  const std::string html = "<html><body><article><p>" + kPara1 + "</p><p>" + kPara2 + "</p><p>" + kPara3 +
+                           "</p><ul><li>390 kcal</li><li>Fett</li></ul><table><tr><td>Note: the figures are for one portion of four.</td>"
+                           "</tr></table><p><a href=/x>Alle Rezepte</a></p></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3 + "\n390 kcal\nFett\nNote: the figures are for one portion of four.");
+}
+
+// "content" in a class names the article's text only where no furniture
+// word comes with it.
+TEST(HtmlArticle, ContentOfFurnitureIsFurniture) {
+  const std::string bio =
+      "Anna Muster writes about trade and migration for this paper and has covered the region for many "
+      "years, from the capital and from the border towns.";
+  const std::string html = "<html><body><article><div class=entry-content><p>" + kPara1 + "</p><p>" + kPara2 +
+                           "</p><p>" + kPara3 + "</p></div><div class=author-box--content><p>" + bio +
+                           "</p></div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
+// The part of an article behind the paywall is the article; the offer to
+// subscribe is not.
+TEST(HtmlArticle, TextBehindThePaywallIsKept) {
+  const std::string html = "<html><body><article><p>" + kPara1 + "</p><div class=paywall><p>" + kPara2 + "</p><p>" +
+                           kPara3 + "</p><div class=subscribe-box><p>Subscribe now to read on: the first month is "
+                           "free, and you can cancel at any time you like.</p></div></div></article></body></html>";
+  Result<HtmlDocument> doc = Parse(html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2 + "\n" + kPara3);
+}
+
 TEST(HtmlArticle, FurniturePhrasesInSeveralLanguages) {
   for (const std::string line : {"Das könnte Dich auch interessieren:", "Notas relacionadas",
                                  "If you enjoyed reading this post, please share it."}) {
@@ -259,6 +365,32 @@ TEST(HtmlArticle, BylineTextIsCleanedAndHandlesAreNoNames) {
   }
 }
 
+// Author fields lose the words and separators around the name; one that
+// names the site (its name, a domain) gives way to a byline on the page and
+// is kept only without one.
+TEST(HtmlArticle, AuthorFieldsAreTidiedAndTheSiteIsNoAuthor) {
+  struct Case {
+    std::string head, markup, author;
+  };
+  const Case cases[] = {
+      {"<meta name=author content=\"vom Support Team\">", "", "Support Team"},
+      {"<meta name=author content=\"View all posts by Daniel Lemire\">", "", "Daniel Lemire"},
+      {"<meta name=author content=\"Von: Anna Muster,\">", "", "Anna Muster"},
+      {"<meta name=author content=\"| Anna Muster -\">", "", "Anna Muster"},
+      {"<meta property=og:site_name content=\"Example News\"><meta name=author content=\"Example News\">",
+       "<span class=byline>Von Anna Muster</span>", "Anna Muster"},
+      {"<meta name=author content=\"example-news.de\">", "<span class=byline>By Anna Muster</span>", "Anna Muster"},
+      {"<meta property=og:site_name content=\"Example News\"><meta name=author content=\"Example News\">", "",
+       "Example News"},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlDocument> doc = Parse("<html><head>" + c.head + "</head><body><article>" + c.markup + "<p>" + kPara1 +
+                                     "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+    EXPECT_EQ(doc->author, c.author) << c.head << c.markup;
+  }
+}
+
 TEST(HtmlArticle, HeadlineOnThePageWinsOverItsDecoratedOrShortenedForms) {
   struct Case {
     std::string head;
@@ -302,6 +434,27 @@ TEST(HtmlArticle, VisibleDateInTimeTextOrDatumClass) {
     Result<HtmlDocument> doc = Parse("<html><body><article>" + markup + "<p>" + kPara1 + "</p></article></body></html>");
     ASSERT_TRUE(doc.ok());
     EXPECT_EQ(doc->article.published.ToIso(), "2017-02-23") << markup;
+  }
+}
+
+// A UTC time late in the evening is the next day where the page is written;
+// the day the page shows wins then, but not where no time zone could put it.
+TEST(HtmlArticle, ShownDayWinsOverAUtcTimeOnTheDayBefore) {
+  struct Case {
+    std::string meta_time, shown, expected;
+  };
+  const Case cases[] = {
+      {"2019-10-18T22:04:00Z", "19.10.2019", "2019-10-19"},
+      {"2022-05-04T00:44:52Z", "3. Mai 2022", "2022-05-03"},
+      {"2019-10-18T08:04:00Z", "19.10.2019", "2019-10-18T08:04:00"},
+      {"2019-10-18T22:04:00+02:00", "19.10.2019", "2019-10-18T22:04:00+02:00"},
+  };
+  for (const Case& c : cases) {
+    Result<HtmlDocument> doc = Parse("<html><head><meta property=article:published_time content=\"" + c.meta_time +
+                                     "\"></head><body><article><span class=date>" + c.shown + "</span><p>" + kPara1 +
+                                     "</p></article></body></html>");
+    ASSERT_TRUE(doc.ok());
+    EXPECT_EQ(doc->article.published.ToIso(), c.expected) << c.meta_time;
   }
 }
 
@@ -366,6 +519,19 @@ TEST(HtmlArticle, BinaryIsAnError) {
   Result<HtmlDocument> doc = Parse(binary);
   ASSERT_FALSE(doc.ok());
   EXPECT_NE(doc.status().message().find("page.html: binary data"), std::string::npos);
+}
+
+// A few stray NUL bytes in a page are dropped, as browsers do.
+TEST(HtmlArticle, StrayNulBytesInAPageAreDropped) {
+  std::string html = "<html><body><article><img src=a.gif>" + std::string(10, '\0') + "<p>" + kPara1 + "</p><p>" +
+                     kPara2 + "</p></article></body></html>";
+  html += std::string(20000, ' ');  // a long page: ten NULs in it are stray
+  std::vector<Diagnostic> warnings;
+  Result<HtmlDocument> doc = Parse(html, &warnings);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->article.text, kPara1 + "\n" + kPara2);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_NE(warnings[0].message.find("10 NUL bytes dropped"), std::string::npos);
 }
 
 TEST(HtmlArticle, PlainTextIsReadAsTextWithAWarning) {
