@@ -206,7 +206,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   out->offsets.assign(1, 0);
   out->group_end.clear();
   out->known.assign(n * kGroups, 0);
-  out->known_emit.resize(n * kGroups * kNumTags);
+  out->known_emit.resize(n * kGroups);
   // A later word of the sentence may have taken over a word's cache entry
   // (the entry was right for the word when it was looked up, so its hash
   // tells).
@@ -218,12 +218,11 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
   const uint64_t* sh = out->shape_hash.data() + 2;
   // Starts group g of token i: true when the cache already holds its summed
-  // weights (copied to known_emit), so that its features are left out.
+  // weights (pointed at by known_emit), so that its features are left out.
   auto known = [&](size_t i, size_t g, const WordInfo* info, size_t slot) {
     if (info == nullptr || !info->has_emit[slot]) return false;
     out->known[i * kGroups + g] = 1;
-    std::copy(info->emit[slot].begin(), info->emit[slot].end(),
-              out->known_emit.begin() + static_cast<ptrdiff_t>((i * kGroups + g) * kNumTags));
+    out->known_emit[i * kGroups + g] = info->emit[slot].data();
     return true;
   };
   for (size_t i = 0; i < n; ++i) {

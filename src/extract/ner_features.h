@@ -66,7 +66,8 @@ class WordInfoCache {
 // as its right neighbour (each ending at group_end[i * 3 + g]), then the
 // rest. Where a cached WordInfo already knew the summed weights of one of
 // the first three groups (known[i * 3 + g]), its features are left out and
-// known_emit[(i * 3 + g) * kNumTags ..] holds the sum instead. Reused
+// known_emit[i * 3 + g] points at the sum instead (kNumTags floats in the
+// cache entry, valid until the cache serves another sentence). Reused
 // between sentences: after the first few sentences featurizing allocates
 // nothing.
 inline constexpr size_t kGroups = 3;
@@ -75,7 +76,7 @@ struct SentenceFeatures {
   std::vector<uint32_t> offsets;
   std::vector<uint32_t> group_end;
   std::vector<uint8_t> known;
-  std::vector<float> known_emit;
+  std::vector<const float*> known_emit;
   std::vector<WordInfo*> infos;  // the cache entries, when featurized with a cache
   std::vector<bool> initial;
   // Scratch.

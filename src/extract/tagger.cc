@@ -38,7 +38,8 @@ bool Allowed(int prev, int cur) {
 }
 
 // Rows padded to kP floats so that the loops over tags vectorize.
-constexpr int kP = (kT + 3) / 4 * 4;
+constexpr int kLanes = 4;
+constexpr int kP = (kT + kLanes - 1) / kLanes * kLanes;
 
 // The transition scores in the layout Viterbi reads: start[c] for the first
 // tag, from[p * kP + c] for p → c, -inf where BIO forbids the pair or c is
@@ -75,15 +76,22 @@ void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<floa
     const float* prev = sc + (i - 1) * kP;
     float* cur = sc + i * kP;
     const float* e = emit + i * kT;
-    float best[kP];
-    for (int c = 0; c < kP; ++c) best[c] = prev[0] + t.from[c];
-    for (int p = 1; p < kT; ++p) {
-      const float v = prev[p];
-      const float* row = t.from.data() + p * kP;
-      for (int c = 0; c < kP; ++c) best[c] = std::max(best[c], v + row[c]);
+    // One block of kLanes target tags at a time, over every previous tag,
+    // so that the running maxima stay in registers (looping over all
+    // targets inside the loop over previous tags kept them in memory). The
+    // max of the same candidates does not depend on their order.
+    for (int c0 = 0; c0 < kP; c0 += kLanes) {
+      float best[kLanes];
+      for (int c = 0; c < kLanes; ++c) best[c] = prev[0] + t.from[c0 + c];
+      for (int p = 1; p < kT; ++p) {
+        const float v = prev[p];
+        const float* row = t.from.data() + p * kP + c0;
+        for (int c = 0; c < kLanes; ++c) best[c] = std::max(best[c], v + row[c]);
+      }
+      for (int c = 0; c < kLanes; ++c) {
+        cur[c0 + c] = c0 + c < kT ? best[c] + e[c0 + c] : kNeg;
+      }
     }
-    for (int c = 0; c < kT; ++c) cur[c] = best[c] + e[c];
-    for (int c = kT; c < kP; ++c) cur[c] = kNeg;
   }
   const float* last = sc + (n - 1) * kP;
   int arg = 0;
@@ -507,7 +515,7 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
       const size_t at = i * kGroups + g;
       const uint32_t end = f.group_end[at];
       if (f.known[at]) {
-        const float* sum = f.known_emit.data() + at * kT;
+        const float* sum = f.known_emit[at];
         for (int t = 0; t < kT; ++t) e[t] += sum[t];
         continue;
       }
