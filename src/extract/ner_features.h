@@ -19,10 +19,12 @@ namespace storyline::extract {
 
 // What featurizing finds out about a word regardless of where it stands:
 // its folded form, hashes, case classes, gazetteer and word-class lookups.
-struct WordInfo {
-  std::string token;
-  std::string folded;
+// Laid out for WordInfoCache: what checks and reads every lookup comes
+// first, in one cache line, then the strings, then the summed weights.
+struct alignas(64) WordInfo {
   uint64_t word_hash = 0;
+  bool valid = false;
+  std::array<bool, 4> has_emit{};
   uint64_t folded_hash = 0;
   uint64_t shape_hash = 0;
   uint8_t case_initial = 0;  // case class at the start of a sentence
@@ -31,13 +33,13 @@ struct WordInfo {
   uint8_t word_bits = 0;
   uint8_t phrase_start = 0;  // Gazetteer::PhraseStartOf
   std::array<uint16_t, 8> clusters{};
+  std::string token;
+  std::string folded;
   // Summed weights under one model of the feature groups that depend on
   // this word alone (see SentenceFeatures): its own features inside [0] and
   // at the start of a sentence [1], its features as the left neighbour of
   // a word [2] and as the right neighbour [3]. Filled in by the tagger.
   std::array<std::array<float, kNumTags>, 4> emit{};
-  std::array<bool, 4> has_emit{};
-  bool valid = false;
 };
 
 // A direct-mapped cache of WordInfo: on running text a few thousand words
