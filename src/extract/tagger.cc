@@ -40,6 +40,16 @@ bool Allowed(int prev, int cur) {
 // Rows padded to kP floats so that the loops over tags vectorize.
 constexpr int kLanes = 4;
 constexpr int kP = (kT + kLanes - 1) / kLanes * kLanes;
+constexpr int kBlocks = kP / kLanes;
+
+// kLanes floats in one SSE register (a GCC and Clang vector extension), for
+// the Viterbi loop.
+using Lanes = float __attribute__((vector_size(kLanes * sizeof(float))));
+Lanes LoadLanes(const float* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof(Lanes));
+  return v;
+}
 
 // The transition scores in the layout Viterbi reads: start[c] for the first
 // tag, from[p * kP + c] for p → c, -inf where BIO forbids the pair or c is
@@ -76,22 +86,25 @@ void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<floa
     const float* prev = sc + (i - 1) * kP;
     float* cur = sc + i * kP;
     const float* e = emit + i * kT;
-    // One block of kLanes target tags at a time, over every previous tag,
-    // so that the running maxima stay in registers (looping over all
-    // targets inside the loop over previous tags kept them in memory). The
+    // All kP target tags at once, in kP / kLanes registers, over every
+    // previous tag: independent running maxima, none of them in memory. The
     // max of the same candidates does not depend on their order.
-    for (int c0 = 0; c0 < kP; c0 += kLanes) {
-      float best[kLanes];
-      for (int c = 0; c < kLanes; ++c) best[c] = prev[0] + t.from[c0 + c];
-      for (int p = 1; p < kT; ++p) {
-        const float v = prev[p];
-        const float* row = t.from.data() + p * kP + c0;
-        for (int c = 0; c < kLanes; ++c) best[c] = std::max(best[c], v + row[c]);
-      }
-      for (int c = 0; c < kLanes; ++c) {
-        cur[c0 + c] = c0 + c < kT ? best[c] + e[c0 + c] : kNeg;
-      }
+    // (The loop over blocks is unrolled by the fold expression: left as a
+    // loop, -O2 kept the maxima in memory.)
+    Lanes best[kBlocks];
+    for (int b = 0; b < kBlocks; ++b) best[b] = prev[0] + LoadLanes(t.from.data() + b * kLanes);
+    auto relax = [&]<size_t... B>(float v, const float* row, std::index_sequence<B...>) {
+      // std::max, lane by lane.
+      ((best[B] = best[B] < v + LoadLanes(row + B * kLanes) ? v + LoadLanes(row + B * kLanes)
+                                                            : best[B]),
+       ...);
+    };
+    for (int p = 1; p < kT; ++p) {
+      relax(prev[p], t.from.data() + p * kP, std::make_index_sequence<kBlocks>());
     }
+    for (int b = 0; b < kBlocks; ++b) std::memcpy(cur + b * kLanes, &best[b], sizeof(Lanes));
+    for (int c = 0; c < kT; ++c) cur[c] += e[c];
+    for (int c = kT; c < kP; ++c) cur[c] = kNeg;
   }
   const float* last = sc + (n - 1) * kP;
   int arg = 0;
