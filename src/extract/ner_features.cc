@@ -161,6 +161,17 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
       __builtin_prefetch(entry + 64);
     }
   }
+  // And for the words not cached, what the dictionary and word-class lookups
+  // will read: each waits for memory, and so the waits overlap.
+  if (cache != nullptr) {
+    for (size_t i = 0; i < n; ++i) {
+      const WordInfo& info = cache->Slot(out->word_hash[i]);
+      if (!info.valid || info.word_hash != out->word_hash[i] || info.token != tokens[i]) {
+        gazetteer.PrefetchDictionaryClass(tokens[i]);
+        if (levels > 0) clusters.PrefetchClassesOf(tokens[i]);
+      }
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     const uint64_t word_hash = out->word_hash[i];
     WordInfo* info = &out->info;
