@@ -37,17 +37,20 @@ constexpr Named kDayWords[] = {{"heute", 0},    {"gestern", -1}, {"vorgestern", 
                                {"morgen", 1},   {"uebermorgen", 2}, {"today", 0},
                                {"yesterday", -1}, {"tomorrow", 1}};
 
+// The first byte is compared before the rest: this runs on most words.
 template <size_t N>
 int Lookup(const Named (&table)[N], std::string_view w) {
+  if (w.empty()) return 0;
   for (const Named& n : table) {
-    if (n.word == w) return n.value;
+    if (n.word.size() == w.size() && n.word[0] == w[0] && n.word == w) return n.value;
   }
   return 0;
 }
 
 int Weekday(std::string_view w) {
+  if (w.empty()) return 0;
   for (const Named& d : kWeekdays) {
-    if (!w.starts_with(d.word)) continue;
+    if (w[0] != d.word[0] || !w.starts_with(d.word)) continue;
     const std::string_view rest = w.substr(d.word.size());
     for (std::string_view part : kDayParts) {
       if (rest == part) return d.value;
