@@ -80,9 +80,9 @@ class HashSet {
     }
   }
   bool Contains(uint64_t h) const { return Get(h) != 0; }
-  // Fetches the first slot Get(h) reads; the set must not be empty. (Written
-  // so because GCC 12 -O2 dropped the prefetch behind an emptiness test, a
-  // ternary or a second prefetch.)
+  // Fetches the first slot Get(h) reads (of an empty set: null plus 0, which
+  // a prefetch ignores). Written so because GCC 12 -O2 dropped the prefetch
+  // behind an emptiness test, a ternary or a second prefetch.
   void Prefetch(uint64_t h) const {
     h |= static_cast<uint64_t>(h == 0);
     __builtin_prefetch(table_.data() + Slot(h));
@@ -366,6 +366,7 @@ void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::span<cons
                              std::vector<uint8_t>* bits) const {
   bits->assign(folded.size(), 0);
   thread_local std::string key;
+  thread_local std::vector<uint64_t> hashes;
   uint8_t any = 0;
   for (size_t i = 0; i < folded.size(); ++i) {
     any |= starts[i];
@@ -382,13 +383,18 @@ void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::span<cons
     while (i < folded.size()) {
       size_t matched = 0;
       const size_t longest = (starts[i] & start_bit) ? std::min(max_words, folded.size() - i) : 0;
+      // The keys of every length first, their slots fetched together (the
+      // sets are larger than the CPU's caches), then the longest match.
+      hashes.resize(longest + 1);
+      key.clear();
+      for (size_t n = 1; n <= longest; ++n) {
+        if (n > 1) key += ' ';
+        key += folded[i + n - 1];
+        hashes[n] = Hash(key);
+        set.Prefetch(hashes[n]);
+      }
       for (size_t n = longest; n >= 1 && matched == 0; --n) {
-        key.clear();
-        for (size_t k = 0; k < n; ++k) {
-          if (k > 0) key += ' ';
-          key += folded[i + k];
-        }
-        if (set.Contains(Hash(key))) matched = n;
+        if (set.Contains(hashes[n])) matched = n;
       }
       if (matched == 0) {
         ++i;
