@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "gazetteer_data.h"
+#include "huge_pages.h"
 #include "storyline/text.h"
 
 namespace storyline::extract {
@@ -91,8 +92,8 @@ class HashSet {
  private:
   size_t Slot(uint64_t h) const { return static_cast<size_t>(h ^ (h >> 29)) & mask_; }
   void Grow() {
-    std::vector<uint64_t> old = std::move(table_);
-    std::vector<uint8_t> old_values = std::move(values_);
+    HugeVector<uint64_t> old = std::move(table_);
+    HugeVector<uint8_t> old_values = std::move(values_);
     table_.assign(old.size() * 2, 0);
     values_.assign(old.size() * 2, 0);
     mask_ = table_.size() - 1;
@@ -105,8 +106,8 @@ class HashSet {
     }
   }
 
-  std::vector<uint64_t> table_;
-  std::vector<uint8_t> values_;
+  HugeVector<uint64_t> table_;
+  HugeVector<uint8_t> values_;
   size_t mask_ = 0;
   size_t size_ = 0;
 };

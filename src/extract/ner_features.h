@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "huge_pages.h"
 #include "tagger.h"
 #include "word_clusters.h"
 
@@ -59,7 +60,7 @@ class WordInfoCache {
  private:
   static constexpr size_t kSize = 8192;
   uint64_t key_ = 0;
-  std::vector<WordInfo> entries_;
+  HugeVector<WordInfo> entries_;
 };
 
 // The hashed features of one sentence: token i owns

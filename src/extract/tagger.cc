@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "huge_pages.h"
 #include "ner_features.h"
 
 namespace storyline::extract {
@@ -243,8 +244,8 @@ struct TaggerModel::Impl {
     uint32_t tag;
   };
   static constexpr uint32_t kEmpty = 0xffffffffU;
-  std::vector<Slot> slots;
-  std::vector<Entry> entries;
+  HugeVector<Slot> slots;
+  HugeVector<Entry> entries;
   uint32_t mask = 0;
   Transitions transitions;
 
