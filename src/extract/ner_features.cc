@@ -234,7 +234,21 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     const WordInfo* info = out->infos[i];
     if (info != nullptr && info->word_hash != out->word_hash[i]) out->infos[i] = nullptr;
   }
-  auto& h = out->hashes;
+  // Features are written through a pointer into room made for each token
+  // (push_back was not inlined: a call per feature). A token has at most
+  // 14 + 2 * 8 + 3 own features, 11 per neighbour group and 57 others.
+  constexpr size_t kMaxPerToken = 128;
+  struct Writer {
+    std::vector<uint32_t>* v;
+    uint32_t* p;
+    void push_back(uint32_t k) { *p++ = k; }
+    size_t size() const { return static_cast<size_t>(p - v->data()); }
+    void Reserve(size_t more) {
+      const size_t at = size();
+      v->resize(at + more);
+      p = v->data() + at;
+    }
+  } h{&out->hashes, out->hashes.data()};
   const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
   const uint64_t* sh = out->shape_hash.data() + 2;
   // Starts group g of token i: true when the cache already holds its summed
@@ -251,6 +265,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     return true;
   };
   for (size_t i = 0; i < n; ++i) {
+    h.Reserve(kMaxPerToken);
     const std::string_view f = out->folded[i];
     const auto ii = static_cast<ptrdiff_t>(i);
     const uint64_t case_class = out->case_class[i];
@@ -331,6 +346,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
     out->offsets.push_back(static_cast<uint32_t>(h.size()));
   }
+  out->hashes.resize(h.size());
 }
 
 }  // namespace storyline::extract
