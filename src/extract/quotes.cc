@@ -270,6 +270,8 @@ class Finder {
   void Run() {
     inside_.assign(n_, 0);
     used_.assign(n_, 0);
+    verb_.assign(n_, nullptr);
+    verb_known_.assign(n_, 0);
     FindPairs();
     for (const Pair& p : pairs_) {
       for (int i = p.open; i <= p.close; ++i) inside_[i] = 1;
@@ -308,7 +310,15 @@ class Finder {
                             f.ends_with("es") || f.ends_with("em"));
   }
   bool Verb(int i, std::string_view* particles) const {
-    return Word(i) && IsSpeechVerb(F(i), particles);
+    if (!Word(i)) return false;
+    // Asked many times of the same words: looked up once per word.
+    if (!verb_known_[i]) {
+      verb_[i] = VerbTable().Find(F(i));
+      verb_known_[i] = 1;
+    }
+    if (verb_[i] == nullptr) return false;
+    *particles = *verb_[i];
+    return true;
   }
 
   // Quotation-mark pairs within paragraphs, outermost only.
@@ -1127,6 +1137,10 @@ class Finder {
   std::vector<Pair> pairs_;
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
+  // Verb(): the particles of word i when it is a speech verb, else null, once
+  // verb_known_[i].
+  mutable std::vector<const std::string_view*> verb_;
+  mutable std::vector<uint8_t> verb_known_;
   std::vector<Found> found_;
   std::vector<std::string> roles_;  // folded Entity::role, by entity
 };
