@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <tuple>
 
@@ -338,8 +339,10 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     const uint32_t bits[3] = {bits_at(i, 0), bits_at(i, -1), bits_at(i, 1)};
     const Template bit_templates[3] = {Template::kWordBits, Template::kPrevBits, Template::kNextBits};
     for (int t = 0; t < 3; ++t) {
-      for (uint32_t b = 0; b < 16; ++b) {
-        if (bits[t] & (1u << b)) h.push_back(Key(bit_templates[t], case_class, b));
+      // The set bits, lowest first.
+      for (uint32_t rest = bits[t]; rest != 0; rest &= rest - 1) {
+        const auto b = static_cast<uint32_t>(std::countr_zero(rest));
+        h.push_back(Key(bit_templates[t], case_class, b));
       }
     }
     h.push_back(Key(Template::kPrevDict, case_at(i, -1), dict_at(i, -1)));
