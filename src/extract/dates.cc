@@ -37,17 +37,20 @@ constexpr Named kDayWords[] = {{"heute", 0},    {"gestern", -1}, {"vorgestern", 
                                {"morgen", 1},   {"uebermorgen", 2}, {"today", 0},
                                {"yesterday", -1}, {"tomorrow", 1}};
 
+// The first byte is compared before the rest: this runs on most words.
 template <size_t N>
 int Lookup(const Named (&table)[N], std::string_view w) {
+  if (w.empty()) return 0;
   for (const Named& n : table) {
-    if (n.word == w) return n.value;
+    if (n.word.size() == w.size() && n.word[0] == w[0] && n.word == w) return n.value;
   }
   return 0;
 }
 
 int Weekday(std::string_view w) {
+  if (w.empty()) return 0;
   for (const Named& d : kWeekdays) {
-    if (!w.starts_with(d.word)) continue;
+    if (w[0] != d.word[0] || !w.starts_with(d.word)) continue;
     const std::string_view rest = w.substr(d.word.size());
     for (std::string_view part : kDayParts) {
       if (rest == part) return d.value;
@@ -138,11 +141,15 @@ class DateFinder {
   // A month word at i: returns the month and sets *end past it.
   int Month(int i, int* end) const {
     if (!Word(i)) return 0;
-    if (int m = Lookup(kMonths, F(i)); m != 0 && (v_.words[i].cap || v_.lang == "en")) {
-      *end = i + 1;
-      return m;
+    // The cheap conditions first: this runs on most words.
+    if (v_.words[i].cap || v_.lang == "en") {
+      if (int m = Lookup(kMonths, F(i)); m != 0) {
+        *end = i + 1;
+        return m;
+      }
     }
-    if (int m = Lookup(kMonthAbbrev, F(i)); m != 0 && Punct(i + 1, ".")) {
+    if (!Punct(i + 1, ".")) return 0;
+    if (int m = Lookup(kMonthAbbrev, F(i)); m != 0) {
       *end = i + 2;
       return m;
     }
@@ -264,7 +271,7 @@ class DateFinder {
     }
     if (!Word(i)) return i;
     // Weekdays: "am Donnerstag", "im Laufe des Donnerstags", "vergangenen Dienstag".
-    if (int wd = Weekday(f); wd != 0 && (v_.words[i].cap || v_.lang == "en")) {
+    if (int wd = v_.words[i].cap || v_.lang == "en" ? Weekday(f) : 0; wd != 0) {
       int b = i;
       int direction = 0;  // -1 strictly before, +1 after, 0 on or before
       if (Word(b - 1) && (F(b - 1) == "vergangenen" || F(b - 1) == "letzten" ||

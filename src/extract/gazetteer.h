@@ -84,6 +84,9 @@ class Gazetteer {
 
   // The word as written (`word`) against the dictionary.
   DictionaryClass DictionaryClassOf(std::string_view word) const;
+  // A hint, no answer: starts fetching from memory what DictionaryClassOf(word)
+  // will read, so that the lookups of several words overlap.
+  void PrefetchDictionaryClass(std::string_view word) const;
 
   // Marks the tokens (given folded) covered by the longest place and
   // organisation names of the built-in lists and the longest places of the

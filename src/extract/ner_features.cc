@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <tuple>
 
@@ -151,8 +152,29 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     out->folded_hash[k] = out->shape_hash[k] = 0x5354415254ULL;               // <s>
     out->folded_hash[n + 2 + k] = out->shape_hash[n + 2 + k] = 0x454e44ULL;  // </s>
   }
+  // The cache is larger than the CPU's caches: fetch every token's entry
+  // (its first two lines: the check and the strings) before reading any.
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t word_hash = HashString(tokens[i]);
+    out->word_hash[i] = HashString(tokens[i]);
+    if (cache != nullptr) {
+      const char* entry = reinterpret_cast<const char*>(&cache->Slot(out->word_hash[i]));
+      __builtin_prefetch(entry);
+      __builtin_prefetch(entry + 64);
+    }
+  }
+  // And for the words not cached, what the dictionary and word-class lookups
+  // will read: each waits for memory, and so the waits overlap.
+  if (cache != nullptr) {
+    for (size_t i = 0; i < n; ++i) {
+      const WordInfo& info = cache->Slot(out->word_hash[i]);
+      if (!info.valid || info.word_hash != out->word_hash[i] || info.token != tokens[i]) {
+        gazetteer.PrefetchDictionaryClass(tokens[i]);
+        if (levels > 0) clusters.PrefetchClassesOf(tokens[i]);
+      }
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t word_hash = out->word_hash[i];
     WordInfo* info = &out->info;
     if (cache != nullptr) {
       info = &cache->Slot(word_hash);
@@ -164,7 +186,6 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     }
     out->infos[i] = cache != nullptr ? info : nullptr;
     out->folded[i] = info->folded;
-    out->word_hash[i] = word_hash;
     out->folded_hash[i + 2] = info->folded_hash;
     out->shape_hash[i + 2] = info->shape_hash;
     const bool initial = i == 0 || OpensSentence(tokens[i - 1]);
@@ -206,7 +227,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   out->offsets.assign(1, 0);
   out->group_end.clear();
   out->known.assign(n * kGroups, 0);
-  out->known_emit.resize(n * kGroups * kNumTags);
+  out->known_emit.resize(n * kGroups);
   // A later word of the sentence may have taken over a word's cache entry
   // (the entry was right for the word when it was looked up, so its hash
   // tells).
@@ -214,19 +235,38 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     const WordInfo* info = out->infos[i];
     if (info != nullptr && info->word_hash != out->word_hash[i]) out->infos[i] = nullptr;
   }
-  auto& h = out->hashes;
+  // Features are written through a pointer into room made for each token
+  // (push_back was not inlined: a call per feature). A token has at most
+  // 14 + 2 * 8 + 3 own features, 11 per neighbour group and 57 others.
+  constexpr size_t kMaxPerToken = 128;
+  struct Writer {
+    std::vector<uint32_t>* v;
+    uint32_t* p;
+    void push_back(uint32_t k) { *p++ = k; }
+    size_t size() const { return static_cast<size_t>(p - v->data()); }
+    void Reserve(size_t more) {
+      const size_t at = size();
+      v->resize(at + more);
+      p = v->data() + at;
+    }
+  } h{&out->hashes, out->hashes.data()};
   const uint64_t* fh = out->folded_hash.data() + 2;  // fh[i + d], d in [-2, 2]
   const uint64_t* sh = out->shape_hash.data() + 2;
   // Starts group g of token i: true when the cache already holds its summed
-  // weights (copied to known_emit), so that its features are left out.
+  // weights (pointed at by known_emit), so that its features are left out.
   auto known = [&](size_t i, size_t g, const WordInfo* info, size_t slot) {
     if (info == nullptr || !info->has_emit[slot]) return false;
     out->known[i * kGroups + g] = 1;
-    std::copy(info->emit[slot].begin(), info->emit[slot].end(),
-              out->known_emit.begin() + static_cast<ptrdiff_t>((i * kGroups + g) * kNumTags));
+    const float* sum = info->emit[slot].data();
+    out->known_emit[i * kGroups + g] = sum;
+    // The tagger reads the sum soon; it spans up to three cache lines.
+    __builtin_prefetch(sum);
+    __builtin_prefetch(sum + 16);
+    __builtin_prefetch(sum + kNumTags - 1);
     return true;
   };
   for (size_t i = 0; i < n; ++i) {
+    h.Reserve(kMaxPerToken);
     const std::string_view f = out->folded[i];
     const auto ii = static_cast<ptrdiff_t>(i);
     const uint64_t case_class = out->case_class[i];
@@ -299,14 +339,17 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     const uint32_t bits[3] = {bits_at(i, 0), bits_at(i, -1), bits_at(i, 1)};
     const Template bit_templates[3] = {Template::kWordBits, Template::kPrevBits, Template::kNextBits};
     for (int t = 0; t < 3; ++t) {
-      for (uint32_t b = 0; b < 16; ++b) {
-        if (bits[t] & (1u << b)) h.push_back(Key(bit_templates[t], case_class, b));
+      // The set bits, lowest first.
+      for (uint32_t rest = bits[t]; rest != 0; rest &= rest - 1) {
+        const auto b = static_cast<uint32_t>(std::countr_zero(rest));
+        h.push_back(Key(bit_templates[t], case_class, b));
       }
     }
     h.push_back(Key(Template::kPrevDict, case_at(i, -1), dict_at(i, -1)));
     h.push_back(Key(Template::kNextDict, case_at(i, 1), dict_at(i, 1)));
     out->offsets.push_back(static_cast<uint32_t>(h.size()));
   }
+  out->hashes.resize(h.size());
 }
 
 }  // namespace storyline::extract

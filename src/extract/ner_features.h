@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "gazetteer.h"
+#include "huge_pages.h"
 #include "tagger.h"
 #include "word_clusters.h"
 
@@ -19,10 +20,12 @@ namespace storyline::extract {
 
 // What featurizing finds out about a word regardless of where it stands:
 // its folded form, hashes, case classes, gazetteer and word-class lookups.
-struct WordInfo {
-  std::string token;
-  std::string folded;
+// Laid out for WordInfoCache: what checks and reads every lookup comes
+// first, in one cache line, then the strings, then the summed weights.
+struct alignas(64) WordInfo {
   uint64_t word_hash = 0;
+  bool valid = false;
+  std::array<bool, 4> has_emit{};
   uint64_t folded_hash = 0;
   uint64_t shape_hash = 0;
   uint8_t case_initial = 0;  // case class at the start of a sentence
@@ -31,13 +34,13 @@ struct WordInfo {
   uint8_t word_bits = 0;
   uint8_t phrase_start = 0;  // Gazetteer::PhraseStartOf
   std::array<uint16_t, 8> clusters{};
+  std::string token;
+  std::string folded;
   // Summed weights under one model of the feature groups that depend on
   // this word alone (see SentenceFeatures): its own features inside [0] and
   // at the start of a sentence [1], its features as the left neighbour of
   // a word [2] and as the right neighbour [3]. Filled in by the tagger.
   std::array<std::array<float, kNumTags>, 4> emit{};
-  std::array<bool, 4> has_emit{};
-  bool valid = false;
 };
 
 // A direct-mapped cache of WordInfo: on running text a few thousand words
@@ -57,7 +60,7 @@ class WordInfoCache {
  private:
   static constexpr size_t kSize = 8192;
   uint64_t key_ = 0;
-  std::vector<WordInfo> entries_;
+  HugeVector<WordInfo> entries_;
 };
 
 // The hashed features of one sentence: token i owns
@@ -66,7 +69,8 @@ class WordInfoCache {
 // as its right neighbour (each ending at group_end[i * 3 + g]), then the
 // rest. Where a cached WordInfo already knew the summed weights of one of
 // the first three groups (known[i * 3 + g]), its features are left out and
-// known_emit[(i * 3 + g) * kNumTags ..] holds the sum instead. Reused
+// known_emit[i * 3 + g] points at the sum instead (kNumTags floats in the
+// cache entry, valid until the cache serves another sentence). Reused
 // between sentences: after the first few sentences featurizing allocates
 // nothing.
 inline constexpr size_t kGroups = 3;
@@ -75,7 +79,7 @@ struct SentenceFeatures {
   std::vector<uint32_t> offsets;
   std::vector<uint32_t> group_end;
   std::vector<uint8_t> known;
-  std::vector<float> known_emit;
+  std::vector<const float*> known_emit;
   std::vector<WordInfo*> infos;  // the cache entries, when featurized with a cache
   std::vector<bool> initial;
   // Scratch.

@@ -1,17 +1,79 @@
 #include "extract/quotes.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <initializer_list>
 #include <span>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 namespace storyline::extract {
 namespace {
 
-using SvSet = std::unordered_set<std::string_view>;
+// A table of short strings for the lookups made on every word: open
+// addressing over a power-of-two table with an inline FNV-1a hash (the
+// standard containers divided by a prime and called the library's hash on
+// every lookup). Add keeps the first value of a key, as emplace does.
+template <typename Value>
+class WordTable {
+ public:
+  void Add(std::string_view key, Value value) {
+    if ((size_ + 1) * 2 > slots_.size()) Rehash(std::max<size_t>(16, slots_.size() * 2));
+    size_t s = Hash(key) & mask_;
+    while (slots_[s].used) {
+      if (slots_[s].key == key) return;
+      s = (s + 1) & mask_;
+    }
+    slots_[s] = Slot{std::string(key), std::move(value), true};
+    ++size_;
+  }
+  const Value* Find(std::string_view key) const {
+    if (slots_.empty()) return nullptr;
+    size_t s = Hash(key) & mask_;
+    while (slots_[s].used) {
+      if (slots_[s].key == key) return &slots_[s].value;
+      s = (s + 1) & mask_;
+    }
+    return nullptr;
+  }
+
+ private:
+  struct Slot {
+    std::string key;
+    Value value{};
+    bool used = false;
+  };
+  static size_t Hash(std::string_view key) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    return static_cast<size_t>(h ^ (h >> 32));
+  }
+  void Rehash(size_t capacity) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(capacity, Slot{});
+    mask_ = capacity - 1;
+    size_ = 0;
+    for (Slot& o : old) {
+      if (o.used) Add(o.key, std::move(o.value));
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+class SvSet {
+ public:
+  SvSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) table_.Add(w, true);
+  }
+  bool contains(std::string_view w) const { return table_.Find(w) != nullptr; }
+
+ private:
+  WordTable<bool> table_;
+};
 
 // --- Lexicon ------------------------------------------------------------------
 // Forms are folded (text::Fold: lower case, ä → ae, ß → ss). The German verb
@@ -65,11 +127,7 @@ bool HasInseparablePrefix(std::string_view s) {
   return s.ends_with("ier");
 }
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using VerbMap = std::unordered_map<std::string, std::string_view, StringHash, std::equal_to<>>;
+using VerbMap = WordTable<std::string_view>;
 
 const VerbMap& VerbTable() {
   static const VerbMap table = [] {
@@ -78,11 +136,11 @@ const VerbMap& VerbTable() {
     auto add_weak = [t](std::string_view stem, std::string_view particles, bool participle) {
       const std::string s(stem);
       const bool e = s.ends_with('e');
-      t->emplace(s + "te", particles);
-      t->emplace(s + "ten", particles);
-      t->emplace(s + "t", particles);
-      t->emplace(e ? s + "n" : s + "en", particles);
-      if (participle) t->emplace(HasInseparablePrefix(s) ? s + "t" : "ge" + s + "t", particles);
+      t->Add(s + "te", particles);
+      t->Add(s + "ten", particles);
+      t->Add(s + "t", particles);
+      t->Add(e ? s + "n" : s + "en", particles);
+      if (participle) t->Add(HasInseparablePrefix(s) ? s + "t" : "ge" + s + "t", particles);
     };
     for (std::string_view s : kWeakStems) add_weak(s, "", true);
     for (const auto& [s, p] : kSeparableWeak) {
@@ -94,13 +152,13 @@ const VerbMap& VerbTable() {
         size_t bar = p.find('|', from);
         if (bar == std::string_view::npos) bar = p.size();
         const std::string particle(p.substr(from, bar - from));
-        t->emplace(particle + stem + "te", "");
-        t->emplace(particle + stem + "ten", "");
-        t->emplace(particle + "ge" + stem + "t", "");
+        t->Add(particle + stem + "te", "");
+        t->Add(particle + stem + "ten", "");
+        t->Add(particle + "ge" + stem + "t", "");
         from = bar + 1;
       }
     }
-    for (const auto& [f, p] : kIrregular) t->emplace(std::string(f), p);
+    for (const auto& [f, p] : kIrregular) t->Add(std::string(f), p);
     return map;
   }();
   return table;
@@ -212,6 +270,8 @@ class Finder {
   void Run() {
     inside_.assign(n_, 0);
     used_.assign(n_, 0);
+    verb_.assign(n_, nullptr);
+    verb_known_.assign(n_, 0);
     FindPairs();
     for (const Pair& p : pairs_) {
       for (int i = p.open; i <= p.close; ++i) inside_[i] = 1;
@@ -250,7 +310,15 @@ class Finder {
                             f.ends_with("es") || f.ends_with("em"));
   }
   bool Verb(int i, std::string_view* particles) const {
-    return Word(i) && IsSpeechVerb(F(i), particles);
+    if (!Word(i)) return false;
+    // Asked many times of the same words: looked up once per word.
+    if (!verb_known_[i]) {
+      verb_[i] = VerbTable().Find(F(i));
+      verb_known_[i] = 1;
+    }
+    if (verb_[i] == nullptr) return false;
+    *particles = *verb_[i];
+    return true;
   }
 
   // Quotation-mark pairs within paragraphs, outermost only.
@@ -1069,6 +1137,10 @@ class Finder {
   std::vector<Pair> pairs_;
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
+  // Verb(): the particles of word i when it is a speech verb, else null, once
+  // verb_known_[i].
+  mutable std::vector<const std::string_view*> verb_;
+  mutable std::vector<uint8_t> verb_known_;
   std::vector<Found> found_;
   std::vector<std::string> roles_;  // folded Entity::role, by entity
 };
@@ -1076,10 +1148,9 @@ class Finder {
 }  // namespace
 
 bool IsSpeechVerb(std::string_view folded, std::string_view* particles) {
-  const auto& table = VerbTable();
-  auto it = table.find(folded);
-  if (it == table.end()) return false;
-  *particles = it->second;
+  const std::string_view* found = VerbTable().Find(folded);
+  if (found == nullptr) return false;
+  *particles = *found;
   return true;
 }
 

@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "huge_pages.h"
 #include "ner_features.h"
 
 namespace storyline::extract {
@@ -38,7 +39,23 @@ bool Allowed(int prev, int cur) {
 }
 
 // Rows padded to kP floats so that the loops over tags vectorize.
-constexpr int kP = (kT + 3) / 4 * 4;
+constexpr int kLanes = 4;
+constexpr int kP = (kT + kLanes - 1) / kLanes * kLanes;
+constexpr int kBlocks = kP / kLanes;
+// O and the B- tags, padded to whole registers.
+constexpr int kOpen = 1 + kNumTypes;
+constexpr int kOpenP = (kOpen + kLanes - 1) / kLanes * kLanes;
+constexpr int kOpenBlocks = kOpenP / kLanes;
+constexpr int OpenTag(int j) { return j == 0 ? 0 : 2 * j - 1; }
+
+// kLanes floats in one SSE register (a GCC and Clang vector extension), for
+// the Viterbi loop.
+using Lanes = float __attribute__((vector_size(kLanes * sizeof(float))));
+Lanes LoadLanes(const float* p) {
+  Lanes v;
+  std::memcpy(&v, p, sizeof(Lanes));
+  return v;
+}
 
 // The transition scores in the layout Viterbi reads: start[c] for the first
 // tag, from[p * kP + c] for p → c, -inf where BIO forbids the pair or c is
@@ -46,6 +63,12 @@ constexpr int kP = (kT + 3) / 4 * 4;
 struct Transitions {
   std::array<float, kP> start{};
   std::array<float, kT * kP> from{};
+  // The same for the forward pass, split by what BIO allows: any tag may
+  // precede O and B-x (open[p * kOpenP + j] for p → the j-th of them,
+  // OpenTag(j)), only B-x and I-x precede I-x (inside[2 * x] from B-x,
+  // inside[2 * x + 1] from I-x).
+  std::array<float, kT * kOpenP> open{};
+  std::array<float, 2 * kNumTypes> inside{};
 };
 
 // trans has (kT + 1) rows: row 0 the start, row p + 1 after tag p.
@@ -57,6 +80,15 @@ void BuildTransitions(const float* trans, Transitions* out) {
     for (int p = 0; p < kT; ++p) {
       if (Allowed(p, c)) out->from[p * kP + c] = trans[(p + 1) * kT + c];
     }
+  }
+  out->open.fill(kNeg);
+  for (int p = 0; p < kT; ++p) {
+    for (int j = 0; j < kOpen; ++j) out->open[p * kOpenP + j] = out->from[p * kP + OpenTag(j)];
+  }
+  for (int x = 0; x < kNumTypes; ++x) {
+    const int b = 1 + 2 * x, in = 2 + 2 * x;
+    out->inside[2 * x] = out->from[b * kP + in];
+    out->inside[2 * x + 1] = out->from[in * kP + in];
   }
 }
 
@@ -75,14 +107,32 @@ void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<floa
     const float* prev = sc + (i - 1) * kP;
     float* cur = sc + i * kP;
     const float* e = emit + i * kT;
-    float best[kP];
-    for (int c = 0; c < kP; ++c) best[c] = prev[0] + t.from[c];
+    // O and B-x: every previous tag, all targets at once in registers
+    // (kOpenBlocks of them: independent running maxima, none in memory;
+    // the fold expression unrolls the loop over blocks, which -O2 left in
+    // memory). I-x: only B-x and I-x, whose transitions to it are finite;
+    // every other candidate is -inf and cannot change the max. The max of
+    // the same candidates does not depend on their order.
+    Lanes best[kOpenBlocks];
+    for (int b = 0; b < kOpenBlocks; ++b) best[b] = prev[0] + LoadLanes(t.open.data() + b * kLanes);
+    auto relax = [&]<size_t... B>(float v, const float* row, std::index_sequence<B...>) {
+      // std::max, lane by lane.
+      ((best[B] = best[B] < v + LoadLanes(row + B * kLanes) ? v + LoadLanes(row + B * kLanes)
+                                                            : best[B]),
+       ...);
+    };
     for (int p = 1; p < kT; ++p) {
-      const float v = prev[p];
-      const float* row = t.from.data() + p * kP;
-      for (int c = 0; c < kP; ++c) best[c] = std::max(best[c], v + row[c]);
+      relax(prev[p], t.open.data() + p * kOpenP, std::make_index_sequence<kOpenBlocks>());
     }
-    for (int c = 0; c < kT; ++c) cur[c] = best[c] + e[c];
+    float open_best[kOpenP];
+    for (int b = 0; b < kOpenBlocks; ++b) {
+      std::memcpy(open_best + b * kLanes, &best[b], sizeof(Lanes));
+    }
+    for (int j = 0; j < kOpen; ++j) cur[OpenTag(j)] = open_best[j] + e[OpenTag(j)];
+    for (int x = 0; x < kNumTypes; ++x) {
+      const int in = 2 + 2 * x;
+      cur[in] = std::max(prev[in - 1] + t.inside[2 * x], prev[in] + t.inside[2 * x + 1]) + e[in];
+    }
     for (int c = kT; c < kP; ++c) cur[c] = kNeg;
   }
   const float* last = sc + (n - 1) * kP;
@@ -222,8 +272,8 @@ struct TaggerModel::Impl {
     uint32_t tag;
   };
   static constexpr uint32_t kEmpty = 0xffffffffU;
-  std::vector<Slot> slots;
-  std::vector<Entry> entries;
+  HugeVector<Slot> slots;
+  HugeVector<Entry> entries;
   uint32_t mask = 0;
   Transitions transitions;
 
@@ -507,7 +557,7 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
       const size_t at = i * kGroups + g;
       const uint32_t end = f.group_end[at];
       if (f.known[at]) {
-        const float* sum = f.known_emit.data() + at * kT;
+        const float* sum = f.known_emit[at];
         for (int t = 0; t < kT; ++t) e[t] += sum[t];
         continue;
       }

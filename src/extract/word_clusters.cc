@@ -166,6 +166,11 @@ void WordClusters::BuildTable() {
   }
 }
 
+void WordClusters::PrefetchClassesOf(std::string_view word) const {
+  if (keys_.empty()) return;
+  __builtin_prefetch(slots_.data() + (SlotMix(WordHash(word)) & mask_));
+}
+
 void WordClusters::ClassesOf(std::string_view word, uint16_t* classes) const {
   std::fill(classes, classes + levels_, kNone);
   if (keys_.empty()) return;

@@ -45,6 +45,9 @@ class WordClusters {
   // The class of `word` (as written) at `level`, kNone when the word has none.
   // `classes` receives levels() values.
   void ClassesOf(std::string_view word, uint16_t* classes) const;
+  // A hint, no answer: starts fetching from memory what ClassesOf(word) will
+  // read first, so that the lookups of several words overlap.
+  void PrefetchClassesOf(std::string_view word) const;
 
   // Appends the classes as bytes to *out; Read parses them from the front of
   // *in and advances it, false for malformed bytes.

@@ -30,6 +30,8 @@ bool KeepsDiacritics(std::string_view lang) {
   if (lang.size() != 2) return false;
   static constexpr std::string_view kLangs[] = {"az", "da", "et", "fi", "hu", "is", "nb",
                                                 "nn", "no", "ro", "sv", "tr"};
+  // Byte by byte, and only for two-letter codes: this runs on every FoldTo.
+  if (lang.size() != 2) return false;
   for (std::string_view l : kLangs) {
     if (l[0] == lang[0] && l[1] == lang[1]) return true;
   }
