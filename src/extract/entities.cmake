@@ -80,6 +80,12 @@ function(_storyline_ner_model_rule tsv model texts)
     VERBATIM)
   add_custom_target(ner_model ALL DEPENDS ${model})
   add_dependencies(ner_model storyline)
+  # engine_test lists its model-dependent cases when its test list is read
+  # (gtest_discover_tests, right after linking): the model must exist by then,
+  # or a fresh build runs those cases only from the second build on.
+  if(TARGET engine_test)
+    add_dependencies(engine_test ner_model)
+  endif()
 endfunction()
 # EVAL so that the paths are expanded now, not when the deferred call runs.
 cmake_language(EVAL CODE "cmake_language(DEFER DIRECTORY [[${PROJECT_SOURCE_DIR}]] CALL
