@@ -132,11 +132,10 @@ double Level::MemberSimilarity(const ArticleVector& a, const Group& g) const {
 
 // The member is stored with the idf of its day baked in: re-weighting every
 // member whenever the idf moves would cost more than the small drift is worth.
-void Level::AddMember(Group& g, const ArticleVector& a, const Vectorizer& v) {
+// member_scratch_ holds the article's terms, truncated to member_terms.
+void Level::AddMember(Group& g, const Vectorizer& v) {
   const std::vector<float>& idf = v.idf();
   const std::vector<uint8_t>& channel = v.channel();
-  member_scratch_.assign(a.terms.begin(), a.terms.end());
-  Truncate(static_cast<size_t>(params_.member_terms), idf, &member_scratch_);
   double norm[2];
   WeightedNorm2(member_scratch_, idf, channel, norm);
   for (Entry& e : member_scratch_) {
@@ -198,13 +197,22 @@ void Level::Add(uint32_t g, const ArticleVector& a, const Vectorizer& v, int64_t
   const bool trace = params_.trace_limit > 0 && group.size < params_.trace_limit &&
                      group.traces.size() == static_cast<size_t>(group.size);
   ++group.size;
+  // The trace's unit vector and the member vector keep the same terms: they
+  // are cut once.
+  const bool member = params_.max_members > 0 && a.norm > 0;
+  if (a.norm > 0 && (trace || member)) {
+    member_scratch_.assign(a.terms.begin(), a.terms.end());
+    Truncate(static_cast<size_t>(params_.member_terms), v.idf(), &member_scratch_);
+  }
   if (trace) {
+    if (group.traces.empty()) group.traces.reserve(4);
     Trace& t = group.traces.emplace_back();
     t.seq = seq;
     if (a.norm > 0) {
-      t.unit.assign(a.terms.begin(), a.terms.end());
-      Truncate(static_cast<size_t>(params_.member_terms), v.idf(), &t.unit);
-      for (Entry& e : t.unit) e.w = static_cast<float>(e.w / a.norm);
+      t.unit.resize(member_scratch_.size());
+      for (size_t i = 0; i < member_scratch_.size(); ++i) {
+        t.unit[i] = {member_scratch_[i].id, static_cast<float>(member_scratch_[i].w / a.norm)};
+      }
     }
     const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
     t.top.assign(a.top.begin(), a.top.begin() + static_cast<std::ptrdiff_t>(query));
@@ -214,8 +222,8 @@ void Level::Add(uint32_t g, const ArticleVector& a, const Vectorizer& v, int64_t
   } else if (!group.traces.empty()) {
     std::vector<Trace>().swap(group.traces);
   }
-  if (params_.max_members > 0 && a.norm > 0) {
-    AddMember(group, a, v);
+  if (member) {
+    AddMember(group, v);
     if (trace) {
       // The slot just written: the ring's newest member.
       const size_t newest = group.members.size() < static_cast<size_t>(params_.max_members)

@@ -133,7 +133,8 @@ class Level {
   void PrefetchCandidates(size_t i, size_t end) const;
   // The highest cosine of `a` (held in probe_) to one of the group's members.
   double MemberSimilarity(const ArticleVector& a, const Group& g) const;
-  void AddMember(Group& g, const ArticleVector& a, const Vectorizer& v);
+  // The member made of member_scratch_ (the article's truncated terms).
+  void AddMember(Group& g, const Vectorizer& v);
   // Sum, span, size, last_seq and members of `g` from `traces` (in order).
   void Rebuild(Group& g, std::vector<Trace> traces, const Vectorizer& v);
   // Σ unit of the traces on `side`, truncated like a centroid, and its norms.
