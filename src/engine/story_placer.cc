@@ -187,28 +187,26 @@ Status StoryPlacer::PlaceUnplaced() {
     noted_.clear();
   }
 
-  std::optional<int64_t> replay_from;
-  if (options_.replay_window_days > 0 &&
-      std::all_of(meta.begin(), meta.end(), [](const Article& a) { return a.published.known(); })) {
-    int64_t earliest = meta.front().published.EpochSeconds();
-    for (const Article& a : meta) earliest = std::min(earliest, a.published.EpochSeconds());
-    replay_from = earliest - options_.replay_window_days * kSecondsPerDay;
+  std::optional<int64_t> earliest;
+  if (std::all_of(meta.begin(), meta.end(), [](const Article& a) { return a.published.known(); })) {
+    earliest = meta.front().published.EpochSeconds();
+    for (const Article& a : meta) earliest = std::min(*earliest, a.published.EpochSeconds());
   }
+  return Place(meta, ReplayFrom(earliest));
+}
 
-  return Place(meta, replay_from);
+std::optional<int64_t> StoryPlacer::ReplayFrom(std::optional<int64_t> earliest) const {
+  if (options_.replay_window_days <= 0 || !earliest) return std::nullopt;
+  return *earliest - options_.replay_window_days * kSecondsPerDay;
 }
 
 Status StoryPlacer::Prime() {
   Result<std::vector<store::StoryInfo>> newest = store_.ListStories({.limit = 1});
   if (!newest.ok()) return newest.status();
   if (newest->empty()) return Status::Ok();  // nothing placed: nothing to replay
-  std::optional<int64_t> replay_from;
   const PublishedDate& last = newest->front().last;
-  if (options_.replay_window_days > 0 && last.known()) {
-    replay_from = last.EpochSeconds() - options_.replay_window_days * kSecondsPerDay;
-  }
   std::vector<Article> none;
-  return Place(none, replay_from);
+  return Place(none, ReplayFrom(last.known() ? std::optional<int64_t>(last.EpochSeconds()) : std::nullopt));
 }
 
 Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_t>& replay_from) {

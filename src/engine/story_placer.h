@@ -71,6 +71,10 @@ class StoryPlacer {
 
  private:
   Status Place(std::vector<Article>& meta, const std::optional<int64_t>& replay_from);
+  // Where the replay for articles published from `earliest` on starts
+  // (replay_window_days before it); nullopt: replay everything (no window,
+  // or an undated article to place).
+  std::optional<int64_t> ReplayFrom(std::optional<int64_t> earliest) const;
 
   store::Store& store_;
   const IngestOptions& options_;
