@@ -14,6 +14,7 @@ packages=(
   libxml2-dev libdeflate-dev libpugixml-dev zlib1g-dev
   wngerman iso-codes libgweather-4-common
   libgtest-dev libgmock-dev libbenchmark-dev
+  python3-numpy python3-scipy  # bench/cluster_ceiling.py only
   chromium
 )
 # node and npm for the browser tests: Debian's, unless some node (e.g. NodeSource's, which
