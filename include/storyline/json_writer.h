@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storyline/article.h"
+
 namespace storyline {
 
 class JsonWriter {
@@ -35,6 +37,12 @@ class JsonWriter {
   std::vector<bool> has_element_;
   bool after_key_ = false;
 };
+
+// The metadata of `a` (everything but its title-less text: id, revision,
+// title, source, url, language, published and its precision, content_hash,
+// first_seen, origin) as keys of the object the writer has open; the CLI and
+// the server print articles alike.
+void WriteArticleFields(JsonWriter& w, const Article& a);
 
 // Appends `s` as a JSON string literal (with quotes) to *out.
 void AppendJsonString(std::string_view s, std::string* out);

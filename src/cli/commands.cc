@@ -69,20 +69,6 @@ std::string FormatUnixTime(int64_t seconds) {
                      tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-void WriteArticleMeta(JsonWriter& w, const Article& a) {
-  w.Key("id").String(a.id)
-      .Key("revision").Int(a.revision)
-      .Key("title").String(a.title)
-      .Key("source").String(a.source)
-      .Key("url").String(a.url)
-      .Key("language").String(a.language)
-      .Key("published").String(a.published.ToIso())
-      .Key("published_precision").String(DatePrecisionName(a.published.precision))
-      .Key("content_hash").String(a.content_hash)
-      .Key("first_seen").Int(a.first_seen)
-      .Key("origin").String(a.origin);
-}
-
 // --- ingest -----------------------------------------------------------------
 
 int RunIngest() {
@@ -139,7 +125,7 @@ int RunArticles() {
       const Article& a = (*articles)[i];
       JsonWriter w;
       w.BeginObject();
-      WriteArticleMeta(w, a);
+      WriteArticleFields(w, a);
       if (placements[i].story != 0) {
         w.Key("story").Int(placements[i].story).Key("storyline").Int(placements[i].storyline);
         if (!placements[i].duplicate_of.empty()) {
@@ -179,7 +165,7 @@ int RunArticle() {
   if (Opts().json) {
     JsonWriter w;
     w.BeginObject();
-    WriteArticleMeta(w, a);
+    WriteArticleFields(w, a);
     w.Key("text").String(a.text);
     w.Key("sentences").BeginArray();
     for (const text::Span& s : sentences) {

@@ -85,18 +85,6 @@ void WriteStory(JsonWriter& w, const store::StoryInfo& s) {
   w.Key("first").String(s.first.ToIso()).Key("last").String(s.last.ToIso()).EndObject();
 }
 
-void WriteArticleMeta(JsonWriter& w, const Article& a) {
-  w.Key("id").String(a.id)
-      .Key("revision").Int(a.revision)
-      .Key("title").String(a.title)
-      .Key("source").String(a.source)
-      .Key("url").String(a.url)
-      .Key("language").String(a.language)
-      .Key("published").String(a.published.ToIso())
-      .Key("published_precision").String(DatePrecisionName(a.published.precision))
-      .Key("first_seen").Int(a.first_seen);
-}
-
 void WriteExtraction(JsonWriter& w, const extract::Extraction& x) {
   w.Key("entities").BeginArray();
   for (const extract::Entity& e : x.entities) {
@@ -462,7 +450,7 @@ class HttpServer : public Server {
     }
     JsonWriter w;
     w.BeginObject();
-    WriteArticleMeta(w, *article);
+    WriteArticleFields(w, *article);
     w.Key("text").String(article->text);
     w.Key("story");
     if (placement.ok()) {

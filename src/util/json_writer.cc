@@ -111,4 +111,18 @@ JsonWriter& JsonWriter::Null() {
   return *this;
 }
 
+void WriteArticleFields(JsonWriter& w, const Article& a) {
+  w.Key("id").String(a.id)
+      .Key("revision").Int(a.revision)
+      .Key("title").String(a.title)
+      .Key("source").String(a.source)
+      .Key("url").String(a.url)
+      .Key("language").String(a.language)
+      .Key("published").String(a.published.ToIso())
+      .Key("published_precision").String(DatePrecisionName(a.published.precision))
+      .Key("content_hash").String(a.content_hash)
+      .Key("first_seen").Int(a.first_seen)
+      .Key("origin").String(a.origin);
+}
+
 }  // namespace storyline

@@ -28,5 +28,24 @@ TEST(JsonWriterTest, NonFiniteNumbersBecomeNull) {
   EXPECT_EQ(w.str(), "[null]");
 }
 
+TEST(JsonWriterTest, ArticleFieldsLeaveTheTextOut) {
+  Article a;
+  a.id = "a1";
+  a.title = "Tillerson in Mexiko";
+  a.text = "Der Text.";
+  a.language = "de";
+  a.revision = 2;
+  a.first_seen = 1487203200;
+  a.origin = "x.jsonl:3";
+  JsonWriter w;
+  w.BeginObject();
+  WriteArticleFields(w, a);
+  w.EndObject();
+  EXPECT_EQ(w.str(),
+            R"({"id":"a1","revision":2,"title":"Tillerson in Mexiko","source":"","url":"",)"
+            R"("language":"de","published":"","published_precision":"none","content_hash":"",)"
+            R"("first_seen":1487203200,"origin":"x.jsonl:3"})");
+}
+
 }  // namespace
 }  // namespace storyline
