@@ -70,6 +70,11 @@ struct IngestOptions {
   std::function<void(const Article&)> on_read;
   // When set: state kept between runs (see IngestSession). Not owned.
   IngestSession* session = nullptr;
+  // When set: asked before each page (1,000 articles) of the replay that
+  // restores the clusterer; true stops the run there with a kBusy status,
+  // nothing placed and no state kept (the server cancels priming this way
+  // when it stops).
+  std::function<bool()> cancelled;
 };
 
 // What Ingest may keep between runs of one long-lived process (the server)

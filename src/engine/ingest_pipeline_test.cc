@@ -275,6 +275,27 @@ TEST_F(IngestStoriesTest, APrimedSessionPlacesWithoutReplaying) {
   EXPECT_EQ(r.counts.replayed, 0);
 }
 
+TEST_F(IngestStoriesTest, CancelledPrimingKeepsNothing) {
+  auto line = [](const std::string& id, const std::string& date, const std::string& text) {
+    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
+  };
+  Write("stored.jsonl", line("a", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt.") +
+                            line("b", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
+  EXPECT_EQ(Run({(dir_ / "stored.jsonl").string()}).counts.placed, 2);
+
+  IngestSession session;
+  IngestOptions cancelled = options_;
+  cancelled.cancelled = [] { return true; };
+  const Status primed = PrimeSession(*store_, session, cancelled);
+  EXPECT_EQ(primed.code(), StatusCode::kBusy) << primed.message();
+  // The session holds nothing: the next run replays the stored window.
+  options_.session = &session;
+  Write("new.jsonl", line("c", "2026-06-03", "Nach dem Haushaltsbeschluss in Koblenz: die Opposition klagt."));
+  IngestReport r = Run({(dir_ / "new.jsonl").string()});
+  EXPECT_EQ(r.counts.placed, 1);
+  EXPECT_EQ(r.counts.replayed, 2);
+}
+
 TEST_F(IngestStoriesTest, PrimingAnEmptyStoreKeepsNothing) {
   IngestSession session;
   ASSERT_TRUE(PrimeSession(*store_, session, options_).ok());

@@ -228,6 +228,7 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
   // Replay: the stored placements, in the order they were made, that the
   // state does not hold yet (all of them for a fresh one).
   for (;;) {
+    if (options_.cancelled && options_.cancelled()) return Status::Busy("the replay of stored placements was cancelled");
     Result<std::vector<store::PlacedArticle>> page = store_.ListPlacedArticles(
         {.after_sequence = last_sequence, .limit = kReplayPage, .published_from = window});
     if (!page.ok()) return page.status();

@@ -5,6 +5,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <cstdint>
 #include <map>
@@ -251,6 +252,7 @@ class HttpServer : public Server {
       auto store = Open(false);
       IngestOptions options;
       options.ner_model = options_.ner_model;
+      options.cancelled = [this] { return stopping_.load(std::memory_order_relaxed); };
       // A failure here only means the first POST builds the state itself.
       if (store.ok()) (void)PrimeSession(**store, session_, options);
     });
@@ -264,6 +266,9 @@ class HttpServer : public Server {
   }
 
   void Stop() override {
+    // Priming gives up at its next page instead of holding Run() (and the
+    // shutdown) for the rest of a long replay.
+    stopping_.store(true, std::memory_order_relaxed);
     std::lock_guard<std::mutex> lock(stop_mutex_);
     stopped_ = true;
     svr_.stop();
@@ -571,6 +576,7 @@ class HttpServer : public Server {
   IngestSession session_;
   std::mutex stop_mutex_;
   bool stopped_ = false;
+  std::atomic<bool> stopping_{false};  // Stop was called (read by the priming thread)
 };
 
 }  // namespace
