@@ -141,6 +141,18 @@ class IngestStoriesTest : public IngestTest {
     return to.string();
   }
 
+  // One JSONL line of a dated article.
+  static std::string Line(const std::string& id, const std::string& date, const std::string& text) {
+    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
+  }
+
+  // Stores and places two articles of one story (June 2026).
+  void StoreTwoArticles() {
+    Write("stored.jsonl", Line("a", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt.") +
+                              Line("b", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
+    EXPECT_EQ(Run({(dir_ / "stored.jsonl").string()}).counts.placed, 2);
+  }
+
   store::Placement PlacementOf(const std::string& id) {
     auto p = store_->GetPlacement(id);
     EXPECT_TRUE(p.ok()) << id << ": " << p.status().ToString();
@@ -259,29 +271,19 @@ TEST_F(IngestStoriesTest, ASessionReplaysWhatAnotherWriterPlaced) {
 }
 
 TEST_F(IngestStoriesTest, APrimedSessionPlacesWithoutReplaying) {
-  auto line = [](const std::string& id, const std::string& date, const std::string& text) {
-    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
-  };
-  Write("stored.jsonl", line("a", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt.") +
-                            line("b", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
-  EXPECT_EQ(Run({(dir_ / "stored.jsonl").string()}).counts.placed, 2);
+  StoreTwoArticles();
 
   IngestSession session;
   ASSERT_TRUE(PrimeSession(*store_, session, options_).ok());
   options_.session = &session;
-  Write("new.jsonl", line("c", "2026-06-03", "Nach dem Haushaltsbeschluss in Koblenz: die Opposition klagt."));
+  Write("new.jsonl", Line("c", "2026-06-03", "Nach dem Haushaltsbeschluss in Koblenz: die Opposition klagt."));
   IngestReport r = Run({(dir_ / "new.jsonl").string()});
   EXPECT_EQ(r.counts.placed, 1);
   EXPECT_EQ(r.counts.replayed, 0);
 }
 
 TEST_F(IngestStoriesTest, CancelledPrimingKeepsNothing) {
-  auto line = [](const std::string& id, const std::string& date, const std::string& text) {
-    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
-  };
-  Write("stored.jsonl", line("a", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt.") +
-                            line("b", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
-  EXPECT_EQ(Run({(dir_ / "stored.jsonl").string()}).counts.placed, 2);
+  StoreTwoArticles();
 
   IngestSession session;
   IngestOptions cancelled = options_;
@@ -290,7 +292,7 @@ TEST_F(IngestStoriesTest, CancelledPrimingKeepsNothing) {
   EXPECT_EQ(primed.code(), StatusCode::kBusy) << primed.message();
   // The session holds nothing: the next run replays the stored window.
   options_.session = &session;
-  Write("new.jsonl", line("c", "2026-06-03", "Nach dem Haushaltsbeschluss in Koblenz: die Opposition klagt."));
+  Write("new.jsonl", Line("c", "2026-06-03", "Nach dem Haushaltsbeschluss in Koblenz: die Opposition klagt."));
   IngestReport r = Run({(dir_ / "new.jsonl").string()});
   EXPECT_EQ(r.counts.placed, 1);
   EXPECT_EQ(r.counts.replayed, 2);
@@ -308,18 +310,15 @@ TEST_F(IngestStoriesTest, ASessionRebuildsForAnOlderWindow) {
   // Articles more than a month (the slack a session's window gets) before
   // what the session holds need an older window than it was built with: it
   // replays again.
-  auto line = [](const std::string& id, const std::string& date, const std::string& text) {
-    return "{\"id\": \"" + id + "\", \"published\": \"" + date + "\", \"text\": \"" + text + "\"}\n";
-  };
-  Write("late.jsonl", line("late", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt."));
+  Write("late.jsonl", Line("late", "2026-06-01", "Der Stadtrat von Koblenz beschließt den Haushalt."));
   IngestSession session;
   options_.session = &session;
   EXPECT_EQ(Run({(dir_ / "late.jsonl").string()}).counts.replayed, 0);
-  Write("later.jsonl", line("later", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
+  Write("later.jsonl", Line("later", "2026-06-02", "Koblenz: Haushalt beschlossen, Opposition protestiert."));
   EXPECT_EQ(Run({(dir_ / "later.jsonl").string()}).counts.replayed, 0);
-  Write("early.jsonl", line("early", "2026-05-20", "Koblenz streitet über den Haushalt."));
+  Write("early.jsonl", Line("early", "2026-05-20", "Koblenz streitet über den Haushalt."));
   EXPECT_EQ(Run({(dir_ / "early.jsonl").string()}).counts.replayed, 0);
-  Write("earlier.jsonl", line("earlier", "2026-03-20", "Koblenz plant den Haushalt."));
+  Write("earlier.jsonl", Line("earlier", "2026-03-20", "Koblenz plant den Haushalt."));
   EXPECT_EQ(Run({(dir_ / "earlier.jsonl").string()}).counts.replayed, 3);
 }
 
