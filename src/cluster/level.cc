@@ -156,7 +156,9 @@ void Level::AddMember(Group& g, const Vectorizer& v) {
 
 uint32_t Level::Create() {
   groups_.emplace_back();
-  return static_cast<uint32_t>(groups_.size() - 1);
+  const uint32_t g = static_cast<uint32_t>(groups_.size() - 1);
+  live_.push_back(g);
+  return g;
 }
 
 void Level::Index(uint32_t g, uint32_t term) {
@@ -279,6 +281,8 @@ void Level::Merge(uint32_t into, uint32_t from, const Vectorizer& v) {
   terms.swap(src.indexed);
   src.alias = into + 1;
   SparseVec().swap(src.sum);
+  // Its postings entries are stale now; Compact drops them.
+  stale_terms_.insert(stale_terms_.end(), terms.begin(), terms.end());
   for (uint32_t term : terms) Index(into, term);
 }
 
@@ -287,21 +291,33 @@ uint32_t Level::Resolve(uint32_t g) const {
   return g;
 }
 
+// Visits only the groups still live and the postings lists that hold stale
+// entries (of groups merged away or evicted since the last call), so that
+// its cost follows the live window, not every group the stream ever made.
 void Level::Compact(int64_t seq) {
-  for (Group& g : groups_) {
+  size_t kept = 0;
+  for (uint32_t index : live_) {
+    Group& g = groups_[index];
     if (g.alias == 0 && !g.evicted && !Active(g, seq)) {
       g.evicted = true;
       SparseVec().swap(g.sum);
+      stale_terms_.insert(stale_terms_.end(), g.indexed.begin(), g.indexed.end());
       std::vector<uint32_t>().swap(g.indexed);
       std::vector<Member>().swap(g.members);
       std::vector<Trace>().swap(g.traces);
     }
+    if (g.alias == 0 && !g.evicted) live_[kept++] = index;
   }
-  for (std::vector<uint32_t>& list : postings_) {
-    std::erase_if(list, [this](uint32_t g) {
+  live_.resize(kept);
+  std::sort(stale_terms_.begin(), stale_terms_.end());
+  stale_terms_.erase(std::unique(stale_terms_.begin(), stale_terms_.end()), stale_terms_.end());
+  for (uint32_t term : stale_terms_) {
+    if (term >= postings_.size()) continue;
+    std::erase_if(postings_[term], [this](uint32_t g) {
       return groups_[g].alias != 0 || groups_[g].evicted;
     });
   }
+  stale_terms_.clear();
 }
 
 bool Level::Traced(uint32_t g) const {

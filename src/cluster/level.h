@@ -114,7 +114,8 @@ class Level {
   // Moves the traced articles with side 1 into a new group and rebuilds both
   // from their traces; returns the new group.
   uint32_t Split(uint32_t g, const Bisection& split, const Vectorizer& v);
-  // Drops groups that left the window from the index and frees their centroids.
+  // Drops groups that left the window from the index and frees their
+  // centroids; costs what the live groups and the stale postings cost.
   void Compact(int64_t seq);
 
   const Group& group(uint32_t g) const { return groups_[g]; }
@@ -144,6 +145,8 @@ class Level {
   const LevelParams params_;
   std::vector<Group> groups_;
   std::vector<std::vector<uint32_t>> postings_;  // term id → group indexes, oldest first
+  std::vector<uint32_t> live_;         // groups neither merged away nor evicted at the last Compact, and newer ones
+  std::vector<uint32_t> stale_terms_;  // terms whose postings may hold merged or evicted groups
   double now_ = -1e18;                           // latest dated instant seen, days
   int64_t merges_ = 0;
   // Scratch.
