@@ -1,8 +1,13 @@
 #include "cluster/sparse.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace storyline::cluster::internal {
 
@@ -45,23 +50,41 @@ double WeightedNorm(const SparseVec& v, const std::vector<float>& scale) {
   return std::sqrt(sum);
 }
 
+namespace {
+
+// Bit k set where bucket[k] == id, for the kBucket (4) ids of a bucket.
+inline unsigned MatchMask(const uint32_t* bucket, uint32_t id) {
+#if defined(__SSE2__)
+  const __m128i ids = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bucket));
+  return static_cast<unsigned>(
+      _mm_movemask_ps(_mm_castsi128_ps(_mm_cmpeq_epi32(ids, _mm_set1_epi32(static_cast<int>(id))))));
+#else
+  return (bucket[0] == id ? 1u : 0u) | (bucket[1] == id ? 2u : 0u) | (bucket[2] == id ? 4u : 0u) |
+         (bucket[3] == id ? 8u : 0u);
+#endif
+}
+
+}  // namespace
+
 void ProbeVec::Assign(const SparseVec& v, const std::vector<float>& scale,
                       const std::vector<uint8_t>& channel) {
-  // At most a quarter full: a miss (most probes) ends at the first slot or two.
-  size_t size = 16;
-  unsigned bits = 4;
-  while (size < v.size() * 4) {
-    size *= 2;
+  // At most an eighth full: a bucket overflows into the next only rarely.
+  size_t buckets = 4;
+  unsigned bits = 2;
+  while (buckets * kBucket < v.size() * 8) {
+    buckets *= 2;
     ++bits;
   }
-  slots_.assign(size, Slot());
-  mask_ = size - 1;
+  ids_.assign(buckets * kBucket, kEmpty);
+  if (payload_.size() < ids_.size()) payload_.resize(ids_.size());
+  bucket_mask_ = buckets - 1;
   shift_ = 32 - bits;
   for (const Entry& e : v) {
-    size_t i = Home(e.id);
-    while (slots_[i].id != kEmpty) i = (i + 1) & mask_;
+    size_t i = HomeBucket(e.id) * kBucket;
+    while (ids_[i] != kEmpty) i = (i + 1) & (ids_.size() - 1);
     const bool names = channel[e.id] != 0;
-    slots_[i] = {e.id, names ? 0.0f : e.w, names ? e.w : 0.0f, scale[e.id]};
+    ids_[i] = e.id;
+    payload_[i] = {names ? 0.0f : e.w, names ? e.w : 0.0f, scale[e.id]};
   }
 }
 
@@ -71,9 +94,17 @@ size_t ProbeVec::Gather(const SparseVec& b) const {
   if (hits_.size() < b.size()) hits_.resize(b.size());
   size_t n = 0;
   for (const Entry& e : b) {
-    const size_t i = Find(e.id);
-    hits_[n] = {static_cast<uint32_t>(i), e.w};
-    n += slots_[i].id == e.id ? 1 : 0;
+    size_t bucket = HomeBucket(e.id);
+    unsigned match = MatchMask(&ids_[bucket * kBucket], e.id);
+    // A full bucket without the id: it may have overflowed into the next.
+    while (match == 0 && MatchMask(&ids_[bucket * kBucket], kEmpty) == 0) {
+      bucket = (bucket + 1) & bucket_mask_;
+      match = MatchMask(&ids_[bucket * kBucket], e.id);
+    }
+    // On a miss the slot written is any; it is not counted.
+    hits_[n] = {static_cast<uint32_t>(bucket * kBucket + (std::countr_zero(match) & (kBucket - 1))),
+                e.w};
+    n += match != 0 ? 1 : 0;
   }
   return n;
 }
@@ -83,7 +114,7 @@ void ProbeVec::WeightedDot2(const SparseVec& b, double out[2]) const {
   double words = 0;
   double names = 0;
   for (size_t k = 0; k < n; ++k) {
-    const Slot& x = slots_[hits_[k].slot];
+    const Payload& x = payload_[hits_[k].slot];
     const double s = x.scale;
     words += static_cast<double>(x.w_words) * hits_[k].w * s * s;
     names += static_cast<double>(x.w_names) * hits_[k].w * s * s;
@@ -97,7 +128,7 @@ void ProbeVec::ScaledDot2(const SparseVec& b, double out[2]) const {
   double words = 0;
   double names = 0;
   for (size_t k = 0; k < n; ++k) {
-    const Slot& x = slots_[hits_[k].slot];
+    const Payload& x = payload_[hits_[k].slot];
     words += static_cast<double>(x.w_words) * x.scale * hits_[k].w;
     names += static_cast<double>(x.w_names) * x.scale * hits_[k].w;
   }
