@@ -157,20 +157,49 @@ void AddScaled(const SparseVec& v, float factor, SparseVec* acc, SparseVec* scra
   acc->swap(*scratch);
 }
 
+void SortById(SparseVec* v, SparseVec* scratch) {
+  uint32_t max_id = 0;
+  for (const Entry& e : *v) max_id |= e.id;
+  scratch->resize(v->size());
+  for (int shift = 0; shift < 32 && (max_id >> shift) != 0; shift += 8) {
+    uint32_t start[257] = {};
+    for (const Entry& e : *v) ++start[((e.id >> shift) & 0xFF) + 1];
+    for (int d = 1; d <= 256; ++d) start[d] += start[d - 1];
+    for (const Entry& e : *v) (*scratch)[start[(e.id >> shift) & 0xFF]++] = e;
+    v->swap(*scratch);
+  }
+}
+
 namespace {
 
 // The value at ascending rank `rank` (0-based) of `values`, by radix
-// selection over the bytes from the top.
-uint32_t SelectRank(const std::vector<uint32_t>& values, size_t rank) {
+// selection over the bytes from the top. After the first byte only the
+// values that share the prefix chosen so far are counted, copied apart into
+// `rest` (reused storage) as they narrow.
+uint32_t SelectRank(const std::vector<uint32_t>& values, size_t rank, std::vector<uint32_t>* rest) {
   uint32_t prefix = 0;
   uint32_t fixed = 0;  // the bits of prefix decided so far
+  const uint32_t* begin = values.data();
+  const uint32_t* end = begin + values.size();
   for (int shift = 24; shift >= 0; shift -= 8) {
     uint32_t count[256] = {};
-    for (uint32_t x : values) count[(x >> shift) & 0xFF] += (x & fixed) == prefix ? 1 : 0;
+    for (const uint32_t* x = begin; x != end; ++x) ++count[(*x >> shift) & 0xFF];
     uint32_t digit = 0;
     while (rank >= count[digit]) rank -= count[digit++];
     prefix |= digit << shift;
     fixed |= uint32_t{0xFF} << shift;
+    if (shift == 0) break;
+    // The values with the new prefix, compacted without a branch (in place
+    // once they are in `rest`: the write position never passes the read one).
+    rest->resize(static_cast<size_t>(end - begin));
+    uint32_t* out = rest->data();
+    size_t kept = 0;
+    for (const uint32_t* x = begin; x != end; ++x) {
+      out[kept] = *x;
+      kept += (*x & fixed) == prefix ? 1 : 0;
+    }
+    begin = out;
+    end = out + kept;
   }
   return prefix;
 }
@@ -181,6 +210,7 @@ void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v) {
   if (v->size() <= keep) return;
   const size_t n = v->size();
   thread_local std::vector<uint32_t> bits;
+  thread_local std::vector<uint32_t> rest;
   thread_local std::vector<uint8_t> kept;
   // Non-negative floats order as their bit patterns do.
   bits.resize(n);
@@ -189,39 +219,46 @@ void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v) {
     const float weight = std::fabs(e.w * scale[e.id]);
     std::memcpy(&bits[i], &weight, sizeof weight);
   }
-  kept.assign(n, 0);
   // Usually the keep-th largest weight is not tied with the next one, and
   // then the kept set is simply every weight at or above it, which a radix
   // selection finds without the mispredicted branches of std::nth_element.
-  const uint32_t threshold = keep == 0 ? 0xFFFFFFFF : SelectRank(bits, n - keep);
+  const uint32_t threshold = keep == 0 ? 0xFFFFFFFF : SelectRank(bits, n - keep, &rest);
   size_t at_or_above = 0;
   for (uint32_t x : bits) at_or_above += x >= threshold ? 1 : 0;
   if (at_or_above == keep) {
-    for (size_t i = 0; i < n; ++i) kept[i] = bits[i] >= threshold ? 1 : 0;
-  } else {
-    // Ties across the boundary: which of them survive is what
-    // std::nth_element over the entries picks, and the clusterer's decisions
-    // depend on it. It runs over (weight, position) pairs, which makes the
-    // same comparisons in the same order without a scale lookup in each.
-    struct Keyed {
-      float weight;
-      uint32_t position;
-    };
-    thread_local std::vector<Keyed> keyed;
-    keyed.clear();
+    // The survivors in their original order, which is by id; written
+    // without a branch (an entry not kept is overwritten by the next).
+    size_t out = 0;
     for (size_t i = 0; i < n; ++i) {
-      float weight;
-      std::memcpy(&weight, &bits[i], sizeof weight);
-      keyed.push_back({weight, static_cast<uint32_t>(i)});
+      (*v)[out] = (*v)[i];
+      out += bits[i] >= threshold ? 1 : 0;
     }
-    std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(keep), keyed.end(),
-                     [](const Keyed& a, const Keyed& b) { return a.weight > b.weight; });
-    for (size_t i = 0; i < keep; ++i) kept[keyed[i].position] = 1;
+    v->resize(keep);
+    return;
   }
-  // The survivors in their original order, which is by id.
+  // Ties across the boundary: which of them survive is what std::nth_element
+  // over the entries picks, and the clusterer's decisions depend on it. It
+  // runs over (weight, position) pairs, which makes the same comparisons in
+  // the same order without a scale lookup in each.
+  struct Keyed {
+    float weight;
+    uint32_t position;
+  };
+  thread_local std::vector<Keyed> keyed;
+  keyed.clear();
+  for (size_t i = 0; i < n; ++i) {
+    float weight;
+    std::memcpy(&weight, &bits[i], sizeof weight);
+    keyed.push_back({weight, static_cast<uint32_t>(i)});
+  }
+  std::nth_element(keyed.begin(), keyed.begin() + static_cast<std::ptrdiff_t>(keep), keyed.end(),
+                   [](const Keyed& a, const Keyed& b) { return a.weight > b.weight; });
+  kept.assign(n, 0);
+  for (size_t i = 0; i < keep; ++i) kept[keyed[i].position] = 1;
   size_t out = 0;
   for (size_t i = 0; i < n; ++i) {
-    if (kept[i] != 0) (*v)[out++] = (*v)[i];
+    (*v)[out] = (*v)[i];
+    out += kept[i];
   }
   v->resize(keep);
 }

@@ -79,6 +79,10 @@ class ProbeVec {
   mutable std::vector<Hit> hits_;  // scratch
 };
 
+// Sorts `v` by id (stably), with an LSD radix sort over the bytes of the ids
+// up to the highest one set; `scratch` is reused storage.
+void SortById(SparseVec* v, SparseVec* scratch);
+
 // Keeps the `keep` entries with the largest |w · scale[id]|, sorted by id again.
 void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v);
 

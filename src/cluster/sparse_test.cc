@@ -139,6 +139,29 @@ TEST(SparseTest, ProbeVecAgreesWithMergeJoinToTheBit) {
   EXPECT_EQ(got[1], 0);
 }
 
+TEST(SparseTest, SortByIdAgreesWithStableSort) {
+  std::mt19937 rng(11);
+  SparseVec scratch;
+  for (uint32_t max_id : {0u, 1u, 255u, 256u, 70000u, 0xFFFFFFFFu}) {
+    for (size_t n : {0u, 1u, 7u, 600u}) {
+      SparseVec v;
+      for (size_t i = 0; i < n; ++i) {
+        const uint32_t id = max_id == 0 ? 0 : static_cast<uint32_t>(rng() % (uint64_t{max_id} + 1));
+        v.push_back({id, static_cast<float>(i)});  // w tells equal ids apart
+      }
+      SparseVec expected = v;
+      std::stable_sort(expected.begin(), expected.end(),
+                       [](const Entry& a, const Entry& b) { return a.id < b.id; });
+      SortById(&v, &scratch);
+      ASSERT_EQ(v.size(), expected.size());
+      for (size_t i = 0; i < v.size(); ++i) {
+        ASSERT_EQ(v[i].id, expected[i].id) << max_id << " " << n;
+        ASSERT_EQ(v[i].w, expected[i].w) << max_id << " " << n;
+      }
+    }
+  }
+}
+
 // Ids that all hash to the table's last bucket: they overflow into the
 // following buckets and wrap around to the first, and lookups must follow.
 TEST(SparseTest, ProbeVecFindsIdsThatOverflowTheirBucket) {
