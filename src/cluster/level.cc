@@ -357,12 +357,23 @@ Bisection Level::Bisect(uint32_t g, const Vectorizer& v) {
   sum[1] = traces[far].unit;
   std::copy_n(norms[0].data(), 2, sum_norm[0]);
   std::copy_n(norms[far].data(), 2, sum_norm[1]);
+  // Each part's sum is compared with every article: held in a ProbeVec, a
+  // dot product costs a probe per article term instead of a merge over both
+  // (the same sums to the bit: see ProbeVec).
+  ProbeVec* part = part_probe_;
+  auto to_part = [&](uint8_t which, size_t i) {
+    double dot[2];
+    part[which].WeightedDot2(traces[i].unit, dot);
+    return Blend(dot, norms[i].data(), sum_norm[which], params_.name_share);
+  };
   constexpr int kRounds = 8;
   for (int round = 0; round < kRounds; ++round) {
     bool changed = false;
+    part[0].Assign(sum[0], idf, channel);
+    part[1].Assign(sum[1], idf, channel);
     for (size_t i = 0; i < n; ++i) {
-      const double s0 = similarity(traces[i].unit, norms[i].data(), sum[0], sum_norm[0]);
-      const double s1 = similarity(traces[i].unit, norms[i].data(), sum[1], sum_norm[1]);
+      const double s0 = to_part(0, i);
+      const double s1 = to_part(1, i);
       const uint8_t side = s1 > s0 ? 1 : 0;
       changed |= side != out.side[i];
       out.side[i] = side;
