@@ -34,21 +34,30 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   if (a.norm <= 0) return;
   const double scale = a.title_only ? params_.time_scale_days_short : params_.time_scale_days;
   if (score_.size() < groups_.size()) score_.resize(groups_.size(), 0);
-  touched_.clear();
   const std::vector<float>& idf = v.idf();
   probe_.Assign(a.terms, idf, v.channel());
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   PrefetchPostings(a.top.data(), query);
+  // A group is noted in touched_ on its first vote, without a branch: the
+  // slot is always written and kept only then.
+  size_t votes = 0;
+  for (size_t q = 0; q < query; ++q) {
+    if (a.top[q] < postings_.size()) votes += postings_[a.top[q]].size();
+  }
+  touched_.resize(votes);
+  size_t touched = 0;
   for (size_t q = 0; q < query; ++q) {
     const uint32_t term = a.top[q];
     if (term >= postings_.size()) continue;
     const float vote = idf[term] * idf[term];
     for (uint32_t g : postings_[term]) {
-      if (score_[g] == 0) touched_.push_back(g);
+      touched_[touched] = g;
+      touched += score_[g] == 0 ? 1 : 0;
       score_[g] += vote;
     }
   }
+  touched_.resize(touched);
   const auto by_votes = [this](uint32_t x, uint32_t y) { return score_[x] > score_[y]; };
   const size_t keep = std::min(touched_.size(), static_cast<size_t>(params_.max_candidates) * 2);
   std::partial_sort(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep),
