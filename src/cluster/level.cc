@@ -350,11 +350,16 @@ Bisection Level::Bisect(uint32_t g, const Vectorizer& v) {
     WeightedDot2(a, b, idf, channel, dot);
     return Blend(dot, na, nb, params_.name_share);
   };
-  // Seeds: the first article, and the one least like it.
+  // Seeds: the first article, and the one least like it. The first is
+  // held in a ProbeVec for the comparisons (see below).
+  ProbeVec* part = part_probe_;
+  part[0].Assign(traces[0].unit, idf, channel);
   size_t far = 1;
   double far_similarity = 2;
   for (size_t i = 1; i < n; ++i) {
-    const double s = similarity(traces[i].unit, norms[i].data(), traces[0].unit, norms[0].data());
+    double dot[2];
+    part[0].WeightedDot2(traces[i].unit, dot);
+    const double s = Blend(dot, norms[i].data(), norms[0].data(), params_.name_share);
     if (s < far_similarity) {
       far_similarity = s;
       far = i;
@@ -369,7 +374,6 @@ Bisection Level::Bisect(uint32_t g, const Vectorizer& v) {
   // Each part's sum is compared with every article: held in a ProbeVec, a
   // dot product costs a probe per article term instead of a merge over both
   // (the same sums to the bit: see ProbeVec).
-  ProbeVec* part = part_probe_;
   auto to_part = [&](uint8_t which, size_t i) {
     double dot[2];
     part[which].WeightedDot2(traces[i].unit, dot);
