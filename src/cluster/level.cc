@@ -40,12 +40,13 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   PrefetchPostings(a.top.data(), query);
   // A group is noted in touched_ on its first vote, without a branch: the
-  // slot is always written and kept only then.
+  // slot is always written and kept only then. touched_ only grows (never
+  // cleared), so it holds the first `touched` of this call.
   size_t votes = 0;
   for (size_t q = 0; q < query; ++q) {
     if (a.top[q] < postings_.size()) votes += postings_[a.top[q]].size();
   }
-  touched_.resize(votes);
+  if (touched_.size() < votes) touched_.resize(votes);
   size_t touched = 0;
   for (size_t q = 0; q < query; ++q) {
     const uint32_t term = a.top[q];
@@ -57,12 +58,11 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
       score_[g] += vote;
     }
   }
-  touched_.resize(touched);
   const auto by_votes = [this](uint32_t x, uint32_t y) { return score_[x] > score_[y]; };
-  const size_t keep = std::min(touched_.size(), static_cast<size_t>(params_.max_candidates) * 2);
+  const size_t keep = std::min(touched, static_cast<size_t>(params_.max_candidates) * 2);
   std::partial_sort(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep),
-                    touched_.end(), by_votes);
-  for (size_t i = 0; i < touched_.size(); ++i) {
+                    touched_.begin() + static_cast<std::ptrdiff_t>(touched), by_votes);
+  for (size_t i = 0; i < touched; ++i) {
     const uint32_t g = touched_[i];
     score_[g] = 0;
     if (i >= keep || out->size() >= static_cast<size_t>(params_.max_candidates)) continue;
