@@ -34,26 +34,35 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   if (a.norm <= 0) return;
   const double scale = a.title_only ? params_.time_scale_days_short : params_.time_scale_days;
   if (score_.size() < groups_.size()) score_.resize(groups_.size(), 0);
-  touched_.clear();
   const std::vector<float>& idf = v.idf();
   probe_.Assign(a.terms, idf, v.channel());
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   PrefetchPostings(a.top.data(), query);
+  // A group is noted in touched_ on its first vote, without a branch: the
+  // slot is always written and kept only then. touched_ only grows (never
+  // cleared), so it holds the first `touched` of this call.
+  size_t votes = 0;
+  for (size_t q = 0; q < query; ++q) {
+    if (a.top[q] < postings_.size()) votes += postings_[a.top[q]].size();
+  }
+  if (touched_.size() < votes) touched_.resize(votes);
+  size_t touched = 0;
   for (size_t q = 0; q < query; ++q) {
     const uint32_t term = a.top[q];
     if (term >= postings_.size()) continue;
     const float vote = idf[term] * idf[term];
     for (uint32_t g : postings_[term]) {
-      if (score_[g] == 0) touched_.push_back(g);
+      touched_[touched] = g;
+      touched += score_[g] == 0 ? 1 : 0;
       score_[g] += vote;
     }
   }
   const auto by_votes = [this](uint32_t x, uint32_t y) { return score_[x] > score_[y]; };
-  const size_t keep = std::min(touched_.size(), static_cast<size_t>(params_.max_candidates) * 2);
+  const size_t keep = std::min(touched, static_cast<size_t>(params_.max_candidates) * 2);
   std::partial_sort(touched_.begin(), touched_.begin() + static_cast<std::ptrdiff_t>(keep),
-                    touched_.end(), by_votes);
-  for (size_t i = 0; i < touched_.size(); ++i) {
+                    touched_.begin() + static_cast<std::ptrdiff_t>(touched), by_votes);
+  for (size_t i = 0; i < touched; ++i) {
     const uint32_t g = touched_[i];
     score_[g] = 0;
     if (i >= keep || out->size() >= static_cast<size_t>(params_.max_candidates)) continue;
@@ -357,11 +366,16 @@ Bisection Level::Bisect(uint32_t g, const Vectorizer& v) {
     WeightedDot2(a, b, idf, channel, dot);
     return Blend(dot, na, nb, params_.name_share);
   };
-  // Seeds: the first article, and the one least like it.
+  // Seeds: the first article, and the one least like it. The first is
+  // held in a ProbeVec for the comparisons (see below).
+  ProbeVec* part = part_probe_;
+  part[0].Assign(traces[0].unit, idf, channel);
   size_t far = 1;
   double far_similarity = 2;
   for (size_t i = 1; i < n; ++i) {
-    const double s = similarity(traces[i].unit, norms[i].data(), traces[0].unit, norms[0].data());
+    double dot[2];
+    part[0].WeightedDot2(traces[i].unit, dot);
+    const double s = Blend(dot, norms[i].data(), norms[0].data(), params_.name_share);
     if (s < far_similarity) {
       far_similarity = s;
       far = i;
@@ -373,12 +387,22 @@ Bisection Level::Bisect(uint32_t g, const Vectorizer& v) {
   sum[1] = traces[far].unit;
   std::copy_n(norms[0].data(), 2, sum_norm[0]);
   std::copy_n(norms[far].data(), 2, sum_norm[1]);
+  // Each part's sum is compared with every article: held in a ProbeVec, a
+  // dot product costs a probe per article term instead of a merge over both
+  // (the same sums to the bit: see ProbeVec).
+  auto to_part = [&](uint8_t which, size_t i) {
+    double dot[2];
+    part[which].WeightedDot2(traces[i].unit, dot);
+    return Blend(dot, norms[i].data(), sum_norm[which], params_.name_share);
+  };
   constexpr int kRounds = 8;
   for (int round = 0; round < kRounds; ++round) {
     bool changed = false;
+    part[0].Assign(sum[0], idf, channel);
+    part[1].Assign(sum[1], idf, channel);
     for (size_t i = 0; i < n; ++i) {
-      const double s0 = similarity(traces[i].unit, norms[i].data(), sum[0], sum_norm[0]);
-      const double s1 = similarity(traces[i].unit, norms[i].data(), sum[1], sum_norm[1]);
+      const double s0 = to_part(0, i);
+      const double s1 = to_part(1, i);
       const uint8_t side = s1 > s0 ? 1 : 0;
       changed |= side != out.side[i];
       out.side[i] = side;

@@ -151,6 +151,7 @@ class Level {
   int64_t merges_ = 0;
   // Scratch.
   ProbeVec probe_;  // the article of the current Candidates call
+  ProbeVec part_probe_[2];  // the two parts' sums in Bisect
   std::vector<float> score_;
   std::vector<uint32_t> touched_;
   SparseVec merge_scratch_;

@@ -48,8 +48,7 @@ class ProbeVec {
   // w goes to w_words or w_names by channel, the other is 0: a product with
   // 0 adds +0 to a sum, which leaves it as it was (the sums start at +0 and
   // never become -0), so both sums can be added to without a branch.
-  struct Slot {
-    uint32_t id = kEmpty;
+  struct Payload {
     float w_words = 0;
     float w_names = 0;
     float scale = 0;
@@ -59,23 +58,30 @@ class ProbeVec {
     float w;  // of the other vector
   };
   static constexpr uint32_t kEmpty = 0xFFFFFFFF;
-  // The slot of `id`, or the empty slot where its probe ends.
-  size_t Find(uint32_t id) const {
-    size_t i = Home(id);
-    while (slots_[i].id != id && slots_[i].id != kEmpty) i = (i + 1) & mask_;
-    return i;
-  }
-  size_t Home(uint32_t id) const {
-    return static_cast<size_t>((id * 0x9E3779B1u) >> shift_) & mask_;
+  // Ids sit in buckets of kBucket, filled in order; an id that finds its
+  // home bucket full goes on to the next. A lookup compares a whole bucket
+  // at once, so it branches only when the bucket is full and holds no match
+  // (rare: the table is at most an eighth full), never on hit or miss.
+  static constexpr size_t kBucket = 4;
+  size_t HomeBucket(uint32_t id) const {
+    return static_cast<size_t>((id * 0x9E3779B1u) >> shift_) & bucket_mask_;
   }
   // The shared ids of `b` (in its order) into hits_; returns their number.
   size_t Gather(const SparseVec& b) const;
 
-  std::vector<Slot> slots_;
-  size_t mask_ = 0;
+  // The ids apart from their weights: most probes miss, and they then touch
+  // only this array, which stays in the first-level cache beside the vectors
+  // streamed through it.
+  std::vector<uint32_t> ids_;
+  std::vector<Payload> payload_;  // by slot, as ids_
+  size_t bucket_mask_ = 0;
   unsigned shift_ = 0;
   mutable std::vector<Hit> hits_;  // scratch
 };
+
+// Sorts `v` by id (stably), with an LSD radix sort over the bytes of the ids
+// up to the highest one set; `scratch` is reused storage.
+void SortById(SparseVec* v, SparseVec* scratch);
 
 // Keeps the `keep` entries with the largest |w · scale[id]|, sorted by id again.
 void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v);

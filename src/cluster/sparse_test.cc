@@ -139,5 +139,61 @@ TEST(SparseTest, ProbeVecAgreesWithMergeJoinToTheBit) {
   EXPECT_EQ(got[1], 0);
 }
 
+TEST(SparseTest, SortByIdAgreesWithStableSort) {
+  std::mt19937 rng(11);
+  SparseVec scratch;
+  for (uint32_t max_id : {0u, 1u, 255u, 256u, 70000u, 0xFFFFFFFFu}) {
+    for (size_t n : {0u, 1u, 7u, 600u}) {
+      SparseVec v;
+      for (size_t i = 0; i < n; ++i) {
+        const uint32_t id = max_id == 0 ? 0 : static_cast<uint32_t>(rng() % (uint64_t{max_id} + 1));
+        v.push_back({id, static_cast<float>(i)});  // w tells equal ids apart
+      }
+      SparseVec expected = v;
+      std::stable_sort(expected.begin(), expected.end(),
+                       [](const Entry& a, const Entry& b) { return a.id < b.id; });
+      SortById(&v, &scratch);
+      ASSERT_EQ(v.size(), expected.size());
+      for (size_t i = 0; i < v.size(); ++i) {
+        ASSERT_EQ(v[i].id, expected[i].id) << max_id << " " << n;
+        ASSERT_EQ(v[i].w, expected[i].w) << max_id << " " << n;
+      }
+    }
+  }
+}
+
+// Ids that all hash to the table's last bucket: they overflow into the
+// following buckets and wrap around to the first, and lookups must follow.
+TEST(SparseTest, ProbeVecFindsIdsThatOverflowTheirBucket) {
+  const uint32_t vocabulary = 200000;
+  std::vector<float> scale(vocabulary, 1.5f);
+  std::vector<uint8_t> channel(vocabulary, 0);
+  for (uint32_t id = 0; id < vocabulary; id += 3) channel[id] = 1;
+  // 20 entries make a table of 64 buckets (at most an eighth full): the home
+  // bucket is the top 6 bits of the multiplicative hash.
+  SparseVec a;
+  for (uint32_t id = 0; id < vocabulary && a.size() < 20; ++id) {
+    if (((id * 0x9E3779B1u) >> 26) == 63) a.push_back({id, 0.25f * static_cast<float>(a.size() + 1)});
+  }
+  ASSERT_EQ(a.size(), 20u);
+  SparseVec b;
+  for (uint32_t id = 0; id < a.back().id + 10; ++id) {
+    if (id % 2 == 0 || ((id * 0x9E3779B1u) >> 26) == 63) b.push_back({id, 1.0f + static_cast<float>(id % 7)});
+  }
+  ProbeVec probe;
+  probe.Assign(a, scale, channel);
+  double expected[2];
+  double got[2];
+  WeightedDot2(a, b, scale, channel, expected);
+  probe.WeightedDot2(b, got);
+  EXPECT_EQ(std::memcmp(expected, got, sizeof expected), 0);
+  EXPECT_GT(expected[0], 0);
+  EXPECT_GT(expected[1], 0);
+  // Every id of a is found, those of the other buckets are not.
+  probe.WeightedDot2(a, got);
+  WeightedDot2(a, a, scale, channel, expected);
+  EXPECT_EQ(std::memcmp(expected, got, sizeof expected), 0);
+}
+
 }  // namespace
 }  // namespace storyline::cluster::internal

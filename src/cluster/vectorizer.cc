@@ -212,8 +212,7 @@ void Vectorizer::Vectorize(const Article& article, ArticleVector* out) {
     }
   }
   for (const Entry& e : out->terms) position_[e.id] = 0;
-  std::sort(out->terms.begin(), out->terms.end(),
-            [](const Entry& a, const Entry& b) { return a.id < b.id; });
+  SortById(&out->terms, &raw_);
   // Sub-linear frequency: the tenth mention of a word says less than the first.
   for (Entry& e : out->terms) {
     if (e.w > 1) e.w = 1 + std::log(e.w);
