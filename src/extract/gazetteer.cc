@@ -331,6 +331,19 @@ DictionaryClass Gazetteer::DictionaryClassOf(std::string_view word) const {
   return DictionaryClass::kUnknown;
 }
 
+size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
+  constexpr size_t kMinFront = 3, kMinHead = 4;
+  if (!impl_->has_dictionary || word.size() < kMinFront + kMinHead) return 0;
+  thread_local std::string head;
+  for (size_t at = word.size() - kMinHead; at >= kMinFront; --at) {
+    // Split only at the start of a code point.
+    if ((static_cast<unsigned char>(word[at]) & 0xc0) == 0x80) continue;
+    UpperFirstTo(word.substr(at), &head);
+    if (impl_->InDictionary(head)) return at;
+  }
+  return 0;
+}
+
 void Gazetteer::PrefetchDictionaryClass(std::string_view word) const {
   if (!impl_->has_dictionary) return;
   impl_->dictionary.Prefetch(Hash(word));
@@ -423,6 +436,25 @@ void LowerFirstTo(std::string_view word, std::string* out) {
   int32_t n = 0;
   UBool error = false;
   U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, U8_MAX_LENGTH, lower, error);
+  (void)error;  // cannot fail: the buffer holds any code point
+  out->append(buf, static_cast<size_t>(n));
+  out->append(word.substr(static_cast<size_t>(i)));
+}
+
+void UpperFirstTo(std::string_view word, std::string* out) {
+  out->clear();
+  if (word.empty()) return;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);
+  if (c < 0) {
+    out->assign(word);
+    return;
+  }
+  char buf[U8_MAX_LENGTH];
+  int32_t n = 0;
+  UBool error = false;
+  U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, U8_MAX_LENGTH, u_toupper(c), error);
   (void)error;  // cannot fail: the buffer holds any code point
   out->append(buf, static_cast<size_t>(n));
   out->append(word.substr(static_cast<size_t>(i)));
