@@ -140,7 +140,15 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
   }
   info->phrase_start = gazetteer.PhraseStartOf(f);
   info->clusters.fill(WordClusters::kNone);
-  if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
+  if (clusters.levels() > 0) {
+    clusters.ClassesOf(token, info->clusters.data());
+    // A genitive the text did not show ("Tiganjs") takes the classes of the
+    // name it is formed from ("Tiganj"): a proper noun's genitive adds -s.
+    if (info->clusters[0] == WordClusters::kNone && token.size() > 3 && token.back() == 's' &&
+        info->case_inner == kCaseCap) {
+      clusters.ClassesOf(token.substr(0, token.size() - 1), info->clusters.data());
+    }
+  }
   info->has_emit = {false, false, false, false};
   info->valid = true;
 }
