@@ -115,8 +115,6 @@ class Gazetteer {
 // Lower-cases the first code point of `word` (ICU simple case mapping,
 // locale-independent) into *out.
 void LowerFirstTo(std::string_view word, std::string* out);
-// The same, upper-casing.
-void UpperFirstTo(std::string_view word, std::string* out);
 // True when the first code point of `word` is an upper-case letter.
 bool StartsUpper(std::string_view word);
 
