@@ -61,6 +61,27 @@ TEST(GazetteerTest, RolesAndLists) {
                                         kPhraseLocationBegin}));
 }
 
+TEST(GazetteerTest, DictionaryNounHeadFindsTheShortestListedHead) {
+  const std::string path = ::testing::TempDir() + "/entities_test_words.txt";
+  std::ofstream(path, std::ios::binary) << "Frequenz\nKammer\nÄrztekammer\nSee\nÖl\n";
+  const auto g = Gazetteer::Create(path, "");
+  ASSERT_TRUE(g->has_dictionary());
+  const struct {
+    std::string_view word;
+    size_t head;
+  } cases[] = {
+      {"Notruffrequenz", 6},     // "Frequenz"
+      {"Bundesärztekammer", 12},  // "Kammer", not the longer "Ärztekammer"
+      {"Ärztekammer", 6},        // bytes: "Ä" takes two
+      {"Kammer", 0},             // no front
+      {"Schwielowsee", 0},       // "See" is shorter than four bytes
+      {"Tillerson", 0},
+      {"Rohöl", 0},              // "Öl": too short
+  };
+  for (const auto& c : cases) EXPECT_EQ(g->DictionaryNounHead(c.word), c.head) << c.word;
+  EXPECT_EQ(Gazetteer::Create("", "")->DictionaryNounHead("Notruffrequenz"), 0u);
+}
+
 // A gettext .mo catalog with the given (original, translation) messages.
 std::string MoFile(const std::vector<std::pair<std::string, std::string>>& messages) {
   auto u32 = [](std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); };

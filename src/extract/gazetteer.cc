@@ -167,6 +167,9 @@ std::string_view StripQualifier(std::string_view name) {
 uint64_t SuffixStep(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
 constexpr uint64_t kSuffixSeed = 0xcbf29ce484222325ULL;
 constexpr uint8_t kRoleWeak = 1, kRoleOffice = 2;
+// A compound's head (DictionaryNounHead) has at least kMinHead bytes, with at
+// least kMinFront in front of it.
+constexpr size_t kMinFront = 3, kMinHead = 4;
 
 uint64_t SuffixHash(std::string_view s) {
   uint64_t h = kSuffixSeed;
@@ -188,6 +191,10 @@ struct Gazetteer::Impl {
   HashSet roles;          // SuffixHash(head) → kRoleWeak / kRoleOffice
   size_t max_role_bytes = 0;
   HashSet dictionary;     // hashes of the words as listed
+  // SuffixHash of the capitalized dictionary words of at least kMinHead
+  // bytes, as listed and with the first letter lower-cased (the heads that
+  // DictionaryNounHead looks for at the end of a compound).
+  HashSet noun_heads;
   bool has_dictionary = false;
 
   bool InDictionary(std::string_view w) const { return dictionary.Contains(Hash(w)); }
@@ -270,13 +277,21 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
   if (!dictionary_path.empty()) {
     std::ifstream in{std::string(dictionary_path)};
     std::string line;
-    std::vector<uint64_t> hashes;
+    std::vector<uint64_t> hashes, heads;
+    std::string lowered;
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (!line.empty()) hashes.push_back(Hash(line));
+      if (line.empty()) continue;
+      hashes.push_back(Hash(line));
+      if (line.size() >= kMinHead && StartsUpper(line)) {
+        LowerFirstTo(line, &lowered);
+        heads.push_back(SuffixHash(line));
+        heads.push_back(SuffixHash(lowered));
+      }
     }
     m.has_dictionary = !hashes.empty();
     m.dictionary.Build(std::move(hashes));
+    m.noun_heads.Build(std::move(heads));
   }
   return g;
 }
@@ -329,6 +344,20 @@ DictionaryClass Gazetteer::DictionaryClassOf(std::string_view word) const {
   if (exact) return DictionaryClass::kExact;
   if (lower) return DictionaryClass::kLower;
   return DictionaryClass::kUnknown;
+}
+
+size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
+  if (!impl_->has_dictionary || word.size() < kMinFront + kMinHead) return 0;
+  // The suffix hash grows byte by byte from the end, so each candidate head
+  // costs one lookup, shortest first.
+  uint64_t h = kSuffixSeed;
+  for (size_t at = word.size(); at-- > kMinFront;) {
+    const auto c = static_cast<unsigned char>(word[at]);
+    h = SuffixStep(h, c);
+    // Split only at the start of a code point.
+    if (word.size() - at >= kMinHead && (c & 0xc0) != 0x80 && impl_->noun_heads.Contains(h)) return at;
+  }
+  return 0;
 }
 
 void Gazetteer::PrefetchDictionaryClass(std::string_view word) const {

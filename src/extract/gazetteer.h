@@ -84,6 +84,14 @@ class Gazetteer {
 
   // The word as written (`word`) against the dictionary.
   DictionaryClass DictionaryClassOf(std::string_view word) const;
+  // Where the head of `word` (as written) begins when it is a compound whose
+  // head is a capitalized dictionary word, else 0: the shortest head of at
+  // least four bytes, with at least three bytes in front, that is listed
+  // once its first letter is upper-cased ("Notruffrequenz" → 6, "Frequenz").
+  // German nouns compound without spaces, so most capitalized words the
+  // dictionary lacks are such compounds, and the names among them mostly
+  // are not.
+  size_t DictionaryNounHead(std::string_view word) const;
   // A hint, no answer: starts fetching from memory what DictionaryClassOf(word)
   // will read, so that the lookups of several words overlap.
   void PrefetchDictionaryClass(std::string_view word) const;

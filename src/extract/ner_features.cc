@@ -20,7 +20,7 @@ enum class Template : uint32_t {
   kPrevShape, kNextShape, kPrevBigram, kNextBigram, kWordBits, kPrevBits, kNextBits,
   kHyphenFirst, kHyphenLast, kPrevShapeCur, kCaseDict, kPrevCase, kNextCase, kLastHyphenSuffix,
   kPrevSuffix, kNextSuffix, kPrevDict, kNextDict, kCluster, kPrevCluster, kNextCluster,
-  kClusterCase,
+  kClusterCase, kCompoundHead,
 };
 
 // Word-level gazetteer bits (beyond the phrase bits of Gazetteer::MatchPhrases).
@@ -90,6 +90,11 @@ uint8_t CaseClass(std::string_view shape, bool initial) {
   return kCasePunct;
 }
 
+// DictionaryClass values, and one more: unknown, but a compound of a
+// dictionary noun (Gazetteer::DictionaryNounHead).
+constexpr uint8_t kDictCompound = 5;
+static_assert(static_cast<uint8_t>(DictionaryClass::kBoth) < kDictCompound);
+
 bool OpensSentence(std::string_view token) {
   return token == "\"" || token == ":" || token == "(" || token == "„" || token == "“" ||
          token == "«" || token == "»" || token == "-" || token == "–";
@@ -120,9 +125,30 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
   if (role == RoleKind::kWeak) bits |= kBitWeakRole;
   info->word_bits = bits;
   info->dict = static_cast<uint8_t>(gazetteer.DictionaryClassOf(token));
+  // A capitalized word the dictionary lacks is a name or a compound noun;
+  // the compounds get a class of their own, and their head a feature.
+  info->head_hash = 0;
+  if (info->dict == static_cast<uint8_t>(DictionaryClass::kUnknown) && info->case_inner == kCaseCap) {
+    const size_t head = gazetteer.DictionaryNounHead(token);
+    if (head > 0) {
+      info->dict = kDictCompound;
+      thread_local std::string folded_head;
+      folded_head.clear();
+      text::FoldTo(token.substr(head), lang, &folded_head);
+      info->head_hash = HashString(folded_head);
+    }
+  }
   info->phrase_start = gazetteer.PhraseStartOf(f);
   info->clusters.fill(WordClusters::kNone);
-  if (clusters.levels() > 0) clusters.ClassesOf(token, info->clusters.data());
+  if (clusters.levels() > 0) {
+    clusters.ClassesOf(token, info->clusters.data());
+    // A genitive the text did not show ("Tiganjs") takes the classes of the
+    // name it is formed from ("Tiganj"): a proper noun's genitive adds -s.
+    if (info->clusters[0] == WordClusters::kNone && token.size() > 3 && token.back() == 's' &&
+        info->case_inner == kCaseCap) {
+      clusters.ClassesOf(token.substr(0, token.size() - 1), info->clusters.data());
+    }
+  }
   info->has_emit = {false, false, false, false};
   info->valid = true;
 }
@@ -139,6 +165,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   if (out->folded.size() < n) out->folded.resize(n);
   out->word_bits.assign(n, 0);
   out->dict.assign(n, 0);
+  out->head_hash.assign(n, 0);
   out->phrase_start.assign(n, 0);
   out->case_class.assign(n, 0);
   out->word_hash.assign(n, 0);
@@ -193,6 +220,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     out->case_class[i] = initial ? info->case_initial : info->case_inner;
     out->word_bits[i] = info->word_bits;
     out->dict[i] = info->dict;
+    out->head_hash[i] = info->head_hash;
     out->phrase_start[i] = info->phrase_start;
     std::copy_n(info->clusters.data(), levels, out->clusters.data() + (i + 1) * levels);
   }
@@ -292,6 +320,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
           h.push_back(Key(Template::kClusterCase, l << 16 | c, case_class));
         }
       }
+      if (out->head_hash[i] != 0) h.push_back(Key(Template::kCompoundHead, out->head_hash[i]));
       const size_t first_hyphen = f.find('-');
       if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
         const size_t last_hyphen = f.rfind('-');

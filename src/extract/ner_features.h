@@ -36,6 +36,9 @@ struct alignas(64) WordInfo {
   std::array<uint16_t, 8> clusters{};
   std::string token;
   std::string folded;
+  // Hash of the folded compound head (Gazetteer::DictionaryNounHead) of a
+  // capitalized word the dictionary lacks; 0 for none.
+  uint64_t head_hash = 0;
   // Summed weights under one model of the feature groups that depend on
   // this word alone (see SentenceFeatures): its own features inside [0] and
   // at the start of a sentence [1], its features as the left neighbour of
@@ -93,6 +96,7 @@ struct SentenceFeatures {
   std::vector<uint8_t> phrase_start;
   std::vector<uint8_t> word_bits;
   std::vector<uint8_t> dict;
+  std::vector<uint64_t> head_hash;
   std::vector<uint8_t> case_class;
   std::vector<uint16_t> clusters;  // (n + 2) * levels: one sentinel on each side
 };

@@ -54,6 +54,9 @@ struct TaggedSentence {
 struct TrainOptions {
   int epochs = 12;
   uint64_t seed = 20140901;  // order of sentences in each epoch
+  // Independent training runs (each with its own sentence order) whose
+  // averaged weights are averaged again.
+  int runs = 5;
   // Averaged weights below this magnitude are dropped from the saved model.
   float prune = 0.5f;
   std::string lang = "de";

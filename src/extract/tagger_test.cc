@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -85,6 +87,36 @@ TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
   ExtractFeatures(views, *gazetteer, clusters, "de", &cached, &cache);
   EXPECT_EQ(plain.hashes, cached.hashes);
   EXPECT_GT(plain.hashes.size(), 5u * 20);
+}
+
+// A capitalized word the text did not show that ends in -s (a genitive,
+// "Tiganjs") takes the word classes of its stem.
+TEST(NerFeaturesTest, UnseenGenitiveTakesTheClassesOfItsStem) {
+  const auto gazetteer = Gazetteer::Create("", "");
+  ClusterOptions options;
+  options.classes = {2, 4};
+  options.min_count = 1;
+  std::vector<std::vector<std::string>> text;
+  for (const TaggedSentence& s : Synthetic()) text.push_back(s.tokens);
+  const WordClusters clusters = WordClusters::Learn(text, options);
+  // The own features (group 0) of the second token.
+  auto own = [&](std::string_view word) {
+    const std::vector<std::string_view> views = {"Herr", word};
+    SentenceFeatures f;
+    ExtractFeatures(views, *gazetteer, clusters, "de", &f);
+    std::vector<uint32_t> v(f.hashes.begin() + f.offsets[1], f.hashes.begin() + f.group_end[3]);
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  auto shared = [&](std::string_view a, std::string_view b) {
+    const std::vector<uint32_t> x = own(a), y = own(b);
+    std::vector<uint32_t> both;
+    std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(both));
+    return both.size();
+  };
+  // "Abelx" and "Abels" share prefixes, shape and case with "Abel"; "Abels"
+  // also its two classes, each alone and with the case.
+  EXPECT_EQ(shared("Abels", "Abel"), shared("Abelx", "Abel") + 2 * clusters.levels());
 }
 
 // Tag() remembers the weights of words it has seen; a warm cache must give
