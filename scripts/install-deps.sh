@@ -12,7 +12,7 @@ packages=(
   libsqlite3-dev sqlite3 libsimdjson-dev libxxhash-dev libcpp-httplib-dev
   libfmt-dev libcli11-dev
   libxml2-dev libdeflate-dev libpugixml-dev zlib1g-dev
-  wngerman iso-codes libgweather-4-common
+  wngerman iso-codes libgweather-4-common python3-fake-factory
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-numpy python3-scipy  # bench/cluster_ceiling.py only
   chromium

@@ -61,6 +61,19 @@ TEST(GazetteerTest, RolesAndLists) {
                                         kPhraseLocationBegin}));
 }
 
+TEST(GazetteerTest, GivenNamesFromTheDebianPackage) {
+  if (!std::filesystem::exists("/usr/lib/python3/dist-packages/faker/providers/person/de_DE/__init__.py")) {
+    GTEST_SKIP() << "python3-fake-factory is not installed";
+  }
+  const auto g = Gazetteer::Create("", "");
+  // Not in data/gazetteers/first_names.txt: from the package's lists.
+  EXPECT_TRUE(g->IsFirstName("birgit"));
+  EXPECT_TRUE(g->IsFirstName("volker"));
+  // Filtered out: a lower-case German word ("rosa") needs the dictionary at
+  // build time; a place of our own list stays a place.
+  EXPECT_FALSE(g->IsFirstName("georgia"));
+}
+
 TEST(GazetteerTest, DictionaryNounHeadFindsTheShortestListedHead) {
   const std::string path = ::testing::TempDir() + "/entities_test_words.txt";
   std::ofstream(path, std::ios::binary) << "Frequenz\nKammer\nÄrztekammer\nSee\nÖl\n";

@@ -254,6 +254,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
   Impl& m = *g->impl_;
   m.id = next_id.fetch_add(1);
   m.AddWords(gazetteer_data::kFirstNames, kFirstName);
+  m.AddWords(gazetteer_data::kPackageFirstNames, kFirstName);
   m.AddWords(gazetteer_data::kTitles, kTitle);
   m.AddWords(gazetteer_data::kOrgSuffixes, kOrgSuffix);
   m.AddPhrases(gazetteer_data::kLocations, &m.locations);
