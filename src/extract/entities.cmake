@@ -24,28 +24,39 @@ foreach(_i RANGE 0 ${_last} 2)
   string(APPEND _gazetteer_header "inline constexpr std::string_view ${_name} = R\"gz(${_content})gz\";\n")
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${STORYLINE_GAZETTEER_DIR}/${_file})
 endforeach()
-# Given names from Debian's python3-fake-factory (scripts/package-first-names.py),
-# embedded like the lists above; empty when python3 or the package is missing.
+# Given and family names from Debian's python3-fake-factory
+# (scripts/package-names.py), embedded like the lists above; empty when python3
+# or the package is missing.
 find_package(Python3 COMPONENTS Interpreter)
-set(_package_names "")
-if(Python3_Interpreter_FOUND)
-  execute_process(
-    COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/package-first-names.py
-    OUTPUT_VARIABLE _package_names
-    RESULT_VARIABLE _package_names_rc)
-  if(NOT _package_names_rc EQUAL 0)
-    set(_package_names "")
-  endif()
-endif()
-if(_package_names STREQUAL "")
-  message(STATUS "storyline: no given names from python3-fake-factory; the NER gazetteer has its own list only")
-endif()
 file(GLOB _faker_person_files /usr/lib/python3/dist-packages/faker/providers/person/*/__init__.py)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
-  ${PROJECT_SOURCE_DIR}/scripts/package-first-names.py ${_faker_person_files})
-# Also a file, so that the NER model is retrained when the list changes.
-file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/package_first_names.txt CONTENT "${_package_names}" @ONLY)
-string(APPEND _gazetteer_header "inline constexpr std::string_view kPackageFirstNames = R\"gz(${_package_names})gz\";\n")
+  ${PROJECT_SOURCE_DIR}/scripts/package-names.py ${_faker_person_files})
+foreach(_kind first last)
+  set(_names "")
+  if(Python3_Interpreter_FOUND)
+    set(_flag "")
+    if(_kind STREQUAL "last")
+      set(_flag --last)
+    endif()
+    execute_process(
+      COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/package-names.py ${_flag}
+      OUTPUT_VARIABLE _names
+      RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      set(_names "")
+    endif()
+  endif()
+  if(_names STREQUAL "")
+    message(STATUS "storyline: no ${_kind} names from python3-fake-factory for the NER gazetteer")
+  endif()
+  # Also a file, so that the NER model is retrained when the list changes.
+  file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/package_${_kind}_names.txt CONTENT "${_names}" @ONLY)
+  string(TOUPPER ${_kind} _upper)
+  string(SUBSTRING ${_upper} 0 1 _initial)
+  string(SUBSTRING ${_kind} 1 -1 _rest)
+  string(APPEND _gazetteer_header
+    "inline constexpr std::string_view kPackage${_initial}${_rest}Names = R\"gz(${_names})gz\";\n")
+endforeach()
 string(APPEND _gazetteer_header "}  // namespace storyline::extract::gazetteer_data\n")
 file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/gazetteer_data.h CONTENT "${_gazetteer_header}" @ONLY)
 
@@ -94,6 +105,7 @@ function(_storyline_ner_model_rule tsv model texts)
       ${_dir}/word_clusters.cc ${_dir}/word_clusters.h
       ${PROJECT_SOURCE_DIR}/data/gazetteers/first_names.txt
       ${PROJECT_BINARY_DIR}/src/extract/package_first_names.txt
+      ${PROJECT_BINARY_DIR}/src/extract/package_last_names.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/locations.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/organizations.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/org_suffixes.txt

@@ -61,7 +61,7 @@ TEST(GazetteerTest, RolesAndLists) {
                                         kPhraseLocationBegin}));
 }
 
-TEST(GazetteerTest, GivenNamesFromTheDebianPackage) {
+TEST(GazetteerTest, NamesFromTheDebianPackage) {
   if (!std::filesystem::exists("/usr/lib/python3/dist-packages/faker/providers/person/de_DE/__init__.py")) {
     GTEST_SKIP() << "python3-fake-factory is not installed";
   }
@@ -72,6 +72,8 @@ TEST(GazetteerTest, GivenNamesFromTheDebianPackage) {
   // Filtered out: a lower-case German word ("rosa") needs the dictionary at
   // build time; a place of our own list stays a place.
   EXPECT_FALSE(g->IsFirstName("georgia"));
+  EXPECT_TRUE(g->FlagsOf("schmidt").last_name);
+  EXPECT_FALSE(g->FlagsOf("birgit").last_name);
 }
 
 TEST(GazetteerTest, DictionaryNounHeadFindsTheShortestListedHead) {

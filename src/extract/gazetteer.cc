@@ -117,6 +117,7 @@ constexpr uint8_t kFirstName = 1, kTitle = 2, kOrgSuffix = 4, kPhraseStart = 8,
                   kPlaceStart = 16, kPlaceWord = 32;
 // PhraseStartOf() only: the word is the genitive of a one-word place.
 constexpr uint8_t kGenitivePlace = 64;
+constexpr uint8_t kLastName = 128;
 
 // Calls f(original, translation) for every message of a gettext .mo file
 // (GNU gettext manual, "The Format of GNU MO Files"); nothing for a file that
@@ -255,6 +256,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
   m.id = next_id.fetch_add(1);
   m.AddWords(gazetteer_data::kFirstNames, kFirstName);
   m.AddWords(gazetteer_data::kPackageFirstNames, kFirstName);
+  m.AddWords(gazetteer_data::kPackageLastNames, kLastName);
   m.AddWords(gazetteer_data::kTitles, kTitle);
   m.AddWords(gazetteer_data::kOrgSuffixes, kOrgSuffix);
   m.AddPhrases(gazetteer_data::kLocations, &m.locations);
@@ -313,7 +315,7 @@ bool Gazetteer::IsOrganizationSuffix(std::string_view folded) const {
 
 WordFlags Gazetteer::FlagsOf(std::string_view folded) const {
   const uint8_t v = impl_->words.Get(Hash(folded));
-  return {(v & kFirstName) != 0, (v & kTitle) != 0, (v & kOrgSuffix) != 0};
+  return {(v & kFirstName) != 0, (v & kTitle) != 0, (v & kOrgSuffix) != 0, (v & kLastName) != 0};
 }
 
 RoleKind Gazetteer::RoleOf(std::string_view word, std::string_view folded) const {

@@ -52,6 +52,7 @@ struct WordFlags {
   bool first_name = false;
   bool title = false;
   bool org_suffix = false;
+  bool last_name = false;  // a family name of the package lists
 };
 
 class Gazetteer {

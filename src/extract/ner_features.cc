@@ -29,6 +29,7 @@ constexpr uint8_t kBitTitle = 2;
 constexpr uint8_t kBitOrgSuffix = 4;
 constexpr uint8_t kBitRole = 8;
 constexpr uint8_t kBitWeakRole = 16;
+constexpr uint8_t kBitLastName = 32;
 
 // Feature keys: 64-bit values (string hashes, small codes) are combined with
 // the template id by a multiply-xorshift finalizer and folded to 32 bits.
@@ -120,6 +121,7 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
   if (flags.first_name) bits |= kBitFirstName;
   if (flags.title) bits |= kBitTitle;
   if (flags.org_suffix) bits |= kBitOrgSuffix;
+  if (flags.last_name) bits |= kBitLastName;
   const RoleKind role = gazetteer.RoleOf(token, f);
   if (role == RoleKind::kOffice) bits |= kBitRole;
   if (role == RoleKind::kWeak) bits |= kBitWeakRole;

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
-"""Given names from Debian's python3-fake-factory (Faker's person providers), one a line,
-for the entity gazetteer: the build embeds them next to data/gazetteers/first_names.txt.
+"""Given names (or with --last family names) from Debian's python3-fake-factory (Faker's
+person providers), one a line, for the entity gazetteer: the build embeds them next to
+data/gazetteers/first_names.txt.
 
-    scripts/package-first-names.py [--gazetteers DIR] [--dictionary FILE] > names.txt
+    scripts/package-names.py [--last] [--gazetteers DIR] [--dictionary FILE] > names.txt
 
-Takes the first-name lists of the Latin-script locales, keeps single words that start
+Takes the name lists of the Latin-script locales, keeps single words that start
 upper case, and drops a name that is also a lower-case German word in the dictionary
 (`wngerman`: "rosa", "will") or a place or organisation of our own lists ("Georgia").
 Prints nothing (and exits 0) when the package is missing: the gazetteer then has only
-our own list. Deterministic: sorted output for a given package version.
+our own list of given names and no family names. Deterministic: sorted output for a given package version.
 """
 import argparse
 import importlib
@@ -32,6 +33,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gazetteers", default=os.path.join(HERE, "..", "data", "gazetteers"))
     ap.add_argument("--dictionary", default="/usr/share/dict/ngerman")
+    ap.add_argument("--last", action="store_true", help="family names instead of given names")
     args = ap.parse_args()
     sys.path.insert(0, "/usr/lib/python3/dist-packages")
     names = set()
@@ -40,7 +42,9 @@ def main():
             provider = importlib.import_module("faker.providers.person." + locale).Provider
         except ImportError:
             continue
-        for attr in ("first_names", "first_names_male", "first_names_female"):
+        attrs = ("last_names", "last_names_male", "last_names_female") if args.last else \
+            ("first_names", "first_names_male", "first_names_female")
+        for attr in attrs:
             for name in getattr(provider, attr, ()):  # a tuple, or a dict name → weight
                 if name and name[0].isupper() and name.isalpha():
                     names.add(name)
