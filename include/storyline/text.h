@@ -46,6 +46,18 @@ std::string Normalize(std::string_view utf8);
 void FoldTo(std::string_view word, std::string_view lang, std::string* out);
 std::string Fold(std::string_view word, std::string_view lang = "");
 
+// FoldTo for the many words of one language, with the language's decisions
+// made once.
+class Folder {
+ public:
+  explicit Folder(std::string_view lang);
+  void To(std::string_view word, std::string* out) const;  // as FoldTo
+
+ private:
+  bool strip_;
+  bool turkic_;
+};
+
 // --- Segmentation ------------------------------------------------------------
 
 // Paragraphs of CleanText output: the non-empty lines.

@@ -131,6 +131,7 @@ void ComputeFingerprint(std::string_view text, std::string_view lang, Fingerprin
     }
     return false;
   };
+  const text::Folder folder(lang);
   bool first = true;
   for (const text::Token& t : s.tokens) {
     if (first) {
@@ -143,7 +144,7 @@ void ComputeFingerprint(std::string_view text, std::string_view lang, Fingerprin
     para_end = t.end;
     if (t.kind == text::TokenKind::kPunct) continue;
     const size_t word_begin = s.folded.size();
-    text::FoldTo(text.substr(t.begin, t.end - t.begin), lang, &s.folded);
+    folder.To(text.substr(t.begin, t.end - t.begin), &s.folded);
     s.word_hashes.push_back(
         XXH3_64bits(s.folded.data() + word_begin, s.folded.size() - word_begin));
     s.folded.push_back(kWordSeparator);

@@ -31,6 +31,10 @@ find_package(Python3 COMPONENTS Interpreter)
 file(GLOB _faker_person_files /usr/lib/python3/dist-packages/faker/providers/person/*/__init__.py)
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
   ${PROJECT_SOURCE_DIR}/scripts/package-names.py ${_faker_person_files})
+# A package installed after the first configure changes this folder: configure again.
+if(EXISTS /usr/lib/python3/dist-packages)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS /usr/lib/python3/dist-packages)
+endif()
 foreach(_kind first last)
   set(_names "")
   if(Python3_Interpreter_FOUND)

@@ -198,6 +198,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   std::vector<std::string_view> views;
   std::vector<uint8_t> tags;
   const std::string_view fold_lang = lang.empty() ? "de" : lang;
+  const text::Folder folder(fold_lang);
   for (const text::Span& s : sentences) {
     const std::string_view sentence = s.In(text);
     tokens.clear();
@@ -210,7 +211,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
       t.end = s.begin + tokens[i].end;
       t.text = text.substr(t.begin, t.end - t.begin);
       t.folded.clear();
-      text::FoldTo(t.text, fold_lang, &t.folded);
+      folder.To(t.text, &t.folded);
       views[i] = t.text;
     }
     if (model_) {

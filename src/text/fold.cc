@@ -233,6 +233,16 @@ void FoldTo(std::string_view word, std::string_view lang, std::string* out) {
   internal::FoldWith(word, internal::FoldOptionsFor(lang), out);
 }
 
+Folder::Folder(std::string_view lang) {
+  const internal::FoldOptions o = internal::FoldOptionsFor(lang);
+  strip_ = o.strip;
+  turkic_ = o.turkic;
+}
+
+void Folder::To(std::string_view word, std::string* out) const {
+  internal::FoldWith(word, {.strip = strip_, .turkic = turkic_}, out);
+}
+
 std::string Fold(std::string_view word, std::string_view lang) {
   std::string out;
   out.reserve(word.size() + 4);

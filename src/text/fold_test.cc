@@ -54,6 +54,9 @@ TEST(FoldTest, Table) {
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Fold(c.word, c.lang), c.expected) << c.word << " (" << c.lang << ")";
+    std::string folded;
+    Folder(c.lang).To(c.word, &folded);
+    EXPECT_EQ(folded, c.expected) << "Folder: " << c.word << " (" << c.lang << ")";
   }
 }
 
