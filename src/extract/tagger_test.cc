@@ -58,16 +58,21 @@ TEST(TaggerTest, LearnsATinySyntheticSet) {
   EXPECT_TRUE(tags.empty());
 }
 
-// The word cache of Tag() must not change a single feature, whether a word
-// is computed, found, or evicted by another word.
-TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
-  const auto gazetteer = Gazetteer::Create("", "");
+// Word classes (2 and 4 of them) learned from the synthetic sentences.
+WordClusters SyntheticClusters() {
   ClusterOptions options;
   options.classes = {2, 4};
   options.min_count = 1;
   std::vector<std::vector<std::string>> text;
   for (const TaggedSentence& s : Synthetic()) text.push_back(s.tokens);
-  const WordClusters clusters = WordClusters::Learn(text, options);
+  return WordClusters::Learn(text, options);
+}
+
+// The word cache of Tag() must not change a single feature, whether a word
+// is computed, found, or evicted by another word.
+TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
+  const auto gazetteer = Gazetteer::Create("", "");
+  const WordClusters clusters = SyntheticClusters();
   WordInfoCache cache;
   cache.Bind(1);
   SentenceFeatures plain, cached;
@@ -93,12 +98,7 @@ TEST(NerFeaturesTest, CacheGivesTheSameFeatures) {
 // "Tiganjs") takes the word classes of its stem.
 TEST(NerFeaturesTest, UnseenGenitiveTakesTheClassesOfItsStem) {
   const auto gazetteer = Gazetteer::Create("", "");
-  ClusterOptions options;
-  options.classes = {2, 4};
-  options.min_count = 1;
-  std::vector<std::vector<std::string>> text;
-  for (const TaggedSentence& s : Synthetic()) text.push_back(s.tokens);
-  const WordClusters clusters = WordClusters::Learn(text, options);
+  const WordClusters clusters = SyntheticClusters();
   // The own features (group 0) of the second token.
   auto own = [&](std::string_view word) {
     const std::vector<std::string_view> views = {"Herr", word};
