@@ -148,13 +148,20 @@ struct Options {
   double split_factor = 1.5;
   double split_margin = 0.12;
   int split_min_part = 2;
+  // A story that left the window (see window_days, undated_window) keeps the
+  // ids of its articles for Stories() and Story(). false frees them when it
+  // leaves: a stream that never lists stories (the engine, which keeps them in
+  // its store) then holds memory for the live window only.
+  bool keep_evicted_articles = true;
 };
 
 // A story as it stands now.
 struct StorySummary {
   StoryId id = 0;
   StorylineId storyline = 0;       // resolved
-  std::vector<std::string> article_ids;  // in the order they were added
+  // In the order they were added; empty for a story that left the window
+  // when Options::keep_evicted_articles is false.
+  std::vector<std::string> article_ids;
   // Earliest and latest publication dates of its dated articles; unknown
   // (precision kNone) when it has none.
   PublishedDate first;

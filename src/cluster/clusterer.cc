@@ -118,6 +118,7 @@ struct Clusterer::Impl {
   ArticleVector vec;
   std::vector<Scored> candidates;
   std::vector<Scored> line_candidates;
+  std::vector<uint32_t> evicted;
 };
 
 uint32_t Clusterer::Impl::NewStoryline(const ArticleVector& a, double factor) {
@@ -219,7 +220,11 @@ Assignment Clusterer::Impl::Add(const Article& article) {
   }
 
   if (seq % kCompactEvery == 0) {
-    stories.Compact(seq);
+    evicted.clear();
+    stories.Compact(seq, &evicted);
+    if (!options.keep_evicted_articles) {
+      for (uint32_t s : evicted) std::vector<Held>().swap(info[s].articles);
+    }
     storylines.Compact(seq);
   }
   result.story = static_cast<StoryId>(story) + 1;

@@ -146,6 +146,26 @@ std::vector<Article> TwoQuakes() {
   };
 }
 
+// A story that left the window keeps its article ids unless told not to.
+TEST(ClustererTest, EvictedStoriesKeepTheirArticlesUnlessToldNot) {
+  for (const bool keep : {true, false}) {
+    Options options;
+    options.keep_evicted_articles = keep;
+    Clusterer c(options);
+    const StoryId old = c.Add(Make("old", "Earthquake in Padang", kQuakeA, "2026-01-05")).story;
+    StoryId recent = 0;
+    // Enough later articles for the clusterer to compact its index once.
+    for (int i = 0; i < 5000; ++i) {
+      const std::string n = std::to_string(i);
+      recent = c.Add(Make("n" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
+                          "2026-03-01")).story;
+    }
+    ASSERT_TRUE(c.Story(old).has_value());
+    EXPECT_EQ(c.Story(old)->article_ids.size(), keep ? 1u : 0u) << "keep " << keep;
+    EXPECT_FALSE(c.Story(recent)->article_ids.empty()) << "keep " << keep;
+  }
+}
+
 TEST(ClustererTest, StoryHoldingTwoEventsIsSplit) {
   Clusterer c;
   const Added r = AddAll(c, TwoQuakes());

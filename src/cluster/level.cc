@@ -303,7 +303,7 @@ uint32_t Level::Resolve(uint32_t g) const {
 // Visits only the groups still live and the postings lists that hold stale
 // entries (of groups merged away or evicted since the last call), so that
 // its cost follows the live window, not every group the stream ever made.
-void Level::Compact(int64_t seq) {
+void Level::Compact(int64_t seq, std::vector<uint32_t>* evicted) {
   size_t kept = 0;
   for (uint32_t index : live_) {
     Group& g = groups_[index];
@@ -314,6 +314,7 @@ void Level::Compact(int64_t seq) {
       std::vector<uint32_t>().swap(g.indexed);
       std::vector<Member>().swap(g.members);
       std::vector<Trace>().swap(g.traces);
+      if (evicted != nullptr) evicted->push_back(index);
     }
     if (g.alias == 0 && !g.evicted) live_[kept++] = index;
   }

@@ -116,7 +116,8 @@ class Level {
   uint32_t Split(uint32_t g, const Bisection& split, const Vectorizer& v);
   // Drops groups that left the window from the index and frees their
   // centroids; costs what the live groups and the stale postings cost.
-  void Compact(int64_t seq);
+  // Appends the groups it evicts to *evicted when given.
+  void Compact(int64_t seq, std::vector<uint32_t>* evicted = nullptr);
 
   const Group& group(uint32_t g) const { return groups_[g]; }
   size_t size() const { return groups_.size(); }

@@ -116,7 +116,15 @@ int64_t DayOf(const Article& article, int64_t* last_day) {
 // Everything placement keeps in memory (for one run, or longer in a
 // PlacementCache).
 struct Placer {
-  explicit Placer(int window_days) : duplicates(DedupOptions(window_days)) {}
+  explicit Placer(int window_days)
+      : clusterer(ClusterOptions()), duplicates(DedupOptions(window_days)) {}
+
+  // The store keeps every story's articles: the clusterer need not.
+  static cluster::Options ClusterOptions() {
+    cluster::Options o;
+    o.keep_evicted_articles = false;
+    return o;
+  }
 
   static dedup::DuplicateIndex::Options DedupOptions(int window_days) {
     dedup::DuplicateIndex::Options o;
