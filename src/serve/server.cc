@@ -252,7 +252,7 @@ class HttpServer : public Server {
       auto store = Open(false);
       IngestOptions options;
       options.ner_model = options_.ner_model;
-      options.cancelled = [this] { return stopping_.load(std::memory_order_relaxed); };
+      options.cancelled = [this] { return stopped_.load(); };
       // A failure here only means the first POST builds the state itself.
       if (store.ok()) (void)PrimeSession(**store, session_, options);
     });
@@ -266,10 +266,9 @@ class HttpServer : public Server {
   }
 
   void Stop() override {
-    // Priming gives up at its next page instead of holding Run() (and the
-    // shutdown) for the rest of a long replay.
-    stopping_.store(true, std::memory_order_relaxed);
     std::lock_guard<std::mutex> lock(stop_mutex_);
+    // Also read by priming, which gives up at its next page instead of
+    // holding Run() (and the shutdown) for the rest of a long replay.
     stopped_ = true;
     svr_.stop();
   }
@@ -575,8 +574,7 @@ class HttpServer : public Server {
   // what its own articles cost rather than a replay of the window.
   IngestSession session_;
   std::mutex stop_mutex_;
-  bool stopped_ = false;
-  std::atomic<bool> stopping_{false};  // Stop was called (read by the priming thread)
+  std::atomic<bool> stopped_{false};  // Stop was called (set under stop_mutex_)
 };
 
 }  // namespace
