@@ -55,7 +55,8 @@ def bcubed(labels, gold):
     return p, r, 2 * p * r / (p + r)
 
 
-def tfidf_similarity(bags, sublinear=True):
+def tfidf_vectors(bags, sublinear=True):
+    """One unit-length TF-IDF row per bag."""
     df = collections.Counter()
     for bag in bags:
         df.update(bag.keys())
@@ -67,6 +68,11 @@ def tfidf_similarity(bags, sublinear=True):
             tf = 1 + math.log(count) if sublinear else 1.0
             x[i, vocab[term]] = tf * math.log(n / df[term])
     x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-12
+    return x
+
+
+def tfidf_similarity(bags, sublinear=True):
+    x = tfidf_vectors(bags, sublinear)
     return x @ x.T
 
 
@@ -106,7 +112,8 @@ def ecb_bags(docs, mode):
 def ecb(path):
     docs = [json.loads(line) for line in open(path, encoding="utf-8")]
     gold = [d["gold"] for d in docs]
-    words = tfidf_similarity(ecb_bags(docs, "words"))
+    word_vectors = tfidf_vectors(ecb_bags(docs, "words"))
+    words = word_vectors @ word_vectors.T
     names = tfidf_similarity(ecb_bags(docs, "names"))
     print(f"ECB+ events ({len(docs)} articles, {len(set(gold))} events)")
     for label, sim in (("words", words), ("names", names), ("0.5 words + 0.5 names", (words + names) / 2)):
@@ -115,21 +122,9 @@ def ecb(path):
     # Storylines from perfect events: event centroids of the unit article vectors.
     events = sorted(set(gold))
     index = {e: i for i, e in enumerate(events)}
-    bags = ecb_bags(docs, "words")
-    df = collections.Counter()
-    for bag in bags:
-        df.update(bag.keys())
-    centroid = [collections.Counter() for _ in events]
-    for d, bag in zip(docs, bags):
-        weights = {t: (1 + math.log(c)) * math.log(len(docs) / df[t]) for t, c in bag.items()}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1
-        for t, w in weights.items():
-            centroid[index[d["gold"]]][t] += w / norm
-    vocab = {t: i for i, t in enumerate(df)}
-    x = np.zeros((len(events), len(vocab)))
-    for i, c in enumerate(centroid):
-        for t, w in c.items():
-            x[i, vocab[t]] = w
+    x = np.zeros((len(events), word_vectors.shape[1]))
+    for d, row in zip(docs, word_vectors):
+        x[index[d["gold"]]] += row
     x /= np.linalg.norm(x, axis=1, keepdims=True)
     event_similarity = x @ x.T
     topic = [d["gold_topic"] for d in docs]
