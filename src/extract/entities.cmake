@@ -35,13 +35,13 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
 if(EXISTS /usr/lib/python3/dist-packages)
   set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS /usr/lib/python3/dist-packages)
 endif()
-foreach(_kind first last)
+# (kind, script flag, name of the embedded list)
+foreach(_list "first;;kPackageFirstNames" "last;--last;kPackageLastNames")
+  list(GET _list 0 _kind)
+  list(GET _list 1 _flag)
+  list(GET _list 2 _name)
   set(_names "")
   if(Python3_Interpreter_FOUND)
-    set(_flag "")
-    if(_kind STREQUAL "last")
-      set(_flag --last)
-    endif()
     execute_process(
       COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/package-names.py ${_flag}
       OUTPUT_VARIABLE _names
@@ -55,11 +55,7 @@ foreach(_kind first last)
   endif()
   # Also a file, so that the NER model is retrained when the list changes.
   file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/package_${_kind}_names.txt CONTENT "${_names}" @ONLY)
-  string(TOUPPER ${_kind} _upper)
-  string(SUBSTRING ${_upper} 0 1 _initial)
-  string(SUBSTRING ${_kind} 1 -1 _rest)
-  string(APPEND _gazetteer_header
-    "inline constexpr std::string_view kPackage${_initial}${_rest}Names = R\"gz(${_names})gz\";\n")
+  string(APPEND _gazetteer_header "inline constexpr std::string_view ${_name} = R\"gz(${_names})gz\";\n")
 endforeach()
 string(APPEND _gazetteer_header "}  // namespace storyline::extract::gazetteer_data\n")
 file(CONFIGURE OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/gazetteer_data.h CONTENT "${_gazetteer_header}" @ONLY)
