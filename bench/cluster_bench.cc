@@ -30,6 +30,7 @@
 #include "storyline/cluster.h"
 #include "storyline/dedup.h"
 #include "storyline/ingest.h"
+#include "storyline/text.h"
 
 namespace {
 
@@ -129,6 +130,8 @@ int main(int argc, char** argv) {
   dedup_options.window_days = 30;
   storyline::dedup::DuplicateIndex duplicates(dedup_options);
   storyline::dedup::Fingerprint fingerprint;
+  // Dedup and the clusterer read one analysis of each text.
+  storyline::text::Analyzers analyzers;
   int64_t duplicates_found = 0;
   uint64_t decisions = 0;  // FNV-1a over the assignments and duplicate matches
   const auto mix = [&decisions](uint64_t x) {
@@ -206,11 +209,13 @@ int main(int argc, char** argv) {
       const Made& made = batch[static_cast<size_t>(k - batch_begin)];
       const storyline::Article& article = made.article;
       const Clock::time_point start = Clock::now();
-      storyline::dedup::ComputeFingerprint(article.text, article.language, &fingerprint);
+      const std::vector<storyline::text::Term>& terms =
+          analyzers.For(article.language).Analyze(article.text);
+      storyline::dedup::ComputeFingerprint(article, terms, &fingerprint);
       const std::optional<storyline::dedup::Match> match =
           duplicates.Add(article.id, fingerprint, made.day);
       const Clock::time_point dedup_done = Clock::now();
-      const storyline::cluster::Assignment assignment = clusterer.Add(article);
+      const storyline::cluster::Assignment assignment = clusterer.Add(article, terms);
       const Clock::duration spent = Clock::now() - start;
       if (match) {
         ++duplicates_found;

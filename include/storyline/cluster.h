@@ -53,6 +53,7 @@
 #include <vector>
 
 #include "storyline/article.h"
+#include "storyline/text.h"
 
 namespace storyline::cluster {
 
@@ -181,6 +182,10 @@ class Clusterer {
   // never interpreted. An article with neither title nor text starts a story
   // of its own.
   Assignment Add(const Article& article);
+  // The same with the analysis of the article's text made by the caller,
+  // `text_terms` = text::Analyzer(article.language).Analyze(article.text),
+  // which dedup::ComputeFingerprint reads too (the title is analyzed here).
+  Assignment Add(const Article& article, const std::vector<text::Term>& text_terms);
 
   // The current id of a story or storyline: follows merges. Unknown ids are
   // returned unchanged.

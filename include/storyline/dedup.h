@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "storyline/article.h"
+#include "storyline/text.h"
 
 namespace storyline::dedup {
 
@@ -69,6 +70,11 @@ void ComputeFingerprint(std::string_view text, std::string_view lang, Fingerprin
 // Fingerprints article.text in article.language and sets content_hash from
 // article.content_hash (when non-empty).
 Fingerprint ComputeFingerprint(const Article& article);
+// The same from the article's analysis, `terms` =
+// text::Analyzer(article.language).Analyze(article.text): the words are not
+// tokenized and folded a second time when the clusterer reads the same terms.
+void ComputeFingerprint(const Article& article, const std::vector<text::Term>& terms,
+                        Fingerprint* out);
 
 // The MinHash estimate of the Jaccard similarity of the two texts' shingle
 // sets, in [0, 1]; 0 when either has no signature.

@@ -106,11 +106,16 @@ struct Term {
   bool capitalized = false;  // first letter upper case in the text (a name hint)
   std::string_view folded;   // Fold(token); numbers in canonical form ("410000", "5.8")
   std::string_view stem;     // Snowball stem of `folded` (== folded for numbers)
+  uint64_t hash = 0;         // XXH3-64 of `folded`: equal forms, equal hashes
 };
 
 // Turns text into terms. Owns a Snowball stemmer for its language (falls back
 // to no stemming for languages Snowball lacks) and buffers; the string_views
 // in the terms stay valid until the next call. Not thread-safe: one per thread.
+//
+// Stages that read the same text share one analysis: the caller analyzes an
+// article's text once and hands the terms to dedup::ComputeFingerprint and
+// cluster::Clusterer::Add, instead of each tokenizing and folding it again.
 class Analyzer {
  public:
   explicit Analyzer(std::string_view lang);
@@ -127,6 +132,21 @@ class Analyzer {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// One Analyzer per language, made on first use: for a stream of articles in
+// several languages. Not thread-safe.
+class Analyzers {
+ public:
+  Analyzers();
+  ~Analyzers();
+  Analyzers(const Analyzers&) = delete;
+  Analyzers& operator=(const Analyzers&) = delete;
+
+  Analyzer& For(std::string_view lang);
+
+ private:
+  std::vector<std::unique_ptr<Analyzer>> analyzers_;  // few: searched in order
 };
 
 // --- Language identification ---------------------------------------------------

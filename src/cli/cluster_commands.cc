@@ -18,6 +18,7 @@
 #include "storyline/engine.h"
 #include "storyline/ingest.h"
 #include "storyline/json_writer.h"
+#include "storyline/text.h"
 
 namespace storyline::cli {
 namespace {
@@ -70,19 +71,18 @@ std::vector<Placement> ClusterAll(const std::vector<Article>& articles,
   cluster::Clusterer clusterer;
   dedup::DuplicateIndex duplicates;
   dedup::Fingerprint fingerprint;
+  text::Analyzers analyzers;  // one analysis per text, for both stages
   std::vector<Placement> placements(articles.size());
   for (size_t i : *order) {
     const Article& a = articles[i];
-    const cluster::Assignment assignment = clusterer.Add(a);
+    const std::vector<text::Term>& terms = analyzers.For(a.language).Analyze(a.text);
+    const cluster::Assignment assignment = clusterer.Add(a, terms);
     placements[i].story = assignment.story;
     // A split moves earlier articles: sequence k is the k-th article added.
     for (const cluster::Move& m : assignment.moved) {
       placements[(*order)[static_cast<size_t>(m.sequence - 1)]].story = m.to;
     }
-    dedup::ComputeFingerprint(a.text, a.language, &fingerprint);
-    if (!a.content_hash.empty()) {
-      fingerprint.content_hash = std::hash<std::string>{}(a.content_hash) | 1;
-    }
+    dedup::ComputeFingerprint(a, terms, &fingerprint);
     const int64_t day = a.published.known() ? a.published.DaysSinceEpoch() : 0;
     if (auto match = duplicates.Add(a.id, fingerprint, day)) {
       placements[i].duplicate_of = match->original_id;

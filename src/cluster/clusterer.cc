@@ -99,7 +99,7 @@ struct Clusterer::Impl {
     PublishedDate last;
   };
 
-  Assignment Add(const Article& article);
+  Assignment Add(const Article& article, const std::vector<text::Term>* text_terms);
   uint32_t NewStoryline(const ArticleVector& a, double factor);
   void MergeStories(uint32_t a, uint32_t b);
   // Tests `story` for two events in one and splits it; returns the new part
@@ -152,9 +152,10 @@ void Clusterer::Impl::MergeStories(uint32_t a, uint32_t b) {
   dst.storyline = storylines.Resolve(dst.storyline);
 }
 
-Assignment Clusterer::Impl::Add(const Article& article) {
+Assignment Clusterer::Impl::Add(const Article& article,
+                                const std::vector<text::Term>* text_terms) {
   ++seq;
-  vectorizer.Vectorize(article, &vec);
+  vectorizer.Vectorize(article, text_terms, &vec);
   stories.Candidates(vec, vectorizer, seq, &candidates);
   const double factor = WritesCompounds(article.language) ? options.compound_language_factor : 1.0;
   const double threshold =
@@ -284,7 +285,11 @@ StorySummary Clusterer::Impl::Summary(uint32_t story) const {
 Clusterer::Clusterer(Options options) : impl_(std::make_unique<Impl>(options)) {}
 Clusterer::~Clusterer() = default;
 
-Assignment Clusterer::Add(const Article& article) { return impl_->Add(article); }
+Assignment Clusterer::Add(const Article& article) { return impl_->Add(article, nullptr); }
+
+Assignment Clusterer::Add(const Article& article, const std::vector<text::Term>& text_terms) {
+  return impl_->Add(article, &text_terms);
+}
 
 StoryId Clusterer::ResolveStory(StoryId id) const {
   if (id < 1 || static_cast<size_t>(id) > impl_->stories.size()) return id;

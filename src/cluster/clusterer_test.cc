@@ -60,6 +60,28 @@ TEST(ClustererTest, SameEventJoinsDifferentEventsDoNot) {
   EXPECT_EQ(story->article_ids, (std::vector<std::string>{"a1", "a2"}));
 }
 
+// Handing Add the caller's analysis of the text (shared with dedup) places
+// every article as analyzing it inside does.
+TEST(ClustererTest, GivenTextTermsPlaceAsTheTextDoes) {
+  const std::vector<Article> articles = {
+      Make("a1", "Earthquake kills 12 in Padang", kQuakeA, "2024-03-03"),
+      Make("b1", "Tsunami warning after Chile earthquake", kQuakeB, "2024-03-05"),
+      Make("a2", "Padang earthquake: survivors pulled from rubble", kQuakeA2, "2024-03-04"),
+      Make("t1", "Oslo court upholds banker's fraud conviction", kTrial, "2024-03-05"),
+      Make("x", "Title only", "", "2024-03-06"),
+  };
+  Clusterer inside;
+  Clusterer given;
+  text::Analyzers analyzers;
+  for (const Article& a : articles) {
+    const Assignment x = inside.Add(a);
+    const Assignment y = given.Add(a, analyzers.For(a.language).Analyze(a.text));
+    EXPECT_EQ(x.story, y.story) << a.id;
+    EXPECT_EQ(x.storyline, y.storyline) << a.id;
+    EXPECT_EQ(x.new_story, y.new_story) << a.id;
+  }
+}
+
 TEST(ClustererTest, TimeSeparatesOtherwiseSimilarReports) {
   Clusterer c;
   const Assignment first = c.Add(Make("a1", "Earthquake kills 12 in Padang", kQuakeA, "2020-03-01"));

@@ -125,20 +125,11 @@ void Vectorizer::Resolve() {
   pending_keys_.clear();
 }
 
-text::Analyzer& Vectorizer::AnalyzerFor(const std::string& lang) {
-  auto it = analyzers_.find(lang);
-  if (it == analyzers_.end()) {
-    it = analyzers_.emplace(lang, std::make_unique<text::Analyzer>(lang)).first;
-  }
-  return *it->second;
-}
-
 float Vectorizer::Idf(uint32_t id) const {
   return static_cast<float>(std::log((static_cast<double>(documents_) + 1) / (df_[id] + 1.0)) + 1.0);
 }
 
-void Vectorizer::AddParts(std::string_view folded, const std::string& lang, float weight) {
-  text::Analyzer& analyzer = AnalyzerFor(lang);
+void Vectorizer::AddParts(std::string_view folded, text::Analyzer& analyzer, float weight) {
   size_t begin = 0;
   while (begin <= folded.size()) {
     size_t end = folded.find('-', begin);
@@ -149,11 +140,10 @@ void Vectorizer::AddParts(std::string_view folded, const std::string& lang, floa
   }
 }
 
-void Vectorizer::AddText(std::string_view text, const std::string& lang, float weight) {
-  if (text.empty()) return;
+void Vectorizer::AddText(std::string_view text, const std::vector<text::Term>& terms,
+                         text::Analyzer& analyzer, float weight) {
   const auto name_weight = static_cast<float>(options_.name_weight) * weight;
   const auto number_weight = static_cast<float>(options_.number_weight) * weight;
-  const std::vector<text::Term>& terms = AnalyzerFor(lang).Analyze(text);
   previous_name_.clear();
   uint32_t previous_end = 0;
   for (const text::Term& term : terms) {
@@ -174,7 +164,7 @@ void Vectorizer::AddText(std::string_view text, const std::string& lang, float w
     Queue(term.stem, 0, weight);
     // The parts of a hyphenated compound ("US-Außenminister",
     // "Mexiko-Stadt") also match where they stand alone.
-    if (term.folded.find('-') != std::string_view::npos) AddParts(term.folded, lang, weight * 0.5f);
+    if (term.folded.find('-') != std::string_view::npos) AddParts(term.folded, analyzer, weight * 0.5f);
     if (!term.capitalized || OpensSentence(text, term.span.begin)) {
       previous_name_.clear();
       continue;
@@ -190,9 +180,18 @@ void Vectorizer::AddText(std::string_view text, const std::string& lang, float w
   }
 }
 
-void Vectorizer::Vectorize(const Article& article, ArticleVector* out) {
-  AddText(article.title, article.language, static_cast<float>(options_.title_weight));
-  AddText(article.text, article.language, 1.0f);
+void Vectorizer::Vectorize(const Article& article, const std::vector<text::Term>* text_terms,
+                           ArticleVector* out) {
+  text::Analyzer& analyzer = analyzers_.For(article.language);
+  const auto title_weight = static_cast<float>(options_.title_weight);
+  if (!article.title.empty()) {
+    AddText(article.title, analyzer.Analyze(article.title), analyzer, title_weight);
+  }
+  if (text_terms != nullptr) {
+    AddText(article.text, *text_terms, analyzer, 1.0f);
+  } else if (!article.text.empty()) {
+    AddText(article.text, analyzer.Analyze(article.text), analyzer, 1.0f);
+  }
   Resolve();
   out->title_only = article.text.find_first_not_of(" \n\t") == std::string::npos;
   out->dated = DateInterval(article.published, &out->lo, &out->hi);

@@ -7,7 +7,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "cluster/sparse.h"
@@ -46,8 +45,10 @@ class Vectorizer {
 
   // Makes the vector of `article` and counts its terms into the document
   // frequencies (so the article itself is part of the statistics it is
-  // weighted with; later articles are not).
-  void Vectorize(const Article& article, ArticleVector* out);
+  // weighted with; later articles are not). `text_terms`, when given, is the
+  // analysis of article.text in article.language (else it is made here).
+  void Vectorize(const Article& article, const std::vector<text::Term>* text_terms,
+                 ArticleVector* out);
 
   // Current inverse document frequency by term id: ln((N+1)/(df+1)) + 1.
   const std::vector<float>& idf() const { return idf_; }
@@ -72,13 +73,14 @@ class Vectorizer {
   // handed out in order of first sight.
   void Queue(std::string_view key, uint8_t channel, float weight);
   void Resolve();
-  text::Analyzer& AnalyzerFor(const std::string& lang);
-  void AddParts(std::string_view folded, const std::string& lang, float weight);
-  void AddText(std::string_view text, const std::string& lang, float weight);
+  void AddParts(std::string_view folded, text::Analyzer& analyzer, float weight);
+  // Queues the terms of `text` (its analysis `terms`).
+  void AddText(std::string_view text, const std::vector<text::Term>& terms,
+               text::Analyzer& analyzer, float weight);
   float Idf(uint32_t id) const;
 
   const Options options_;
-  std::unordered_map<std::string, std::unique_ptr<text::Analyzer>> analyzers_;
+  text::Analyzers analyzers_;
   TermTable vocabulary_;
   std::vector<uint32_t> df_;
   std::vector<float> idf_;

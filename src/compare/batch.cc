@@ -7,6 +7,7 @@
 #include "storyline/cluster.h"
 #include "storyline/compare.h"
 #include "storyline/dedup.h"
+#include "storyline/text.h"
 
 namespace storyline::compare {
 namespace {
@@ -23,10 +24,13 @@ BatchBriefings BriefArticles(const std::vector<Article>& articles, const extract
   auto start = std::chrono::steady_clock::now();
   const std::vector<size_t> order = cluster::ArrivalOrder(articles);
   cluster::Clusterer clusterer;
+  text::Analyzers analyzers;
   std::vector<dedup::Fingerprint> prints(articles.size());
   for (size_t i : order) {
-    (void)clusterer.Add(articles[i]);
-    prints[i] = dedup::ComputeFingerprint(articles[i]);
+    const std::vector<text::Term>& terms =
+        analyzers.For(articles[i].language).Analyze(articles[i].text);
+    (void)clusterer.Add(articles[i], terms);
+    dedup::ComputeFingerprint(articles[i], terms, &prints[i]);
   }
   // Map ids back to input indexes (ids may repeat in odd input; the last wins).
   std::map<std::string, size_t, std::less<>> index;

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "storyline/article.h"
 #include "storyline/dedup.h"
+#include "storyline/text.h"
 
 namespace storyline::dedup {
 namespace {
@@ -76,6 +78,22 @@ TEST_F(CorpusTest, TrimmedCopiesAreFound) {
   }
   EXPECT_GT(tried, 500);
   EXPECT_EQ(found, tried);
+}
+
+// The analyzer's terms give the same fingerprint as the text, on real text.
+TEST_F(CorpusTest, FingerprintFromTermsEqualsFromText) {
+  text::Analyzer analyzer("de");
+  Article article;
+  article.language = "de";
+  Fingerprint from_terms;
+  for (const CorpusArticle& a : articles_) {
+    article.text = a.text;
+    ComputeFingerprint(article, analyzer.Analyze(article.text), &from_terms);
+    const Fingerprint from_text = ComputeFingerprint(a.text, "de");
+    ASSERT_EQ(from_terms.text_hash, from_text.text_hash) << a.id;
+    ASSERT_EQ(from_terms.minhash, from_text.minhash) << a.id;
+    ASSERT_EQ(from_terms.paragraphs, from_text.paragraphs) << a.id;
+  }
 }
 
 }  // namespace

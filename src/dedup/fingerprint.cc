@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -49,6 +50,13 @@ Scratch& ThreadScratch() {
 
 uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }
 
+void SetContentHash(const Article& article, Fingerprint* out) {
+  if (!article.content_hash.empty()) {
+    out->content_hash =
+        NonZero(XXH3_64bits(article.content_hash.data(), article.content_hash.size()));
+  }
+}
+
 // One-permutation MinHash (Li, Owen, Zhang 2012) with optimal densification
 // (Shrivastava 2017): each shingle hash picks one of 128 bins by its top bits
 // and competes for the bin's minimum with its low 32 bits. That costs one hash
@@ -96,65 +104,125 @@ void ComputeMinHash(const std::vector<uint64_t>& word_hashes, std::vector<uint32
   }
 }
 
+bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
+
+// Builds a fingerprint from the words and numbers of a text, given in order
+// with their folded forms appended to the scratch buffer and their hashes.
+// Paragraphs are the text's lines that hold words, trimmed of spaces.
+class Builder {
+ public:
+  Builder(std::string_view text, Scratch* s, Fingerprint* out) : text_(text), s_(*s), out_(*out) {
+    s_.folded.clear();
+    s_.word_hashes.clear();
+    out_.content_hash = 0;
+    out_.text_hash = 0;
+    out_.words = 0;
+    out_.paragraphs.clear();
+  }
+
+  std::string& folded() { return s_.folded; }
+
+  // The word at text[begin, end), whose folded form the caller appended to
+  // folded() from offset folded_begin on.
+  void Word(uint32_t begin, uint32_t end, size_t folded_begin, uint64_t hash) {
+    if (para_words_ == 0) {
+      OpenParagraph(begin, folded_begin);
+    } else if (LineBreakBetween(last_end_, begin)) {
+      CloseParagraph(folded_begin);
+      OpenParagraph(begin, folded_begin);
+    }
+    last_end_ = end;
+    s_.word_hashes.push_back(hash);
+    s_.folded.push_back(kWordSeparator);
+    ++para_words_;
+  }
+
+  void Finish() {
+    if (para_words_ > 0) CloseParagraph(s_.folded.size());
+    out_.words = static_cast<uint32_t>(s_.word_hashes.size());
+    if (out_.words > 0) out_.text_hash = NonZero(XXH3_64bits(s_.folded.data(), s_.folded.size()));
+    ComputeMinHash(s_.word_hashes, &out_.minhash);
+  }
+
+ private:
+  bool LineBreakBetween(uint32_t begin, uint32_t end) const {
+    return std::memchr(text_.data() + begin, '\n', end - begin) != nullptr;
+  }
+
+  void OpenParagraph(uint32_t first_word_begin, size_t folded_begin) {
+    uint32_t b = first_word_begin;
+    while (b > 0 && text_[b - 1] != '\n') --b;
+    while (b < first_word_begin && IsLineSpace(text_[b])) ++b;
+    para_begin_ = b;
+    para_folded_begin_ = folded_begin;
+    para_words_ = 0;
+  }
+
+  // Closes the paragraph whose folded bytes end at folded_end.
+  void CloseParagraph(size_t folded_end) {
+    if (para_words_ >= static_cast<uint32_t>(kMinParagraphWords)) {
+      auto e = static_cast<uint32_t>(text_.size());
+      if (const void* nl = std::memchr(text_.data() + last_end_, '\n', text_.size() - last_end_)) {
+        e = static_cast<uint32_t>(static_cast<const char*>(nl) - text_.data());
+      }
+      while (e > last_end_ && IsLineSpace(text_[e - 1])) --e;
+      const uint64_t h =
+          XXH3_64bits(s_.folded.data() + para_folded_begin_, folded_end - para_folded_begin_);
+      out_.paragraphs.push_back({NonZero(h), para_begin_, e, para_words_});
+    }
+    para_words_ = 0;
+  }
+
+  std::string_view text_;
+  Scratch& s_;
+  Fingerprint& out_;
+  size_t para_folded_begin_ = 0;
+  uint32_t para_begin_ = 0;
+  uint32_t last_end_ = 0;
+  uint32_t para_words_ = 0;
+};
+
 }  // namespace
 
 void ComputeFingerprint(std::string_view text, std::string_view lang, Fingerprint* out) {
   Scratch& s = ThreadScratch();
   s.tokens.clear();
-  s.folded.clear();
-  s.word_hashes.clear();
-  out->content_hash = 0;
-  out->text_hash = 0;
-  out->words = 0;
-  out->paragraphs.clear();
-
   text::Tokenize(text, &s.tokens);
-
-  // Paragraphs are the runs of tokens not separated by a line break; for
-  // CleanText output that is exactly its lines, trimmed.
-  size_t para_folded_begin = 0;
-  uint32_t para_begin = 0;
-  uint32_t para_end = 0;
-  uint32_t para_words = 0;
-  auto close_paragraph = [&] {
-    if (para_words >= static_cast<uint32_t>(kMinParagraphWords)) {
-      const uint64_t h =
-          XXH3_64bits(s.folded.data() + para_folded_begin, s.folded.size() - para_folded_begin);
-      out->paragraphs.push_back({NonZero(h), para_begin, para_end, para_words});
-    }
-    para_folded_begin = s.folded.size();
-    para_words = 0;
-  };
-  auto line_break_between = [&](uint32_t begin, uint32_t end) {
-    for (uint32_t i = begin; i < end; ++i) {
-      if (text[i] == '\n') return true;
-    }
-    return false;
-  };
+  Builder b(text, &s, out);
   const text::Folder folder(lang);
-  bool first = true;
   for (const text::Token& t : s.tokens) {
-    if (first) {
-      para_begin = t.begin;
-      first = false;
-    } else if (line_break_between(para_end, t.begin)) {
-      close_paragraph();
-      para_begin = t.begin;
-    }
-    para_end = t.end;
     if (t.kind == text::TokenKind::kPunct) continue;
-    const size_t word_begin = s.folded.size();
-    folder.To(text.substr(t.begin, t.end - t.begin), &s.folded);
-    s.word_hashes.push_back(
-        XXH3_64bits(s.folded.data() + word_begin, s.folded.size() - word_begin));
-    s.folded.push_back(kWordSeparator);
-    ++para_words;
+    std::string& folded = b.folded();
+    const size_t word_begin = folded.size();
+    folder.To(text.substr(t.begin, t.end - t.begin), &folded);
+    b.Word(t.begin, t.end, word_begin,
+           XXH3_64bits(folded.data() + word_begin, folded.size() - word_begin));
   }
-  if (!first) close_paragraph();
+  b.Finish();
+}
 
-  out->words = static_cast<uint32_t>(s.word_hashes.size());
-  if (out->words > 0) out->text_hash = NonZero(XXH3_64bits(s.folded.data(), s.folded.size()));
-  ComputeMinHash(s.word_hashes, &out->minhash);
+void ComputeFingerprint(const Article& article, const std::vector<text::Term>& terms,
+                        Fingerprint* out) {
+  Scratch& s = ThreadScratch();
+  Builder b(article.text, &s, out);
+  const text::Folder folder(article.language);
+  const std::string_view text = article.text;
+  for (const text::Term& t : terms) {
+    std::string& folded = b.folded();
+    const size_t word_begin = folded.size();
+    if (t.kind == text::TokenKind::kNumber) {
+      // Numbers count as written ("1.000" and "1000" differ), where the
+      // analyzer gives their value.
+      folder.To(t.span.In(text), &folded);
+      b.Word(t.span.begin, t.span.end, word_begin,
+             XXH3_64bits(folded.data() + word_begin, folded.size() - word_begin));
+    } else {
+      folded.append(t.folded);
+      b.Word(t.span.begin, t.span.end, word_begin, t.hash);
+    }
+  }
+  b.Finish();
+  SetContentHash(article, out);
 }
 
 Fingerprint ComputeFingerprint(std::string_view text, std::string_view lang) {
@@ -166,10 +234,7 @@ Fingerprint ComputeFingerprint(std::string_view text, std::string_view lang) {
 Fingerprint ComputeFingerprint(const Article& article) {
   Fingerprint fp;
   ComputeFingerprint(article.text, article.language, &fp);
-  if (!article.content_hash.empty()) {
-    fp.content_hash =
-        NonZero(XXH3_64bits(article.content_hash.data(), article.content_hash.size()));
-  }
+  SetContentHash(article, &fp);
   return fp;
 }
 

@@ -17,6 +17,7 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::Pair;
 namespace tt = ::storyline::dedup::testing;
+using text::Analyzer;
 
 // The exact Jaccard similarity of the 5-word shingle sets, computed the slow
 // way to check the MinHash estimate against.
@@ -103,6 +104,39 @@ TEST(FingerprintTest, ArticleFingerprintCarriesContentHash) {
   const Fingerprint fp = ComputeFingerprint(article);
   EXPECT_NE(fp.content_hash, 0u);
   EXPECT_EQ(fp.text_hash, ComputeFingerprint(tt::kWeather, "de").text_hash);
+}
+
+void ExpectSame(const Fingerprint& a, const Fingerprint& b, std::string_view text) {
+  EXPECT_EQ(a.content_hash, b.content_hash) << text;
+  EXPECT_EQ(a.text_hash, b.text_hash) << text;
+  EXPECT_EQ(a.words, b.words) << text;
+  EXPECT_EQ(a.minhash, b.minhash) << text;
+  EXPECT_EQ(a.paragraphs, b.paragraphs) << text;
+}
+
+// What the clusterer and dedup share: fingerprinting the analyzer's terms
+// gives what fingerprinting the text does, numbers (which count as written,
+// not by value), paragraphs and their spans included.
+TEST(FingerprintTest, FromTermsEqualsFromText) {
+  const std::vector<std::string> texts = {
+      std::string(tt::kBridge),
+      std::string(tt::kWeather) + "\n\n" + std::string(tt::kFootball),
+      "„Zitat am Zeilenanfang“, sagte er am 20. Januar, und 410'000 Menschen, 5,8 Millionen "
+      "und 1.000 oder 1000 Pillen kamen hinzu.\n...\n  Eine zweite Zeile mit genug Wörtern für "
+      "einen eigenen Absatz, MÜLLER und Aussenminister. \n",
+      "",
+      " – ... !",
+  };
+  Analyzer analyzer("de");
+  for (const std::string& text : texts) {
+    Article article;
+    article.text = text;
+    article.language = "de";
+    article.content_hash = "feedfacefeedface";
+    Fingerprint from_terms;
+    ComputeFingerprint(article, analyzer.Analyze(article.text), &from_terms);
+    ExpectSame(from_terms, ComputeFingerprint(article), text);
+  }
 }
 
 struct OverlapCase {

@@ -135,6 +135,8 @@ struct Placer {
   cluster::Clusterer clusterer;
   dedup::DuplicateIndex duplicates;
   dedup::Fingerprint fingerprint;
+  // One analysis of each article's text, read by the clusterer and dedup.
+  text::Analyzers analyzers;
   IdMap stories;
   IdMap storylines;
   int64_t last_day = 0;
@@ -245,7 +247,9 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
       last_sequence = placed.placement.sequence;
       // What this cache placed itself is in the state already.
       if (reuse && cache_->placed_since_.contains(placed.article.id)) continue;
-      const cluster::Assignment assignment = clusterer.Add(placed.article);
+      const std::vector<text::Term>& terms =
+          placer.analyzers.For(placed.article.language).Analyze(placed.article.text);
+      const cluster::Assignment assignment = clusterer.Add(placed.article, terms);
       const cluster::StoryId story = clusterer.ResolveStory(assignment.story);
       placer.stories.SetIfAbsent(story, placed.placement.story);
       // A split the replay makes: the new part maps to where its articles are
@@ -260,7 +264,7 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
         placer.stories.SetIfAbsent(clusterer.ResolveStory(move.to), moved->story);
       }
       placer.storylines.SetIfAbsent(clusterer.StorylineOf(story), placed.placement.storyline);
-      placer.fingerprint = dedup::ComputeFingerprint(placed.article);
+      dedup::ComputeFingerprint(placed.article, terms, &placer.fingerprint);
       placer.duplicates.Add(placed.article.id, placer.fingerprint, DayOf(placed.article, &placer.last_day));
       ++counts_.replayed;
     }
@@ -343,12 +347,14 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
         STORYLINE_RETURN_IF_ERROR(store_.BeginBatch());
         in_batch = true;
       }
-      const cluster::Assignment assignment = clusterer.Add(*article);
+      const std::vector<text::Term>& terms =
+          placer.analyzers.For(article->language).Analyze(article->text);
+      const cluster::Assignment assignment = clusterer.Add(*article, terms);
       const cluster::StoryId cluster_story = clusterer.ResolveStory(assignment.story);
       store::Placement placement;
       placement.article_id = article->id;
       stored_ids(cluster_story, &placement.story, &placement.storyline);
-      placer.fingerprint = dedup::ComputeFingerprint(*article);
+      dedup::ComputeFingerprint(*article, terms, &placer.fingerprint);
       if (std::optional<dedup::Match> match =
               placer.duplicates.Add(article->id, placer.fingerprint, DayOf(*article, &placer.last_day))) {
         placement.duplicate_of = match->original_id;

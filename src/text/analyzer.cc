@@ -12,6 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "storyline/text.h"
 #include "text/fold.h"
 #include "text/utf8.h"
@@ -19,27 +22,10 @@
 namespace storyline::text {
 namespace {
 
-uint64_t HashBytes(std::string_view s) {
-  const char* p = s.data();
-  const size_t n = s.size();
-  uint64_t h = 0x9E3779B97F4A7C15ULL ^ n;
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ w) * 0xFF51AFD7ED558CCDULL;
-    h ^= h >> 32;
-  }
-  if (i < n) {
-    uint64_t w = 0;
-    std::memcpy(&w, p + i, n - i);
-    h = (h ^ w) * 0xC4CEB9FE1A85EC53ULL;
-  }
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  return h;
-}
+// The hash of a folded form, also handed out with each term (see Term::hash).
+// Inlined: most forms are a few bytes, where a library call costs more than
+// the hashing.
+uint64_t HashBytes(std::string_view s) { return XXH3_64bits(s.data(), s.size()); }
 
 // Append-only storage for interned strings: blocks never move, so pointers
 // into them stay valid until Reset.
@@ -320,8 +306,20 @@ const std::vector<Term>& Analyzer::Analyze(std::string_view text) {
     t.folded = Impl::View(e.folded, e.folded_len);
     t.stem = Impl::View(e.stem, e.stem_len);
     t.stop = t.kind == TokenKind::kWord && e.stop;
+    t.hash = m.pending[i].hash;
   }
   return m.terms;
+}
+
+Analyzers::Analyzers() = default;
+Analyzers::~Analyzers() = default;
+
+Analyzer& Analyzers::For(std::string_view lang) {
+  for (const std::unique_ptr<Analyzer>& a : analyzers_) {
+    if (a->language() == lang) return *a;
+  }
+  analyzers_.push_back(std::make_unique<Analyzer>(lang));
+  return *analyzers_.back();
 }
 
 }  // namespace storyline::text

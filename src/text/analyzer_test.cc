@@ -48,6 +48,35 @@ TEST(AnalyzerTest, NumbersHaveCanonicalForms) {
   }
 }
 
+TEST(AnalyzerTest, EqualFormsHaveEqualHashes) {
+  Analyzer analyzer("de");
+  std::vector<uint64_t> hashes;
+  std::vector<std::string> folded;
+  for (const Term& t : analyzer.Analyze("Müller MUELLER Außenminister Aussenminister Mexiko 5,8")) {
+    hashes.push_back(t.hash);
+    folded.emplace_back(t.folded);
+  }
+  ASSERT_EQ(hashes.size(), 6u);
+  EXPECT_EQ(hashes[0], hashes[1]);
+  EXPECT_EQ(hashes[2], hashes[3]);
+  EXPECT_NE(hashes[0], hashes[2]);
+  EXPECT_NE(hashes[4], hashes[5]);
+  // The same in a later call, once the forms are cached.
+  const std::vector<Term>& again = analyzer.Analyze("Mueller 5.8");
+  ASSERT_EQ(again.size(), 2u);
+  EXPECT_EQ(again[0].hash, hashes[0]);
+  EXPECT_EQ(again[1].hash, hashes[5]) << again[1].folded << " " << folded[5];
+}
+
+TEST(AnalyzersTest, OneAnalyzerPerLanguage) {
+  Analyzers analyzers;
+  Analyzer& de = analyzers.For("de");
+  EXPECT_EQ(&analyzers.For("de"), &de);
+  EXPECT_EQ(analyzers.For("en").language(), "en");
+  EXPECT_NE(&analyzers.For("en"), &de);
+  EXPECT_EQ(analyzers.For("").language(), "");
+}
+
 TEST(AnalyzerTest, SeedSentence) {
   Analyzer analyzer("de");
   const std::string text =
