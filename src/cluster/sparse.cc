@@ -263,4 +263,40 @@ void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v) {
   v->resize(keep);
 }
 
+void TopIds(const SparseVec& v, std::size_t k, const std::vector<float>& scale,
+            std::vector<uint32_t>* out) {
+  out->clear();
+  const size_t n = v.size();
+  k = std::min(k, n);
+  if (k == 0) return;
+  thread_local std::vector<uint32_t> bits;
+  thread_local std::vector<uint32_t> rest;
+  thread_local std::vector<Entry> chosen;  // (id, weight · scale)
+  // Non-negative floats order as their bit patterns do.
+  bits.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    const float weight = v[i].w * scale[v[i].id];
+    std::memcpy(&bits[i], &weight, sizeof weight);
+  }
+  const uint32_t threshold = SelectRank(bits, n - k, &rest);
+  // Everything above the k-th value, then values equal to it in id order
+  // until there are k.
+  chosen.clear();
+  size_t above = 0;
+  for (size_t i = 0; i < n; ++i) above += bits[i] > threshold ? 1 : 0;
+  size_t ties = k - above;
+  for (size_t i = 0; i < n; ++i) {
+    if (bits[i] > threshold || (bits[i] == threshold && ties > 0)) {
+      if (bits[i] == threshold) --ties;
+      float weight;
+      std::memcpy(&weight, &bits[i], sizeof weight);
+      chosen.push_back({v[i].id, weight});
+    }
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Entry& a, const Entry& b) {
+    return a.w > b.w || (a.w == b.w && a.id < b.id);
+  });
+  for (const Entry& e : chosen) out->push_back(e.id);
+}
+
 }  // namespace storyline::cluster::internal

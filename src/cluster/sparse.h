@@ -86,6 +86,12 @@ void SortById(SparseVec* v, SparseVec* scratch);
 // Keeps the `keep` entries with the largest |w · scale[id]|, sorted by id again.
 void Truncate(std::size_t keep, const std::vector<float>& scale, SparseVec* v);
 
+// The ids of the `k` entries of `v` (sorted by id) with the largest
+// w · scale[id], largest first; equal values in order of id. Weights and
+// scales are non-negative. Replaces *out.
+void TopIds(const SparseVec& v, std::size_t k, const std::vector<float>& scale,
+            std::vector<uint32_t>* out);
+
 }  // namespace storyline::cluster::internal
 
 #endif  // STORYLINE_CLUSTER_SPARSE_H_

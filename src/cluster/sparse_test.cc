@@ -139,6 +139,45 @@ TEST(SparseTest, ProbeVecAgreesWithMergeJoinToTheBit) {
   EXPECT_EQ(got[1], 0);
 }
 
+TEST(SparseTest, TopIdsLargestFirstTiesByIdInOrder) {
+  const std::vector<float> scale = {1, 2, 1, 1, 4, 1};
+  // Scaled weights: id 0 → 3, 1 → 2, 2 → 2, 3 → 5, 4 → 2, 5 → 1.
+  const SparseVec v = {{0, 3}, {1, 1}, {2, 2}, {3, 5}, {4, 0.5f}, {5, 1}};
+  std::vector<uint32_t> top;
+  TopIds(v, 3, scale, &top);
+  EXPECT_EQ(top, (std::vector<uint32_t>{3, 0, 1}));
+  TopIds(v, 5, scale, &top);
+  EXPECT_EQ(top, (std::vector<uint32_t>{3, 0, 1, 2, 4}));
+  TopIds(v, 10, scale, &top);
+  EXPECT_EQ(top, (std::vector<uint32_t>{3, 0, 1, 2, 4, 5}));
+  TopIds(v, 0, scale, &top);
+  EXPECT_TRUE(top.empty());
+}
+
+TEST(SparseTest, TopIdsAgreesWithSortOnRandomVectors) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 200; ++round) {
+    const size_t n = 1 + rng() % 500;
+    std::vector<float> scale(2000);
+    for (float& x : scale) x = 1 + static_cast<float>(rng() % 8) * 0.5f;
+    SparseVec v;
+    for (uint32_t id = 0; id < scale.size() && v.size() < n; ++id) {
+      if (rng() % 3 == 0) v.push_back({id, static_cast<float>(1 + rng() % 4) * 0.5f});
+    }
+    std::vector<Entry> expected;
+    for (const Entry& e : v) expected.push_back({e.id, e.w * scale[e.id]});
+    std::sort(expected.begin(), expected.end(), [](const Entry& a, const Entry& b) {
+      return a.w > b.w || (a.w == b.w && a.id < b.id);
+    });
+    const size_t k = rng() % 60;
+    std::vector<uint32_t> want;
+    for (size_t i = 0; i < std::min(k, expected.size()); ++i) want.push_back(expected[i].id);
+    std::vector<uint32_t> top;
+    TopIds(v, k, scale, &top);
+    ASSERT_EQ(top, want) << "round " << round;
+  }
+}
+
 TEST(SparseTest, SortByIdAgreesWithStableSort) {
   std::mt19937 rng(11);
   SparseVec scratch;

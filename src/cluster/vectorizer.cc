@@ -235,16 +235,9 @@ void Vectorizer::Vectorize(const Article& article, const std::vector<text::Term>
   Truncate(static_cast<size_t>(options_.article_terms), idf_, &out->terms);
   out->norm = WeightedNorm(out->terms, idf_);
   WeightedNorm2(out->terms, idf_, channel_, out->channel_norm);
-  out->top.clear();
-  const size_t k = std::min(
-      out->terms.size(),
-      static_cast<size_t>(std::max(options_.query_terms, options_.storyline_query_terms)));
-  if (k == 0) return;
-  raw_.assign(out->terms.begin(), out->terms.end());
-  for (Entry& e : raw_) e.w *= idf_[e.id];
-  std::partial_sort(raw_.begin(), raw_.begin() + static_cast<std::ptrdiff_t>(k), raw_.end(),
-                    [](const Entry& a, const Entry& b) { return a.w > b.w; });
-  for (size_t i = 0; i < k; ++i) out->top.push_back(raw_[i].id);
+  const size_t k = static_cast<size_t>(
+      std::max(options_.query_terms, options_.storyline_query_terms));
+  TopIds(out->terms, k, idf_, &out->top);
 }
 
 }  // namespace storyline::cluster::internal
