@@ -97,14 +97,22 @@ size_t ProbeVec::Gather(const SparseVec& b) const {
     size_t bucket = HomeBucket(e.id);
     unsigned match = MatchMask(&ids_[bucket * kBucket], e.id);
     // A full bucket without the id: it may have overflowed into the next.
-    while (match == 0 && MatchMask(&ids_[bucket * kBucket], kEmpty) == 0) {
+    // Both masks are taken before the one test, so the loop's branch is
+    // almost never taken whether the id is there or not (a test of `match`
+    // first would be a branch on hit or miss, which is unpredictable).
+    unsigned free = MatchMask(&ids_[bucket * kBucket], kEmpty);
+    while ((match | free) == 0) {
       bucket = (bucket + 1) & bucket_mask_;
       match = MatchMask(&ids_[bucket * kBucket], e.id);
+      free = MatchMask(&ids_[bucket * kBucket], kEmpty);
     }
-    // On a miss the slot written is any; it is not counted.
-    hits_[n] = {static_cast<uint32_t>(bucket * kBucket + (std::countr_zero(match) & (kBucket - 1))),
-                e.w};
-    n += match != 0 ? 1 : 0;
+    // On a miss the slot written is any; it is not counted. Arithmetic, not
+    // comparisons, so that the compiler does not turn them into a branch:
+    // match < 16, so (match + 15) >> 4 is 1 exactly when it is not 0, and
+    // bit 4 keeps countr_zero defined.
+    const unsigned slot_in_bucket = std::countr_zero(match | (1u << kBucket)) & (kBucket - 1);
+    hits_[n] = {static_cast<uint32_t>(bucket * kBucket + slot_in_bucket), e.w};
+    n += (match + 15) >> 4;
   }
   return n;
 }
@@ -176,12 +184,23 @@ namespace {
 // selection over the bytes from the top. After the first byte only the
 // values that share the prefix chosen so far are counted, copied apart into
 // `rest` (reused storage) as they narrow.
+constexpr std::ptrdiff_t kFewValues = 24;
+
 uint32_t SelectRank(const std::vector<uint32_t>& values, size_t rank, std::vector<uint32_t>* rest) {
   uint32_t prefix = 0;
   uint32_t fixed = 0;  // the bits of prefix decided so far
   const uint32_t* begin = values.data();
   const uint32_t* end = begin + values.size();
   for (int shift = 24; shift >= 0; shift -= 8) {
+    // A few values left: ordering them directly is cheaper than the byte
+    // passes still to come (the result is the same value either way).
+    if (end - begin <= kFewValues) {
+      uint32_t few[kFewValues];
+      const auto n = static_cast<size_t>(end - begin);
+      std::copy(begin, end, few);
+      std::nth_element(few, few + rank, few + n);
+      return few[rank];
+    }
     uint32_t count[256] = {};
     for (const uint32_t* x = begin; x != end; ++x) ++count[(*x >> shift) & 0xFF];
     uint32_t digit = 0;
