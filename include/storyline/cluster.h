@@ -154,6 +154,10 @@ struct Options {
   // leaves: a stream that never lists stories (the engine, which keeps them in
   // its store) then holds memory for the live window only.
   bool keep_evicted_articles = true;
+  // Collect the ids of stories that leave the window for TakeEvictedStories
+  // (for a caller that keeps state per story and would otherwise keep it
+  // for every story ever made).
+  bool report_evicted_stories = false;
 };
 
 // A story as it stands now.
@@ -204,6 +208,10 @@ class Clusterer {
   // Story and storyline merges so far: a caller that maps ids elsewhere (the
   // engine) knows from a change that some ids now resolve to others.
   int64_t merge_count() const;
+  // The stories that left the window for good since the last call (no
+  // article joins them, they merge with none), when
+  // Options::report_evicted_stories is set; empty otherwise.
+  std::vector<StoryId> TakeEvictedStories();
 
  private:
   struct Impl;

@@ -119,6 +119,7 @@ struct Clusterer::Impl {
   std::vector<Scored> candidates;
   std::vector<Scored> line_candidates;
   std::vector<uint32_t> evicted;
+  std::vector<StoryId> evicted_to_report;  // since the last TakeEvictedStories
 };
 
 uint32_t Clusterer::Impl::NewStoryline(const ArticleVector& a, double factor) {
@@ -226,6 +227,9 @@ Assignment Clusterer::Impl::Add(const Article& article,
     if (!options.keep_evicted_articles) {
       for (uint32_t s : evicted) std::vector<Held>().swap(info[s].articles);
     }
+    if (options.report_evicted_stories) {
+      for (uint32_t s : evicted) evicted_to_report.push_back(static_cast<StoryId>(s) + 1);
+    }
     storylines.Compact(seq);
   }
   result.story = static_cast<StoryId>(story) + 1;
@@ -286,6 +290,12 @@ Clusterer::Clusterer(Options options) : impl_(std::make_unique<Impl>(options)) {
 Clusterer::~Clusterer() = default;
 
 Assignment Clusterer::Add(const Article& article) { return impl_->Add(article, nullptr); }
+
+std::vector<StoryId> Clusterer::TakeEvictedStories() {
+  std::vector<StoryId> out;
+  out.swap(impl_->evicted_to_report);
+  return out;
+}
 
 Assignment Clusterer::Add(const Article& article, const std::vector<text::Term>& text_terms) {
   return impl_->Add(article, &text_terms);

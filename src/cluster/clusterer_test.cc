@@ -188,6 +188,34 @@ TEST(ClustererTest, EvictedStoriesKeepTheirArticlesUnlessToldNot) {
   }
 }
 
+// The ids of stories that left the window are handed out once, and only
+// when asked for.
+TEST(ClustererTest, EvictedStoriesAreReportedWhenAskedFor) {
+  for (const bool report : {true, false}) {
+    Options options;
+    options.report_evicted_stories = report;
+    Clusterer c(options);
+    const StoryId old = c.Add(Make("old", "Earthquake in Padang", kQuakeA, "2026-01-05")).story;
+    std::vector<StoryId> reported;
+    for (int i = 0; i < 5000; ++i) {
+      const std::string n = std::to_string(i);
+      const StoryId story = c.Add(Make("n" + n, "Report " + n,
+                                       "Item" + n + " happened in Town" + n + ".", "2026-03-01"))
+                                .story;
+      for (StoryId id : c.TakeEvictedStories()) {
+        reported.push_back(id);
+        EXPECT_NE(id, story) << "a story just joined is live";
+      }
+    }
+    if (report) {
+      EXPECT_EQ(reported, std::vector<StoryId>{old});
+    } else {
+      EXPECT_TRUE(reported.empty());
+    }
+    EXPECT_TRUE(c.TakeEvictedStories().empty());
+  }
+}
+
 TEST(ClustererTest, StoryHoldingTwoEventsIsSplit) {
   Clusterer c;
   const Added r = AddAll(c, TwoQuakes());

@@ -1,5 +1,7 @@
 #include <filesystem>
+#include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -240,6 +242,63 @@ TEST_F(IngestStoriesTest, ASessionKeepsTheClustererBetweenRuns) {
   const store::Placement other = PlacementOf(kSeed4);
   EXPECT_NE(other.story, first.story);
   EXPECT_EQ(other.storyline, first.storyline);
+}
+
+// A session that runs long enough for stories to leave the clusterer's window
+// (and its id map to forget them) places as one run over the same input does.
+TEST_F(IngestStoriesTest, ASessionOutlivingItsStoriesPlacesAsOneRunDoes) {
+  // 60 topics, each reported on four days in a row, topic t from day t / 2
+  // on, 4,800 articles over five weeks: the clusterer compacts its index
+  // (every 4,096 articles) when the early topics have been idle for weeks.
+  const char* const kCities[] = {"Koblenz", "Trier", "Mainz", "Bonn", "Kassel", "Gera"};
+  std::string runs[3];
+  std::vector<std::string> ids;
+  for (int day = 0; day < 34; ++day) {
+    for (int t = 0; t < 60; ++t) {
+      if (day < t / 2 || day >= t / 2 + 4) continue;
+      for (int k = 0; k < 20; ++k) {
+        const std::string id = "t" + std::to_string(t) + "d" + std::to_string(day) + "k" + std::to_string(k);
+        char date[16];
+        std::snprintf(date, sizeof date, "2026-05-%02d", 1 + day % 31);
+        const std::string when = day < 31 ? date : "2026-06-0" + std::to_string(day - 30);
+        const std::string text = std::string(kCities[t % 6]) + ": Der Verband Thema" + std::to_string(t) +
+                                 " streitet über Vorhaben" + std::to_string(t) + " und Projekt" +
+                                 std::to_string(t * 7) + ", Bericht " + std::to_string(k) + ".";
+        runs[day * 3 / 34] += Line(id, when, text);
+        ids.push_back(id);
+      }
+    }
+  }
+  ASSERT_GT(ids.size(), 4096u);
+  std::vector<std::string> paths;
+  for (int r = 0; r < 3; ++r) {
+    Write("run" + std::to_string(r) + ".jsonl", runs[r]);
+    paths.push_back((dir_ / ("run" + std::to_string(r) + ".jsonl")).string());
+  }
+  IngestSession session;
+  IngestOptions with_session = options_;
+  with_session.session = &session;
+  for (const std::string& path : paths) {
+    auto report = Ingest(*store_, {path}, with_session);
+    ASSERT_TRUE(report.ok()) << report.status().ToString();
+  }
+  auto other = store::OpenSqlite(":memory:");
+  ASSERT_TRUE(other.ok());
+  auto one_run = Ingest(**other, paths, options_);
+  ASSERT_TRUE(one_run.ok()) << one_run.status().ToString();
+  // The same partition of the articles into stories (ids may differ).
+  std::map<int64_t, int64_t> session_to_one;
+  std::set<int64_t> stories;
+  for (const std::string& id : ids) {
+    const int64_t mine = PlacementOf(id).story;
+    auto theirs = (*other)->GetPlacement(id);
+    ASSERT_TRUE(theirs.ok()) << id;
+    const auto [it, inserted] = session_to_one.emplace(mine, theirs->story);
+    EXPECT_EQ(it->second, theirs->story) << id;
+    stories.insert(theirs->story);
+  }
+  EXPECT_EQ(stories.size(), session_to_one.size());
+  EXPECT_GE(stories.size(), 50u);
 }
 
 TEST_F(IngestStoriesTest, ASessionReplaysWhatAnotherWriterPlaced) {

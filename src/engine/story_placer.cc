@@ -52,6 +52,12 @@ class IdMap {
   }
   void SetIfAbsent(int64_t cid, int64_t stored) { by_cluster_.try_emplace(cid, stored); }
   void NoteMerged(int64_t absorbed, int64_t survivor) { merged_[absorbed] = survivor; }
+  // Drops clusterer ids that can never be asked for again (stories that left
+  // the clusterer's window), so the map holds the live stories only.
+  void Forget(const std::vector<int64_t>& cids) {
+    for (int64_t cid : cids) by_cluster_.erase(cid);
+  }
+  size_t size() const { return by_cluster_.size(); }
 
   // Applies the clusterer's merges (`resolve` gives a clusterer id's current
   // id): for each clusterer id merged away whose stored id differs from the
@@ -123,6 +129,7 @@ struct Placer {
   static cluster::Options ClusterOptions() {
     cluster::Options o;
     o.keep_evicted_articles = false;
+    o.report_evicted_stories = true;  // and `stories` forgets them
     return o;
   }
 
@@ -274,6 +281,7 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
     placer.storylines.ForgetMerged(resolve_storyline);
     placer.merges_seen = clusterer.merge_count();
   }
+  placer.stories.Forget(clusterer.TakeEvictedStories());
   std::unordered_set<std::string> placed_now;
 
   Result<store::LargestIds> largest = store_.GetLargestIds();
@@ -295,6 +303,9 @@ Status StoryPlacer::Place(std::vector<Article>& meta, const std::optional<int64_
       }));
       placer.merges_seen = clusterer.merge_count();
     }
+    // Only after the merges: a story merged in this batch may have left the
+    // window since, and its merge must still reach the store.
+    placer.stories.Forget(clusterer.TakeEvictedStories());
     in_batch = false;
     pending = 0;
     return store_.CommitBatch();
