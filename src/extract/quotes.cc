@@ -89,7 +89,8 @@ constexpr std::string_view kWeakStems[] = {
     "erlaeuter", "ergaenz", "mahn", "schilder", "beteuer", "verkuend", "bemerk", "befuerchte",
     "hoff", "vermute", "schaetz", "bilanzier", "resuemier", "konstatier", "prognostizier",
     "dementier", "bezweifel", "vermeld", "twitter", "erinner", "folger", "urteil", "beschwer",
-    "droh", "klarstell", "lob", "spott", "wuensch", "zweifel", "glaub", "sorg"};
+    "droh", "klarstell", "lob", "spott", "wuensch", "zweifel", "glaub", "sorg", "aeusser",
+    "bezeichne"};
 // Separable weak verbs: stem and the particles that must follow.
 constexpr std::pair<std::string_view, std::string_view> kSeparableWeak[] = {
     {"teil", "mit"},    {"raeum", "ein"},       {"fueg", "hinzu"},  {"fuehr", "aus"},
@@ -108,6 +109,10 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"hebt", "hervor"}, {"strich", "heraus"}, {"warf", "vor"}, {"warfen", "vor"},
     {"wirft", "vor"}, {"schlug", "vor"}, {"schlaegt", "vor"}, {"wandte", "ein"},
     {"hielt", "fest|entgegen"}, {"haelt", "fest|entgegen"},
+    // "geht davon aus, dass": an assumption reported as the subject's view.
+    {"geht", "aus"}, {"gehen", "aus"}, {"ging", "aus"}, {"gingen", "aus"}, {"ausgeht", ""},
+    {"ausgehen", ""}, {"ausgegangen", ""}, {"nannte", ""}, {"nannten", ""}, {"nennt", ""},
+    {"vorgeworfen", ""},
     // Joined forms of subordinate clauses ("wie die Polizei mitteilte").
     {"mitteilte", ""}, {"mitteilten", ""}, {"mitgeteilt", ""}, {"hinzufuegte", ""},
     {"einraeumte", ""}, {"eingeraeumt", ""}, {"bekanntgab", ""}, {"angab", ""},
@@ -191,7 +196,8 @@ const SvSet kNonSubjectStarts = {
     "bezueglich", "hinsichtlich", "angesichts", "trotz", "wegen", "aufgrund", "infolge",
     "neben", "seitens", "innerhalb", "ausserhalb", "insbesondere", "nachdem", "unterdessen",
     "derzeit", "offiziell", "passend", "laut", "gemaess", "darueber", "hierbei", "indes",
-    "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner"};
+    "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner",
+    "demnach"};
 // Lower-case parts of names ("van Laak", "bin Laden", "de Maizière").
 const SvSet kNameParticles = {"van", "de", "del", "della", "da", "di", "dos", "du", "bin",
                               "ibn", "al", "el", "le", "la", "ter", "ten", "zu"};
@@ -536,7 +542,13 @@ class Finder {
       if (whole.first >= 0) return whole;
     }
     while (cs < v && Word(cs) && kLeadingConjunctions.contains(F(cs))) ++cs;
-    if (cs < v && Word(cs) && F(cs) == "wie") ++cs;  // "wie die Polizei mitteilte"
+    if (cs < v && Word(cs) && F(cs) == "wie") {
+      ++cs;  // "wie die Polizei mitteilte", "wie schon die WHO sagte"
+      for (int skip = 0; skip < 2 && cs < v && Word(cs) &&
+                         (kSkippableAdverbs.contains(F(cs)) || F(cs) == "schon");
+           ++skip)
+        ++cs;
+    }
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
     if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
@@ -969,12 +981,15 @@ class Finder {
       const bool chained = prev != nullptr &&
                            static_cast<int>(s) - v_.words[prev->msg_end - 1].sentence <= 2;
       bool subjunctive = false;
+      bool modal = false;  // "soll": hearsay, or only a plan ("Der Start soll ... erfolgen")
       for (int i = sb; i < se_all && !subjunctive; ++i) {
-        subjunctive = Word(i) && !inside_[i] &&
-                      (kSubjunctive.contains(F(i)) || F(i) == "soll" || F(i) == "sollen");
+        subjunctive = Word(i) && !inside_[i] && kSubjunctive.contains(F(i));
+        modal = modal || (Word(i) && !inside_[i] && (F(i) == "soll" || F(i) == "sollen"));
         if (Word(i) && (F(i) == "ich" || F(i) == "wir") && !inside_[i]) break;
       }
-      if (!subjunctive) continue;
+      // A "soll" sentence counts as reported speech only right after a
+      // quotation, whose speaker it goes on reporting.
+      if (!subjunctive && !(modal && chained)) continue;
       Found q;
       q.kind = QuoteKind::kReported;
       q.msg_begin = sb;

@@ -75,6 +75,12 @@ TEST(QuotesTest, Table) {
        "reported", "die Bestände seien bedroht", "heißt es", "der Pressemitteilung des WWF"},
       {"Thaksin begr\xC3\xBCndete seinen Schritt mit den Worten: \"Ich trete zur\xC3\xBC" "ck, damit das Land Ruhe findet.\"",
        "direct", "Ich trete zurück, damit das Land Ruhe findet.", "", "Thaksin"},
+      {"Die Polizei geht davon aus, dass der Brand gelegt wurde.", "reported",
+       "dass der Brand gelegt wurde", "geht aus", "Die Polizei"},
+      {"Wie schon die WHO sagte, ist eine Ansteckung unwahrscheinlich.", "reported",
+       "ist eine Ansteckung unwahrscheinlich", "sagte", "die WHO"},
+      // A "soll" sentence on its own is a plan, not hearsay.
+      {"Der Start soll am Mittwoch erfolgen.", "", "", "", ""},
       // Scare quotes and titles are not quotations; neither is a verb without a clause.
       {"Trump nannte das eine \"Milit\xC3\xA4roperation\".", "", "", "", ""},
       {"Er sagte der Zeitung \xE2\x80\x9ELa Jornada\xE2\x80\x9C nichts.", "", "", "", ""},
@@ -107,6 +113,17 @@ TEST(QuotesTest, SubjunctiveContinuesTheSpeaker) {
   EXPECT_EQ(quotes[1].text, "Dies sei eindeutig nachzuweisen gewesen.");
   EXPECT_EQ(quotes[1].speaker, "Der Staatsanwalt");
   EXPECT_EQ(quotes[1].cue, "");
+}
+
+// Right after a quotation, a "soll" sentence goes on reporting its speaker.
+TEST(QuotesTest, ModalAfterAQuotationContinuesTheSpeaker) {
+  const std::string text =
+      "Der Sprecher sagte, das Schiff sei gesunken. Die Crew soll gerettet worden sein. "
+      "Die Reederei schweigt.";
+  const std::vector<Quote> quotes = Quotes(text);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[1].text, "Die Crew soll gerettet worden sein.");
+  EXPECT_EQ(quotes[1].speaker, "Der Sprecher");
 }
 
 // Mentions as the entity recognizer would give them.
