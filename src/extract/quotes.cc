@@ -743,11 +743,16 @@ class Finder {
         const int e = NounPhrase(i + 2, se);
         if (e > i + 2 && SourcePhrase(sb, se, i, i + 2, i + 2, e)) return;
       } else if (f == "zufolge" && i > sb) {
-        int cs = i - 1;
-        while (cs > sb && !Punct(cs - 1, ",") && i - cs < 8) --cs;
-        if (cs == sb || Punct(cs - 1, ",")) {
-          if (SourcePhrase(sb, se, i, i + 1, cs, i)) return;
-        }
+        // The noun phrase before it ("ersten Angaben zufolge", "Einem
+        // Bericht der Zeitung zufolge"), not the words before that ("Es
+        // handele sich ersten Angaben zufolge").
+        int cs = i;
+        while (cs > sb && i - cs < 8 &&
+               (CapWord(cs - 1) || Adjective(cs - 1) ||
+                (Word(cs - 1) && (kDeterminers.contains(F(cs - 1)) || F(cs - 1) == "von" ||
+                                  F(cs - 1) == "vom"))))
+          --cs;
+        if (cs < i && SourcePhrase(sb, se, i, i + 1, cs, i)) return;
       } else if (f == "nach" && i + 1 < se) {
         int j = i + 1;
         if (Word(j) && kDeterminers.contains(F(j))) ++j;

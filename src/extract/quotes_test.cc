@@ -79,6 +79,9 @@ TEST(QuotesTest, Table) {
        "dass der Brand gelegt wurde", "geht aus", "Die Polizei"},
       {"Wie schon die WHO sagte, ist eine Ansteckung unwahrscheinlich.", "reported",
        "ist eine Ansteckung unwahrscheinlich", "sagte", "die WHO"},
+      {"Es handele sich ersten Angaben zufolge um einen Unfall mit zwei Autos.", "reported",
+       "Es handele sich ersten Angaben zufolge um einen Unfall mit zwei Autos", "zufolge",
+       "ersten Angaben"},
       // A "soll" sentence on its own is a plan, not hearsay.
       {"Der Start soll am Mittwoch erfolgen.", "", "", "", ""},
       // Scare quotes and titles are not quotations; neither is a verb without a clause.
