@@ -197,7 +197,11 @@ const SvSet kNonSubjectStarts = {
     "neben", "seitens", "innerhalb", "ausserhalb", "insbesondere", "nachdem", "unterdessen",
     "derzeit", "offiziell", "passend", "laut", "gemaess", "darueber", "hierbei", "indes",
     "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner",
-    "demnach"};
+    "demnach", "entsprechend", "sofort", "damit", "somit", "dennoch", "jedoch", "zwar",
+    "immerhin", "bislang", "gleichwohl", "offenbar", "offensichtlich", "vermutlich",
+    "wahrscheinlich", "angeblich", "schliesslich", "letztlich", "insgesamt", "oft",
+    "wiederholt", "mehrfach", "einmal", "ausdruecklich", "erneut", "nochmals", "von", "bis",
+    "sinngemaess", "woertlich", "besorgt"};
 // Lower-case parts of names ("van Laak", "bin Laden", "de Maizière").
 const SvSet kNameParticles = {"van", "de", "del", "della", "da", "di", "dos", "du", "bin",
                               "ibn", "al", "el", "le", "la", "ter", "ten", "zu"};
@@ -470,6 +474,7 @@ class Finder {
   // The subject after an inverted verb at `v` ("sagte zudem der Minister").
   std::pair<int, int> SubjectAfter(int v, int limit) const {
     int i = v + 1;
+    if (i < limit && Word(i) && F(i) == "sich") ++i;  // "äußerte sich der Minister"
     for (int skip = 0; skip < 3 && i < limit && Word(i) && kSkippableAdverbs.contains(F(i)); ++skip) ++i;
     if (i + 1 < limit && Word(i) && (F(i) == "am" || F(i) == "im") && CapWord(i + 1)) i += 2;
     const int e = SpeakerPhrase(i, limit);

@@ -82,6 +82,9 @@ TEST(QuotesTest, Table) {
       {"Es handele sich ersten Angaben zufolge um einen Unfall mit zwei Autos.", "reported",
        "Es handele sich ersten Angaben zufolge um einen Unfall mit zwei Autos", "zufolge",
        "ersten Angaben"},
+      // An adverb opening the clause is not its subject.
+      {"Entsprechend \xC3\xA4u\xC3\x9F" "erte sich der Minister, die Lage sei ernst.", "reported",
+       "die Lage sei ernst", "\xC3\xA4u\xC3\x9F" "erte", "der Minister"},
       // A "soll" sentence on its own is a plan, not hearsay.
       {"Der Start soll am Mittwoch erfolgen.", "", "", "", ""},
       // Scare quotes and titles are not quotations; neither is a verb without a clause.
