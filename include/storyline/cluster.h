@@ -149,6 +149,12 @@ struct Options {
   double split_factor = 1.5;
   double split_margin = 0.12;
   int split_min_part = 2;
+  // A story still holding only its first article this many articles later
+  // is compared again with the stories known by then (its article may have
+  // come before the others of its event, or before the document
+  // frequencies told its words apart) and merged into the closest one that
+  // now clears the join threshold. 0: never.
+  int recheck_after = 128;
   // A story that left the window (see window_days, undated_window) keeps the
   // ids of its articles for Stories() and Story(). false frees them when it
   // leaves: a stream that never lists stories (the engine, which keeps them in

@@ -2,6 +2,7 @@
 #include <climits>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <utility>
@@ -100,6 +101,14 @@ struct Clusterer::Impl {
   };
 
   Assignment Add(const Article& article, const std::vector<text::Term>* text_terms);
+  // A new story's first article, kept for the recheck (Options::recheck_after).
+  struct Recheck {
+    uint32_t story = 0;
+    int64_t seq = 0;
+    double threshold = 0;
+    ArticleVector vec;
+  };
+  void RecheckSingleton(Recheck& r);
   uint32_t NewStoryline(const ArticleVector& a, double factor);
   void MergeStories(uint32_t a, uint32_t b);
   // Tests `story` for two events in one and splits it; returns the new part
@@ -120,7 +129,26 @@ struct Clusterer::Impl {
   std::vector<Scored> line_candidates;
   std::vector<uint32_t> evicted;
   std::vector<StoryId> evicted_to_report;  // since the last TakeEvictedStories
+  std::deque<Recheck> rechecks;  // new stories in order, awaiting their recheck
+  std::vector<Scored> recheck_candidates;
 };
+
+void Clusterer::Impl::RecheckSingleton(Recheck& r) {
+  const uint32_t story = stories.Resolve(r.story);
+  if (story != r.story || stories.group(story).size != 1 || stories.group(story).evicted) return;
+  // Weighted with today's document frequencies, as a new article would be.
+  ArticleVector& a = r.vec;
+  a.norm = internal::WeightedNorm(a.terms, vectorizer.idf());
+  internal::WeightedNorm2(a.terms, vectorizer.idf(), vectorizer.channel(), a.channel_norm);
+  internal::TopIds(a.terms, a.top.size(), vectorizer.idf(), &a.top);
+  stories.Candidates(a, vectorizer, seq, &recheck_candidates);
+  for (const Scored& c : recheck_candidates) {
+    const uint32_t other = stories.Resolve(c.group);
+    if (other == story) continue;
+    if (c.similarity >= r.threshold) MergeStories(story, other);
+    return;
+  }
+}
 
 uint32_t Clusterer::Impl::NewStoryline(const ArticleVector& a, double factor) {
   storylines.Candidates(a, vectorizer, seq, &line_candidates);
@@ -172,6 +200,7 @@ Assignment Clusterer::Impl::Add(const Article& article,
     info[story].storyline = NewStoryline(vec, factor);
     result.new_story = true;
     ++live_stories;
+    if (options.recheck_after > 0) rechecks.push_back({story, seq, threshold, vec});
   }
   stories.Add(story, vec, vectorizer, seq);
   StoryInfo& si = info[story];
@@ -220,6 +249,12 @@ Assignment Clusterer::Impl::Add(const Article& article,
       if (!held.empty() && held.back().seq == seq) story = *part;
     }
   }
+
+  while (!rechecks.empty() && seq - rechecks.front().seq >= options.recheck_after) {
+    RecheckSingleton(rechecks.front());
+    rechecks.pop_front();
+  }
+  story = stories.Resolve(story);  // a recheck may have merged it
 
   if (seq % kCompactEvery == 0) {
     evicted.clear();

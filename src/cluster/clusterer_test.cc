@@ -82,6 +82,35 @@ TEST(ClustererTest, GivenTextTermsPlaceAsTheTextDoes) {
   }
 }
 
+// Two reports of one event at the start of a stream, when every word still
+// looks common, stay apart; compared again once the document frequencies
+// tell the words apart, the lone first report joins the other.
+TEST(ClustererTest, LoneFirstReportJoinsItsEventOnRecheck) {
+  std::vector<Article> articles = {
+      Make("first", "Quake in Indonesia", "An earthquake struck Padang, killing 12 people.",
+           "2024-03-03"),
+      Make("second", "Padang earthquake: survivors pulled from rubble", kQuakeA2, "2024-03-03"),
+  };
+  for (int i = 0; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    articles.push_back(Make("x" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
+                            "2024-03-03"));
+  }
+  for (const int recheck : {0, 8}) {
+    Options options;
+    options.recheck_after = recheck;
+    Clusterer c(options);
+    std::vector<StoryId> story;
+    for (const Article& a : articles) story.push_back(c.Add(a).story);
+    if (recheck == 0) {
+      EXPECT_NE(c.ResolveStory(story[0]), c.ResolveStory(story[1]));
+    } else {
+      EXPECT_EQ(c.ResolveStory(story[1]), story[0]) << "the older story's id survives";
+      EXPECT_NE(c.ResolveStory(story[2]), story[0]);
+    }
+  }
+}
+
 TEST(ClustererTest, TimeSeparatesOtherwiseSimilarReports) {
   Clusterer c;
   const Assignment first = c.Add(Make("a1", "Earthquake kills 12 in Padang", kQuakeA, "2020-03-01"));
