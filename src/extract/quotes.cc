@@ -219,7 +219,11 @@ constexpr std::string_view kSourceNounSuffixes[] = {
     "bericht", "meinung", "einschaetzung", "schaetzungen", "schaetzung", "erkenntnissen",
     "darstellung", "auffassung", "ueberzeugung", "untersuchungen", "meldungen", "mitteilung",
     "vermutungen", "recherchen", "umfragen", "zeugenaussagen", "ermittlungen", "berechnungen",
-    "auskunft", "daten", "statistiken"};
+    "auskunft", "daten", "statistiken", "studie", "studien", "analyse", "endergebnis",
+    "medien", "planungen", "hinweis", "hinweisen", "nachricht", "nachrichten",
+    "erkenntnisstand", "erfahrungen", "entwurf", "dokument", "veroeffentlichung",
+    "darstellungen", "vorhersage", "prognose", "prognosen", "bekunden", "vernehmen",
+    "gutachten", "quellen"};
 // Konjunktiv I (and the Konjunktiv II that replaces it) of the verbs that
 // carry reported speech (Duden, Grammatik: indirekte Rede).
 const SvSet kSubjunctive = {
@@ -740,7 +744,10 @@ class Finder {
       }
       if ((f == "laut" || f == "gemaess") && i + 1 < se) {
         const int e = SpeakerPhrase(i + 1, se);
+        // "laut Reuters", "laut der Polizei", "laut israelischen Medien";
+        // not "laut und deutlich".
         if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
+                          Adjective(i + 1) || F(i + 1) == "diesem" ||
                           Mark(i + 1) != QuoteMark::kNone)) {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }

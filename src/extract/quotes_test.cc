@@ -82,6 +82,10 @@ TEST(QuotesTest, Table) {
       {"Es handele sich ersten Angaben zufolge um einen Unfall mit zwei Autos.", "reported",
        "Es handele sich ersten Angaben zufolge um einen Unfall mit zwei Autos", "zufolge",
        "ersten Angaben"},
+      {"Laut israelischen Medien gab es zehn Tote und viele Verletzte.", "reported",
+       "gab es zehn Tote und viele Verletzte", "Laut", "israelischen Medien"},
+      {"Nach einer norwegischen Studie verdreifacht schon wenig Rauchen das Risiko.", "reported",
+       "verdreifacht schon wenig Rauchen das Risiko", "Nach", "einer norwegischen Studie"},
       // An adverb opening the clause is not its subject.
       {"Entsprechend \xC3\xA4u\xC3\x9F" "erte sich der Minister, die Lage sei ernst.", "reported",
        "die Lage sei ernst", "\xC3\xA4u\xC3\x9F" "erte", "der Minister"},
