@@ -197,20 +197,28 @@ std::vector<Article> TwoQuakes() {
   };
 }
 
+// Adds a story in January and then enough unrelated March articles for the
+// clusterer to compact its index once (the January story leaves the window);
+// calls after(story) after each. Returns the January story.
+template <typename After>
+StoryId OneStoryThenAWindowLater(Clusterer& c, After after) {
+  const StoryId old = c.Add(Make("old", "Earthquake in Padang", kQuakeA, "2026-01-05")).story;
+  for (int i = 0; i < 5000; ++i) {
+    const std::string n = std::to_string(i);
+    after(c.Add(Make("n" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
+                     "2026-03-01")).story);
+  }
+  return old;
+}
+
 // A story that left the window keeps its article ids unless told not to.
 TEST(ClustererTest, EvictedStoriesKeepTheirArticlesUnlessToldNot) {
   for (const bool keep : {true, false}) {
     Options options;
     options.keep_evicted_articles = keep;
     Clusterer c(options);
-    const StoryId old = c.Add(Make("old", "Earthquake in Padang", kQuakeA, "2026-01-05")).story;
     StoryId recent = 0;
-    // Enough later articles for the clusterer to compact its index once.
-    for (int i = 0; i < 5000; ++i) {
-      const std::string n = std::to_string(i);
-      recent = c.Add(Make("n" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
-                          "2026-03-01")).story;
-    }
+    const StoryId old = OneStoryThenAWindowLater(c, [&](StoryId story) { recent = story; });
     ASSERT_TRUE(c.Story(old).has_value());
     EXPECT_EQ(c.Story(old)->article_ids.size(), keep ? 1u : 0u) << "keep " << keep;
     EXPECT_FALSE(c.Story(recent)->article_ids.empty()) << "keep " << keep;
@@ -224,18 +232,13 @@ TEST(ClustererTest, EvictedStoriesAreReportedWhenAskedFor) {
     Options options;
     options.report_evicted_stories = report;
     Clusterer c(options);
-    const StoryId old = c.Add(Make("old", "Earthquake in Padang", kQuakeA, "2026-01-05")).story;
     std::vector<StoryId> reported;
-    for (int i = 0; i < 5000; ++i) {
-      const std::string n = std::to_string(i);
-      const StoryId story = c.Add(Make("n" + n, "Report " + n,
-                                       "Item" + n + " happened in Town" + n + ".", "2026-03-01"))
-                                .story;
+    const StoryId old = OneStoryThenAWindowLater(c, [&](StoryId story) {
       for (StoryId id : c.TakeEvictedStories()) {
         reported.push_back(id);
         EXPECT_NE(id, story) << "a story just joined is live";
       }
-    }
+    });
     if (report) {
       EXPECT_EQ(reported, std::vector<StoryId>{old});
     } else {

@@ -114,26 +114,29 @@ TEST(QuotesTest, Table) {
   }
 }
 
+// A Konjunktiv sentence right after a quotation goes on reporting its
+// speaker; so does a "soll" sentence (alone it would be a plan).
 TEST(QuotesTest, SubjunctiveContinuesTheSpeaker) {
-  const std::string text =
-      "Der Staatsanwalt sagte, der Sohn habe sich stranguliert. Dies sei eindeutig "
-      "nachzuweisen gewesen. Die Eltern trauern.";
-  const std::vector<Quote> quotes = Quotes(text);
-  ASSERT_EQ(quotes.size(), 2u);
-  EXPECT_EQ(quotes[1].text, "Dies sei eindeutig nachzuweisen gewesen.");
-  EXPECT_EQ(quotes[1].speaker, "Der Staatsanwalt");
-  EXPECT_EQ(quotes[1].cue, "");
-}
-
-// Right after a quotation, a "soll" sentence goes on reporting its speaker.
-TEST(QuotesTest, ModalAfterAQuotationContinuesTheSpeaker) {
-  const std::string text =
-      "Der Sprecher sagte, das Schiff sei gesunken. Die Crew soll gerettet worden sein. "
-      "Die Reederei schweigt.";
-  const std::vector<Quote> quotes = Quotes(text);
-  ASSERT_EQ(quotes.size(), 2u);
-  EXPECT_EQ(quotes[1].text, "Die Crew soll gerettet worden sein.");
-  EXPECT_EQ(quotes[1].speaker, "Der Sprecher");
+  struct Case {
+    std::string text;
+    std::string continued;
+    std::string speaker;
+  };
+  const std::vector<Case> cases = {
+      {"Der Staatsanwalt sagte, der Sohn habe sich stranguliert. Dies sei eindeutig "
+       "nachzuweisen gewesen. Die Eltern trauern.",
+       "Dies sei eindeutig nachzuweisen gewesen.", "Der Staatsanwalt"},
+      {"Der Sprecher sagte, das Schiff sei gesunken. Die Crew soll gerettet worden sein. "
+       "Die Reederei schweigt.",
+       "Die Crew soll gerettet worden sein.", "Der Sprecher"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Quote> quotes = Quotes(c.text);
+    ASSERT_EQ(quotes.size(), 2u) << c.text;
+    EXPECT_EQ(quotes[1].text, c.continued);
+    EXPECT_EQ(quotes[1].speaker, c.speaker);
+    EXPECT_EQ(quotes[1].cue, "");
+  }
 }
 
 // Mentions as the entity recognizer would give them.
