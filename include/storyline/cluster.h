@@ -153,7 +153,7 @@ struct Options {
   // is compared again with the stories known by then (its article may have
   // come before the others of its event, or before the document
   // frequencies told its words apart) and merged into the closest one that
-  // now clears the join threshold. 0: never.
+  // now clears the join threshold. Articles with body text only. 0: never.
   int recheck_after = 128;
   // A story that left the window (see window_days, undated_window) keeps the
   // ids of its articles for Stories() and Story(). false frees them when it

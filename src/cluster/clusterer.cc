@@ -200,7 +200,12 @@ Assignment Clusterer::Impl::Add(const Article& article,
     info[story].storyline = NewStoryline(vec, factor);
     result.new_story = true;
     ++live_stories;
-    if (options.recheck_after > 0) rechecks.push_back({story, seq, threshold, vec});
+    // Headlines are not rechecked: their few words gain little from better
+    // document frequencies, and their short time scale has usually
+    // separated them from everything new by then.
+    if (options.recheck_after > 0 && !vec.title_only) {
+      rechecks.push_back({story, seq, threshold, vec});
+    }
   }
   stories.Add(story, vec, vectorizer, seq);
   StoryInfo& si = info[story];
