@@ -57,7 +57,6 @@ class IdMap {
   void Forget(const std::vector<int64_t>& cids) {
     for (int64_t cid : cids) by_cluster_.erase(cid);
   }
-  size_t size() const { return by_cluster_.size(); }
 
   // Applies the clusterer's merges (`resolve` gives a clusterer id's current
   // id): for each clusterer id merged away whose stored id differs from the
