@@ -196,10 +196,17 @@ std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vec
     a.type = q.kind == QuoteKind::kDirect ? "Direct" : "Indirect";
     a.speaker = overlapping(q.speaker_begin, q.speaker_end);
     std::vector<int> cue = overlapping(q.cue_begin, q.cue_end);
+    // The cue's tokens that are words of the cue (" räumte ein " holds
+    // " ein "). Appended piece by piece: GCC 12 at -O3 mistakes
+    // `" " + std::string(t)` for an overlapping copy (-Wrestrict).
+    std::string words(1, ' ');
+    words.append(q.cue).push_back(' ');
+    std::string word;
     for (int id : cue) {
       const std::string_view t = token_text(id);
-      if (!t.empty() && (" " + q.cue + " ").find(" " + std::string(t) + " ") != std::string::npos)
-        a.cue.push_back(id);
+      word.assign(1, ' ');
+      word.append(t).push_back(' ');
+      if (!t.empty() && words.find(word) != std::string::npos) a.cue.push_back(id);
     }
     std::vector<int> msg = overlapping(q.begin, q.end);
     if (q.kind == QuoteKind::kDirect && !msg.empty()) {
