@@ -50,14 +50,6 @@ void UmlautKey(std::string_view stem, std::string* out) {
   }
 }
 
-text::Analyzer& StemIndex::AnalyzerFor(std::string_view lang) {
-  auto it = analyzers_.find(lang);
-  if (it == analyzers_.end()) {
-    it = analyzers_.emplace(std::string(lang), std::make_unique<text::Analyzer>(lang)).first;
-  }
-  return *it->second;
-}
-
 int StemIndex::Intern(std::string_view stem) {
   auto it = ids_.find(std::string(stem));
   if (it != ids_.end()) return it->second;
@@ -69,7 +61,7 @@ int StemIndex::Intern(std::string_view stem) {
 
 StemSet StemIndex::Stems(std::string_view text, std::string_view lang) {
   StemSet out;
-  const std::vector<text::Term>& terms = AnalyzerFor(lang).Analyze(text);
+  const std::vector<text::Term>& terms = analyzers_.For(lang).Analyze(text);
   for (const text::Term& t : terms) {
     if (t.stop) continue;
     if (t.kind == text::TokenKind::kWord && CodePoints(t.folded) < 2) continue;
@@ -83,7 +75,7 @@ StemSet StemIndex::Stems(std::string_view text, std::string_view lang) {
 
 std::vector<StemIndex::TermRef> StemIndex::Terms(std::string_view text, std::string_view lang) {
   std::vector<TermRef> out;
-  for (const text::Term& t : AnalyzerFor(lang).Analyze(text)) {
+  for (const text::Term& t : analyzers_.For(lang).Analyze(text)) {
     TermRef r;
     r.begin = t.span.begin;
     r.end = t.span.end;
@@ -98,7 +90,7 @@ std::vector<StemIndex::TermRef> StemIndex::Terms(std::string_view text, std::str
 }
 
 int StemIndex::StemOfWord(std::string_view word, std::string_view lang) {
-  text::Analyzer& analyzer = AnalyzerFor(lang);
+  text::Analyzer& analyzer = analyzers_.For(lang);
   const std::string folded = text::Fold(word, lang);
   UmlautKey(analyzer.Stem(folded), &scratch_);
   return Intern(scratch_);

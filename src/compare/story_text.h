@@ -4,8 +4,6 @@
 #define STORYLINE_COMPARE_STORY_TEXT_H_
 
 #include <cstdint>
-#include <map>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,10 +38,9 @@ class StemIndex {
   int size() const { return static_cast<int>(names_.size()); }
 
  private:
-  text::Analyzer& AnalyzerFor(std::string_view lang);
   int Intern(std::string_view stem);
 
-  std::map<std::string, std::unique_ptr<text::Analyzer>, std::less<>> analyzers_;
+  text::Analyzers analyzers_;
   std::unordered_map<std::string, int> ids_;
   std::vector<std::string> names_;
   std::string scratch_;
