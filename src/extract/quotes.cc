@@ -744,11 +744,11 @@ class Finder {
       }
       if ((f == "laut" || f == "gemaess") && i + 1 < se) {
         const int e = SpeakerPhrase(i + 1, se);
-        // "laut Reuters", "laut der Polizei", "laut israelischen Medien";
-        // not "laut und deutlich".
+        // "laut Reuters", "laut der Polizei", "laut israelischen Medien",
+        // "laut diesem Zeugen" (an adjective by its ending); not "laut und
+        // deutlich".
         if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
-                          Adjective(i + 1) || F(i + 1) == "diesem" ||
-                          Mark(i + 1) != QuoteMark::kNone)) {
+                          Adjective(i + 1) || Mark(i + 1) != QuoteMark::kNone)) {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "according" && i + 2 < se && F(i + 1) == "to") {
