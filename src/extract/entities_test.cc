@@ -76,6 +76,18 @@ TEST(GazetteerTest, NamesFromTheDebianPackage) {
   EXPECT_FALSE(g->FlagsOf("birgit").last_name);
 }
 
+TEST(GazetteerTest, PeopleListGivesFamilyAndGivenNames) {
+  const auto g = Gazetteer::Create("", "");
+  // data/gazetteers/people.txt: "Angela Merkel", "Frank-Walter Steinmeier",
+  // "Ursula von der Leyen" (the last capitalized word is the family name).
+  EXPECT_TRUE(g->FlagsOf("merkel").last_name);
+  EXPECT_TRUE(g->FlagsOf("steinmeier").last_name);
+  EXPECT_TRUE(g->FlagsOf("leyen").last_name);
+  EXPECT_TRUE(g->IsFirstName("frank-walter"));
+  EXPECT_FALSE(g->FlagsOf("der").last_name);
+  EXPECT_FALSE(g->IsFirstName("von"));
+}
+
 TEST(GazetteerTest, DictionaryNounHeadFindsTheShortestListedHead) {
   const std::string path = ::testing::TempDir() + "/entities_test_words.txt";
   std::ofstream(path, std::ios::binary) << "Frequenz\nKammer\nÄrztekammer\nSee\nÖl\n";

@@ -204,6 +204,24 @@ struct Gazetteer::Impl {
     ForEachLine(data, [&](std::string_view line) { words.Insert(Hash(text::Fold(line)), bit); });
   }
 
+  // Full names: the first word is a given name, the last a family name
+  // (titles and numbers such as "Papst" or "II." are not names).
+  void AddPeople(std::string_view data) {
+    std::vector<text::Token> tokens;
+    ForEachLine(data, [&](std::string_view line) {
+      tokens.clear();
+      text::Tokenize(line, &tokens);
+      auto word = [&](size_t i) {
+        return line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+      };
+      size_t last = tokens.size();
+      while (last > 0 && !StartsUpper(word(last - 1))) --last;
+      if (last == 0) return;
+      words.Insert(Hash(text::Fold(word(last - 1))), kLastName);
+      if (last > 1) words.Insert(Hash(text::Fold(word(0))), kFirstName);
+    });
+  }
+
   void AddPlace(std::string_view name) {
     name = StripQualifier(name);
     if (name.empty()) return;
@@ -257,6 +275,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
   m.AddWords(gazetteer_data::kFirstNames, kFirstName);
   m.AddWords(gazetteer_data::kPackageFirstNames, kFirstName);
   m.AddWords(gazetteer_data::kPackageLastNames, kLastName);
+  m.AddPeople(gazetteer_data::kPeople);
   m.AddWords(gazetteer_data::kTitles, kTitle);
   m.AddWords(gazetteer_data::kOrgSuffixes, kOrgSuffix);
   m.AddPhrases(gazetteer_data::kLocations, &m.locations);
