@@ -149,12 +149,15 @@ struct Options {
   double split_factor = 1.5;
   double split_margin = 0.12;
   int split_min_part = 2;
-  // A story still holding only its first article this many articles later
-  // is compared again with the stories known by then (its article may have
-  // come before the others of its event, or before the document
-  // frequencies told its words apart) and merged into the closest one that
-  // now clears the join threshold. Articles with body text only. 0: never.
+  // A story still holding at most `recheck_max_size` articles this many
+  // articles after its first is compared again, through that first article,
+  // with the stories known by then (the article may have come before the
+  // others of its event, or before the document frequencies told its words
+  // apart) and merged into the closest one that now clears the join
+  // threshold. Articles with body text only. 0: never. Tuned on the odd ECB+
+  // dev topics (see src/cluster/README.md).
   int recheck_after = 128;
+  int recheck_max_size = 4;
   // A story that left the window (see window_days, undated_window) keeps the
   // ids of its articles for Stories() and Story(). false frees them when it
   // leaves: a stream that never lists stories (the engine, which keeps them in

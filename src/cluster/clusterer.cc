@@ -108,7 +108,7 @@ struct Clusterer::Impl {
     double threshold = 0;
     ArticleVector vec;
   };
-  void RecheckSingleton(Recheck& r);
+  void RecheckSmall(Recheck& r);
   uint32_t NewStoryline(const ArticleVector& a, double factor);
   void MergeStories(uint32_t a, uint32_t b);
   // Tests `story` for two events in one and splits it; returns the new part
@@ -133,9 +133,12 @@ struct Clusterer::Impl {
   std::vector<Scored> recheck_candidates;
 };
 
-void Clusterer::Impl::RecheckSingleton(Recheck& r) {
+void Clusterer::Impl::RecheckSmall(Recheck& r) {
   const uint32_t story = stories.Resolve(r.story);
-  if (story != r.story || stories.group(story).size != 1 || stories.group(story).evicted) return;
+  if (story != r.story || stories.group(story).size > options.recheck_max_size ||
+      stories.group(story).evicted) {
+    return;
+  }
   // Weighted with today's document frequencies, as a new article would be.
   ArticleVector& a = r.vec;
   a.norm = internal::WeightedNorm(a.terms, vectorizer.idf());
@@ -256,7 +259,7 @@ Assignment Clusterer::Impl::Add(const Article& article,
   }
 
   while (!rechecks.empty() && seq - rechecks.front().seq >= options.recheck_after) {
-    RecheckSingleton(rechecks.front());
+    RecheckSmall(rechecks.front());
     rechecks.pop_front();
   }
   story = stories.Resolve(story);  // a recheck may have merged it

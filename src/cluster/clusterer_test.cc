@@ -111,6 +111,41 @@ TEST(ClustererTest, LoneFirstReportJoinsItsEventOnRecheck) {
   }
 }
 
+// The same with two reports on each side: a story still small when its
+// recheck comes (at most recheck_max_size articles) is compared again too.
+TEST(ClustererTest, SmallStoryJoinsItsEventOnRecheck) {
+  std::vector<Article> articles = {
+      Make("first", "Quake in Indonesia", "An earthquake struck Padang, killing 12 people.",
+           "2024-03-03"),
+      Make("first-copy", "Quake in Indonesia", "An earthquake struck Padang, killing 12 people.",
+           "2024-03-03"),
+      Make("second", "Padang earthquake: survivors pulled from rubble", kQuakeA2, "2024-03-03"),
+      Make("second-copy", "Padang earthquake: survivors pulled from rubble", kQuakeA2,
+           "2024-03-03"),
+  };
+  for (int i = 0; i < 40; ++i) {
+    const std::string n = std::to_string(i);
+    articles.push_back(Make("x" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
+                            "2024-03-03"));
+  }
+  for (const int max_size : {1, 2}) {
+    Options options;
+    options.recheck_after = 32;
+    options.recheck_max_size = max_size;
+    Clusterer c(options);
+    std::vector<StoryId> story;
+    for (const Article& a : articles) story.push_back(c.Add(a).story);
+    ASSERT_EQ(story[1], story[0]);
+    ASSERT_EQ(story[3], story[2]);
+    if (max_size == 1) {
+      EXPECT_NE(c.ResolveStory(story[0]), c.ResolveStory(story[2]));
+    } else {
+      EXPECT_EQ(c.ResolveStory(story[2]), story[0]) << "the older story's id survives";
+      EXPECT_NE(c.ResolveStory(story[4]), story[0]);
+    }
+  }
+}
+
 TEST(ClustererTest, TimeSeparatesOtherwiseSimilarReports) {
   Clusterer c;
   const Assignment first = c.Add(Make("a1", "Earthquake kills 12 in Padang", kQuakeA, "2020-03-01"));
