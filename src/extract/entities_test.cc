@@ -61,6 +61,26 @@ TEST(GazetteerTest, RolesAndLists) {
                                         kPhraseLocationBegin}));
 }
 
+// A listed name starts only where the text writes its first word as the list
+// does: "oder" and "seine" are words, "Oder" and "Seine" rivers; "dpa" is
+// listed in lower case.
+TEST(GazetteerTest, LowerCaseWordsStartOnlyNamesListedInLowerCase) {
+  const auto g = Gazetteer::Create("", "");
+  EXPECT_NE(g->PhraseStartOf("Oder", "oder"), 0);
+  EXPECT_EQ(g->PhraseStartOf("oder", "oder"), 0);
+  EXPECT_EQ(g->PhraseStartOf("seine", "seine"), 0);
+  EXPECT_NE(g->PhraseStartOf("dpa", "dpa"), 0);
+  EXPECT_NE(g->PhraseStartOf("DPA", "dpa"), 0);
+  const std::vector<std::string> words = {"seine", "reise", "an", "die", "seine"};
+  std::vector<uint8_t> starts;
+  for (const std::string_view w : {"seine", "Reise", "an", "die", "Seine"}) {
+    starts.push_back(g->PhraseStartOf(w, text::Fold(w)));
+  }
+  std::vector<uint8_t> bits;
+  g->MatchPhrases(words, starts, &bits);
+  EXPECT_EQ(bits, (std::vector<uint8_t>{0, 0, 0, 0, kPhraseLocationBegin}));
+}
+
 TEST(GazetteerTest, NamesFromTheDebianPackage) {
   if (!std::filesystem::exists("/usr/lib/python3/dist-packages/faker/providers/person/de_DE/__init__.py")) {
     GTEST_SKIP() << "python3-fake-factory is not installed";

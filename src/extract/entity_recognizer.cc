@@ -108,9 +108,13 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
   const size_t n = toks.size();
   tags->assign(n, 0);
   std::vector<std::string> folded(n);
-  for (size_t i = 0; i < n; ++i) folded[i] = toks[i].folded;
+  std::vector<uint8_t> starts(n);
+  for (size_t i = 0; i < n; ++i) {
+    folded[i] = toks[i].folded;
+    starts[i] = gazetteer_->PhraseStartOf(toks[i].text, toks[i].folded);
+  }
   std::vector<uint8_t> bits;
-  gazetteer_->MatchPhrases(folded, &bits);
+  gazetteer_->MatchPhrases(folded, starts, &bits);
   for (size_t i = 0; i < n; ++i) {
     if (bits[i] & kPhraseLocationBegin) (*tags)[i] = B(kLoc);
     else if (bits[i] & kPhraseLocationInside) (*tags)[i] = I(kLoc);

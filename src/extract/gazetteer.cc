@@ -185,6 +185,10 @@ struct Gazetteer::Impl {
   HashSet words;          // folded word → kFirstName | kTitle | kOrgSuffix | kPhraseStart
   HashSet locations;      // folded phrases, words joined by ' '
   HashSet organizations;
+  // Folded first words of the names listed with a first word in lower case
+  // ("dpa", "1. FC Köln"): only these start a name where the text writes
+  // them in lower case.
+  HashSet lower_starts;
   size_t max_phrase_words = 1;
   HashSet places;         // catalog places, folded, words joined by ' '
   size_t max_place_words = 1;
@@ -199,6 +203,21 @@ struct Gazetteer::Impl {
   bool has_dictionary = false;
 
   bool InDictionary(std::string_view w) const { return dictionary.Contains(Hash(w)); }
+
+  uint8_t PhraseStartOf(std::string_view w) const {
+    uint8_t v = words.Get(Hash(w)) & (kPhraseStart | kPlaceStart | kPlaceWord);
+    // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
+    // noun's genitive -s or -es).
+    if (w.size() > 3 && w.back() == 's' && !(v & kPlaceWord)) {
+      const std::string_view stem = w.substr(0, w.size() - 1);
+      const std::string_view stem_es = w.substr(0, w.size() - 2);
+      if ((words.Get(Hash(stem)) & kPlaceWord) ||
+          (w[w.size() - 2] == 'e' && (words.Get(Hash(stem_es)) & kPlaceWord))) {
+        v |= kGenitivePlace;
+      }
+    }
+    return v;
+  }
 
   void AddWords(std::string_view data, uint8_t bit) {
     ForEachLine(data, [&](std::string_view line) { words.Insert(Hash(text::Fold(line)), bit); });
@@ -238,6 +257,9 @@ struct Gazetteer::Impl {
       text::FoldTo(name.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), "", &key);
       if (i == 0) first = Hash(std::string_view(key).substr(before));
     }
+    if (!StartsUpper(name.substr(tokens[0].begin, tokens[0].end - tokens[0].begin))) {
+      lower_starts.Insert(first, 1);
+    }
     words.Insert(first, tokens.size() == 1 ? kPlaceStart | kPlaceWord : kPlaceStart);
     if (places.Get(Hash(key)) == 0) ++num_places;
     places.Insert(Hash(key), 1);
@@ -254,8 +276,13 @@ struct Gazetteer::Impl {
       for (size_t i = 0; i < tokens.size(); ++i) {
         if (i > 0) key += ' ';
         const size_t before = key.size();
-        text::FoldTo(line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), "", &key);
-        if (i == 0) words.Insert(Hash(std::string_view(key).substr(before)), kPhraseStart);
+        const std::string_view word = line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        text::FoldTo(word, "", &key);
+        if (i == 0) {
+          const uint64_t first = Hash(std::string_view(key).substr(before));
+          words.Insert(first, kPhraseStart);
+          if (!StartsUpper(word)) lower_starts.Insert(first, 1);
+        }
       }
       max_phrase_words = std::max(max_phrase_words, tokens.size());
       set->Insert(Hash(key), 1);
@@ -392,25 +419,15 @@ void Gazetteer::PrefetchDictionaryClass(std::string_view word) const {
   }
 }
 
-uint8_t Gazetteer::PhraseStartOf(std::string_view w) const {
-  uint8_t v = impl_->words.Get(Hash(w)) & (kPhraseStart | kPlaceStart | kPlaceWord);
-  // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
-  // noun's genitive -s or -es).
-  if (w.size() > 3 && w.back() == 's' && !(v & kPlaceWord)) {
-    const std::string_view stem = w.substr(0, w.size() - 1);
-    const std::string_view stem_es = w.substr(0, w.size() - 2);
-    if ((impl_->words.Get(Hash(stem)) & kPlaceWord) ||
-        (w[w.size() - 2] == 'e' && (impl_->words.Get(Hash(stem_es)) & kPlaceWord))) {
-      v |= kGenitivePlace;
-    }
-  }
-  return v;
+uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded) const {
+  if (!StartsUpper(word) && !impl_->lower_starts.Contains(Hash(folded))) return 0;
+  return impl_->PhraseStartOf(folded);
 }
 
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const {
   thread_local std::vector<uint8_t> starts;
   starts.resize(folded.size());
-  for (size_t i = 0; i < folded.size(); ++i) starts[i] = PhraseStartOf(folded[i]);
+  for (size_t i = 0; i < folded.size(); ++i) starts[i] = impl_->PhraseStartOf(folded[i]);
   MatchPhrases(folded, starts, bits);
 }
 

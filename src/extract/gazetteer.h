@@ -99,13 +99,18 @@ class Gazetteer {
 
   // Marks the tokens (given folded) covered by the longest place and
   // organisation names of the built-in lists and the longest places of the
-  // catalogs; resizes *bits to the token count.
+  // catalogs; resizes *bits to the token count. Every word may start a name,
+  // whatever its case (for the words of a name already found).
   void MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const;
   // The same with what PhraseStartOf() says of each word given (it depends
   // on the word alone, so callers may cache it).
   void MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
                     std::vector<uint8_t>* bits) const;
-  uint8_t PhraseStartOf(std::string_view folded) const;
+  // Whether `word` (as written; `folded` is its folded form) may start a
+  // listed name, as bits for MatchPhrases. A word written in lower case
+  // starts only the names listed in lower case ("dpa", "taz"): the river
+  // "Oder" and the city "Siegen" are not in "oder" and "siegen".
+  uint8_t PhraseStartOf(std::string_view word, std::string_view folded) const;
 
  private:
   Gazetteer();

@@ -140,7 +140,7 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
       info->head_hash = HashString(folded_head);
     }
   }
-  info->phrase_start = gazetteer.PhraseStartOf(f);
+  info->phrase_start = gazetteer.PhraseStartOf(token, f);
   info->clusters.fill(WordClusters::kNone);
   if (clusters.levels() > 0) {
     clusters.ClassesOf(token, info->clusters.data());
