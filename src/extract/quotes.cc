@@ -978,6 +978,46 @@ class Finder {
     return true;
   }
 
+  // Reported speech with no quotation just before is often what the subject
+  // of the sentence before said or wrote ("Lammert würdigte die Bundeswehr
+  // als ... . Die Bundeswehr sei eine Armee des Friedens"): that subject, when
+  // it opens the sentence before in the same paragraph, stands right before
+  // its verb and names a person or an organisation (a name the entity
+  // recognizer found, or a role noun); {-1,-1} otherwise.
+  std::pair<int, int> SubjectOfSentenceBefore(int s) const {
+    const auto [pb, pe] = v_.sentences[s - 1];
+    const int sb = v_.sentences[s].first;
+    if (pb >= pe || v_.words[pb].paragraph != v_.words[sb].paragraph) return {-1, -1};
+    const auto [b, e] = WholeSubjectBeforeVerb(pb, pe);
+    if (b < 0 || kPronouns.contains(F(b))) return {-1, -1};
+    const uint32_t from = v_.words[b].begin;
+    const uint32_t to = v_.words[e - 1].end;
+    for (const Mention& m : ex_->mentions) {
+      if (m.begin >= from && m.end <= to &&
+          (m.type == EntityType::kPerson || m.type == EntityType::kOrganization)) {
+        return {b, e};
+      }
+    }
+    if (EndsWithAny(F(e - 1), kRoleSuffixes)) return {b, e};
+    return {-1, -1};
+  }
+
+  // The noun phrase that fills the Vorfeld of the sentence [b, e) right
+  // before its finite verb; {-1,-1} if the sentence does not open so.
+  std::pair<int, int> WholeSubjectBeforeVerb(int b, int e) const {
+    if (!Word(b) || kNonSubjectStarts.contains(F(b))) return {-1, -1};
+    const int np = SpeakerPhrase(b, e);
+    // The finite verb: a known cue verb, or any word in lower case that is
+    // not an article (German nouns are capitalized, so after a whole noun
+    // phrase that is the verb: "Lammert würdigte", "Stoiber begründete").
+    std::string_view particles;
+    if (np == b || np >= e || !Word(np)) return {-1, -1};
+    if (!Verb(np, &particles) && (v_.words[np].cap || kDeterminers.contains(F(np)))) {
+      return {-1, -1};
+    }
+    return {b, np};
+  }
+
   // Sentences in Konjunktiv I right after a quotation continue it.
   void Chains() {
     std::vector<Found> added;
@@ -1016,6 +1056,8 @@ class Finder {
         q.spk_begin = prev->spk_begin;
         q.spk_end = prev->spk_end;
         q.continuation = prev->spk_begin < 0 || prev->continuation;
+      } else if (subjunctive && s > 0) {
+        std::tie(q.spk_begin, q.spk_end) = SubjectOfSentenceBefore(static_cast<int>(s));
       }
       q.byte_begin = v_.words[sb].begin;
       q.byte_end = v_.words[se_all - 1].end;

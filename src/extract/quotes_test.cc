@@ -180,6 +180,32 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
   EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Donald Trump");
 }
 
+// Reported speech with no quotation before it: the subject of the sentence
+// before speaks, if it names a person or an organisation.
+TEST(QuotesTest, SubjunctiveWithoutQuotationBeforeTakesThePreviousSubject) {
+  const std::string text =
+      "Lammert w\xC3\xBCrdigte die Bundeswehr als ein Kind des Kalten Krieges. "
+      "Die Bundeswehr sei eine Armee des Friedens.";
+  Extraction ex;
+  AddPerson(text, "Norbert Lammert", "", &ex, {"Lammert"});
+  std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "Die Bundeswehr sei eine Armee des Friedens.");
+  EXPECT_EQ(quotes[0].speaker, "Lammert");
+  EXPECT_EQ(quotes[0].speaker_entity, 0);
+  // A role noun names a speaker as well; a subject that is neither does not.
+  quotes = Quotes("Der Verteidigungsminister besuchte die Truppe. Sie sei gut ausger\xC3\xBCstet.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Der Verteidigungsminister");
+  quotes = Quotes("Die Familie befindet sich im Urlaub. Sie sei am Sonntag zur\xC3\xBC" "ckgekehrt.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "");
+  // Only the sentence just before, in the same paragraph.
+  quotes = Quotes("Der Minister besuchte die Truppe.\n\nSie sei gut ausger\xC3\xBCstet.");
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "");
+}
+
 TEST(QuotesTest, RoleNounResolvesToTheEntityWithThatRole) {
   const std::string text =
       "Heimatschutzminister John Kelly und Luis Videgaray trafen sich. "
