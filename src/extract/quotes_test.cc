@@ -193,17 +193,22 @@ TEST(QuotesTest, SubjunctiveWithoutQuotationBeforeTakesThePreviousSubject) {
   EXPECT_EQ(quotes[0].text, "Die Bundeswehr sei eine Armee des Friedens.");
   EXPECT_EQ(quotes[0].speaker, "Lammert");
   EXPECT_EQ(quotes[0].speaker_entity, 0);
-  // A role noun names a speaker as well; a subject that is neither does not.
-  quotes = Quotes("Der Verteidigungsminister besuchte die Truppe. Sie sei gut ausger\xC3\xBCstet.");
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "Der Verteidigungsminister");
-  quotes = Quotes("Die Familie befindet sich im Urlaub. Sie sei am Sonntag zur\xC3\xBC" "ckgekehrt.");
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "");
-  // Only the sentence just before, in the same paragraph.
-  quotes = Quotes("Der Minister besuchte die Truppe.\n\nSie sei gut ausger\xC3\xBCstet.");
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "");
+  const struct {
+    std::string text;
+    std::string speaker;
+  } cases[] = {
+      // A role noun names a speaker as well; a subject that is neither does not.
+      {"Der Verteidigungsminister besuchte die Truppe. Sie sei gut ausger\xC3\xBCstet.",
+       "Der Verteidigungsminister"},
+      {"Die Familie befindet sich im Urlaub. Sie sei am Sonntag zur\xC3\xBC" "ckgekehrt.", ""},
+      // Only the sentence just before, in the same paragraph.
+      {"Der Minister besuchte die Truppe.\n\nSie sei gut ausger\xC3\xBCstet.", ""},
+  };
+  for (const auto& c : cases) {
+    quotes = Quotes(c.text);
+    ASSERT_EQ(quotes.size(), 1u) << c.text;
+    EXPECT_EQ(quotes[0].speaker, c.speaker) << c.text;
+  }
 }
 
 TEST(QuotesTest, RoleNounResolvesToTheEntityWithThatRole) {
