@@ -140,11 +140,8 @@ void Clusterer::Impl::RecheckSmall(Recheck& r) {
     return;
   }
   // Weighted with today's document frequencies, as a new article would be.
-  ArticleVector& a = r.vec;
-  a.norm = internal::WeightedNorm(a.terms, vectorizer.idf());
-  internal::WeightedNorm2(a.terms, vectorizer.idf(), vectorizer.channel(), a.channel_norm);
-  internal::TopIds(a.terms, a.top.size(), vectorizer.idf(), &a.top);
-  stories.Candidates(a, vectorizer, seq, &recheck_candidates);
+  vectorizer.Weigh(&r.vec);
+  stories.Candidates(r.vec, vectorizer, seq, &recheck_candidates);
   for (const Scored& c : recheck_candidates) {
     const uint32_t other = stories.Resolve(c.group);
     if (other == story) continue;

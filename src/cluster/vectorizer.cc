@@ -233,11 +233,15 @@ void Vectorizer::Vectorize(const Article& article, const std::vector<text::Term>
   // event; keeping its most distinctive terms makes long and short texts'
   // cosines comparable.
   Truncate(static_cast<size_t>(options_.article_terms), idf_, &out->terms);
-  out->norm = WeightedNorm(out->terms, idf_);
-  WeightedNorm2(out->terms, idf_, channel_, out->channel_norm);
+  Weigh(out);
+}
+
+void Vectorizer::Weigh(ArticleVector* a) const {
+  a->norm = WeightedNorm(a->terms, idf_);
+  WeightedNorm2(a->terms, idf_, channel_, a->channel_norm);
   const size_t k = static_cast<size_t>(
       std::max(options_.query_terms, options_.storyline_query_terms));
-  TopIds(out->terms, k, idf_, &out->top);
+  TopIds(a->terms, k, idf_, &a->top);
 }
 
 }  // namespace storyline::cluster::internal

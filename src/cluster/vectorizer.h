@@ -49,6 +49,9 @@ class Vectorizer {
   // analysis of article.text in article.language (else it is made here).
   void Vectorize(const Article& article, const std::vector<text::Term>* text_terms,
                  ArticleVector* out);
+  // Weighs the terms of a vector made earlier with today's idf: its norms
+  // and its most distinctive terms (`top`), as Vectorize does for a new one.
+  void Weigh(ArticleVector* a) const;
 
   // Current inverse document frequency by term id: ln((N+1)/(df+1)) + 1.
   const std::vector<float>& idf() const { return idf_; }

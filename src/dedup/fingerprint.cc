@@ -107,7 +107,7 @@ void ComputeMinHash(const std::vector<uint64_t>& word_hashes, std::vector<uint32
 bool IsLineSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; }
 
 // Builds a fingerprint from the words and numbers of a text, given in order
-// with their folded forms appended to the scratch buffer and their hashes.
+// with their folded forms (appended to the scratch buffer) and their hashes.
 // Paragraphs are the text's lines that hold words, trimmed of spaces.
 class Builder {
  public:
@@ -120,10 +120,31 @@ class Builder {
     out_.paragraphs.clear();
   }
 
-  std::string& folded() { return s_.folded; }
+  // The word at text[begin, end), folded here and hashed.
+  void FoldWord(const text::Folder& folder, uint32_t begin, uint32_t end) {
+    const size_t word_begin = s_.folded.size();
+    folder.To(text_.substr(begin, end - begin), &s_.folded);
+    Word(begin, end, word_begin,
+         XXH3_64bits(s_.folded.data() + word_begin, s_.folded.size() - word_begin));
+  }
 
-  // The word at text[begin, end), whose folded form the caller appended to
-  // folded() from offset folded_begin on.
+  // The word at text[begin, end) with its folded form and that form's hash.
+  void FoldedWord(uint32_t begin, uint32_t end, std::string_view folded, uint64_t hash) {
+    const size_t word_begin = s_.folded.size();
+    s_.folded.append(folded);
+    Word(begin, end, word_begin, hash);
+  }
+
+  void Finish() {
+    if (para_words_ > 0) CloseParagraph(s_.folded.size());
+    out_.words = static_cast<uint32_t>(s_.word_hashes.size());
+    if (out_.words > 0) out_.text_hash = NonZero(XXH3_64bits(s_.folded.data(), s_.folded.size()));
+    ComputeMinHash(s_.word_hashes, &out_.minhash);
+  }
+
+ private:
+  // The word at text[begin, end), whose folded form was appended to the
+  // buffer from offset folded_begin on.
   void Word(uint32_t begin, uint32_t end, size_t folded_begin, uint64_t hash) {
     if (para_words_ == 0) {
       OpenParagraph(begin, folded_begin);
@@ -137,14 +158,6 @@ class Builder {
     ++para_words_;
   }
 
-  void Finish() {
-    if (para_words_ > 0) CloseParagraph(s_.folded.size());
-    out_.words = static_cast<uint32_t>(s_.word_hashes.size());
-    if (out_.words > 0) out_.text_hash = NonZero(XXH3_64bits(s_.folded.data(), s_.folded.size()));
-    ComputeMinHash(s_.word_hashes, &out_.minhash);
-  }
-
- private:
   bool LineBreakBetween(uint32_t begin, uint32_t end) const {
     return std::memchr(text_.data() + begin, '\n', end - begin) != nullptr;
   }
@@ -191,12 +204,7 @@ void ComputeFingerprint(std::string_view text, std::string_view lang, Fingerprin
   Builder b(text, &s, out);
   const text::Folder folder(lang);
   for (const text::Token& t : s.tokens) {
-    if (t.kind == text::TokenKind::kPunct) continue;
-    std::string& folded = b.folded();
-    const size_t word_begin = folded.size();
-    folder.To(text.substr(t.begin, t.end - t.begin), &folded);
-    b.Word(t.begin, t.end, word_begin,
-           XXH3_64bits(folded.data() + word_begin, folded.size() - word_begin));
+    if (t.kind != text::TokenKind::kPunct) b.FoldWord(folder, t.begin, t.end);
   }
   b.Finish();
 }
@@ -206,19 +214,13 @@ void ComputeFingerprint(const Article& article, const std::vector<text::Term>& t
   Scratch& s = ThreadScratch();
   Builder b(article.text, &s, out);
   const text::Folder folder(article.language);
-  const std::string_view text = article.text;
   for (const text::Term& t : terms) {
-    std::string& folded = b.folded();
-    const size_t word_begin = folded.size();
     if (t.kind == text::TokenKind::kNumber) {
       // Numbers count as written ("1.000" and "1000" differ), where the
       // analyzer gives their value.
-      folder.To(t.span.In(text), &folded);
-      b.Word(t.span.begin, t.span.end, word_begin,
-             XXH3_64bits(folded.data() + word_begin, folded.size() - word_begin));
+      b.FoldWord(folder, t.span.begin, t.span.end);
     } else {
-      folded.append(t.folded);
-      b.Word(t.span.begin, t.span.end, word_begin, t.hash);
+      b.FoldedWord(t.span.begin, t.span.end, t.folded, t.hash);
     }
   }
   b.Finish();
