@@ -187,6 +187,13 @@ void Print(const Article& a, const extract::Extraction& ex, bool first) {
   }
 }
 
+// The model a command extracts with: --model, else what `ingest` uses, so that
+// `extract FILE` shows what `ingest` would store.
+std::string ModelPath() {
+  const ExtractOptions& o = Opts();
+  return o.model.empty() ? DefaultNerModelPath() : o.model;
+}
+
 int RunExtract() {
   const ExtractOptions& o = Opts();
   if (!std::filesystem::exists(o.target)) {
@@ -203,7 +210,7 @@ int RunExtract() {
     if (stored.status().code() != StatusCode::kNotFound) return Fail(stored.status());
     // Stored by a storyline that did not extract yet (the next ingest will).
     fmt::print(stderr, "storyline: article '{}' has no stored extraction yet; extracting it now\n", o.target);
-    auto extractor = extract::Extractor::Create(o.model.empty() ? DefaultNerModelPath() : o.model);
+    auto extractor = extract::Extractor::Create(ModelPath());
     if (!extractor.ok()) return Fail(extractor.status());
     Print(*article, (*extractor)->Extract(*article), true);
     return kExitOk;
@@ -220,7 +227,7 @@ int RunExtract() {
     fmt::print(stderr, "{}\n", d.ToString());
   };
   ingest::ReadPath(o.target, {}, sink);
-  auto extractor = extract::Extractor::Create(o.model);
+  auto extractor = extract::Extractor::Create(ModelPath());
   if (!extractor.ok()) return Fail(extractor.status());
   for (size_t i = 0; i < articles.size(); ++i) Print(articles[i], (*extractor)->Extract(articles[i]), i == 0);
   return read_ok ? kExitOk : kExitFailure;
@@ -276,7 +283,7 @@ int RunEvalQuotes() {
   const ExtractOptions& o = Opts();
   auto docs = extract::ReadSpkAtt(o.gold);
   if (!docs.ok()) return Fail(docs.status());
-  auto extractor = extract::Extractor::Create(o.model);
+  auto extractor = extract::Extractor::Create(ModelPath());
   if (!extractor.ok()) return Fail(extractor.status());
   std::ofstream out;
   if (!o.predictions.empty()) {
@@ -348,7 +355,10 @@ void RegisterExtractCommands(CLI::App& app) {
                  "article (what `ingest` extracted and stored).");
   extract->add_flag("--json", o.json, "One JSON object per article; offsets in characters");
   extract->add_option("target", o.target, "A file, or a stored article id")->required();
-  extract->add_option("--model", o.model, "NER tagger model for files (see `storyline train ner`)");
+  extract->add_option("--model", o.model,
+                      "NER tagger model for files (see `storyline train ner`); default as for\n"
+                      "'storyline ingest': $STORYLINE_NER_MODEL, else the model this build trained\n"
+                      "when it exists, else built-in rules");
   AddDbOption(extract, &o.db);
   SetRunner(extract, RunExtract);
 
@@ -372,7 +382,8 @@ void RegisterExtractCommands(CLI::App& app) {
   quotes->add_option("gold", o.gold, "SpkAtt JSONL file")->required();
   quotes->add_option("--predictions", o.predictions,
                      "Write the predictions, one JSON line per document, to this file");
-  quotes->add_option("--model", o.model, "NER tagger model (see `storyline train ner`)");
+  quotes->add_option("--model", o.model,
+                     "NER tagger model (see `storyline train ner`); default as for 'storyline ingest'");
   quotes->add_flag("--json", o.json, "Print the scores as one JSON object");
   SetRunner(quotes, RunEvalQuotes);
 }

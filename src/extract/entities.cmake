@@ -6,6 +6,7 @@ find_package(Threads REQUIRED)
 # data directory at run time.
 set(STORYLINE_GAZETTEER_DIR ${PROJECT_SOURCE_DIR}/data/gazetteers)
 set(_gazetteer_lists
+  kAliases aliases.txt
   kFirstNames first_names.txt
   kLocations locations.txt
   kOrganizations organizations.txt

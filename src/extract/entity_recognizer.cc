@@ -32,7 +32,51 @@ struct RawMention {
   std::string role;
   RoleKind role_kind = RoleKind::kNone;
   int entity = -1;
+  // Bytes of a genitive ending ("Mexikos": 1) cut from `words` to name the
+  // entity it is a form of; 0 for other mentions.
+  uint8_t genitive = 0;
 };
+
+// One-word mentions that are the genitive (-s, -es) of another one-word name
+// of the same article ("Mexikos" beside "Mexiko"), or of a listed place, take
+// that name's words, so that they vote and resolve with it: the tagger calls
+// "Präsident Mexikos" a person as readily as a place.
+void FoldGenitives(const Gazetteer& gazetteer, std::vector<RawMention>* raw) {
+  std::unordered_map<std::string, int> singles;
+  for (const RawMention& m : *raw) {
+    if (m.words.size() == 1) ++singles[m.words[0]];
+  }
+  std::vector<uint8_t> bits;
+  for (RawMention& m : *raw) {
+    if (m.words.size() != 1) continue;
+    const std::string& w = m.words[0];
+    if (w.size() < 4 || w.back() != 's') continue;
+    for (uint8_t cut : {1, 2}) {
+      if (cut == 2 && !w.ends_with("es")) break;
+      const std::string stem = w.substr(0, w.size() - cut);
+      if (singles.contains(stem)) {
+        m.words[0] = stem;
+        m.genitive = cut;
+        break;
+      }
+    }
+    if (m.genitive != 0) continue;
+    gazetteer.MatchPhrases(m.words, &bits);
+    if (bits[0] & kPhrasePlaceGenitive) {
+      // The catalogs know the place; its name is the word without -s or -es.
+      for (uint8_t cut : {1, 2}) {
+        std::vector<std::string> stem{w.substr(0, w.size() - cut)};
+        gazetteer.MatchPhrases(stem, &bits);
+        if (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) {
+          m.words = std::move(stem);
+          m.genitive = cut;
+          m.type = EntityType::kLocation;
+          break;
+        }
+      }
+    }
+  }
+}
 
 EntityType BaseType(int type) {
   switch (type % kNumBaseTypes) {
@@ -239,6 +283,8 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
     }
   }
 
+  FoldGenitives(*gazetteer_, &raw);
+
   // One name, one type within an article: the majority of its mentions
   // decides (ties: the first); a listed place is never a person.
   {
@@ -355,7 +401,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   std::sort(mention_order.begin(), mention_order.end(),
             [&](int a, int b) { return raw[a].begin < raw[b].begin; });
   std::vector<int> group_entity(groups.size(), -1);
-  std::vector<size_t> name_words(groups.size(), 0);
+  std::vector<size_t> name_rank(groups.size(), 0);
   for (size_t g = 0; g < groups.size(); ++g) {
     for (int idx : groups[g].members) raw[idx].entity = static_cast<int>(g);
   }
@@ -375,10 +421,12 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
     mention.type = e.type;
     mention.text.assign(text.substr(m.begin, m.end - m.begin));
     mention.entity = group_entity[g];
-    // The name: the first of the mentions with the most words.
-    if (m.words.size() > name_words[g]) {
-      name_words[g] = m.words.size();
-      e.name = mention.text;
+    // The name: the first of the mentions with the most words, a genitive
+    // only when no other form is there (and then without its ending).
+    const size_t rank = 2 * m.words.size() + (m.genitive == 0 ? 1 : 0);
+    if (rank > name_rank[g]) {
+      name_rank[g] = rank;
+      e.name = mention.text.substr(0, mention.text.size() - m.genitive);
     }
     e.mentions.push_back(static_cast<int>(out->mentions.size()));
     out->mentions.push_back(std::move(mention));
@@ -419,7 +467,10 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::st
   return r;
 }
 
-std::string CanonicalKey(std::string_view name) {
+namespace {
+
+// The key of a name before aliases: folded words, titles and roles dropped.
+std::string NameKey(std::string_view name) {
   static const std::unique_ptr<Gazetteer> lists = Gazetteer::Create("", "");
   std::vector<text::Token> tokens;
   text::Tokenize(name, &tokens);
@@ -434,6 +485,32 @@ std::string CanonicalKey(std::string_view name) {
     key += folded;
   }
   return key;
+}
+
+// data/gazetteers/aliases.txt: the key of every listed name → the key of the
+// first name of its line.
+const std::unordered_map<std::string, std::string>& Aliases() {
+  static const std::unordered_map<std::string, std::string> aliases = [] {
+    std::unordered_map<std::string, std::string> map;
+    for (const std::vector<std::string_view>& names : AliasGroups()) {
+      const std::string first = NameKey(names.front());
+      for (size_t i = 1; i < names.size(); ++i) {
+        std::string key = NameKey(names[i]);
+        if (!key.empty() && key != first) map.try_emplace(std::move(key), first);
+      }
+    }
+    return map;
+  }();
+  return aliases;
+}
+
+}  // namespace
+
+std::string CanonicalKey(std::string_view name) {
+  std::string key = NameKey(name);
+  const auto& aliases = Aliases();
+  auto it = aliases.find(key);
+  return it == aliases.end() ? key : it->second;
 }
 
 std::string RoleKey(std::string_view role) {

@@ -345,6 +345,23 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
   return g;
 }
 
+std::vector<std::vector<std::string_view>> AliasGroups() {
+  std::vector<std::vector<std::string_view>> groups;
+  ForEachLine(gazetteer_data::kAliases, [&](std::string_view line) {
+    std::vector<std::string_view> names;
+    while (!line.empty()) {
+      const size_t bar = line.find('|');
+      std::string_view name = line.substr(0, bar);
+      line = bar == std::string_view::npos ? std::string_view() : line.substr(bar + 1);
+      while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+      while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+      if (!name.empty()) names.push_back(name);
+    }
+    if (!names.empty()) groups.push_back(std::move(names));
+  });
+  return groups;
+}
+
 bool Gazetteer::has_dictionary() const { return impl_->has_dictionary; }
 size_t Gazetteer::num_catalog_places() const { return impl_->num_places; }
 uint64_t Gazetteer::id() const { return impl_->id; }

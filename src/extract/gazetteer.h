@@ -124,6 +124,10 @@ void LowerFirstTo(std::string_view word, std::string* out);
 // True when the first code point of `word` is an upper-case letter.
 bool StartsUpper(std::string_view word);
 
+// The lines of data/gazetteers/aliases.txt (names of one entity), each split
+// at '|' into its names, spaces trimmed, empty names dropped.
+std::vector<std::vector<std::string_view>> AliasGroups();
+
 }  // namespace storyline::extract
 
 #endif  // STORYLINE_EXTRACT_GAZETTEER_H_
