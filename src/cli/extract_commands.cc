@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,7 +28,7 @@ struct ExtractOptions {
   bool json = false;
   std::string target;
   std::string db;
-  std::string model;
+  std::optional<std::string> model;  // unset: ingest's default; "": built-in rules
   std::string gold;
   std::string predictions;
   std::string type;
@@ -191,7 +192,7 @@ void Print(const Article& a, const extract::Extraction& ex, bool first) {
 // `extract FILE` shows what `ingest` would store.
 std::string ModelPath() {
   const ExtractOptions& o = Opts();
-  return o.model.empty() ? DefaultNerModelPath() : o.model;
+  return o.model ? *o.model : DefaultNerModelPath();
 }
 
 int RunExtract() {
@@ -356,9 +357,9 @@ void RegisterExtractCommands(CLI::App& app) {
   extract->add_flag("--json", o.json, "One JSON object per article; offsets in characters");
   extract->add_option("target", o.target, "A file, or a stored article id")->required();
   extract->add_option("--model", o.model,
-                      "NER tagger model for files (see `storyline train ner`); default as for\n"
-                      "'storyline ingest': $STORYLINE_NER_MODEL, else the model this build trained\n"
-                      "when it exists, else built-in rules");
+                      "NER tagger model for files (see `storyline train ner`), '' for the\n"
+                      "built-in rules; default as for 'storyline ingest': $STORYLINE_NER_MODEL, else\n"
+                      "the model this build trained when it exists, else the rules");
   AddDbOption(extract, &o.db);
   SetRunner(extract, RunExtract);
 
@@ -383,7 +384,8 @@ void RegisterExtractCommands(CLI::App& app) {
   quotes->add_option("--predictions", o.predictions,
                      "Write the predictions, one JSON line per document, to this file");
   quotes->add_option("--model", o.model,
-                     "NER tagger model (see `storyline train ner`); default as for 'storyline ingest'");
+                     "NER tagger model (see `storyline train ner`), '' for the built-in rules;\n"
+                     "default as for 'storyline ingest'");
   quotes->add_flag("--json", o.json, "Print the scores as one JSON object");
   SetRunner(quotes, RunEvalQuotes);
 }

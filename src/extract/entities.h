@@ -16,9 +16,10 @@ namespace storyline::extract {
 class EntityRecognizer {
  public:
   // Loads gazetteers and, when model_path is non-empty, the tagger model
-  // (see `storyline train ner`); errors name the model file. Without a model
-  // the recognizer falls back to gazetteers and rules (names after first
-  // names and role nouns, listed places and organisations).
+  // (see `storyline train ner`); errors name the model file. Without a model,
+  // and for text in another language than the model's, the recognizer falls
+  // back to gazetteers and rules (names after first names and role nouns,
+  // listed places and organisations).
   static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& model_path);
   // As Create, with the word list at `word_list_path` ("" for none).
   static Result<std::unique_ptr<EntityRecognizer>> Create(const std::string& model_path,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <fstream>
@@ -394,6 +395,11 @@ TEST(EntityRecognizerTest, AppendsAndWorksWithoutWordList) {
     EXPECT_EQ(&ex.entities[ex.mentions[m].entity], s);
   }
   ASSERT_NE(Find(ex, "Angela Merkel"), nullptr);
+  Extraction titled;  // a title after a role noun is no name
+  (*r)->Recognize("Das sagte Missionsleiterin Dr. Ines Haller.", "de", &titled);
+  ASSERT_EQ(titled.entities.size(), 1u);
+  EXPECT_EQ(titled.entities[0].name, "Ines Haller");
+  EXPECT_EQ(titled.entities[0].role, "Missionsleiterin");
   const Entity* berlin = Find(ex, "Berlin");
   ASSERT_NE(berlin, nullptr);
   EXPECT_EQ(berlin->type, EntityType::kLocation);
@@ -425,6 +431,30 @@ TEST(EntityRecognizerTest, GenitiveJoinsItsNameAndNamesItOnlyWhenAlone) {
   Extraction paris;  // a name that ends in -s is no genitive of anything
   (*r)->Recognize("Der Präsident flog nach Paris.", "de", &paris);
   EXPECT_NE(Find(paris, "Paris"), nullptr);
+}
+
+// The German model on English text takes capitalized words for names
+// ("Friday", "Scientists"): other languages get the rules; "de-CH" is German.
+TEST(EntityRecognizerTest, ModelTagsOnlyTheLanguageItLearned) {
+  const std::unique_ptr<EntityRecognizer> model = MakeRecognizer(true);
+  const std::unique_ptr<EntityRecognizer> rules = MakeRecognizer(false);
+  ASSERT_NE(model, nullptr);
+  ASSERT_NE(rules, nullptr);
+  auto names = [](const EntityRecognizer& r, std::string_view text, std::string_view lang) {
+    Extraction ex;
+    r.Recognize(text, lang, &ex);
+    std::vector<std::string> out;
+    for (const Mention& m : ex.mentions) out.push_back(m.text + "/" + std::string(EntityTypeName(m.type)));
+    return out;
+  };
+  const std::string english =
+      "On Friday, Scientists at the control centre in Darmstadt said that Ines Haller's team "
+      "had spent 420 million euros.";
+  EXPECT_EQ(names(*model, english, "en"), names(*rules, english, "en"));
+  const std::vector<std::string> found = names(*rules, english, "en");
+  EXPECT_NE(std::find(found.begin(), found.end(), "Ines Haller/PER"), found.end());  // without "'s"
+  const std::string german = "Der Stürmer Marek Novak traf am Freitag zweimal für den FC Basel.";
+  EXPECT_EQ(names(*model, german, "de-CH"), names(*model, german, "de"));
 }
 
 TEST(EntityRecognizerTest, MissingModelIsAnError) {

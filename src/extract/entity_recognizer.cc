@@ -92,8 +92,11 @@ bool IsWordToken(std::string_view t) {
                         (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
 }
 
+// Determiners that may open "<determiner> <adjective> <role noun>". Not the
+// neuter "das": the role nouns are masculine or feminine, and "Das sagte
+// Ministerin ..." is a pronoun and a verb.
 bool IsDeterminer(std::string_view folded) {
-  for (std::string_view d : {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen",
+  for (std::string_view d : {"der", "die", "den", "dem", "des", "ein", "eine", "einen",
                              "einem", "eines", "einer", "sein", "seine", "seinem", "seinen",
                              "seines", "seiner", "ihr", "ihre", "ihrem", "ihren", "ihres", "ihrer",
                              "dessen", "deren", "the", "a", "an"}) {
@@ -168,6 +171,7 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
   auto name_word = [&](size_t j) {
     if (j >= n || (*tags)[j] != 0 || !StartsUpper(toks[j].text)) return false;
     if (gazetteer_->RoleOf(toks[j].text, toks[j].folded) != RoleKind::kNone) return false;
+    if (gazetteer_->IsTitle(toks[j].folded)) return false;  // "Missionsleiterin Dr. Ines Haller"
     const DictionaryClass d = gazetteer_->DictionaryClassOf(toks[j].text);
     return d != DictionaryClass::kLower && d != DictionaryClass::kBoth;
   };
@@ -224,6 +228,11 @@ void Recognizer::FindRole(const std::vector<Tok>& toks, size_t first, std::strin
                           std::string_view lang, RawMention* m) const {
   if (first == 0) return;
   size_t r = first - 1;
+  // Titles between role and name: "Missionsleiterin Dr. Ines Haller".
+  while (r > 0 && (gazetteer_->IsTitle(toks[r].folded) ||
+                   (toks[r].text == "." && gazetteer_->IsTitle(toks[r - 1].folded)))) {
+    --r;
+  }
   RoleKind kind = gazetteer_->RoleOf(toks[r].text, toks[r].folded);
   size_t role_begin = r;
   // English "Secretary of State Rex Tillerson", "Minister of Finance ...".
@@ -247,6 +256,9 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   std::vector<uint8_t> tags;
   const std::string_view fold_lang = lang.empty() ? "de" : lang;
   const text::Folder folder(fold_lang);
+  // The tagger learned one language's capitals ("Friday" is no place in
+  // English); text in another gets the rules.
+  const bool use_model = model_ && model_->lang() == fold_lang.substr(0, fold_lang.find('-'));
   for (const text::Span& s : sentences) {
     const std::string_view sentence = s.In(text);
     tokens.clear();
@@ -262,7 +274,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
       folder.To(t.text, &t.folded);
       views[i] = t.text;
     }
-    if (model_) {
+    if (use_model) {
       model_->Tag(views, *gazetteer_, &tags);
     } else {
       RuleTags(toks, &tags);
@@ -278,6 +290,16 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
         if (IsWordToken(toks[k].text) || toks[k].text.front() >= '0') m.words.push_back(toks[k].folded);
       }
       if (m.words.empty()) continue;
+      // "Ines Haller's", "Europe’s": the possessive ending is no part of the name.
+      const std::string_view last = toks[c.end - 1].text;
+      for (std::string_view possessive : {"'s", "’s"}) {
+        if (last.size() > possessive.size() && last.ends_with(possessive) && IsWordToken(last)) {
+          m.end -= static_cast<uint32_t>(possessive.size());
+          m.words.back().clear();
+          folder.To(last.substr(0, last.size() - possessive.size()), &m.words.back());
+          break;
+        }
+      }
       if (m.type == EntityType::kPerson) FindRole(toks, c.begin, text, lang, &m);
       raw.push_back(std::move(m));
     }

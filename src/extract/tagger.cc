@@ -324,6 +324,7 @@ TaggerModel& TaggerModel::operator=(TaggerModel&&) noexcept = default;
 
 size_t TaggerModel::num_features() const { return impl_->keys.size(); }
 size_t TaggerModel::num_cluster_words() const { return impl_->clusters.num_words(); }
+const std::string& TaggerModel::lang() const { return impl_->lang; }
 
 TaggerModel TaggerModel::Train(std::span<const TaggedSentence> data, const Gazetteer& gazetteer,
                                const TrainOptions& options) {

@@ -91,6 +91,8 @@ class TaggerModel {
 
   size_t num_features() const;
   size_t num_cluster_words() const;
+  // The language the model was trained on (TrainOptions::lang).
+  const std::string& lang() const;
 
  private:
   struct Impl;
