@@ -28,12 +28,14 @@ constexpr Named kEnglish[] = {
     {"eleven", 11}, {"twelve", 12},  {"twenty", 20}, {"thirty", 30},  {"forty", 40},
     {"fifty", 50},  {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
 
-// Scale words after a number: "5,8 Millionen", "3 Mrd.".
+// Scale words after a number: "5,8 Millionen", "3 Mrd.". "billion" is 10^12
+// in German (the long scale) and 10^9 in English (ScaleOf).
 constexpr Named kScales[] = {
     {"tausend", 1e3},  {"million", 1e6},    {"millionen", 1e6}, {"mio", 1e6},
     {"milliarde", 1e9}, {"milliarden", 1e9}, {"mrd", 1e9},       {"billion", 1e12},
-    {"billionen", 1e12}, {"millions", 1e6},  {"billion", 1e9},   {"billions", 1e9},
-    {"thousand", 1e3}};
+    {"billionen", 1e12}, {"millions", 1e6},  {"billions", 1e9},  {"thousand", 1e3},
+    {"bn", 1e9}};
+
 
 // Words that stand for a vague amount: "Hunderttausende Menschen".
 struct Vague {
@@ -57,7 +59,8 @@ struct Unit {
 };
 constexpr Unit kUnitWords[] = {
     {"prozent", "%"}, {"%", "%"}, {"prozentpunkte", "pp"}, {"percent", "%"},
-    {"euro", "EUR"}, {"€", "EUR"}, {"eur", "EUR"}, {"dollar", "USD"}, {"us-dollar", "USD"},
+    {"euro", "EUR"}, {"euros", "EUR"}, {"€", "EUR"}, {"eur", "EUR"}, {"dollar", "USD"},
+    {"dollars", "USD"}, {"us-dollar", "USD"},
     {"$", "USD"}, {"usd", "USD"}, {"franken", "CHF"}, {"chf", "CHF"}, {"pfund", "GBP"},
     {"£", "GBP"}, {"yen", "JPY"}, {"rubel", "RUB"}, {"pesos", "MXN"}, {"peso", "MXN"},
     {"km", "km"}, {"kilometer", "km"}, {"kilometern", "km"}, {"meter", "m"}, {"metern", "m"},
@@ -92,6 +95,23 @@ const T* Find(const T (&table)[N], std::string_view w) {
     if (t.word.size() == w.size() && t.word[0] == w[0] && t.word == w) return &t;
   }
   return nullptr;
+}
+
+// The value of a scale word in text of language `lang`, or 0.
+double ScaleOf(std::string_view folded, std::string_view lang) {
+  const Named* s = Find(kScales, folded);
+  if (s == nullptr) return 0;
+  if (folded == "billion" && lang.substr(0, lang.find('-')) == "en") return 1e9;
+  return s->value;
+}
+
+// "eine Milliarde", "mit einer Milliarde", "um ein Viertel", "a third": one
+// before a scale or fraction word.
+bool IsIndefinite(std::string_view folded) {
+  for (std::string_view a : {"ein", "eine", "einen", "einem", "einer", "eines", "a", "an", "one"}) {
+    if (folded == a) return true;
+  }
+  return false;
 }
 
 std::optional<double> Lookup(std::string_view w) {
@@ -218,8 +238,7 @@ class FigureFinder {
     } else if (auto w = NumberWordValue(f); w && (!v_.words[i].cap ||
                                                    i == v_.sentences[v_.words[i].sentence].first)) {
       value = *w;
-    } else if ((f == "ein" || f == "eine" || f == "einen" || f == "a" || f == "one") &&
-               Word(i + 1)) {
+    } else if (IsIndefinite(f) && Word(i + 1)) {
       value = 1;
       const std::string_view nf = F(i + 1);
       if (!Find(kScales, nf) && !Find(kFractions, nf)) return i;
@@ -242,12 +261,12 @@ class FigureFinder {
     }
     // Scale and fraction words.
     if (Word(end)) {
-      if (const Named* s = Find(kScales, F(end))) {
-        value *= s->value;
+      if (const double scale = ScaleOf(F(end), v_.lang); scale > 0) {
+        value *= scale;
         ++end;
         if (Punct(end, ".") && (F(end - 1) == "mio" || F(end - 1) == "mrd")) ++end;
       } else if (const Named* fr = Find(kFractions, F(end))) {
-        value = (value == 1 && (f == "ein" || f == "die" || f == "a" || f == "one"))
+        value = (value == 1 && (IsIndefinite(f) || f == "die"))
                     ? fr->value
                     : value * fr->value;
         ++end;

@@ -1,6 +1,7 @@
 #include "extract/figures.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -11,9 +12,9 @@
 namespace storyline::extract {
 namespace {
 
-std::vector<Figure> Figures(const std::string& text) {
+std::vector<Figure> Figures(const std::string& text, std::string_view lang = "de") {
   Extraction ex;
-  const WordView view = BuildWordView(text, "de");
+  const WordView view = BuildWordView(text, lang);
   FindDates(view, PublishedDate{}, &ex);
   FindFigures(view, &ex);
   return ex.figures;
@@ -67,6 +68,31 @@ TEST(FiguresTest, Table) {
     EXPECT_EQ(f.counted, c.counted) << c.text;
     EXPECT_EQ(f.qualifier, c.qualifier) << c.text;
     EXPECT_EQ(c.text.substr(f.begin, f.end - f.begin), f.text);
+  }
+}
+
+// German "Billion" is a million millions; English "billion" a thousand
+// millions, so that outlets in the two languages give the same figure.
+TEST(FiguresTest, BillionFollowsTheLanguage) {
+  const struct {
+    std::string text;
+    std::string lang;
+    double value;
+    std::string unit;
+  } cases[] = {
+      {"Die Schulden liegen bei 2 Billionen Euro.", "de", 2e12, "EUR"},
+      {"Die Schulden liegen bei einer Billion Euro.", "de", 1e12, "EUR"},
+      {"Die Mission kostete rund 1,6 Milliarden Euro.", "de", 1.6e9, "EUR"},
+      {"Das Land rechnet mit einer Milliarde Euro.", "de", 1e9, "EUR"},
+      {"The mission cost about 1.6 billion euros.", "en", 1.6e9, "EUR"},
+      {"The mission cost about 1.6 billion euros.", "en-GB", 1.6e9, "EUR"},
+      {"They spent 3 billion dollars.", "en", 3e9, "USD"},
+  };
+  for (const auto& c : cases) {
+    const std::vector<Figure> figures = Figures(c.text, c.lang);
+    ASSERT_EQ(figures.size(), 1u) << c.text;
+    EXPECT_DOUBLE_EQ(figures[0].value, c.value) << c.text;
+    EXPECT_EQ(figures[0].unit, c.unit) << c.text;
   }
 }
 
