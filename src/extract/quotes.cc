@@ -607,6 +607,19 @@ class Finder {
   }
 
   // A pair of quotation marks: a quotation when a cue attaches to it.
+  // In English text, the speech verb of "<subject> said" in the words from
+  // `k` to `limit`: a subject of one to five words, then the verb; -1 when
+  // there is none.
+  int EnglishVerbAfterSubject(int k, int limit) const {
+    if (v_.lang.substr(0, v_.lang.find('-')) != "en") return -1;
+    std::string_view particles;
+    for (int i = k + 1; i < limit && i <= k + 5; ++i) {
+      if (!Word(i - 1)) return -1;
+      if (Verb(i, &particles) && particles.empty() && !used_[i]) return i;
+    }
+    return -1;
+  }
+
   void Direct(const Pair& p) {
     int words = 0;
     bool sentence_like = false;
@@ -653,6 +666,17 @@ class Finder {
         f.cue_end = k + 1;
         f.spk_begin = k + 1;
         f.spk_end = e;
+      } else if (const int verb = EnglishVerbAfterSubject(k, clause_end); verb > k) {
+        // English puts the subject first: "…," mission manager Ines Haller
+        // said / "…," she said / "…," the company said. The speaker is the
+        // name before the verb, else the whole subject.
+        int b = verb;
+        while (b > k && CapWord(b - 1)) --b;
+        if (b == verb) b = k;
+        f.cue_begin = verb;
+        f.cue_end = verb + 1;
+        f.spk_begin = b;
+        f.spk_end = verb;
       } else {
         goto no_cue_after;
       }

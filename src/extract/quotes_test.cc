@@ -1,6 +1,7 @@
 #include "extract/quotes.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -10,10 +11,11 @@
 namespace storyline::extract {
 namespace {
 
-std::vector<Quote> Quotes(const std::string& text, Extraction* ex = nullptr) {
+std::vector<Quote> Quotes(const std::string& text, Extraction* ex = nullptr,
+                          std::string_view lang = "de") {
   Extraction local;
   Extraction* out = ex != nullptr ? ex : &local;
-  const WordView view = BuildWordView(text, "de");
+  const WordView view = BuildWordView(text, lang);
   FindQuotes(view, out);
   return out->quotes;
 }
@@ -112,6 +114,32 @@ TEST(QuotesTest, Table) {
     EXPECT_EQ(c.text.substr(q.begin, q.end - q.begin), q.text) << c.text;
     EXPECT_EQ(c.text.substr(q.speaker_begin, q.speaker_end - q.speaker_begin), q.speaker);
   }
+}
+
+// English names the speaker before the verb after a quotation.
+TEST(QuotesTest, EnglishSubjectBeforeTheVerb) {
+  const struct {
+    std::string text, message, speaker;
+  } cases[] = {
+      {"\"The spacecraft is healthy and working,\" mission manager Ines Haller said.",
+       "The spacecraft is healthy and working,", "Ines Haller"},
+      {"\"We will not stop the project,\" she said on Monday.", "We will not stop the project,", "she"},
+      {"\"We will not stop the project,\" the company said.", "We will not stop the project,",
+       "the company"},
+      {"\"We will not stop the project,\" said Anna Berg.", "We will not stop the project,",
+       "Anna Berg"},
+  };
+  for (const auto& c : cases) {
+    Extraction ex;
+    const std::vector<Quote> quotes = Quotes(c.text, &ex, "en");
+    ASSERT_EQ(quotes.size(), 1u) << c.text;
+    EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect) << c.text;
+    EXPECT_EQ(quotes[0].text, c.message) << c.text;
+    EXPECT_EQ(quotes[0].cue, "said") << c.text;
+    EXPECT_EQ(quotes[0].speaker, c.speaker) << c.text;
+  }
+  // German puts the verb first: the same order there is no cue.
+  EXPECT_TRUE(Quotes("\"Wir machen weiter mit allem\", die Firma sagte.").empty());
 }
 
 // A Konjunktiv sentence right after a quotation goes on reporting its
