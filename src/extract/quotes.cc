@@ -545,6 +545,17 @@ class Finder {
   }
 
   std::pair<int, int> SubjectOpening(int cs, int v) const {
+    // English: "Mission manager Ines Haller said …", "The company said …":
+    // a clause of a few words before the verb is its subject; the speaker is
+    // the name that ends it after role words, else all of it ("Controllers
+    // in Darmstadt").
+    if (v_.lang.substr(0, v_.lang.find('-')) == "en" && v > cs && v - cs <= 6) {
+      bool words = true;
+      for (int i = cs; i < v && words; ++i) words = Word(i);
+      if (words && !kNonSubjectStarts.contains(F(cs))) {
+        return {EnglishSpeakerBegin(cs, v), v};
+      }
+    }
     if (const int sb = SentenceBegin(v); sb < cs) {
       // The commas that set the clause start may belong to the subject.
       const auto whole = WholeSubject(sb, v);
@@ -607,6 +618,17 @@ class Finder {
   }
 
   // A pair of quotation marks: a quotation when a cue attaches to it.
+  // Where the speaker starts in the English subject [b, verb): at the name
+  // that ends it after role words ("mission manager Ines Haller"), else at
+  // `b` ("the company", "Controllers in Darmstadt").
+  int EnglishSpeakerBegin(int b, int verb) const {
+    static const SvSet kPrepositions = {"in", "of", "at", "from", "for", "on", "with", "by"};
+    int name = verb;
+    while (name > b && CapWord(name - 1)) --name;
+    if (name == verb || (name > b && kPrepositions.contains(F(name - 1)))) return b;
+    return name;
+  }
+
   // In English text, the speech verb of "<subject> said" in the words from
   // `k` to `limit`: a subject of one to five words, then the verb; -1 when
   // there is none.
@@ -668,14 +690,10 @@ class Finder {
         f.spk_end = e;
       } else if (const int verb = EnglishVerbAfterSubject(k, clause_end); verb > k) {
         // English puts the subject first: "…," mission manager Ines Haller
-        // said / "…," she said / "…," the company said. The speaker is the
-        // name before the verb, else the whole subject.
-        int b = verb;
-        while (b > k && CapWord(b - 1)) --b;
-        if (b == verb) b = k;
+        // said / "…," she said / "…," the company said.
         f.cue_begin = verb;
         f.cue_end = verb + 1;
-        f.spk_begin = b;
+        f.spk_begin = EnglishSpeakerBegin(k, verb);
         f.spk_end = verb;
       } else {
         goto no_cue_after;
@@ -921,7 +939,16 @@ class Finder {
     // needs one, it has no comma before the message.
     if (q.spk_begin < 0 && comma < 0) return false;
     q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
-    if (english && comma < 0 && q.msg_begin < se && F(q.msg_begin) == "that") ++q.msg_begin;
+    // "… confirmed on Thursday that the burn had gone to plan": the message
+    // starts after "that", a few adverbial words after the verb.
+    if (english && comma < 0) {
+      for (int t = q.msg_begin; t < se && t < q.msg_begin + 5 && Word(t); ++t) {
+        if (F(t) == "that") {
+          q.msg_begin = t + 1;
+          break;
+        }
+      }
+    }
     // "Wie die Polizei mitteilte, …" and "…, wie die Polizei mitteilte."
     if (cs > sb && Word(cs) && F(cs) == "wie" && comma < 0) return false;
     if (cs > sb && Word(cs) && F(cs) == "wie") {
@@ -1120,11 +1147,13 @@ class Finder {
 
   int ResolveSpeaker(const Found& f, const Quote& q, int prev_entity, int prev_sentence) const {
     if (f.spk_begin < 0) return -1;
-    // A name in the speaker phrase.
+    // A name in the speaker phrase; a place only when it opens the phrase
+    // ("Moskau erklärte"), not in "Controllers in Darmstadt".
     int org = -1;
     for (const Mention& m : ex_->mentions) {
       if (m.entity < 0 || m.begin < q.speaker_begin || m.end > q.speaker_end) continue;
       if (m.type == EntityType::kPerson) return m.entity;
+      if (m.type == EntityType::kLocation && m.begin != q.speaker_begin) continue;
       if (org < 0) org = m.entity;
     }
     if (org >= 0) return org;

@@ -168,10 +168,10 @@ TEST(QuotesTest, SubjunctiveContinuesTheSpeaker) {
 }
 
 // Mentions as the entity recognizer would give them.
-void AddPerson(const std::string& text, const std::string& name, const std::string& role,
-               Extraction* ex, const std::vector<std::string>& forms) {
+void AddEntity(const std::string& text, const std::string& name, EntityType type,
+               const std::string& role, Extraction* ex, const std::vector<std::string>& forms) {
   Entity e;
-  e.type = EntityType::kPerson;
+  e.type = type;
   e.name = name;
   e.role = role;
   const int id = static_cast<int>(ex->entities.size());
@@ -181,7 +181,7 @@ void AddPerson(const std::string& text, const std::string& name, const std::stri
       Mention m;
       m.begin = static_cast<uint32_t>(at);
       m.end = static_cast<uint32_t>(at + form.size());
-      m.type = EntityType::kPerson;
+      m.type = type;
       m.text = form;
       m.entity = id;
       e.mentions.push_back(static_cast<int>(ex->mentions.size()));
@@ -189,6 +189,11 @@ void AddPerson(const std::string& text, const std::string& name, const std::stri
     }
   }
   ex->entities.push_back(e);
+}
+
+void AddPerson(const std::string& text, const std::string& name, const std::string& role,
+               Extraction* ex, const std::vector<std::string>& forms) {
+  AddEntity(text, name, EntityType::kPerson, role, ex, forms);
 }
 
 TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
@@ -251,6 +256,44 @@ TEST(QuotesTest, RoleNounResolvesToTheEntityWithThatRole) {
   EXPECT_EQ(quotes[0].speaker, "der Minister");
   ASSERT_GE(quotes[0].speaker_entity, 0);
   EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "John Kelly");
+}
+
+// A speaker phrase names a place as the speaker only when it opens with it
+// ("Moskau erklärte"); "Die Polizei in Koblenz" is the police.
+TEST(QuotesTest, PlaceSpeaksOnlyWhenItIsTheSubject) {
+  const std::string text =
+      "Die Polizei in Koblenz teilte mit, die Br\xC3\xBC" "cke bleibe gesperrt. "
+      "Moskau erkl\xC3\xA4rte, man werde nicht verhandeln.";
+  Extraction ex;
+  AddEntity(text, "Koblenz", EntityType::kLocation, "", &ex, {"Koblenz"});
+  AddEntity(text, "Moskau", EntityType::kLocation, "", &ex, {"Moskau"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].speaker, "Die Polizei in Koblenz");
+  EXPECT_EQ(quotes[0].speaker_entity, -1);
+  EXPECT_EQ(quotes[1].speaker, "Moskau");
+  ASSERT_GE(quotes[1].speaker_entity, 0);
+  EXPECT_EQ(ex.entities[quotes[1].speaker_entity].name, "Moskau");
+}
+
+TEST(QuotesTest, EnglishReportedSpeech) {
+  const struct {
+    std::string text, message, speaker;
+  } cases[] = {
+      {"Mission manager Ines Haller said the first images would be released in June.",
+       "the first images would be released in June", "Ines Haller"},
+      {"Controllers in Darmstadt confirmed on Thursday that the burn had gone to plan.",
+       "the burn had gone to plan", "Controllers in Darmstadt"},
+      {"The company said it would appeal the ruling.", "it would appeal the ruling", "The company"},
+  };
+  for (const auto& c : cases) {
+    Extraction ex;
+    const std::vector<Quote> quotes = Quotes(c.text, &ex, "en");
+    ASSERT_EQ(quotes.size(), 1u) << c.text;
+    EXPECT_EQ(quotes[0].kind, QuoteKind::kReported) << c.text;
+    EXPECT_EQ(quotes[0].text, c.message) << c.text;
+    EXPECT_EQ(quotes[0].speaker, c.speaker) << c.text;
+  }
 }
 
 TEST(QuotesTest, SpeechVerbLexicon) {
