@@ -648,7 +648,20 @@ class Builder {
       if (pos >= q.begin) break;
       if (fits.count(key) != 0) best = key;
     }
-    return best;
+    if (!best.empty() || IsPronoun(noun)) return best;
+    // A speaker phrase that names no entity ("ein Sprecher", "der
+    // Handelsverband") is shown as written rather than as unknown.
+    const std::string key = "~" + text::Fold(q.speaker, art.lang);
+    other_speakers_.try_emplace(key, q.speaker);
+    return key;
+  }
+
+  static bool IsPronoun(std::string_view folded) {
+    for (std::string_view p : {"er", "sie", "es", "man", "wir", "ich", "ihr", "dieser", "diese",
+                               "jener", "he", "she", "they", "we", "it", "i", "you"}) {
+      if (folded == p) return true;
+    }
+    return false;
   }
 
   // Statements the extractor does not list as quotes but that the text

@@ -147,6 +147,24 @@ TEST(QuotesTest, OneSharedShortWordIsNotEnough) {
   EXPECT_EQ(b.quotes.size(), 2u);
 }
 
+// A speaker phrase that names no entity is shown as written; a pronoun
+// nobody resolved stays unknown.
+TEST(QuotesTest, UnresolvedSpeakerPhraseIsShownAsWritten) {
+  StoryBuilder s;
+  s.Article("a", "Ein Sprecher sagte, man bitte Pendler um Geduld. Er sagte, die Busse f\u00fchren.");
+  s.Quote("man bitte Pendler um Geduld", -1, extract::QuoteKind::kReported);
+  s.ex().quotes.back().speaker = "Ein Sprecher";
+  s.Quote("die Busse f\u00fchren", -1, extract::QuoteKind::kReported);
+  s.ex().quotes.back().speaker = "Er";
+  const Briefing b = s.Build();
+  const QuoteEntry* spokesman = EntryWith(b, "Pendler um Geduld");
+  ASSERT_NE(spokesman, nullptr);
+  EXPECT_EQ(spokesman->speaker, "Ein Sprecher");
+  const QuoteEntry* pronoun = EntryWith(b, "die Busse");
+  ASSERT_NE(pronoun, nullptr);
+  EXPECT_EQ(pronoun->speaker, "");
+}
+
 // --- People --------------------------------------------------------------------
 
 TEST(PeopleTest, MergedByCanonicalKeyAndSurname) {

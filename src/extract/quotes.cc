@@ -549,12 +549,17 @@ class Finder {
     // a clause of a few words before the verb is its subject; the speaker is
     // the name that ends it after role words, else all of it ("Controllers
     // in Darmstadt").
-    if (v_.lang.substr(0, v_.lang.find('-')) == "en" && v > cs && v - cs <= 6) {
-      bool words = true;
-      for (int i = cs; i < v && words; ++i) words = Word(i);
-      if (words && !kNonSubjectStarts.contains(F(cs))) {
-        return {EnglishSpeakerBegin(cs, v), v};
+    if (v_.lang.substr(0, v_.lang.find('-')) == "en" && v > cs && v - cs <= 7) {
+      static const SvSet kAndOr = {"and", "but", "or"};
+      static const SvSet kPassive = {"was", "were", "is", "are", "be", "been", "being"};
+      const int b = cs < v && Word(cs) && kAndOr.contains(F(cs)) ? cs + 1 : cs;
+      bool words = b < v;
+      for (int i = b; i < v && words; ++i) words = Word(i);
+      // "commuters were told to …" names the addressee, not the speaker.
+      if (words && !kNonSubjectStarts.contains(F(b)) && !kPassive.contains(F(v - 1))) {
+        return {EnglishSpeakerBegin(b, v), v};
       }
+      if (words) return {-1, -1};
     }
     if (const int sb = SentenceBegin(v); sb < cs) {
       // The commas that set the clause start may belong to the subject.

@@ -285,6 +285,8 @@ TEST(QuotesTest, EnglishReportedSpeech) {
       {"Controllers in Darmstadt confirmed on Thursday that the burn had gone to plan.",
        "the burn had gone to plan", "Controllers in Darmstadt"},
       {"The company said it would appeal the ruling.", "it would appeal the ruling", "The company"},
+      {"Traffic was heavy, and the mayor said the bridge would stay closed.",
+       "the bridge would stay closed", "the mayor"},
   };
   for (const auto& c : cases) {
     Extraction ex;
@@ -293,6 +295,12 @@ TEST(QuotesTest, EnglishReportedSpeech) {
     EXPECT_EQ(quotes[0].kind, QuoteKind::kReported) << c.text;
     EXPECT_EQ(quotes[0].text, c.message) << c.text;
     EXPECT_EQ(quotes[0].speaker, c.speaker) << c.text;
+  }
+  // A passive names who was told, not who told.
+  for (const Quote& q : Quotes("Cars queued, and commuters were told to use the other bridge.",
+                               nullptr, "en")) {
+    EXPECT_NE(q.speaker, "commuters were") << q.text;
+    EXPECT_NE(q.speaker, "and commuters were") << q.text;
   }
 }
 
