@@ -282,6 +282,11 @@ class DateFinder {
                                  F(b - 1) == "next")) {
         direction = 1;
         --b;
+      } else if (Word(b - 1) && (F(b - 1) == "ab" || F(b - 1) == "bis" || F(b - 1) == "until")) {
+        // "Busse ab Donnerstag", "gesperrt bis Freitag": from or until a day
+        // to come.
+        direction = 1;
+        --b;
       }
       if (Word(b - 1) && (F(b - 1) == "am" || F(b - 1) == "on")) {
         --b;
