@@ -60,6 +60,24 @@ TEST(StemIndexTest, DropsStopWordsAndMatchesInflections) {
   EXPECT_EQ(stems.Stems("der die das und nicht", "de").size(), 0u);
 }
 
+// A quotation of several sentences stays one sentence; a stray mark joins at
+// most four.
+TEST(SplitStoryTest, QuotationOfSeveralSentencesIsOneSentence) {
+  StemIndex stems;
+  const std::string text =
+      "Die Br\u00fccke ist zu. \u201EWir gehen kein Risiko ein. Die Sicherheit hat Vorrang\u201C, "
+      "sagte Albers. Ein Gutachten folgt.\n\n"
+      "\"Eins. Zwei. Drei. Vier. F\u00fcnf. Sechs.";
+  std::vector<std::string> sentences;
+  for (const Sentence& s : SplitStory(text, "de", 0, stems)) {
+    sentences.push_back(text.substr(s.begin, s.end - s.begin));
+  }
+  EXPECT_THAT(sentences,
+              ElementsAre("Die Br\u00fccke ist zu.",
+                          "\u201EWir gehen kein Risiko ein. Die Sicherheit hat Vorrang\u201C, sagte Albers.",
+                          "Ein Gutachten folgt.", "\"Eins. Zwei. Drei. Vier.", "F\u00fcnf.", "Sechs."));
+}
+
 // --- Quotes --------------------------------------------------------------------
 
 // The seeds' Kelly statements, as three outlets give them.

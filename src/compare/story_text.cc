@@ -130,6 +130,50 @@ size_t CodePoints(std::string_view s) {
   return n;
 }
 
+namespace {
+
+// Double quotation marks in `s`: „ “ ” « » and ".
+int DoubleQuoteMarks(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '"') {
+      ++n;
+    } else if (s.compare(i, 3, "\u201E") == 0 || s.compare(i, 3, "\u201C") == 0 ||
+               s.compare(i, 3, "\u201D") == 0) {
+      ++n;
+      i += 2;
+    } else if (s.compare(i, 2, "\u00AB") == 0 || s.compare(i, 2, "\u00BB") == 0) {
+      ++n;
+      i += 1;
+    }
+  }
+  return n;
+}
+
+// A quotation of several sentences („Wir gehen kein Risiko ein. Die
+// Sicherheit hat Vorrang“, sagte Albers) is one sentence for the briefing: a
+// sentence cut from its quotation mark reads as a fragment. Joins spans while
+// the marks seen are odd, at most kMaxJoined in one.
+void JoinQuotedSentences(std::string_view paragraph, std::vector<text::Span>* spans) {
+  constexpr int kMaxJoined = 4;
+  std::vector<text::Span> out;
+  int marks = 0, joined = 0;
+  for (const text::Span& s : *spans) {
+    if (!out.empty() && marks % 2 == 1 && joined < kMaxJoined) {
+      out.back().end = s.end;
+      ++joined;
+    } else {
+      out.push_back(s);
+      marks = 0;
+      joined = 1;
+    }
+    marks += DoubleQuoteMarks(s.In(paragraph));
+  }
+  spans->swap(out);
+}
+
+}  // namespace
+
 std::vector<Sentence> SplitStory(std::string_view text, std::string_view lang, int article,
                                  StemIndex& stems) {
   std::vector<Sentence> out;
@@ -138,6 +182,7 @@ std::vector<Sentence> SplitStory(std::string_view text, std::string_view lang, i
     spans.clear();
     const std::string_view ptext = para.In(text);
     text::SplitSentences(ptext, lang, &spans);
+    JoinQuotedSentences(ptext, &spans);
     bool heading = false;
     if (spans.size() == 1 && !IsSentenceEnd(ptext)) {
       std::vector<text::Token> tokens;
