@@ -78,6 +78,28 @@ TEST(SplitStoryTest, QuotationOfSeveralSentencesIsOneSentence) {
                           "Ein Gutachten folgt.", "\"Eins. Zwei. Drei. Vier.", "F\u00fcnf.", "Sechs."));
 }
 
+// A dateline opening an article is no part of its first statement.
+TEST(SplitStoryTest, DatelineIsLeftOut) {
+  const struct {
+    std::string text, first;
+  } cases[] = {
+      {"Koblenz. Die Stadt hat die Br\u00fccke gesperrt.", "Die Stadt hat die Br\u00fccke gesperrt."},
+      {"Mexiko-Stadt/Berlin. Tillerson traf Videgaray.", "Tillerson traf Videgaray."},
+      {"Bad Homburg. Der Kurpark ist zu.", "Der Kurpark ist zu."},
+      {"Berlin (dpa) - Der Bundestag hat entschieden.", "Der Bundestag hat entschieden."},
+      {"\u00d6sterreich \u2013 Wien (APA) \u2013 Die Wahl ist vorbei.", "\u00d6sterreich \u2013 Wien (APA) \u2013 Die Wahl ist vorbei."},
+      // Not datelines: a title, a sentence opening with names.
+      {"Dr. Martin Vogt sprach von einem Schaden.", "Dr. Martin Vogt sprach von einem Schaden."},
+      {"Die Stadt Koblenz hat die Br\u00fccke gesperrt.", "Die Stadt Koblenz hat die Br\u00fccke gesperrt."},
+  };
+  StemIndex stems;
+  for (const auto& c : cases) {
+    const std::vector<Sentence> sentences = SplitStory(c.text, "de", 0, stems);
+    ASSERT_FALSE(sentences.empty()) << c.text;
+    EXPECT_EQ(c.text.substr(sentences[0].begin, sentences[0].end - sentences[0].begin), c.first);
+  }
+}
+
 // --- Quotes --------------------------------------------------------------------
 
 // The seeds' Kelly statements, as three outlets give them.

@@ -1,6 +1,7 @@
 #include "compare/story_text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace storyline::compare {
@@ -172,6 +173,56 @@ void JoinQuotedSentences(std::string_view paragraph, std::vector<text::Span>* sp
   spans->swap(out);
 }
 
+// Bytes of an upper-case letter at the start of `s` (A-Z, Ä, Ö, Ü), or 0.
+size_t UpperAt(std::string_view s) {
+  if (s.empty()) return 0;
+  if (s[0] >= 'A' && s[0] <= 'Z') return 1;
+  if (s.size() >= 2 && s[0] == '\xC3' && (s[1] == '\x84' || s[1] == '\x96' || s[1] == '\x9C')) return 2;
+  return 0;
+}
+
+// The length of a dateline opening an article's first sentence, or 0:
+// "Koblenz. ", "Mexiko-Stadt/Berlin. ", "Bad Homburg. ", "Berlin (dpa) - ":
+// one to three capitalized place words (joined by '/' or a space), then a
+// full stop or a bracketed agency and a dash, then the sentence's capital.
+size_t DatelineLength(std::string_view s) {
+  size_t i = 0;
+  for (int words = 1;; ++words) {
+    const size_t cap = UpperAt(s.substr(i));
+    if (cap == 0) return 0;
+    const size_t word_begin = i;
+    i += cap;
+    while (i < s.size() && (static_cast<unsigned char>(s[i]) >= 0x80 ||
+                            std::isalpha(static_cast<unsigned char>(s[i])) != 0 || s[i] == '-')) {
+      ++i;
+    }
+    const std::string_view word = s.substr(word_begin, i - word_begin);
+    if (word.size() < 3 || word == "Prof") return 0;  // "Dr. Martin Vogt sagte"
+    if (i < s.size() && words < 3 && (s[i] == '/' || s[i] == ' ') && UpperAt(s.substr(i + 1)) > 0) {
+      ++i;
+      continue;
+    }
+    break;
+  }
+  size_t end = 0;
+  if (s.substr(i).starts_with(". ")) {
+    end = i + 2;
+  } else if (s.substr(i).starts_with(" (")) {
+    const size_t close = s.find(')', i);
+    if (close == std::string_view::npos || close - i > 24) return 0;
+    size_t j = close + 1;
+    while (j < s.size() && s[j] == ' ') ++j;
+    for (std::string_view dash : {"-", "\u2013", "\u2014"}) {
+      if (s.substr(j).starts_with(dash)) end = j + dash.size();
+    }
+    if (end == 0) return 0;
+    while (end < s.size() && s[end] == ' ') ++end;
+  } else {
+    return 0;
+  }
+  return UpperAt(s.substr(end)) > 0 ? end : 0;
+}
+
 }  // namespace
 
 std::vector<Sentence> SplitStory(std::string_view text, std::string_view lang, int article,
@@ -196,6 +247,10 @@ std::vector<Sentence> SplitStory(std::string_view text, std::string_view lang, i
       sentence.article = article;
       sentence.index = static_cast<int>(out.size());
       sentence.begin = para.begin + s.begin;
+      // "Koblenz. Die Stadt …": the dateline is no part of the statement.
+      if (out.empty()) {
+        sentence.begin += static_cast<uint32_t>(DatelineLength(ptext.substr(s.begin, s.end - s.begin)));
+      }
       sentence.end = para.begin + s.end;
       sentence.furniture = heading;
       sentence.stems = stems.Stems(text.substr(sentence.begin, sentence.end - sentence.begin), lang);
