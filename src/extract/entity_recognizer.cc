@@ -42,39 +42,51 @@ struct RawMention {
 // that name's words, so that they vote and resolve with it: the tagger calls
 // "Präsident Mexikos" a person as readily as a place.
 void FoldGenitives(const Gazetteer& gazetteer, std::vector<RawMention>* raw) {
-  std::unordered_map<std::string, int> singles;
+  auto candidate = [](const RawMention& m) {
+    return m.words.size() == 1 && m.words[0].size() >= 4 && m.words[0].back() == 's';
+  };
+  if (std::none_of(raw->begin(), raw->end(), candidate)) return;
+  std::vector<std::string_view> singles;  // sorted; views of the words, unchanged until the end
   for (const RawMention& m : *raw) {
-    if (m.words.size() == 1) ++singles[m.words[0]];
+    if (m.words.size() == 1) singles.push_back(m.words[0]);
   }
+  std::sort(singles.begin(), singles.end());
+  // Bytes to cut from each mention's word; the catalog's places also become
+  // places.
+  std::vector<uint8_t> cuts(raw->size(), 0);
+  std::vector<bool> catalog(raw->size(), false);
   std::vector<uint8_t> bits;
-  for (RawMention& m : *raw) {
-    if (m.words.size() != 1) continue;
+  std::vector<std::string> stem(1);
+  for (size_t i = 0; i < raw->size(); ++i) {
+    const RawMention& m = (*raw)[i];
+    if (!candidate(m)) continue;
     const std::string& w = m.words[0];
-    if (w.size() < 4 || w.back() != 's') continue;
     for (uint8_t cut : {1, 2}) {
       if (cut == 2 && !w.ends_with("es")) break;
-      const std::string stem = w.substr(0, w.size() - cut);
-      if (singles.contains(stem)) {
-        m.words[0] = stem;
-        m.genitive = cut;
+      if (std::binary_search(singles.begin(), singles.end(), std::string_view(w).substr(0, w.size() - cut))) {
+        cuts[i] = cut;
         break;
       }
     }
-    if (m.genitive != 0) continue;
+    if (cuts[i] != 0) continue;
     gazetteer.MatchPhrases(m.words, &bits);
-    if (bits[0] & kPhrasePlaceGenitive) {
-      // The catalogs know the place; its name is the word without -s or -es.
-      for (uint8_t cut : {1, 2}) {
-        std::vector<std::string> stem{w.substr(0, w.size() - cut)};
-        gazetteer.MatchPhrases(stem, &bits);
-        if (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) {
-          m.words = std::move(stem);
-          m.genitive = cut;
-          m.type = EntityType::kLocation;
-          break;
-        }
+    if ((bits[0] & kPhrasePlaceGenitive) == 0) continue;
+    for (uint8_t cut : {1, 2}) {
+      stem[0].assign(std::string_view(w).substr(0, w.size() - cut));
+      gazetteer.MatchPhrases(stem, &bits);
+      if (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) {
+        cuts[i] = cut;
+        catalog[i] = true;
+        break;
       }
     }
+  }
+  for (size_t i = 0; i < raw->size(); ++i) {
+    if (cuts[i] == 0) continue;
+    RawMention& m = (*raw)[i];
+    for (uint8_t k = 0; k < cuts[i]; ++k) m.words[0].pop_back();
+    m.genitive = cuts[i];
+    if (catalog[i]) m.type = EntityType::kLocation;
   }
 }
 
