@@ -451,6 +451,9 @@ TEST(EntityRecognizerTest, ModelTagsOnlyTheLanguageItLearned) {
       "On Friday, Scientists at the control centre in Darmstadt said that Ines Haller's team "
       "had spent 420 million euros.";
   EXPECT_EQ(names(*model, english, "en"), names(*rules, english, "en"));
+  const std::vector<std::string> probe =
+      names(*model, "The European Space Agency's probe reached Jupiter's moon.", "en");
+  EXPECT_NE(std::find(probe.begin(), probe.end(), "European Space Agency/ORG"), probe.end());
   const std::vector<std::string> found = names(*rules, english, "en");
   EXPECT_NE(std::find(found.begin(), found.end(), "Ines Haller/PER"), found.end());  // without "'s"
   const std::string german = "Der Stürmer Marek Novak traf am Freitag zweimal für den FC Basel.";

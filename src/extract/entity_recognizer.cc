@@ -170,7 +170,13 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
   std::vector<uint8_t> starts(n);
   for (size_t i = 0; i < n; ++i) {
     folded[i] = toks[i].folded;
-    starts[i] = gazetteer_->PhraseStartOf(toks[i].text, toks[i].folded);
+    std::string_view written = toks[i].text;
+    // "the European Space Agency's probe": the name without the possessive.
+    if (written.size() > 3 && written.ends_with("'s") && folded[i].ends_with("'s")) {
+      written.remove_suffix(2);
+      folded[i].resize(folded[i].size() - 2);
+    }
+    starts[i] = gazetteer_->PhraseStartOf(written, folded[i]);
   }
   std::vector<uint8_t> bits;
   gazetteer_->MatchPhrases(folded, starts, &bits);
