@@ -199,10 +199,14 @@ int RunExtract() {
   const ExtractOptions& o = Opts();
   if (!std::filesystem::exists(o.target)) {
     // A stored article: what ingest extracted from its latest revision.
+    // A mistyped path reads as an id: say that it is neither.
+    auto neither = [&](const Status& why) {
+      return Fail(Status(why.code(), fmt::format("'{}' is no file, nor a stored article: {}", o.target, why.message())));
+    };
     auto store = OpenStore(o.db, /*read_only=*/true);
-    if (!store.ok()) return Fail(store.status());
+    if (!store.ok()) return neither(store.status());
     auto article = (*store)->GetArticle(o.target);
-    if (!article.ok()) return Fail(article.status());
+    if (!article.ok()) return neither(article.status());
     auto stored = (*store)->GetExtraction(o.target);
     if (stored.ok()) {
       Print(*article, *stored, true);
