@@ -1,6 +1,7 @@
 #include "extract/dates.h"
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 #include <cstdio>
 #include <string>
@@ -343,6 +344,20 @@ class DateFinder {
               F(b - 2) == "in")
             b -= 2;
           if (f != "vor" && b == i) return i;
+          // "vor zweieinhalb Jahren": a fraction counts in the next finer unit.
+          if (count != std::floor(count)) {
+            if (unit == "years") {
+              unit = "months";
+              count *= 12;
+            } else if (unit == "months") {
+              unit = "days";
+              count *= 30.44;
+            } else if (unit == "weeks") {
+              unit = "days";
+              count *= 7;
+            }
+            count = std::round(count);
+          }
           Offset(b, i + 3, unit, -static_cast<int>(count));
           return i + 3;
         }

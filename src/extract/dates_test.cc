@@ -50,6 +50,8 @@ TEST(DatesTest, Table) {
        "weekday:1"},
       {"Busse fahren ab Donnerstag.", "2026-03-11", "ab Donnerstag", "2026-03-12", "day",
        "weekday:4"},
+      {"Vor zweieinhalb Jahren kam er.", "2026-03-11", "Vor zweieinhalb Jahren", "2023-09", "month",
+       "months:-30"},
       {"Die Strecke bleibt bis Montag gesperrt.", "2026-03-11", "bis Montag", "2026-03-16", "day",
        "weekday:1"},
       {"Er kam gestern.", "2017-02-23", "gestern", "2017-02-22", "day", "days:-1"},
@@ -81,7 +83,7 @@ TEST(DatesTest, Table) {
     EXPECT_EQ(d.value, c.value) << c.text << " published " << c.published;
     EXPECT_EQ(DatePrecisionName(d.precision), c.precision) << c.text;
     EXPECT_EQ(d.relation, c.relation) << c.text;
-    EXPECT_EQ(d.relative, !c.relation.empty() && !c.relation.starts_with("month")) << c.text;
+    EXPECT_EQ(d.relative, !c.relation.empty() && !c.relation.starts_with("month-")) << c.text;
     EXPECT_EQ(c.text.substr(d.begin, d.end - d.begin), d.text);
   }
 }

@@ -375,6 +375,14 @@ std::optional<double> NumberWordValue(std::string_view folded) {
     return std::nullopt;
   }
   if (folded.size() > 40) return std::nullopt;
+  // "anderthalb", "eineinhalb", "zweieinhalb": a half more.
+  if (folded == "anderthalb") return 1.5;
+  if (folded.size() > 7 && folded.ends_with("einhalb")) {
+    const std::string_view whole = folded.substr(0, folded.size() - 7);
+    if (whole == "ein") return 1.5;
+    if (auto w = Compose(whole)) return *w + 0.5;
+    return std::nullopt;
+  }
   return Compose(folded);
 }
 

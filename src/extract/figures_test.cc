@@ -104,6 +104,10 @@ TEST(FiguresTest, NumberWords) {
   EXPECT_EQ(NumberWordValue("tausend"), 1000);
   EXPECT_EQ(NumberWordValue("einundzwanzig"), 21);
   EXPECT_EQ(NumberWordValue("zweitausendsiebzehn"), 2017);
+  EXPECT_EQ(NumberWordValue("eineinhalb"), 1.5);
+  EXPECT_EQ(NumberWordValue("anderthalb"), 1.5);
+  EXPECT_EQ(NumberWordValue("zweieinhalb"), 2.5);
+  EXPECT_EQ(NumberWordValue("einhalb"), std::nullopt);
   EXPECT_EQ(NumberWordValue("twelve"), 12);
   EXPECT_FALSE(NumberWordValue("ein").has_value());
   EXPECT_FALSE(NumberWordValue("grund").has_value());
