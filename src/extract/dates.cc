@@ -231,6 +231,36 @@ class DateFinder {
         return end;
       }
     }
+    const bool english = v_.lang.substr(0, v_.lang.find('-')) == "en";
+    // English "March 3", "March 3, 2026", "Feb. 4, 2009"; "3 March 2026".
+    if (english) {
+      int m = 0, d = 0, day_at = -1, after = 0;
+      if (v_.words[i].cap && (m = Month(i, &end)) != 0 && Number(end)) {
+        day_at = end;
+        after = end + 1;
+      } else if (Number(i) && (m = Month(i + 1, &end)) != 0 && v_.words[i + 1].cap) {
+        day_at = i;
+        after = end;
+      }
+      if (day_at >= 0 && F(day_at).find_first_of(".,") == std::string_view::npos) {
+        d = ToInt(F(day_at));
+        if (d >= 1 && d <= 31) {
+          const int year_at = Punct(after, ",") ? after + 1 : after;
+          if (int y = Year(year_at); y != 0 && ValidDay(y, m, d)) {
+            Add(i, year_at + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
+            return year_at + 1;
+          }
+          if (YearKnown() && ValidDay(YearFor(m, d), m, d)) {
+            Add(i, after, Iso(YearFor(m, d), m, d), DatePrecision::kDay, false, "");
+          } else {
+            char md[16];
+            std::snprintf(md, sizeof md, "month-day:%02d-%02d", m, d);
+            Add(i, after, "", DatePrecision::kDay, false, md);
+          }
+          return after;
+        }
+      }
+    }
     // Dezember 2024; Ende Januar
     if (int m = Month(i, &end); m != 0) {
       if (int y = Year(end); y != 0) {
@@ -361,6 +391,38 @@ class DateFinder {
           Offset(b, i + 3, unit, -static_cast<int>(count));
           return i + 3;
         }
+      }
+    }
+    // English "last year", "this month", "next year"; "two years ago".
+    if (english && Word(i + 1) && (F(i + 1) == "year" || F(i + 1) == "month")) {
+      int n = 2;
+      if (f == "last") n = -1;
+      if (f == "this") n = 0;
+      if (f == "next") n = 1;
+      if (n != 2) {
+        Offset(i, i + 2, F(i + 1) == "year" ? "years" : "months", n);
+        return i + 2;
+      }
+    }
+    if (english && Word(i + 1) && Word(i + 2) && F(i + 2) == "ago") {
+      double count = 0;
+      if (Number(i)) {
+        auto p = text::ParseNumber(v_.Raw(i), v_.lang);
+        count = p ? *p : 0;
+      } else if (f == "a" || f == "an") {
+        count = 1;
+      } else {
+        count = NumberWordValue(f).value_or(0);
+      }
+      const std::string_view u = F(i + 1);
+      std::string_view unit;
+      if (u == "years" || u == "year") unit = "years";
+      if (u == "months" || u == "month") unit = "months";
+      if (u == "weeks" || u == "week") unit = "weeks";
+      if (u == "days" || u == "day") unit = "days";
+      if (count > 0 && count < 1000 && count == std::floor(count) && !unit.empty()) {
+        Offset(i, i + 3, unit, -static_cast<int>(count));
+        return i + 3;
       }
     }
     // "im vergangenen Jahr", "im Vorjahr", "in diesem Jahr", "im kommenden Jahr".

@@ -27,6 +27,34 @@ struct DateCase {
   std::string relation;
 };
 
+TEST(DatesTest, English) {
+  const struct {
+    std::string text, published, date, value, precision;
+  } cases[] = {
+      {"Police arrested him on March 3.", "2026-03-10", "March 3", "2026-03-03", "day"},
+      {"The law took effect on March 3, 2025.", "2026-03-10", "March 3, 2025", "2025-03-03", "day"},
+      {"It happened on Feb. 4, 2009 in San Diego.", "", "Feb. 4, 2009", "2009-02-04", "day"},
+      {"The vote was on 14 June 2026.", "", "14 June 2026", "2026-06-14", "day"},
+      {"Prices rose last year.", "2026-03-10", "last year", "2025", "year"},
+      {"He left two years ago.", "2026-03-10", "two years ago", "2024", "year"},
+      {"Sales fell this month.", "2026-03-10", "this month", "2026-03", "month"},
+  };
+  for (const auto& c : cases) {
+    Extraction ex;
+    PublishedDate published;
+    if (!c.published.empty()) published = *ParsePublishedDate(c.published);
+    FindDates(BuildWordView(c.text, "en"), published, &ex);
+    ASSERT_EQ(ex.dates.size(), 1u) << c.text;
+    EXPECT_EQ(ex.dates[0].text, c.date) << c.text;
+    EXPECT_EQ(ex.dates[0].value, c.value) << c.text;
+    EXPECT_EQ(DatePrecisionName(ex.dates[0].precision), c.precision) << c.text;
+  }
+  // "may" and "march" in lower case are a verb, not a month.
+  Extraction ex;
+  FindDates(BuildWordView("They may 3 times march 4 miles.", "en"), PublishedDate{}, &ex);
+  EXPECT_TRUE(ex.dates.empty());
+}
+
 TEST(DatesTest, Table) {
   // 2017-02-23 was a Thursday.
   const std::vector<DateCase> cases = {

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "storyline/text.h"
+
 namespace storyline::extract {
 namespace {
 
@@ -319,7 +321,30 @@ class FigureFinder {
   // What a figure counts: adj* Noun [ohne|mit|aus|von [det] adj* Noun]
   // after it; else "die Zahl der <Noun> ... <figure>"; else a participle
   // phrase ("elf Millionen ohne Aufenthaltsstatus lebenden Menschen").
+  // English: nouns are written in lower case. What follows the figure, one
+  // word or an adjective and a word ("12 people", "5.8 million undocumented
+  // immigrants"); function words and words of time ("last", "ago") end it.
+  std::string CountedEnglish(int i, int end) const {
+    auto content = [&](int k) {
+      if (!Word(k) || v_.words[k].cap || skip_[k] || !SameSentence(i, k) || Find(kUnitWords, F(k))) return false;
+      const std::string_view f = F(k);
+      return !text::IsStopWord(f, "en") && f != "last" && f != "next" && f != "ago" && f != "per" &&
+             f != "more" && f != "less" && f != "times";
+    };
+    if (!content(end)) return "";
+    int k = end + 1;
+    const std::string_view f = F(end);
+    for (std::string_view suffix : {"ed", "al", "ic", "ive", "ous", "ful", "less", "ian", "ish", "ese"}) {
+      if (f.size() > suffix.size() + 2 && f.ends_with(suffix) && content(end + 1)) {
+        k = end + 2;
+        break;
+      }
+    }
+    return std::string(v_.text.substr(v_.words[end].begin, v_.words[k - 1].end - v_.words[end].begin));
+  }
+
   std::string Counted(int i, int end) const {
+    if (v_.lang.substr(0, v_.lang.find('-')) == "en") return CountedEnglish(i, end);
     int j = end;
     for (int a = 0; a < 3 && Adjective(j) && SameSentence(i, j); ++a) ++j;
     int k = j;

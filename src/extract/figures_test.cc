@@ -96,6 +96,23 @@ TEST(FiguresTest, BillionFollowsTheLanguage) {
   }
 }
 
+TEST(FiguresTest, EnglishCountedNouns) {
+  const struct {
+    std::string text, figure, counted;
+  } cases[] = {
+      {"About 38,000 vehicles cross the bridge every day.", "38,000", "vehicles"},
+      {"Police arrested 12 people on Friday.", "12", "people"},
+      {"Some 5.8 million undocumented immigrants live there.", "5.8 million", "undocumented immigrants"},
+      {"More than 300 were arrested.", "300", ""},
+  };
+  for (const auto& c : cases) {
+    const std::vector<Figure> figures = Figures(c.text, "en");
+    ASSERT_EQ(figures.size(), 1u) << c.text;
+    EXPECT_EQ(figures[0].text, c.figure) << c.text;
+    EXPECT_EQ(figures[0].counted, c.counted) << c.text;
+  }
+}
+
 TEST(FiguresTest, NumberWords) {
   EXPECT_EQ(NumberWordValue("elf"), 11);
   EXPECT_EQ(NumberWordValue("zwoelf"), 12);
