@@ -118,7 +118,7 @@ int ToInt(std::string_view s) {
 class DateFinder {
  public:
   DateFinder(const WordView& v, const PublishedDate& pub, Extraction* ex)
-      : v_(v), pub_(pub), ex_(ex), n_(v.size()) {}
+      : v_(v), pub_(pub), ex_(ex), n_(v.size()), english_(v.lang.substr(0, v.lang.find('-')) == "en") {}
 
   void Run() {
     for (int i = 0; i < n_; ++i) {
@@ -231,9 +231,8 @@ class DateFinder {
         return end;
       }
     }
-    const bool english = v_.lang.substr(0, v_.lang.find('-')) == "en";
     // English "March 3", "March 3, 2026", "Feb. 4, 2009"; "3 March 2026".
-    if (english) {
+    if (english_) {
       int m = 0, d = 0, day_at = -1, after = 0;
       if (v_.words[i].cap && (m = Month(i, &end)) != 0 && Number(end)) {
         day_at = end;
@@ -394,7 +393,7 @@ class DateFinder {
       }
     }
     // English "last year", "this month", "next year"; "two years ago".
-    if (english && Word(i + 1) && (F(i + 1) == "year" || F(i + 1) == "month")) {
+    if (english_ && Word(i + 1) && (F(i + 1) == "year" || F(i + 1) == "month")) {
       int n = 2;
       if (f == "last") n = -1;
       if (f == "this") n = 0;
@@ -404,7 +403,7 @@ class DateFinder {
         return i + 2;
       }
     }
-    if (english && Word(i + 1) && Word(i + 2) && F(i + 2) == "ago") {
+    if (english_ && Word(i + 1) && Word(i + 2) && F(i + 2) == "ago") {
       double count = 0;
       if (Number(i)) {
         auto p = text::ParseNumber(v_.Raw(i), v_.lang);
@@ -448,6 +447,7 @@ class DateFinder {
   const PublishedDate& pub_;
   Extraction* ex_;
   const int n_;
+  const bool english_;
 };
 
 }  // namespace

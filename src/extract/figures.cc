@@ -110,10 +110,17 @@ double ScaleOf(std::string_view folded, std::string_view lang) {
 // "eine Milliarde", "mit einer Milliarde", "um ein Viertel", "a third": one
 // before a scale or fraction word.
 bool IsIndefinite(std::string_view folded) {
-  for (std::string_view a : {"ein", "eine", "einen", "einem", "einer", "eines", "a", "an", "one"}) {
-    if (folded == a) return true;
+  if (folded.empty()) return false;
+  switch (folded[0]) {  // this runs on most words: the first byte decides most
+    case 'e':
+      return folded == "ein" ||
+             (folded.size() == 5 && folded.starts_with("ein") &&
+              (folded[3] == 'e' && (folded[4] == 'n' || folded[4] == 'm' || folded[4] == 'r' || folded[4] == 's'))) ||
+             folded == "eine";
+    case 'a': return folded == "a" || folded == "an";
+    case 'o': return folded == "one";
+    default: return false;
   }
-  return false;
 }
 
 std::optional<double> Lookup(std::string_view w) {

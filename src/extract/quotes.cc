@@ -279,7 +279,8 @@ struct Found {
 
 class Finder {
  public:
-  Finder(const WordView& v, Extraction* ex) : v_(v), ex_(ex), n_(v.size()) {}
+  Finder(const WordView& v, Extraction* ex)
+      : v_(v), ex_(ex), n_(v.size()), english_(v.lang.substr(0, v.lang.find('-')) == "en") {}
 
   void Run() {
     inside_.assign(n_, 0);
@@ -549,7 +550,7 @@ class Finder {
     // a clause of a few words before the verb is its subject; the speaker is
     // the name that ends it after role words, else all of it ("Controllers
     // in Darmstadt").
-    if (v_.lang.substr(0, v_.lang.find('-')) == "en" && v > cs && v - cs <= 7) {
+    if (english_ && v > cs && v - cs <= 7) {
       static const SvSet kAndOr = {"and", "but", "or"};
       static const SvSet kPassive = {"was", "were", "is", "are", "be", "been", "being"};
       const int b = cs < v && Word(cs) && kAndOr.contains(F(cs)) ? cs + 1 : cs;
@@ -638,7 +639,7 @@ class Finder {
   // `k` to `limit`: a subject of one to five words, then the verb; -1 when
   // there is none.
   int EnglishVerbAfterSubject(int k, int limit) const {
-    if (v_.lang.substr(0, v_.lang.find('-')) != "en") return -1;
+    if (!english_) return -1;
     std::string_view particles;
     for (int i = k + 1; i < limit && i <= k + 5; ++i) {
       if (!Word(i - 1)) return -1;
@@ -928,7 +929,7 @@ class Finder {
       std::string_view other;
       if (Verb(i, &other) && other.empty()) break;
     }
-    const bool english = v_.lang == "en";
+    const bool english = english_;
     if (comma < 0 && !english) return false;
     int particle = -1;
     if (!particles.empty()) {
@@ -1266,6 +1267,7 @@ class Finder {
   const WordView& v_;
   Extraction* ex_;
   const int n_;
+  const bool english_;  // English word order (subject before the verb)
   std::vector<Pair> pairs_;
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
