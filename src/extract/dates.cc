@@ -198,6 +198,23 @@ class DateFinder {
     Add(b, e, "", DatePrecision::kDay, true, relation);
   }
 
+  // Day `d` of month `m`, named by the words [b, e); the word at `year_at`
+  // may give its year. Adds the mention and returns where it ends.
+  int AddDay(int b, int e, int m, int d, int year_at) {
+    if (int y = Year(year_at); y != 0 && ValidDay(y, m, d)) {
+      Add(b, year_at + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
+      return year_at + 1;
+    }
+    if (YearKnown() && ValidDay(YearFor(m, d), m, d)) {
+      Add(b, e, Iso(YearFor(m, d), m, d), DatePrecision::kDay, false, "");
+    } else {
+      char md[16];
+      std::snprintf(md, sizeof md, "month-day:%02d-%02d", m, d);
+      Add(b, e, "", DatePrecision::kDay, false, md);
+    }
+    return e;
+  }
+
   int Date(int i) {
     const std::string_view f = F(i);
     int end = 0;
@@ -216,20 +233,7 @@ class DateFinder {
     if (Number(i) && Punct(i + 1, ".")) {
       const int d = ToInt(f);
       int m = 0;
-      if (d >= 1 && d <= 31 && (m = Month(i + 2, &end)) != 0) {
-        if (int y = Year(end); y != 0 && ValidDay(y, m, d)) {
-          Add(i, end + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
-          return end + 1;
-        }
-        if (YearKnown() && ValidDay(YearFor(m, d), m, d)) {
-          Add(i, end, Iso(YearFor(m, d), m, d), DatePrecision::kDay, false, "");
-        } else {
-          char md[16];
-          std::snprintf(md, sizeof md, "month-day:%02d-%02d", m, d);
-          Add(i, end, "", DatePrecision::kDay, false, md);
-        }
-        return end;
-      }
+      if (d >= 1 && d <= 31 && (m = Month(i + 2, &end)) != 0) return AddDay(i, end, m, d, end);
     }
     // English "March 3", "March 3, 2026", "Feb. 4, 2009"; "3 March 2026".
     if (english_) {
@@ -243,21 +247,7 @@ class DateFinder {
       }
       if (day_at >= 0 && F(day_at).find_first_of(".,") == std::string_view::npos) {
         d = ToInt(F(day_at));
-        if (d >= 1 && d <= 31) {
-          const int year_at = Punct(after, ",") ? after + 1 : after;
-          if (int y = Year(year_at); y != 0 && ValidDay(y, m, d)) {
-            Add(i, year_at + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
-            return year_at + 1;
-          }
-          if (YearKnown() && ValidDay(YearFor(m, d), m, d)) {
-            Add(i, after, Iso(YearFor(m, d), m, d), DatePrecision::kDay, false, "");
-          } else {
-            char md[16];
-            std::snprintf(md, sizeof md, "month-day:%02d-%02d", m, d);
-            Add(i, after, "", DatePrecision::kDay, false, md);
-          }
-          return after;
-        }
+        if (d >= 1 && d <= 31) return AddDay(i, after, m, d, Punct(after, ",") ? after + 1 : after);
       }
     }
     // Dezember 2024; Ende Januar

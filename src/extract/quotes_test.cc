@@ -116,32 +116,6 @@ TEST(QuotesTest, Table) {
   }
 }
 
-// English names the speaker before the verb after a quotation.
-TEST(QuotesTest, EnglishSubjectBeforeTheVerb) {
-  const struct {
-    std::string text, message, speaker;
-  } cases[] = {
-      {"\"The spacecraft is healthy and working,\" mission manager Ines Haller said.",
-       "The spacecraft is healthy and working,", "Ines Haller"},
-      {"\"We will not stop the project,\" she said on Monday.", "We will not stop the project,", "she"},
-      {"\"We will not stop the project,\" the company said.", "We will not stop the project,",
-       "the company"},
-      {"\"We will not stop the project,\" said Anna Berg.", "We will not stop the project,",
-       "Anna Berg"},
-  };
-  for (const auto& c : cases) {
-    Extraction ex;
-    const std::vector<Quote> quotes = Quotes(c.text, &ex, "en");
-    ASSERT_EQ(quotes.size(), 1u) << c.text;
-    EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect) << c.text;
-    EXPECT_EQ(quotes[0].text, c.message) << c.text;
-    EXPECT_EQ(quotes[0].cue, "said") << c.text;
-    EXPECT_EQ(quotes[0].speaker, c.speaker) << c.text;
-  }
-  // German puts the verb first: the same order there is no cue.
-  EXPECT_TRUE(Quotes("\"Wir machen weiter mit allem\", die Firma sagte.").empty());
-}
-
 // A Konjunktiv sentence right after a quotation goes on reporting its
 // speaker; so does a "soll" sentence (alone it would be a plan).
 TEST(QuotesTest, SubjunctiveContinuesTheSpeaker) {
@@ -276,26 +250,39 @@ TEST(QuotesTest, PlaceSpeaksOnlyWhenItIsTheSubject) {
   EXPECT_EQ(ex.entities[quotes[1].speaker_entity].name, "Moskau");
 }
 
-TEST(QuotesTest, EnglishReportedSpeech) {
+// English names the speaker before the verb, after a quotation or before a
+// reported clause.
+TEST(QuotesTest, EnglishSubjectBeforeTheVerb) {
   const struct {
-    std::string text, message, speaker;
+    std::string text, kind, message, speaker;
   } cases[] = {
-      {"Mission manager Ines Haller said the first images would be released in June.",
+      {"\"The spacecraft is healthy and working,\" mission manager Ines Haller said.", "direct",
+       "The spacecraft is healthy and working,", "Ines Haller"},
+      {"\"We will not stop the project,\" she said on Monday.", "direct", "We will not stop the project,",
+       "she"},
+      {"\"We will not stop the project,\" the company said.", "direct", "We will not stop the project,",
+       "the company"},
+      {"\"We will not stop the project,\" said Anna Berg.", "direct", "We will not stop the project,",
+       "Anna Berg"},
+      {"Mission manager Ines Haller said the first images would be released in June.", "reported",
        "the first images would be released in June", "Ines Haller"},
-      {"Controllers in Darmstadt confirmed on Thursday that the burn had gone to plan.",
+      {"Controllers in Darmstadt confirmed on Thursday that the burn had gone to plan.", "reported",
        "the burn had gone to plan", "Controllers in Darmstadt"},
-      {"The company said it would appeal the ruling.", "it would appeal the ruling", "The company"},
-      {"Traffic was heavy, and the mayor said the bridge would stay closed.",
+      {"The company said it would appeal the ruling.", "reported", "it would appeal the ruling",
+       "The company"},
+      {"Traffic was heavy, and the mayor said the bridge would stay closed.", "reported",
        "the bridge would stay closed", "the mayor"},
   };
   for (const auto& c : cases) {
     Extraction ex;
     const std::vector<Quote> quotes = Quotes(c.text, &ex, "en");
     ASSERT_EQ(quotes.size(), 1u) << c.text;
-    EXPECT_EQ(quotes[0].kind, QuoteKind::kReported) << c.text;
+    EXPECT_EQ(QuoteKindName(quotes[0].kind), c.kind) << c.text;
     EXPECT_EQ(quotes[0].text, c.message) << c.text;
     EXPECT_EQ(quotes[0].speaker, c.speaker) << c.text;
   }
+  // German puts the verb first: the same order there is no cue.
+  EXPECT_TRUE(Quotes("\"Wir machen weiter mit allem\", die Firma sagte.").empty());
   // A passive names who was told, not who told.
   for (const Quote& q : Quotes("Cars queued, and commuters were told to use the other bridge.",
                                nullptr, "en")) {
