@@ -215,6 +215,30 @@ class DateFinder {
     return e;
   }
 
+  // Whether the clause around word `i` (six words each side, within the
+  // sentence) speaks of what is to come: a future or modal auxiliary ("wird",
+  // "soll", "will") and no past one ("hat", "war", "wurde"). A weekday there
+  // is the coming one: "Am Donnerstag soll der Bundestag abstimmen".
+  bool FutureNear(int i) const {
+    static constexpr std::string_view kFuture[] = {"wird", "werden", "werde", "soll", "sollen", "will",
+                                                   "wollen", "plant", "planen", "geplant", "kuenftig"};
+    static constexpr std::string_view kPast[] = {"hat", "haben", "hatte", "hatten", "war", "waren",
+                                                 "wurde", "wurden", "habe", "sei", "had", "was", "were",
+                                                 "did", "said"};
+    const auto [first, end] = v_.sentences[v_.words[i].sentence];
+    bool future = false;
+    for (int k = std::max(first, i - 6); k < std::min(end, i + 7); ++k) {
+      if (!Word(k)) continue;
+      const std::string_view f = F(k);
+      for (std::string_view p : kPast) {
+        if (f == p) return false;
+      }
+      for (std::string_view w : kFuture) future |= f == w;
+      if (english_ && f == "will") future = true;
+    }
+    return future;
+  }
+
   int Date(int i) {
     const std::string_view f = F(i);
     int end = 0;
@@ -293,7 +317,7 @@ class DateFinder {
     // Weekdays: "am Donnerstag", "im Laufe des Donnerstags", "vergangenen Dienstag".
     if (int wd = v_.words[i].cap || v_.lang == "en" ? Weekday(f) : 0; wd != 0) {
       int b = i;
-      int direction = 0;  // -1 strictly before, +1 after, 0 on or before
+      int direction = 0;  // -1 strictly before, +1 strictly after, 0 on or before, 2 on or after
       if (Word(b - 1) && (F(b - 1) == "vergangenen" || F(b - 1) == "letzten" ||
                           F(b - 1) == "last")) {
         direction = -1;
@@ -314,12 +338,15 @@ class DateFinder {
                  F(b - 2) == "laufe" && Word(b - 3) && F(b - 3) == "im") {
         b -= 3;
       }
+      if (direction == 0 && FutureNear(i)) direction = 2;
       const std::string relation = "weekday:" + std::to_string(wd);
       if (DayKnown()) {
         const int64_t p = pub_.DaysSinceEpoch();
         const int pw = IsoWeekday(p);
         int64_t day;
-        if (direction > 0) {
+        if (direction == 2) {
+          day = p + (wd - pw + 7) % 7;  // on or after
+        } else if (direction > 0) {
           day = p + ((wd - pw + 7) % 7 == 0 ? 7 : (wd - pw + 7) % 7);
         } else {
           int back = (pw - wd + 7) % 7;

@@ -78,6 +78,13 @@ TEST(DatesTest, Table) {
        "weekday:1"},
       {"Busse fahren ab Donnerstag.", "2026-03-11", "ab Donnerstag", "2026-03-12", "day",
        "weekday:4"},
+      // A clause about what is to come: the coming day, today included.
+      {"Am Donnerstag soll der Bundestag abstimmen.", "2026-03-09", "Am Donnerstag", "2026-03-12", "day",
+       "weekday:4"},
+      {"Der Bundestag wird am Montag abstimmen.", "2026-03-09", "am Montag", "2026-03-09", "day",
+       "weekday:1"},
+      {"Der Bundestag hat am Donnerstag abgestimmt.", "2026-03-09", "am Donnerstag", "2026-03-05", "day",
+       "weekday:4"},
       {"Vor zweieinhalb Jahren kam er.", "2026-03-11", "Vor zweieinhalb Jahren", "2023-09", "month",
        "months:-30"},
       {"Die Strecke bleibt bis Montag gesperrt.", "2026-03-11", "bis Montag", "2026-03-16", "day",
