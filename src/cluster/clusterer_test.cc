@@ -146,6 +146,26 @@ TEST(ClustererTest, SmallStoryJoinsItsEventOnRecheck) {
   }
 }
 
+// Early in a stream an article's most distinctive words are the ones no
+// article had before; they find nothing in the index, and the words it shares
+// with the report before it must stand in for them in the query.
+TEST(ClustererTest, WordsNoArticleHadBeforeDoNotUseUpTheQuery) {
+  auto words = [](char tag, int n) {
+    std::string out;
+    for (int i = 0; i < n; ++i) {
+      out += std::string("w") + tag + static_cast<char>('a' + i / 26) + static_cast<char>('a' + i % 26) + "x ";
+    }
+    return out;
+  };
+  const std::string shared = words('s', 40);
+  Clusterer c;
+  const Assignment a = c.Add(Make("a", "", shared + words('a', 20)));
+  // Twenty words of its own, each rarer than any shared one.
+  const Assignment b = c.Add(Make("b", "", words('b', 20) + shared));
+  EXPECT_FALSE(b.new_story);
+  EXPECT_EQ(c.ResolveStory(a.story), c.ResolveStory(b.story));
+}
+
 TEST(ClustererTest, TimeSeparatesOtherwiseSimilarReports) {
   Clusterer c;
   const Assignment first = c.Add(Make("a1", "Earthquake kills 12 in Padang", kQuakeA, "2020-03-01"));

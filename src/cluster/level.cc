@@ -39,18 +39,24 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
   PrefetchPostings(a.top.data(), query);
+  // The query: the `query` most distinctive terms that some group holds. A
+  // word no article had before finds nothing, and early in a stream, or in a
+  // small batch, an article's most distinctive words are mostly such words
+  // (two reports of one vote share none of their top 16), so the next ones
+  // stand in.
+  query_.clear();
+  for (size_t q = 0; q < a.top.size() && query_.size() < query; ++q) {
+    const uint32_t term = a.top[q];
+    if (term < postings_.size() && !postings_[term].empty()) query_.push_back(term);
+  }
   // A group is noted in touched_ on its first vote, without a branch: the
   // slot is always written and kept only then. touched_ only grows (never
   // cleared), so it holds the first `touched` of this call.
   size_t votes = 0;
-  for (size_t q = 0; q < query; ++q) {
-    if (a.top[q] < postings_.size()) votes += postings_[a.top[q]].size();
-  }
+  for (uint32_t term : query_) votes += postings_[term].size();
   if (touched_.size() < votes) touched_.resize(votes);
   size_t touched = 0;
-  for (size_t q = 0; q < query; ++q) {
-    const uint32_t term = a.top[q];
-    if (term >= postings_.size()) continue;
+  for (uint32_t term : query_) {
     const float vote = idf[term] * idf[term];
     for (uint32_t g : postings_[term]) {
       touched_[touched] = g;

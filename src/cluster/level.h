@@ -154,6 +154,7 @@ class Level {
   ProbeVec probe_;  // the article of the current Candidates call
   ProbeVec part_probe_[2];  // the two parts' sums in Bisect
   std::vector<float> score_;
+  std::vector<uint32_t> query_;  // Candidates: the terms queried
   std::vector<uint32_t> touched_;
   SparseVec merge_scratch_;
   SparseVec member_scratch_;
