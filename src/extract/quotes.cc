@@ -623,7 +623,6 @@ class Finder {
     found_.push_back(f);
   }
 
-  // A pair of quotation marks: a quotation when a cue attaches to it.
   // Where the speaker starts in the English subject [b, verb): at the name
   // that ends it after role words ("mission manager Ines Haller"), else at
   // `b` ("the company", "Controllers in Darmstadt").
@@ -648,6 +647,7 @@ class Finder {
     return -1;
   }
 
+  // A pair of quotation marks: a quotation when a cue attaches to it.
   void Direct(const Pair& p) {
     int words = 0;
     bool sentence_like = false;
