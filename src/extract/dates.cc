@@ -199,8 +199,10 @@ class DateFinder {
   }
 
   // Day `d` of month `m`, named by the words [b, e); the word at `year_at`
-  // may give its year. Adds the mention and returns where it ends.
+  // may give its year. Adds the mention and returns where it ends (`b` when
+  // no year has that day).
   int AddDay(int b, int e, int m, int d, int year_at) {
+    if (!ValidDay(2000, m, d)) return b;  // "30. Februar" is no day of any year
     if (int y = Year(year_at); y != 0 && ValidDay(y, m, d)) {
       Add(b, year_at + 1, Iso(y, m, d), DatePrecision::kDay, false, "");
       return year_at + 1;

@@ -49,6 +49,12 @@ TEST(DatesTest, English) {
     EXPECT_EQ(ex.dates[0].value, c.value) << c.text;
     EXPECT_EQ(DatePrecisionName(ex.dates[0].precision), c.precision) << c.text;
   }
+  // No year has a 30 February.
+  {
+    Extraction bad;
+    FindDates(BuildWordView("It happened on Feb. 30.", "en"), PublishedDate{}, &bad);
+    EXPECT_TRUE(bad.dates.empty()) << bad.dates[0].text;
+  }
   // "may" and "march" in lower case are a verb, not a month.
   Extraction ex;
   FindDates(BuildWordView("They may 3 times march 4 miles.", "en"), PublishedDate{}, &ex);

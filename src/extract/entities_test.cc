@@ -417,6 +417,7 @@ TEST(EntityRecognizerTest, GenitiveJoinsItsNameAndNamesItOnlyWhenAlone) {
   EXPECT_EQ(hungary->type, EntityType::kLocation);
   EXPECT_EQ(hungary->mentions.size(), 2u);
   EXPECT_EQ(hungary->canonical, "ungarn");
+  EXPECT_EQ(hungary->role, "");  // the role noun before it was no person's
   EXPECT_EQ(Find(ex, "Ungarns"), nullptr);
 
   if (Gazetteer::Create("")->num_catalog_places() == 0) GTEST_SKIP() << "no place catalogs";

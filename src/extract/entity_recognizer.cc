@@ -475,7 +475,8 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   std::vector<RoleKind> best(out->entities.size() - entity_base, RoleKind::kNone);
   for (int idx : mention_order) {
     const RawMention& m = raw[idx];
-    if (m.role.empty()) continue;
+    // Only people have roles ("Präsident Ungarns" is the place Ungarn).
+    if (m.role.empty() || m.type != EntityType::kPerson) continue;
     const int e = group_entity[m.entity];
     RoleKind& b = best[e - entity_base];
     if (b == RoleKind::kNone || (b == RoleKind::kWeak && m.role_kind == RoleKind::kOffice)) {
