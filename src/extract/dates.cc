@@ -210,7 +210,7 @@ class DateFinder {
     if (YearKnown() && ValidDay(YearFor(m, d), m, d)) {
       Add(b, e, Iso(YearFor(m, d), m, d), DatePrecision::kDay, false, "");
     } else {
-      char md[16];
+      char md[32];
       std::snprintf(md, sizeof md, "month-day:%02d-%02d", m, d);
       Add(b, e, "", DatePrecision::kDay, false, md);
     }
