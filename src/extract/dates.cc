@@ -118,7 +118,7 @@ int ToInt(std::string_view s) {
 class DateFinder {
  public:
   DateFinder(const WordView& v, const PublishedDate& pub, Extraction* ex)
-      : v_(v), pub_(pub), ex_(ex), n_(v.size()), english_(v.lang.substr(0, v.lang.find('-')) == "en") {}
+      : v_(v), pub_(pub), ex_(ex), n_(v.size()) {}
 
   void Run() {
     for (int i = 0; i < n_; ++i) {
@@ -222,6 +222,7 @@ class DateFinder {
   // "soll", "will") and no past one ("hat", "war", "wurde"). A weekday there
   // is the coming one: "Am Donnerstag soll der Bundestag abstimmen".
   bool FutureNear(int i) const {
+    // "will": German "wants to", English future.
     static constexpr std::string_view kFuture[] = {"wird", "werden", "werde", "soll", "sollen", "will",
                                                    "wollen", "plant", "planen", "geplant", "kuenftig"};
     static constexpr std::string_view kPast[] = {"hat", "haben", "hatte", "hatten", "war", "waren",
@@ -236,7 +237,6 @@ class DateFinder {
         if (f == p) return false;
       }
       for (std::string_view w : kFuture) future |= f == w;
-      if (english_ && f == "will") future = true;
     }
     return future;
   }
@@ -262,7 +262,7 @@ class DateFinder {
       if (d >= 1 && d <= 31 && (m = Month(i + 2, &end)) != 0) return AddDay(i, end, m, d, end);
     }
     // English "March 3", "March 3, 2026", "Feb. 4, 2009"; "3 March 2026".
-    if (english_) {
+    if (v_.english) {
       int m = 0, d = 0, day_at = -1, after = 0;
       if (v_.words[i].cap && (m = Month(i, &end)) != 0 && Number(end)) {
         day_at = end;
@@ -412,7 +412,7 @@ class DateFinder {
       }
     }
     // English "last year", "this month", "next year"; "two years ago".
-    if (english_ && Word(i + 1) && (F(i + 1) == "year" || F(i + 1) == "month")) {
+    if (v_.english && Word(i + 1) && (F(i + 1) == "year" || F(i + 1) == "month")) {
       int n = 2;
       if (f == "last") n = -1;
       if (f == "this") n = 0;
@@ -422,7 +422,7 @@ class DateFinder {
         return i + 2;
       }
     }
-    if (english_ && Word(i + 1) && Word(i + 2) && F(i + 2) == "ago") {
+    if (v_.english && Word(i + 1) && Word(i + 2) && F(i + 2) == "ago") {
       double count = 0;
       if (Number(i)) {
         auto p = text::ParseNumber(v_.Raw(i), v_.lang);
@@ -466,7 +466,6 @@ class DateFinder {
   const PublishedDate& pub_;
   Extraction* ex_;
   const int n_;
-  const bool english_;
 };
 
 }  // namespace

@@ -99,11 +99,11 @@ const T* Find(const T (&table)[N], std::string_view w) {
   return nullptr;
 }
 
-// The value of a scale word in text of language `lang`, or 0.
-double ScaleOf(std::string_view folded, std::string_view lang) {
+// The value of a scale word, or 0.
+double ScaleOf(std::string_view folded, bool english) {
   const Named* s = Find(kScales, folded);
   if (s == nullptr) return 0;
-  if (folded == "billion" && lang.substr(0, lang.find('-')) == "en") return 1e9;
+  if (folded == "billion" && english) return 1e9;
   return s->value;
 }
 
@@ -270,7 +270,7 @@ class FigureFinder {
     }
     // Scale and fraction words.
     if (Word(end)) {
-      if (const double scale = ScaleOf(F(end), v_.lang); scale > 0) {
+      if (const double scale = ScaleOf(F(end), v_.english); scale > 0) {
         value *= scale;
         ++end;
         if (Punct(end, ".") && (F(end - 1) == "mio" || F(end - 1) == "mrd")) ++end;
@@ -351,7 +351,7 @@ class FigureFinder {
   }
 
   std::string Counted(int i, int end) const {
-    if (v_.lang.substr(0, v_.lang.find('-')) == "en") return CountedEnglish(i, end);
+    if (v_.english) return CountedEnglish(i, end);
     int j = end;
     for (int a = 0; a < 3 && Adjective(j) && SameSentence(i, j); ++a) ++j;
     int k = j;

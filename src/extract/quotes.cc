@@ -279,8 +279,7 @@ struct Found {
 
 class Finder {
  public:
-  Finder(const WordView& v, Extraction* ex)
-      : v_(v), ex_(ex), n_(v.size()), english_(v.lang.substr(0, v.lang.find('-')) == "en") {}
+  Finder(const WordView& v, Extraction* ex) : v_(v), ex_(ex), n_(v.size()) {}
 
   void Run() {
     inside_.assign(n_, 0);
@@ -550,10 +549,10 @@ class Finder {
     // a clause of a few words before the verb is its subject; the speaker is
     // the name that ends it after role words, else all of it ("Controllers
     // in Darmstadt").
-    if (english_ && v > cs && v - cs <= 7) {
+    if (v_.english && v > cs && v - cs <= 7) {
       static const SvSet kAndOr = {"and", "but", "or"};
       static const SvSet kPassive = {"was", "were", "is", "are", "be", "been", "being"};
-      const int b = cs < v && Word(cs) && kAndOr.contains(F(cs)) ? cs + 1 : cs;
+      const int b = Word(cs) && kAndOr.contains(F(cs)) ? cs + 1 : cs;
       bool words = b < v;
       for (int i = b; i < v && words; ++i) words = Word(i);
       // "commuters were told to …" names the addressee, not the speaker.
@@ -638,7 +637,7 @@ class Finder {
   // `k` to `limit`: a subject of one to five words, then the verb; -1 when
   // there is none.
   int EnglishVerbAfterSubject(int k, int limit) const {
-    if (!english_) return -1;
+    if (!v_.english) return -1;
     std::string_view particles;
     for (int i = k + 1; i < limit && i <= k + 5; ++i) {
       if (!Word(i - 1)) return -1;
@@ -929,8 +928,7 @@ class Finder {
       std::string_view other;
       if (Verb(i, &other) && other.empty()) break;
     }
-    const bool english = english_;
-    if (comma < 0 && !english) return false;
+    if (comma < 0 && !v_.english) return false;
     int particle = -1;
     if (!particles.empty()) {
       particle = FindParticle(particles, v + 1, comma < 0 ? se : comma);
@@ -947,7 +945,7 @@ class Finder {
     q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
     // "… confirmed on Thursday that the burn had gone to plan": the message
     // starts after "that", a few adverbial words after the verb.
-    if (english && comma < 0) {
+    if (v_.english && comma < 0) {
       for (int t = q.msg_begin; t < se && t < q.msg_begin + 5 && Word(t); ++t) {
         if (F(t) == "that") {
           q.msg_begin = t + 1;
@@ -1267,7 +1265,6 @@ class Finder {
   const WordView& v_;
   Extraction* ex_;
   const int n_;
-  const bool english_;  // English word order (subject before the verb)
   std::vector<Pair> pairs_;
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far

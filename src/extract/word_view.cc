@@ -31,6 +31,7 @@ WordView BuildWordView(std::string_view text, std::string_view lang) {
   WordView v;
   v.text = text;
   v.lang = std::string(lang);
+  v.english = lang.substr(0, lang.find('-')) == "en";
   std::vector<text::Token> tokens;
   text::Tokenize(text, &tokens);
   std::vector<text::Span> sentences;

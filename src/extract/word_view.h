@@ -28,6 +28,9 @@ struct Word {
 struct WordView {
   std::string_view text;
   std::string lang;
+  // English ("en", "en-GB"): subject before the verb, nouns in lower case,
+  // "billion" 10^9.
+  bool english = false;
   std::vector<Word> words;
   std::string folded;  // text::Fold of every word, back to back; punctuation as is
   // Per sentence: [first word, end word).
