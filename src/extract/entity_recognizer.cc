@@ -55,8 +55,6 @@ void FoldGenitives(const Gazetteer& gazetteer, std::vector<RawMention>* raw) {
   // places.
   std::vector<uint8_t> cuts(raw->size(), 0);
   std::vector<bool> catalog(raw->size(), false);
-  std::vector<uint8_t> bits;
-  std::vector<std::string> stem(1);
   for (size_t i = 0; i < raw->size(); ++i) {
     const RawMention& m = (*raw)[i];
     if (!candidate(m)) continue;
@@ -68,17 +66,9 @@ void FoldGenitives(const Gazetteer& gazetteer, std::vector<RawMention>* raw) {
         break;
       }
     }
-    if (cuts[i] != 0) continue;
-    gazetteer.MatchPhrases(m.words, &bits);
-    if ((bits[0] & kPhrasePlaceGenitive) == 0) continue;
-    for (uint8_t cut : {1, 2}) {
-      stem[0].assign(std::string_view(w).substr(0, w.size() - cut));
-      gazetteer.MatchPhrases(stem, &bits);
-      if (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) {
-        cuts[i] = cut;
-        catalog[i] = true;
-        break;
-      }
+    if (cuts[i] == 0) {
+      cuts[i] = static_cast<uint8_t>(gazetteer.GenitivePlaceEnding(w));
+      catalog[i] = cuts[i] != 0;
     }
   }
   for (size_t i = 0; i < raw->size(); ++i) {

@@ -206,17 +206,18 @@ struct Gazetteer::Impl {
 
   uint8_t PhraseStartOf(std::string_view w) const {
     uint8_t v = words.Get(Hash(w)) & (kPhraseStart | kPlaceStart | kPlaceWord);
-    // The genitive of a one-word place: "Ungarns", "Griechenlandes" (a proper
-    // noun's genitive -s or -es).
-    if (w.size() > 3 && w.back() == 's' && !(v & kPlaceWord)) {
-      const std::string_view stem = w.substr(0, w.size() - 1);
-      const std::string_view stem_es = w.substr(0, w.size() - 2);
-      if ((words.Get(Hash(stem)) & kPlaceWord) ||
-          (w[w.size() - 2] == 'e' && (words.Get(Hash(stem_es)) & kPlaceWord))) {
-        v |= kGenitivePlace;
-      }
-    }
+    if (!(v & kPlaceWord) && GenitiveOfPlace(w)) v |= kGenitivePlace;
     return v;
+  }
+
+  bool IsPlaceWord(std::string_view w) const { return (words.Get(Hash(w)) & kPlaceWord) != 0; }
+
+  // The genitive of a one-word catalog place: "Ungarns", "Griechenlandes" (a
+  // proper noun's genitive -s or -es).
+  bool GenitiveOfPlace(std::string_view w) const {
+    if (w.size() <= 3 || w.back() != 's') return false;
+    return IsPlaceWord(w.substr(0, w.size() - 1)) ||
+           (w[w.size() - 2] == 'e' && IsPlaceWord(w.substr(0, w.size() - 2)));
   }
 
   void AddWords(std::string_view data, uint8_t bit) {
@@ -434,6 +435,17 @@ void Gazetteer::PrefetchDictionaryClass(std::string_view word) const {
     LowerFirstTo(word, &lowered);
     impl_->dictionary.Prefetch(Hash(lowered));
   }
+}
+
+size_t Gazetteer::GenitivePlaceEnding(std::string_view folded) const {
+  const Impl& m = *impl_;
+  if (m.IsPlaceWord(folded) || !m.GenitiveOfPlace(folded)) return 0;
+  // The ending whose stem is a listed or catalog place, -s first.
+  for (size_t cut : {1, 2}) {
+    const std::string_view stem = folded.substr(0, folded.size() - cut);
+    if (m.IsPlaceWord(stem) || m.locations.Contains(Hash(stem))) return cut;
+  }
+  return 0;
 }
 
 uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded) const {

@@ -111,6 +111,10 @@ class Gazetteer {
   // starts only the names listed in lower case ("dpa", "taz"): the river
   // "Oder" and the city "Siegen" are not in "oder" and "siegen".
   uint8_t PhraseStartOf(std::string_view word, std::string_view folded) const;
+  // When `folded` is the genitive of a one-word catalog place ("ungarns",
+  // "griechenlandes"), the bytes of its ending (1 or 2) whose stem is a
+  // catalog place or a place of our list, -s first; else 0.
+  size_t GenitivePlaceEnding(std::string_view folded) const;
 
  private:
   Gazetteer();
