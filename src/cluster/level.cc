@@ -38,7 +38,6 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
   probe_.Assign(a.terms, idf, v.channel());
   // A cheap first pass: each shared distinctive term votes with its weight.
   const size_t query = std::min(a.top.size(), static_cast<size_t>(params_.query_terms));
-  PrefetchPostings(a.top.data(), query);
   // The query: the `query` most distinctive terms that some group holds. A
   // word no article had before finds nothing, and early in a stream, or in a
   // small batch, an article's most distinctive words are mostly such words
@@ -49,6 +48,7 @@ void Level::Candidates(const ArticleVector& a, const Vectorizer& v, int64_t seq,
     const uint32_t term = a.top[q];
     if (term < postings_.size() && !postings_[term].empty()) query_.push_back(term);
   }
+  PrefetchPostings(query_.data(), query_.size());
   // A group is noted in touched_ on its first vote, without a branch: the
   // slot is always written and kept only then. touched_ only grows (never
   // cleared), so it holds the first `touched` of this call.
