@@ -656,9 +656,9 @@ class Builder {
     return key;
   }
 
+  // Pronouns of four letters or more (shorter words are answered above).
   static bool IsPronoun(std::string_view folded) {
-    for (std::string_view p : {"er", "sie", "es", "man", "wir", "ich", "ihr", "dieser", "diese",
-                               "jener", "he", "she", "they", "we", "it", "i", "you"}) {
+    for (std::string_view p : {"dieser", "diese", "jener", "they"}) {
       if (folded == p) return true;
     }
     return false;
