@@ -85,17 +85,23 @@ TEST(ClustererTest, GivenTextTermsPlaceAsTheTextDoes) {
 // Two reports of one event at the start of a stream, when every word still
 // looks common, stay apart; compared again once the document frequencies
 // tell the words apart, the lone first report joins the other.
+// `n` reports that share nothing with each other or with the quake, so that
+// a recheck comes due.
+void AddUnrelatedReports(int n, std::vector<Article>* articles) {
+  for (int i = 0; i < n; ++i) {
+    const std::string k = std::to_string(i);
+    articles->push_back(Make("x" + k, "Report " + k, "Item" + k + " happened in Town" + k + ".",
+                             "2024-03-03"));
+  }
+}
+
 TEST(ClustererTest, LoneFirstReportJoinsItsEventOnRecheck) {
   std::vector<Article> articles = {
       Make("first", "Quake in Indonesia", "An earthquake struck Padang, killing 12 people.",
            "2024-03-03"),
       Make("second", "Padang earthquake: survivors pulled from rubble", kQuakeA2, "2024-03-03"),
   };
-  for (int i = 0; i < 12; ++i) {
-    const std::string n = std::to_string(i);
-    articles.push_back(Make("x" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
-                            "2024-03-03"));
-  }
+  AddUnrelatedReports(12, &articles);
   for (const int recheck : {0, 8}) {
     Options options;
     options.recheck_after = recheck;
@@ -123,11 +129,7 @@ TEST(ClustererTest, SmallStoryJoinsItsEventOnRecheck) {
       Make("second-copy", "Padang earthquake: survivors pulled from rubble", kQuakeA2,
            "2024-03-03"),
   };
-  for (int i = 0; i < 40; ++i) {
-    const std::string n = std::to_string(i);
-    articles.push_back(Make("x" + n, "Report " + n, "Item" + n + " happened in Town" + n + ".",
-                            "2024-03-03"));
-  }
+  AddUnrelatedReports(40, &articles);
   for (const int max_size : {1, 2}) {
     Options options;
     options.recheck_after = 32;
