@@ -34,8 +34,11 @@
 //     story's storyline with another one it clearly fits (storylines span
 //     years, so their time damping is weak).
 //
-// Undated articles are compared without a time penalty; they are kept in the
-// index by input order (the last `undated_window` articles) instead of time.
+// An undated article in a stream that has had dated ones is taken to appear at
+// the latest date seen so far (as a crawler's fetch time stands in for a
+// missing date) and is compared and indexed as if it had that date. Before
+// any dated article, undated ones are compared without a time penalty and
+// kept in the index by input order (the last `undated_window` articles).
 //
 // Ids are positive integers handed out in order of creation and never reused
 // or renamed; after a merge the absorbed id resolves to the survivor; after a

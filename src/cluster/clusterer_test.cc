@@ -182,6 +182,26 @@ TEST(ClustererTest, TimeSeparatesOtherwiseSimilarReports) {
   EXPECT_EQ(story->last.ToIso(), "2020-03-02");
 }
 
+// An undated headline in a dated stream is taken to appear at the latest
+// date seen: three days after the Biles story it starts a story of its own,
+// as it would with that date, where on its own (no dates at all) it joins.
+TEST(ClustererTest, UndatedArticleInDatedStreamIsPlacedAtTheLatestDate) {
+  auto place = [](const std::string& first, const std::string& other, const std::string& late) {
+    Clusterer c;
+    const Assignment a = c.Add(
+        Make("a", "Simone Biles withdraws from Tokyo gymnastics team final", "", first));
+    c.Add(Make("x", "Japan wins gold in skateboarding street final", "", other));
+    const Assignment b =
+        c.Add(Make("b", "Biles withdraws from gymnastics team final in Tokyo", "", late));
+    return c.ResolveStory(a.story) == c.ResolveStory(b.story);
+  };
+  EXPECT_TRUE(place("", "", ""));
+  EXPECT_FALSE(place("2021-07-27T12:00", "2021-07-30T12:00", "2021-07-30T12:00"));
+  EXPECT_FALSE(place("2021-07-27T12:00", "2021-07-30T12:00", ""));
+  // A story the undated headline belongs to by time as well: it joins.
+  EXPECT_TRUE(place("2021-07-30T11:00", "2021-07-30T12:00", ""));
+}
+
 TEST(ClustererTest, EmptyArticleStartsItsOwnStory) {
   Clusterer c;
   const Assignment a = c.Add(Make("e1", "", ""));
