@@ -34,11 +34,12 @@
 //     story's storyline with another one it clearly fits (storylines span
 //     years, so their time damping is weak).
 //
-// An undated article in a stream that has had dated ones is taken to appear at
-// the latest date seen so far (as a crawler's fetch time stands in for a
-// missing date) and is compared and indexed as if it had that date. Before
-// any dated article, undated ones are compared without a time penalty and
-// kept in the index by input order (the last `undated_window` articles).
+// An undated article that arrives among dated ones (at most 16 articles after
+// the last dated one) is taken to appear at the latest date seen so far (as a
+// crawler's fetch time stands in for a missing date) and is compared and
+// indexed as if it had that date. Other undated articles are compared without
+// a time penalty and kept in the index by input order (the last
+// `undated_window` articles).
 //
 // Ids are positive integers handed out in order of creation and never reused
 // or renamed; after a merge the absorbed id resolves to the survivor; after a

@@ -77,6 +77,12 @@ bool SplitCheckAt(int64_t size) {
   return size % 3 == 0 && ((size / 3) & (size / 3 - 1)) == 0;
 }
 
+// An undated article takes the latest date seen only while dated articles
+// keep arriving around it: at most this many articles after the last dated
+// one. A longer run of undated articles (a folder of files after a feed) says
+// nothing about when they appeared.
+const int64_t kEstimateRun = 16;
+
 bool WritesCompounds(const std::string& lang) {
   return lang == "de" || lang == "nl" || lang == "sv" || lang == "da" || lang == "no" ||
          lang == "nb" || lang == "fi";
@@ -127,6 +133,7 @@ struct Clusterer::Impl {
   // (valid once `stream_dated`): when an undated article is taken to appear.
   double stream_latest = 0;
   bool stream_dated = false;
+  int64_t last_dated_seq = 0;  // the latest dated article's sequence number
   // Scratch.
   ArticleVector vec;
   std::vector<Scored> candidates;
@@ -197,7 +204,8 @@ Assignment Clusterer::Impl::Add(const Article& article,
   if (vec.dated) {
     stream_latest = stream_dated ? std::max(stream_latest, vec.hi) : vec.hi;
     stream_dated = true;
-  } else if (stream_dated) {
+    last_dated_seq = seq;
+  } else if (stream_dated && seq - last_dated_seq <= kEstimateRun) {
     vec.dated = true;
     vec.lo = vec.hi = stream_latest;
   }

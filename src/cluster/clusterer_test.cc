@@ -185,12 +185,16 @@ TEST(ClustererTest, TimeSeparatesOtherwiseSimilarReports) {
 // An undated headline in a dated stream is taken to appear at the latest
 // date seen: three days after the Biles story it starts a story of its own,
 // as it would with that date, where on its own (no dates at all) it joins.
+// After a long run of undated articles (a folder after a feed) the latest
+// date says nothing about it any more, and it joins again.
 TEST(ClustererTest, UndatedArticleInDatedStreamIsPlacedAtTheLatestDate) {
-  auto place = [](const std::string& first, const std::string& other, const std::string& late) {
+  auto place = [](const std::string& first, const std::string& other, const std::string& late,
+                  int undated_between = 0) {
     Clusterer c;
     const Assignment a = c.Add(
         Make("a", "Simone Biles withdraws from Tokyo gymnastics team final", "", first));
     c.Add(Make("x", "Japan wins gold in skateboarding street final", "", other));
+    for (int i = 0; i < undated_between; ++i) c.Add(Make("e" + std::to_string(i), "", ""));
     const Assignment b =
         c.Add(Make("b", "Biles withdraws from gymnastics team final in Tokyo", "", late));
     return c.ResolveStory(a.story) == c.ResolveStory(b.story);
@@ -198,6 +202,8 @@ TEST(ClustererTest, UndatedArticleInDatedStreamIsPlacedAtTheLatestDate) {
   EXPECT_TRUE(place("", "", ""));
   EXPECT_FALSE(place("2021-07-27T12:00", "2021-07-30T12:00", "2021-07-30T12:00"));
   EXPECT_FALSE(place("2021-07-27T12:00", "2021-07-30T12:00", ""));
+  EXPECT_FALSE(place("2021-07-27T12:00", "2021-07-30T12:00", "", 8));
+  EXPECT_TRUE(place("2021-07-27T12:00", "2021-07-30T12:00", "", 40));
   // A story the undated headline belongs to by time as well: it joins.
   EXPECT_TRUE(place("2021-07-30T11:00", "2021-07-30T12:00", ""));
 }
