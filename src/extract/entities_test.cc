@@ -461,6 +461,21 @@ TEST(EntityRecognizerTest, ModelTagsOnlyTheLanguageItLearned) {
   EXPECT_EQ(names(*model, german, "de-CH"), names(*model, german, "de"));
 }
 
+// GermEval writes an ordinal with its period as one token ("6."); tagged as
+// two, the lone period made the month after a day look like a sentence's
+// first word, and the model called it an organisation.
+TEST(EntityRecognizerTest, ModelSeesOrdinalsAsItLearnedThem) {
+  const std::unique_ptr<EntityRecognizer> model = MakeRecognizer(true);
+  ASSERT_NE(model, nullptr);
+  for (const char* text : {"Bis 6. März gibt es in Wien wieder Animationsfilme zu sehen.",
+                           "Am 12. März 2015 gab es in Wien Filme.",
+                           "Das Rückspiel geht am 9. März in Szene."}) {
+    Extraction ex;
+    model->Recognize(text, "de", &ex);
+    for (const Mention& m : ex.mentions) EXPECT_NE(m.text, "März") << text;
+  }
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -254,6 +254,41 @@ void Recognizer::FindRole(const std::vector<Tok>& toks, size_t first, std::strin
   m->role_kind = kind;
 }
 
+// Tags a sentence's tokens with the model; `views` holds their texts on entry.
+// `views`, `joined` and `view_tags` are scratch.
+void TagAsTrained(const TaggerModel& model, const Gazetteer& gazetteer,
+                  std::span<const text::Token> tokens, std::string_view sentence,
+                  std::vector<std::string_view>* views, std::vector<uint8_t>* joined,
+                  std::vector<uint8_t>* view_tags, std::vector<uint8_t>* tags) {
+  // GermEval, which the model learned from, writes an ordinal with its period
+  // as one token ("6." in "am 6. März"); our tokenizer splits it, and a lone
+  // "." inside a sentence made the next capitalized word look like a
+  // sentence's first ("März" came out as an organisation after a day). A
+  // number directly followed by a period and then by a word or number is
+  // therefore tagged as one token; the period takes the number's tag, as
+  // inside the same name.
+  joined->clear();  // by view: a number and its period
+  size_t n = 0;
+  for (size_t i = 0; i < tokens.size(); ++i, ++n) {
+    const bool ordinal = i + 2 < tokens.size() && tokens[i].kind == text::TokenKind::kNumber &&
+                         tokens[i + 1].begin == tokens[i].end &&
+                         sentence.substr(tokens[i + 1].begin, 1) == "." &&
+                         tokens[i + 2].kind != text::TokenKind::kPunct;
+    (*views)[n] = ordinal ? sentence.substr(tokens[i].begin, tokens[i + 1].end - tokens[i].begin)
+                          : (*views)[i];
+    joined->push_back(ordinal ? 1 : 0);
+    if (ordinal) ++i;
+  }
+  views->resize(n);
+  model.Tag(*views, gazetteer, view_tags);
+  tags->resize(tokens.size());
+  for (size_t v = 0, i = 0; v < n; ++v, ++i) {
+    const uint8_t tag = (*view_tags)[v];
+    (*tags)[i] = tag;
+    if ((*joined)[v] != 0) (*tags)[++i] = tag == 0 ? 0 : I(TagType(tag));
+  }
+}
+
 void Recognizer::Recognize(std::string_view text, std::string_view lang, Extraction* out) const {
   std::vector<RawMention> raw;
   std::vector<text::Span> sentences;
@@ -261,7 +296,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   std::vector<text::Token> tokens;
   std::vector<Tok> toks;
   std::vector<std::string_view> views;
-  std::vector<uint8_t> tags;
+  std::vector<uint8_t> joined, view_tags, tags;
   const std::string_view fold_lang = lang.empty() ? "de" : lang;
   const text::Folder folder(fold_lang);
   // The tagger learned one language's capitals ("Friday" is no place in
@@ -283,7 +318,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
       views[i] = t.text;
     }
     if (use_model) {
-      model_->Tag(views, *gazetteer_, &tags);
+      TagAsTrained(*model_, *gazetteer_, tokens, sentence, &views, &joined, &view_tags, &tags);
     } else {
       RuleTags(toks, &tags);
     }
