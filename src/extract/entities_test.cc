@@ -476,6 +476,35 @@ TEST(EntityRecognizerTest, ModelSeesOrdinalsAsItLearnedThem) {
   }
 }
 
+// Family names with particles: one person from the given name to the
+// surname, and the surname alone later keeps its particles. A person's name
+// followed by "von der" and an organisation stays apart.
+TEST(EntityRecognizerTest, NameParticlesBelongToTheName) {
+  const std::string text =
+      "Kommissionspräsidentin Ursula von der Leyen reiste am Montag nach Kiew. Dort sagte von "
+      "der Leyen, die Hilfe gehe weiter. Thomas Müller von der Universität Wien widersprach.";
+  for (bool with_model : {false, true}) {
+    const std::unique_ptr<EntityRecognizer> r = MakeRecognizer(with_model);
+    ASSERT_NE(r, nullptr);
+    Extraction ex;
+    r->Recognize(text, "de", &ex);
+    std::vector<std::string> people;
+    for (const Mention& m : ex.mentions) {
+      if (m.type == EntityType::kPerson) people.push_back(m.text);
+    }
+    EXPECT_EQ(people, (std::vector<std::string>{"Ursula von der Leyen", "von der Leyen", "Thomas Müller"}))
+        << (with_model ? "model" : "rules");
+    ASSERT_GE(ex.mentions.size(), 2u);
+    int leyen = -1;
+    for (const Mention& m : ex.mentions) {
+      if (m.text.ends_with("Leyen")) {
+        if (leyen < 0) leyen = m.entity;
+        EXPECT_EQ(m.entity, leyen);
+      }
+    }
+  }
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

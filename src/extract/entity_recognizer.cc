@@ -140,6 +140,7 @@ class Recognizer final : public EntityRecognizer {
  private:
   void RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
   void FixTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
+  void JoinParticleNames(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
   void FindRole(const std::vector<Tok>& toks, size_t first, std::string_view text,
                 std::string_view lang, RawMention* m) const;
 
@@ -217,7 +218,66 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
 
 // Repairs that hold whatever tagged: a person's name does not start with its
 // role or title ("Außenminister Luis Videgaray" → "Luis Videgaray").
+// The particles of family names: "Ursula von der Leyen", "Alexander Van der
+// Bellen", "Karl-Theodor zu Guttenberg". `first` for the one that opens them
+// (not "der": "Alexander der Große" aside, "Maria der ..." is rarer than a
+// clause; not "zur" or "vom": "Xi zur Generaldebatte").
+bool IsNameParticle(std::string_view folded, bool first) {
+  static constexpr std::string_view kOpening[] = {"von", "van", "zu", "de",  "di",
+                                                  "da",  "del", "du", "ten", "ter"};
+  static constexpr std::string_view kInner[] = {"der", "den", "la", "le"};
+  for (std::string_view p : kOpening) {
+    if (folded == p) return true;
+  }
+  if (first) return false;
+  for (std::string_view p : kInner) {
+    if (folded == p) return true;
+  }
+  return false;
+}
+
+// A word written in capitals only ("CDU", "UNO"): an acronym.
+bool IsAllCaps(std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// A person name the tagger opened with a given name alone, followed by name
+// particles and a capitalized word, spans them all, whatever the tagger made
+// of the rest ("Ursula" a person and "Leyen" a place). The word after the
+// particles must not be a word of the dictionary as written ("Sophia zu
+// Rettung"), another given name ("Matti von Bertolt Brecht"), an acronym
+// ("von der CDU") or a role; a name of two words before the particles
+// ("Andrew Jackson von der Vorderseite") stays as it is.
+void Recognizer::JoinParticleNames(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
+  const size_t n = toks.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    const std::string_view given = toks[i].folded;
+    if (!gazetteer_->IsFirstName(given.substr(0, given.find('-')))) continue;
+    size_t j = i + 1;
+    while (j < n && j - i <= 3 && IsNameParticle(toks[j].folded, j == i + 1)) ++j;
+    if (j == i + 1 || j >= n || !IsWordToken(toks[j].text) || !StartsUpper(toks[j].text) ||
+        IsAllCaps(toks[j].text) || gazetteer_->IsFirstName(toks[j].folded) ||
+        gazetteer_->RoleOf(toks[j].text, toks[j].folded) != RoleKind::kNone) {
+      continue;
+    }
+    const DictionaryClass listed = gazetteer_->DictionaryClassOf(toks[j].text);
+    if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+    for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = I(kPer);
+    // The rest of a name the tagger began at the family name.
+    size_t k = j + 1;
+    while (k < n && IsInside((*tags)[k]) && StartsUpper(toks[k].text)) (*tags)[k++] = I(kPer);
+    i = k - 1;
+  }
+}
+
 void Recognizer::FixTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
+  JoinParticleNames(toks, tags);
   const size_t n = toks.size();
   for (size_t i = 0; i < n; ++i) {
     if ((*tags)[i] != B(kPer)) continue;
@@ -438,8 +498,9 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
     if (!surnames.empty()) {
       tokens.clear();
       text::Tokenize(text, &tokens);
-      std::string folded;
-      for (const text::Token& t : tokens) {
+      std::string folded, particle;
+      for (size_t k = 0; k < tokens.size(); ++k) {
+        const text::Token& t = tokens[k];
         const std::string_view w = text.substr(t.begin, t.end - t.begin);
         if (!StartsUpper(w)) continue;
         folded.clear();
@@ -453,6 +514,17 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
         m.end = t.end;
         m.type = EntityType::kPerson;
         m.words = {folded};
+        // The particles the full name has before its surname ("Van der
+        // Bellen" for "Alexander Van der Bellen") belong to the mention.
+        const std::vector<std::string>& full = groups[it->second].words;
+        for (size_t back = 1; back < full.size() && back <= k && back <= 3; ++back) {
+          const text::Token& p = tokens[k - back];
+          particle.clear();
+          text::FoldTo(text.substr(p.begin, p.end - p.begin), fold_lang, &particle);
+          if (particle != full[full.size() - 1 - back] || !IsNameParticle(particle, false)) break;
+          m.begin = p.begin;
+          m.words.insert(m.words.begin(), particle);
+        }
         groups[it->second].members.push_back(static_cast<int>(raw.size()));
         raw.push_back(std::move(m));
       }
