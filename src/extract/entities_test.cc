@@ -505,6 +505,23 @@ TEST(EntityRecognizerTest, NameParticlesBelongToTheName) {
   }
 }
 
+// Links written out in the text hold no names ("com" was an organisation in
+// every "pic.twitter.com/…"); a slash between two names is no link.
+TEST(EntityRecognizerTest, NoNamesInLinks) {
+  const std::string text =
+      "Der Kanzler grüßt geflüchtete Kinder in Wien. pic.twitter.com/lmceQwMbYP Mehr dazu auf "
+      "https://t.co/QH1bJFIB6F und www.Orf.at. Der Zug Kiew/Moskau fährt wieder.";
+  for (bool with_model : {false, true}) {
+    const std::unique_ptr<EntityRecognizer> r = MakeRecognizer(with_model);
+    ASSERT_NE(r, nullptr);
+    Extraction ex;
+    r->Recognize(text, "de", &ex);
+    std::vector<std::string> names;
+    for (const Mention& m : ex.mentions) names.push_back(m.text);
+    EXPECT_EQ(names, (std::vector<std::string>{"Wien", "Kiew", "Moskau"})) << (with_model ? "model" : "rules");
+  }
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -236,6 +236,24 @@ bool IsNameParticle(std::string_view folded, bool first) {
   return false;
 }
 
+// Whether the word around text[at] (the text between the spaces around it)
+// is a link written out ("pic.twitter.com/oOo10gTVc2", "https://t.co/…",
+// "www.orf.at"): it has "://", starts with "www.", or has a host with a dot
+// before its first slash ("Kiew/Moskau" has none).
+bool InLink(std::string_view text, size_t at) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  size_t begin = at;
+  size_t end = at;
+  while (begin > 0 && !space(text[begin - 1])) --begin;
+  while (end < text.size() && !space(text[end])) ++end;
+  const std::string_view run = text.substr(begin, end - begin);
+  if (run.find("://") != std::string_view::npos || run.starts_with("www.")) return true;
+  const size_t slash = run.find('/');
+  if (slash == std::string_view::npos) return false;
+  const size_t dot = run.substr(0, slash).find('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < slash;
+}
+
 // A word written in capitals only ("CDU", "UNO"): an acronym.
 bool IsAllCaps(std::string_view word) {
   size_t letters = 0;
@@ -388,6 +406,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
       RawMention m;
       m.begin = toks[c.begin].begin;
       m.end = toks[c.end - 1].end;
+      if (InLink(text, m.begin) || InLink(text, m.end - 1)) continue;  // no names in links
       m.type = BaseType(c.type);
       for (uint32_t k = c.begin; k < c.end; ++k) {
         if (IsWordToken(toks[k].text) || toks[k].text.front() >= '0') m.words.push_back(toks[k].folded);
