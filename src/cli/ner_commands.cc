@@ -26,6 +26,7 @@ struct NerOptions {
   std::string predictions;
   std::vector<std::string> texts;
   int folds = 0;
+  bool raw = false;
   int epochs = extract::TrainOptions().epochs;
   uint64_t seed = extract::TrainOptions().seed;
 };
@@ -135,6 +136,7 @@ int RunEvalNer() {
   if (!gazetteer->has_dictionary()) {
     fmt::print("note: {} not found: word-list feature off\n", extract::kGermanWordListPath);
   }
+  if (!o.raw) extract::RepairTags(*sentences, *gazetteer, &predicted);
 
   extract::NerScores scores;
   for (size_t s = 0; s < sentences->size(); ++s) {
@@ -180,7 +182,8 @@ void RegisterNerCommands(CLI::App& app) {
   CLI::App* ner = eval->add_subcommand(
       "ner", "Score the named-entity tagger on a GermEval 2014 TSV file: strict span-and-type\n"
              "precision, recall and F1 of the outer chunks, per type and overall. Give a\n"
-             "model, or --folds K to train and test by K-fold cross-validation on the file.");
+             "model, or --folds K to train and test by K-fold cross-validation on the file.\n"
+             "Scores what the recognizer keeps: the tags after its repairs (see --raw).");
   ner->add_option("tsv", o.tsv, "GermEval 2014 TSV file with gold tags")->required();
   ner->add_option("--model", o.model, "Model file (see 'storyline train ner')");
   ner->add_option("--folds", o.folds, "Cross-validate with K folds instead of using a model");
@@ -192,6 +195,9 @@ void RegisterNerCommands(CLI::App& app) {
                   "the scores over a few seeds shows what a change is worth");
   ner->add_option("--predictions", o.predictions,
                   "Write the predictions here, in the input's 4-column format");
+  ner->add_flag("--raw", o.raw,
+                "Score the tagger's tags as they are, without the repairs the recognizer\n"
+                "makes after tagging (roles and titles out of names, name particles in)");
   SetRunner(ner, RunEvalNer);
 }
 

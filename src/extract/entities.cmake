@@ -67,6 +67,7 @@ target_sources(storyline_extract PRIVATE
   ner_features.cc
   gazetteer.cc
   germeval.cc
+  name_tags.cc
   tagger.cc
   word_clusters.cc)
 target_include_directories(storyline_extract PRIVATE ${CMAKE_CURRENT_BINARY_DIR})

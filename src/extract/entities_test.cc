@@ -13,6 +13,7 @@
 
 #include "gazetteer.h"
 #include "germeval.h"
+#include "name_tags.h"
 #include "storyline/text.h"
 #include "tagger.h"
 
@@ -520,6 +521,34 @@ TEST(EntityRecognizerTest, NoNamesInLinks) {
     for (const Mention& m : ex.mentions) names.push_back(m.text);
     EXPECT_EQ(names, (std::vector<std::string>{"Wien", "Kiew", "Moskau"})) << (with_model ? "model" : "rules");
   }
+}
+
+// A place's genitive is the place, whatever the tagger called it; a missed
+// one counts only for the places of our list, and not where the stem is also
+// a lower-case word ("des Essens": the meal).
+TEST(NameTagsTest, GenitivesOfPlacesArePlaces) {
+  const auto g = Gazetteer::Create();
+  auto fix = [&](std::vector<std::string_view> words, std::vector<uint8_t> tags) {
+    const text::Folder folder("de");
+    std::vector<std::string> folded(words.size());
+    std::vector<std::string_view> views(words.size());
+    for (size_t i = 0; i < words.size(); ++i) {
+      folder.To(words[i], &folded[i]);
+      views[i] = folded[i];
+    }
+    FixNameTags(*g, words, views, &tags);
+    std::vector<std::string> names;
+    for (uint8_t t : tags) names.push_back(TagName(t));
+    return names;
+  };
+  const uint8_t o = 0, b_per = 1, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(fix({"Portugals", "Präsident", "sprach"}, {b_per, o, o}), (Tags{"B-LOC", "O", "O"}));
+  EXPECT_EQ(fix({"Vertreter", "Großbritanniens", "fehlten"}, {o, o, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(fix({"nach", "dem", "Genuss", "des", "Essens"}, {o, o, o, o, o}), Tags(5, "O"));
+  EXPECT_EQ(fix({"die", "Bewegung", "des", "Zuges"}, {o, o, o, o}), Tags(4, "O"));
+  // Only names of one word: "Bayerns Landtag" may be an organisation's name.
+  EXPECT_EQ(fix({"Bayerns", "Landtag"}, {b_org, i_org}), (Tags{"B-ORG", "I-ORG"}));
 }
 
 TEST(EntityRecognizerTest, MissingModelIsAnError) {

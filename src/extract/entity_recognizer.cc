@@ -10,6 +10,7 @@
 
 #include "entities.h"
 #include "gazetteer.h"
+#include "name_tags.h"
 #include "storyline/text.h"
 #include "tagger.h"
 
@@ -139,8 +140,6 @@ class Recognizer final : public EntityRecognizer {
 
  private:
   void RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
-  void FixTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
-  void JoinParticleNames(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
   void FindRole(const std::vector<Tok>& toks, size_t first, std::string_view text,
                 std::string_view lang, RawMention* m) const;
 
@@ -216,26 +215,6 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
   }
 }
 
-// Repairs that hold whatever tagged: a person's name does not start with its
-// role or title ("Außenminister Luis Videgaray" → "Luis Videgaray").
-// The particles of family names: "Ursula von der Leyen", "Alexander Van der
-// Bellen", "Karl-Theodor zu Guttenberg". `first` for the one that opens them
-// (not "der": "Alexander der Große" aside, "Maria der ..." is rarer than a
-// clause; not "zur" or "vom": "Xi zur Generaldebatte").
-bool IsNameParticle(std::string_view folded, bool first) {
-  static constexpr std::string_view kOpening[] = {"von", "van", "zu", "de",  "di",
-                                                  "da",  "del", "du", "ten", "ter"};
-  static constexpr std::string_view kInner[] = {"der", "den", "la", "le"};
-  for (std::string_view p : kOpening) {
-    if (folded == p) return true;
-  }
-  if (first) return false;
-  for (std::string_view p : kInner) {
-    if (folded == p) return true;
-  }
-  return false;
-}
-
 // Whether the word around text[at] (the text between the spaces around it)
 // is a link written out ("pic.twitter.com/oOo10gTVc2", "https://t.co/…",
 // "www.orf.at"): it has "://", starts with "www.", or has a host with a dot
@@ -252,62 +231,6 @@ bool InLink(std::string_view text, size_t at) {
   if (slash == std::string_view::npos) return false;
   const size_t dot = run.substr(0, slash).find('.');
   return dot != std::string_view::npos && dot > 0 && dot + 1 < slash;
-}
-
-// A word written in capitals only ("CDU", "UNO"): an acronym.
-bool IsAllCaps(std::string_view word) {
-  size_t letters = 0;
-  for (char c : word) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
-}
-
-// A person name the tagger opened with a given name alone, followed by name
-// particles and a capitalized word, spans them all, whatever the tagger made
-// of the rest ("Ursula" a person and "Leyen" a place). The word after the
-// particles must not be a word of the dictionary as written ("Sophia zu
-// Rettung"), another given name ("Matti von Bertolt Brecht"), an acronym
-// ("von der CDU") or a role; a name of two words before the particles
-// ("Andrew Jackson von der Vorderseite") stays as it is.
-void Recognizer::JoinParticleNames(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
-  const size_t n = toks.size();
-  for (size_t i = 0; i + 2 < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
-    const std::string_view given = toks[i].folded;
-    if (!gazetteer_->IsFirstName(given.substr(0, given.find('-')))) continue;
-    size_t j = i + 1;
-    while (j < n && j - i <= 3 && IsNameParticle(toks[j].folded, j == i + 1)) ++j;
-    if (j == i + 1 || j >= n || !IsWordToken(toks[j].text) || !StartsUpper(toks[j].text) ||
-        IsAllCaps(toks[j].text) || gazetteer_->IsFirstName(toks[j].folded) ||
-        gazetteer_->RoleOf(toks[j].text, toks[j].folded) != RoleKind::kNone) {
-      continue;
-    }
-    const DictionaryClass listed = gazetteer_->DictionaryClassOf(toks[j].text);
-    if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
-    for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = I(kPer);
-    // The rest of a name the tagger began at the family name.
-    size_t k = j + 1;
-    while (k < n && IsInside((*tags)[k]) && StartsUpper(toks[k].text)) (*tags)[k++] = I(kPer);
-    i = k - 1;
-  }
-}
-
-void Recognizer::FixTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
-  JoinParticleNames(toks, tags);
-  const size_t n = toks.size();
-  for (size_t i = 0; i < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
-    size_t j = i;
-    while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
-           (gazetteer_->RoleOf(toks[j].text, toks[j].folded) != RoleKind::kNone ||
-            gazetteer_->IsTitle(toks[j].folded))) {
-      (*tags)[j] = 0;
-      ++j;
-    }
-    (*tags)[j] = B(kPer);
-  }
 }
 
 void Recognizer::FindRole(const std::vector<Tok>& toks, size_t first, std::string_view text,
@@ -375,6 +298,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   std::vector<Tok> toks;
   std::vector<std::string_view> views;
   std::vector<uint8_t> joined, view_tags, tags;
+  std::vector<std::string_view> words, folded_words;
   const std::string_view fold_lang = lang.empty() ? "de" : lang;
   const text::Folder folder(fold_lang);
   // The tagger learned one language's capitals ("Friday" is no place in
@@ -400,7 +324,13 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
     } else {
       RuleTags(toks, &tags);
     }
-    FixTags(toks, &tags);
+    words.resize(toks.size());
+    folded_words.resize(toks.size());
+    for (size_t i = 0; i < toks.size(); ++i) {
+      words[i] = toks[i].text;
+      folded_words[i] = toks[i].folded;
+    }
+    FixNameTags(*gazetteer_, words, folded_words, &tags);
     for (const Chunk& c : ChunksOf(tags)) {
       if (c.type >= kNumBaseTypes) continue;  // "deutschen", "Trump-Politik": not names
       RawMention m;

@@ -448,6 +448,16 @@ size_t Gazetteer::GenitivePlaceEnding(std::string_view folded) const {
   return 0;
 }
 
+size_t Gazetteer::GenitiveListedPlaceEnding(std::string_view folded) const {
+  const Impl& m = *impl_;
+  if (folded.size() <= 3 || folded.back() != 's' || m.locations.Contains(Hash(folded))) return 0;
+  for (size_t cut : {1, 2}) {
+    if (cut == 2 && folded[folded.size() - 2] != 'e') break;
+    if (m.locations.Contains(Hash(folded.substr(0, folded.size() - cut)))) return cut;
+  }
+  return 0;
+}
+
 uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded) const {
   if (!StartsUpper(word) && !impl_->lower_starts.Contains(Hash(folded))) return 0;
   return impl_->PhraseStartOf(folded);

@@ -115,6 +115,10 @@ class Gazetteer {
   // "griechenlandes"), the bytes of its ending (1 or 2) whose stem is a
   // catalog place or a place of our list, -s first; else 0.
   size_t GenitivePlaceEnding(std::string_view folded) const;
+  // The same for the places of our list only (locations.txt: countries,
+  // regions, the larger cities), not the catalogs, which also name small
+  // towns that are common nouns ("Zug", "Mus"): "grossbritanniens" → 1.
+  size_t GenitiveListedPlaceEnding(std::string_view folded) const;
 
  private:
   Gazetteer();

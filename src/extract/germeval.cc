@@ -1,5 +1,8 @@
 #include "germeval.h"
 
+#include "name_tags.h"
+#include "storyline/text.h"
+
 #include <algorithm>
 #include <cassert>
 #include <fstream>
@@ -115,6 +118,26 @@ std::string FormatPredictions(std::span<const GermEvalSentence> sentences,
     out += "\n";
   }
   return out;
+}
+
+void RepairTags(std::span<const GermEvalSentence> sentences, const Gazetteer& gazetteer,
+                std::vector<std::vector<uint8_t>>* predicted) {
+  assert(sentences.size() == predicted->size());
+  const text::Folder folder("de");
+  std::vector<std::string> folded;
+  std::vector<std::string_view> words, folded_views;
+  for (size_t s = 0; s < sentences.size(); ++s) {
+    const auto& tokens = sentences[s].tagged.tokens;
+    words.assign(tokens.begin(), tokens.end());
+    folded.resize(tokens.size());
+    folded_views.resize(tokens.size());
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      folded[i].clear();
+      folder.To(tokens[i], &folded[i]);
+      folded_views[i] = folded[i];
+    }
+    FixNameTags(gazetteer, words, folded_views, &(*predicted)[s]);
+  }
 }
 
 std::vector<std::vector<uint8_t>> CrossValidate(std::span<const GermEvalSentence> sentences, int k,

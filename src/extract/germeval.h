@@ -63,6 +63,12 @@ std::vector<std::vector<uint8_t>> CrossValidate(std::span<const GermEvalSentence
                                                 const Gazetteer& gazetteer,
                                                 const TrainOptions& options);
 
+// Applies to each sentence's predicted tags the repairs the recognizer makes
+// after tagging (FixNameTags in name_tags.h), so that a score measures the
+// names `storyline extract` gives.
+void RepairTags(std::span<const GermEvalSentence> sentences, const Gazetteer& gazetteer,
+                std::vector<std::vector<uint8_t>>* predicted);
+
 }  // namespace storyline::extract
 
 #endif  // STORYLINE_EXTRACT_GERMEVAL_H_

@@ -1,0 +1,112 @@
+#include "name_tags.h"
+
+#include "tagger.h"
+
+namespace storyline::extract {
+namespace {
+
+constexpr uint8_t B(int type) { return static_cast<uint8_t>(1 + 2 * type); }
+constexpr uint8_t I(int type) { return static_cast<uint8_t>(2 + 2 * type); }
+constexpr int kPer = 0, kLoc = 1;
+
+bool IsWord(std::string_view t) {
+  return !t.empty() && (static_cast<unsigned char>(t[0]) >= 0x80 ||
+                        (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
+}
+
+// A word written in capitals only ("CDU", "UNO"): an acronym.
+bool IsAllCaps(std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+// A person name the tagger opened with a given name alone, followed by name
+// particles and a capitalized word, spans them all, whatever the tagger made
+// of the rest ("Ursula" a person and "Leyen" a place). The word after the
+// particles must not be a word of the dictionary as written ("Sophia zu
+// Rettung"), another given name ("Matti von Bertolt Brecht"), an acronym
+// ("von der CDU") or a role; a name of two words before the particles
+// ("Andrew Jackson von der Vorderseite") stays as it is.
+void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                       std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    const std::string_view given = folded[i];
+    if (!gazetteer.IsFirstName(given.substr(0, given.find('-')))) continue;
+    size_t j = i + 1;
+    while (j < n && j - i <= 3 && IsNameParticle(folded[j], j == i + 1)) ++j;
+    if (j == i + 1 || j >= n || !IsWord(words[j]) || !StartsUpper(words[j]) ||
+        IsAllCaps(words[j]) || gazetteer.IsFirstName(folded[j]) ||
+        gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone) {
+      continue;
+    }
+    const DictionaryClass listed = gazetteer.DictionaryClassOf(words[j]);
+    if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+    for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = I(kPer);
+    // The rest of a name the tagger began at the family name.
+    size_t k = j + 1;
+    while (k < n && IsInside((*tags)[k]) && StartsUpper(words[k])) (*tags)[k++] = I(kPer);
+    i = k - 1;
+  }
+}
+
+}  // namespace
+
+// The particles of family names: "Ursula von der Leyen", "Alexander Van der
+// Bellen", "Karl-Theodor zu Guttenberg". Not "der" first ("Alexander der
+// Große" aside, "Maria der ..." is rarer than a clause), nor "zur" or "vom"
+// ("Xi zur Generaldebatte").
+bool IsNameParticle(std::string_view folded, bool first) {
+  static constexpr std::string_view kOpening[] = {"von", "van", "zu", "de",  "di",
+                                                  "da",  "del", "du", "ten", "ter"};
+  static constexpr std::string_view kInner[] = {"der", "den", "la", "le"};
+  for (std::string_view p : kOpening) {
+    if (folded == p) return true;
+  }
+  if (first) return false;
+  for (std::string_view p : kInner) {
+    if (folded == p) return true;
+  }
+  return false;
+}
+
+void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  JoinParticleNames(gazetteer, words, folded, tags);
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t t = (*tags)[i];
+    if (i + 1 < n && IsInside((*tags)[i + 1])) continue;  // one word alone
+    if (IsBegin(t) && TagType(t) != kLoc && TagType(t) < kNumBaseTypes) {
+      // A name of one word that is a place's genitive is the place
+      // ("Portugals Präsident": no person "Portugals").
+      if (gazetteer.GenitivePlaceEnding(folded[i]) > 0 || gazetteer.GenitiveListedPlaceEnding(folded[i]) > 0) {
+        (*tags)[i] = B(kLoc);
+      }
+    } else if (t == 0 && StartsUpper(words[i])) {
+      // The tagger missed it ("Großbritanniens"): only the places of our
+      // list, and not where the stem is also a lower-case word ("des Essens").
+      const size_t cut = gazetteer.GenitiveListedPlaceEnding(folded[i]);
+      if (cut == 0) continue;
+      const DictionaryClass stem = gazetteer.DictionaryClassOf(words[i].substr(0, words[i].size() - cut));
+      if (stem != DictionaryClass::kLower && stem != DictionaryClass::kBoth) (*tags)[i] = B(kLoc);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    size_t j = i;
+    while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
+           (gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone || gazetteer.IsTitle(folded[j]))) {
+      (*tags)[j] = 0;
+      ++j;
+    }
+    (*tags)[j] = B(kPer);
+  }
+}
+
+}  // namespace storyline::extract

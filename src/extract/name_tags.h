@@ -1,0 +1,31 @@
+// Repairs of a sentence's name tags that hold whatever tagged them (the model
+// or the rules): what the recognizer runs after tagging, and what `eval ner`
+// scores. Internal to the extract stage.
+#ifndef STORYLINE_EXTRACT_NAME_TAGS_H_
+#define STORYLINE_EXTRACT_NAME_TAGS_H_
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer.h"
+
+namespace storyline::extract {
+
+// The tokens of one sentence as written and folded (text::Folder), one tag
+// each (tagger.h's BIO tags), repaired in place:
+// - a person's name does not start with its role or title ("Außenminister
+//   Luis Videgaray" → "Luis Videgaray");
+// - a given name followed by name particles and a surname spans them all
+//   ("Ursula von der Leyen"), see JoinParticleNames in name_tags.cc.
+void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
+
+// The particles of family names ("von", "van der", "da"); `first` for the one
+// that opens them.
+bool IsNameParticle(std::string_view folded, bool first);
+
+}  // namespace storyline::extract
+
+#endif  // STORYLINE_EXTRACT_NAME_TAGS_H_
