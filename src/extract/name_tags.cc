@@ -1,5 +1,8 @@
 #include "name_tags.h"
 
+#include <algorithm>
+#include <string>
+
 #include "tagger.h"
 
 namespace storyline::extract {
@@ -55,6 +58,66 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
   }
 }
 
+// A person's name does not start with its role or title ("Außenminister Luis
+// Videgaray" → "Luis Videgaray").
+void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                        std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    size_t j = i;
+    while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
+           (gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone || gazetteer.IsTitle(folded[j]))) {
+      (*tags)[j] = 0;
+      ++j;
+    }
+    (*tags)[j] = B(kPer);
+  }
+}
+
+// A name of one word that is a place's genitive is the place ("Portugals
+// Präsident": no person "Portugals"). A capitalized word the tagger missed
+// is one too ("Großbritanniens"), but only for the places of our list and
+// not where the stem is also a lower-case word ("des Essens").
+void GenitivesOfPlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                       std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    const uint8_t t = (*tags)[i];
+    if (i + 1 < n && IsInside((*tags)[i + 1])) continue;  // one word alone
+    if (IsBegin(t) && TagType(t) != kLoc && TagType(t) < kNumBaseTypes) {
+      if (gazetteer.GenitivePlaceEnding(folded[i]) > 0 || gazetteer.GenitiveListedPlaceEnding(folded[i]) > 0) {
+        (*tags)[i] = B(kLoc);
+      }
+    } else if (t == 0 && StartsUpper(words[i])) {
+      const size_t cut = gazetteer.GenitiveListedPlaceEnding(folded[i]);
+      if (cut == 0) continue;
+      const DictionaryClass stem = gazetteer.DictionaryClassOf(words[i].substr(0, words[i].size() - cut));
+      if (stem != DictionaryClass::kLower && stem != DictionaryClass::kBoth) (*tags)[i] = B(kLoc);
+    }
+  }
+}
+
+// A listed place is never a person ("Washington", "Paris"), as the
+// recognizer's vote also decides for a whole article.
+void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::string_view> folded,
+                             std::vector<uint8_t>* tags) {
+  const size_t n = folded.size();
+  std::vector<std::string> name;
+  std::vector<uint8_t> bits;
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    size_t end = i + 1;
+    while (end < n && (*tags)[end] == I(kPer)) ++end;
+    name.assign(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end));
+    gazetteer.MatchPhrases(name, &bits);
+    if ((bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0) {
+      (*tags)[i] = B(kLoc);
+      for (size_t k = i + 1; k < end; ++k) (*tags)[k] = I(kLoc);
+    }
+  }
+}
+
 }  // namespace
 
 // The particles of family names: "Ursula von der Leyen", "Alexander Van der
@@ -78,35 +141,9 @@ bool IsNameParticle(std::string_view folded, bool first) {
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   JoinParticleNames(gazetteer, words, folded, tags);
-  const size_t n = words.size();
-  for (size_t i = 0; i < n; ++i) {
-    const uint8_t t = (*tags)[i];
-    if (i + 1 < n && IsInside((*tags)[i + 1])) continue;  // one word alone
-    if (IsBegin(t) && TagType(t) != kLoc && TagType(t) < kNumBaseTypes) {
-      // A name of one word that is a place's genitive is the place
-      // ("Portugals Präsident": no person "Portugals").
-      if (gazetteer.GenitivePlaceEnding(folded[i]) > 0 || gazetteer.GenitiveListedPlaceEnding(folded[i]) > 0) {
-        (*tags)[i] = B(kLoc);
-      }
-    } else if (t == 0 && StartsUpper(words[i])) {
-      // The tagger missed it ("Großbritanniens"): only the places of our
-      // list, and not where the stem is also a lower-case word ("des Essens").
-      const size_t cut = gazetteer.GenitiveListedPlaceEnding(folded[i]);
-      if (cut == 0) continue;
-      const DictionaryClass stem = gazetteer.DictionaryClassOf(words[i].substr(0, words[i].size() - cut));
-      if (stem != DictionaryClass::kLower && stem != DictionaryClass::kBoth) (*tags)[i] = B(kLoc);
-    }
-  }
-  for (size_t i = 0; i < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
-    size_t j = i;
-    while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
-           (gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone || gazetteer.IsTitle(folded[j]))) {
-      (*tags)[j] = 0;
-      ++j;
-    }
-    (*tags)[j] = B(kPer);
-  }
+  DropRolesAndTitles(gazetteer, words, folded, tags);
+  GenitivesOfPlaces(gazetteer, words, folded, tags);
+  ListedPlacesAreNoPeople(gazetteer, folded, tags);
 }
 
 }  // namespace storyline::extract

@@ -14,11 +14,13 @@
 namespace storyline::extract {
 
 // The tokens of one sentence as written and folded (text::Folder), one tag
-// each (tagger.h's BIO tags), repaired in place:
+// each (tagger.h's BIO tags), repaired in place, in this order:
+// - a given name followed by name particles and a surname spans them all
+//   ("Ursula von der Leyen");
 // - a person's name does not start with its role or title ("Außenminister
 //   Luis Videgaray" → "Luis Videgaray");
-// - a given name followed by name particles and a surname spans them all
-//   ("Ursula von der Leyen"), see JoinParticleNames in name_tags.cc.
+// - a place's genitive is the place ("Portugals", "Großbritanniens");
+// - a listed place is never a person.
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
