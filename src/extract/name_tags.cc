@@ -84,7 +84,8 @@ void GenitivesOfPlaces(const Gazetteer& gazetteer, std::span<const std::string_v
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
     const uint8_t t = (*tags)[i];
-    if (i + 1 < n && IsInside((*tags)[i + 1])) continue;  // one word alone
+    if (folded[i].size() < 4 || folded[i].back() != 's') continue;  // no genitive
+    if (i + 1 < n && IsInside((*tags)[i + 1])) continue;           // one word alone
     if (IsBegin(t) && TagType(t) != kLoc && TagType(t) < kNumBaseTypes) {
       if (gazetteer.GenitivePlaceEnding(folded[i]) > 0 || gazetteer.GenitiveListedPlaceEnding(folded[i]) > 0) {
         (*tags)[i] = B(kLoc);
@@ -103,8 +104,8 @@ void GenitivesOfPlaces(const Gazetteer& gazetteer, std::span<const std::string_v
 void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::string_view> folded,
                              std::vector<uint8_t>* tags) {
   const size_t n = folded.size();
-  std::vector<std::string> name;
-  std::vector<uint8_t> bits;
+  thread_local std::vector<std::string> name;
+  thread_local std::vector<uint8_t> bits;
   for (size_t i = 0; i < n; ++i) {
     if ((*tags)[i] != B(kPer)) continue;
     size_t end = i + 1;
