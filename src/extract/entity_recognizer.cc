@@ -453,7 +453,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
         const std::string_view w = text.substr(t.begin, t.end - t.begin);
         if (!StartsUpper(w)) continue;
         folded.clear();
-        text::FoldTo(w, fold_lang, &folded);
+        folder.To(w, &folded);
         auto it = surnames.find(folded);
         if (it == surnames.end()) continue;
         auto c = std::upper_bound(covered.begin(), covered.end(), std::make_pair(t.begin, UINT32_MAX));
@@ -469,7 +469,7 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
         for (size_t back = 1; back < full.size() && back <= k && back <= 3; ++back) {
           const text::Token& p = tokens[k - back];
           particle.clear();
-          text::FoldTo(text.substr(p.begin, p.end - p.begin), fold_lang, &particle);
+          folder.To(text.substr(p.begin, p.end - p.begin), &particle);
           if (particle != full[full.size() - 1 - back] || !IsNameParticle(particle, false)) break;
           m.begin = p.begin;
           m.words.insert(m.words.begin(), particle);

@@ -104,12 +104,12 @@ bool OpensSentence(std::string_view token) {
 
 // Fills *info for `token`, whose hash `word_hash` is known.
 void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer& gazetteer,
-                     const WordClusters& clusters, std::string_view lang, std::string* shape,
+                     const WordClusters& clusters, const text::Folder& folder, std::string* shape,
                      WordInfo* info) {
   info->token.assign(token);
   info->word_hash = word_hash;
   info->folded.clear();
-  text::FoldTo(token, lang, &info->folded);
+  folder.To(token, &info->folded);
   const std::string& f = info->folded;
   ShapeTo(token, shape);
   info->folded_hash = HashString(f);
@@ -136,7 +136,7 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
       info->dict = kDictCompound;
       thread_local std::string folded_head;
       folded_head.clear();
-      text::FoldTo(token.substr(head), lang, &folded_head);
+      folder.To(token.substr(head), &folded_head);
       info->head_hash = HashString(folded_head);
     }
   }
@@ -163,6 +163,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   const size_t n = tokens.size();
   const size_t levels = clusters.levels();
   assert(levels <= std::tuple_size_v<decltype(WordInfo::clusters)>);
+  const text::Folder folder(lang);
   out->clusters.assign((n + 2) * levels, WordClusters::kNone);
   if (out->folded.size() < n) out->folded.resize(n);
   out->word_bits.assign(n, 0);
@@ -208,10 +209,10 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     if (cache != nullptr) {
       info = &cache->Slot(word_hash);
       if (!info->valid || info->word_hash != word_hash || info->token != tokens[i]) {
-        ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
+        ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, folder, &out->shape, info);
       }
     } else {
-      ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, lang, &out->shape, info);
+      ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, folder, &out->shape, info);
     }
     out->infos[i] = cache != nullptr ? info : nullptr;
     out->folded[i] = info->folded;

@@ -37,6 +37,7 @@ WordView BuildWordView(std::string_view text, std::string_view lang) {
   std::vector<text::Span> sentences;
   text::SplitSentences(text, lang, &sentences);
   v.words.reserve(tokens.size());
+  const text::Folder folder(lang);
   v.folded.reserve(text.size() + text.size() / 8);
   size_t s = 0;
   int paragraph = 0;
@@ -60,7 +61,7 @@ WordView BuildWordView(std::string_view text, std::string_view lang) {
     w.folded_begin = static_cast<uint32_t>(v.folded.size());
     if (t.kind == text::TokenKind::kWord) {
       w.cap = StartsUpper(raw);
-      text::FoldTo(raw, lang, &v.folded);
+      folder.To(raw, &v.folded);
     } else {
       v.folded.append(raw);
     }
