@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "gazetteer.h"
+
 namespace storyline::extract {
 namespace {
 
@@ -84,6 +86,20 @@ TEST(GermEvalTest, PredictionsKeepTheInputFormat) {
   ASSERT_TRUE(s.ok());
   const std::vector<std::vector<uint8_t>> pred = {Tags({"B-LOC", "O"})};
   EXPECT_EQ(FormatPredictions(*s, pred), "#\tdoc\n1\tAngela\tB-LOC\tO\n2\tlacht\tO\tO\n\n");
+}
+
+// The scores are of what the recognizer keeps: the predicted tags get its
+// repairs (here a role out of a name and a place's genitive as the place).
+TEST(GermEvalTest, RepairTagsAppliesTheRecognizersRepairs) {
+  auto s = ParseGermEval(
+      "1\tAußenminister\tO\tO\n2\tRex\tB-PER\tO\n3\tTillerson\tI-PER\tO\n4\tlobte\tO\tO\n"
+      "5\tPortugals\tB-LOC\tO\n6\tRegierung\tO\tO\n",
+      "t.tsv");
+  ASSERT_TRUE(s.ok());
+  std::vector<std::vector<uint8_t>> pred = {Tags({"B-PER", "I-PER", "I-PER", "O", "B-PER", "O"})};
+  const auto gazetteer = Gazetteer::Create();
+  RepairTags(*s, *gazetteer, &pred);
+  EXPECT_EQ(pred[0], Tags({"O", "B-PER", "I-PER", "O", "B-LOC", "O"}));
 }
 
 }  // namespace
