@@ -129,11 +129,11 @@ struct Clusterer::Impl {
   std::vector<StoryInfo> info;  // by story index
   int64_t seq = 0;
   int64_t live_stories = 0;
-  // The end of the latest publication interval seen, in days since the epoch
-  // (valid once `stream_dated`): when an undated article is taken to appear.
+  // The sequence number of the last dated article (0: none yet), and the end
+  // of the latest publication interval seen, in days since the epoch: when an
+  // undated article is taken to appear.
+  int64_t last_dated_seq = 0;
   double stream_latest = 0;
-  bool stream_dated = false;
-  int64_t last_dated_seq = 0;  // the latest dated article's sequence number
   // Scratch.
   ArticleVector vec;
   std::vector<Scored> candidates;
@@ -202,10 +202,9 @@ Assignment Clusterer::Impl::Add(const Article& article,
   // as readily as the current one (OG2021 with half its dates removed: B-cubed
   // 0.660 against 0.783 with all dates; see src/cluster/README.md).
   if (vec.dated) {
-    stream_latest = stream_dated ? std::max(stream_latest, vec.hi) : vec.hi;
-    stream_dated = true;
+    stream_latest = last_dated_seq > 0 ? std::max(stream_latest, vec.hi) : vec.hi;
     last_dated_seq = seq;
-  } else if (stream_dated && seq - last_dated_seq <= kEstimateRun) {
+  } else if (last_dated_seq > 0 && seq - last_dated_seq <= kEstimateRun) {
     vec.dated = true;
     vec.lo = vec.hi = stream_latest;
   }
