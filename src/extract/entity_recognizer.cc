@@ -60,13 +60,9 @@ void FoldGenitives(const Gazetteer& gazetteer, std::vector<RawMention>* raw) {
     const RawMention& m = (*raw)[i];
     if (!candidate(m)) continue;
     const std::string& w = m.words[0];
-    for (uint8_t cut : {1, 2}) {
-      if (cut == 2 && !w.ends_with("es")) break;
-      if (std::binary_search(singles.begin(), singles.end(), std::string_view(w).substr(0, w.size() - cut))) {
-        cuts[i] = cut;
-        break;
-      }
-    }
+    cuts[i] = static_cast<uint8_t>(GenitiveEnding(w, [&singles](std::string_view stem) {
+      return std::binary_search(singles.begin(), singles.end(), stem);
+    }));
     if (cuts[i] == 0) {
       cuts[i] = static_cast<uint8_t>(gazetteer.GenitivePlaceEnding(w));
       catalog[i] = cuts[i] != 0;

@@ -212,12 +212,11 @@ struct Gazetteer::Impl {
 
   bool IsPlaceWord(std::string_view w) const { return (words.Get(Hash(w)) & kPlaceWord) != 0; }
 
-  // The genitive of a one-word catalog place: "Ungarns", "Griechenlandes" (a
-  // proper noun's genitive -s or -es).
+  bool IsListedLocation(std::string_view w) const { return locations.Contains(Hash(w)); }
+
+  // The genitive of a one-word catalog place: "Ungarns", "Griechenlandes".
   bool GenitiveOfPlace(std::string_view w) const {
-    if (w.size() <= 3 || w.back() != 's') return false;
-    return IsPlaceWord(w.substr(0, w.size() - 1)) ||
-           (w[w.size() - 2] == 'e' && IsPlaceWord(w.substr(0, w.size() - 2)));
+    return GenitiveEnding(w, [this](std::string_view stem) { return IsPlaceWord(stem); }) > 0;
   }
 
   void AddWords(std::string_view data, uint8_t bit) {
@@ -440,22 +439,15 @@ void Gazetteer::PrefetchDictionaryClass(std::string_view word) const {
 size_t Gazetteer::GenitivePlaceEnding(std::string_view folded) const {
   const Impl& m = *impl_;
   if (m.IsPlaceWord(folded) || !m.GenitiveOfPlace(folded)) return 0;
-  // The ending whose stem is a listed or catalog place, -s first.
-  for (size_t cut : {1, 2}) {
-    const std::string_view stem = folded.substr(0, folded.size() - cut);
-    if (m.IsPlaceWord(stem) || m.locations.Contains(Hash(stem))) return cut;
-  }
-  return 0;
+  // The ending whose stem is a listed or catalog place.
+  return GenitiveEnding(
+      folded, [&m](std::string_view stem) { return m.IsPlaceWord(stem) || m.IsListedLocation(stem); });
 }
 
 size_t Gazetteer::GenitiveListedPlaceEnding(std::string_view folded) const {
   const Impl& m = *impl_;
-  if (folded.size() <= 3 || folded.back() != 's' || m.locations.Contains(Hash(folded))) return 0;
-  for (size_t cut : {1, 2}) {
-    if (cut == 2 && folded[folded.size() - 2] != 'e') break;
-    if (m.locations.Contains(Hash(folded.substr(0, folded.size() - cut)))) return cut;
-  }
-  return 0;
+  if (m.IsListedLocation(folded)) return 0;
+  return GenitiveEnding(folded, [&m](std::string_view stem) { return m.IsListedLocation(stem); });
 }
 
 uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded) const {

@@ -132,6 +132,17 @@ void LowerFirstTo(std::string_view word, std::string* out);
 // True when the first code point of `word` is an upper-case letter.
 bool StartsUpper(std::string_view word);
 
+// When the folded word `w` is a proper noun's genitive (-s or -es) whose stem
+// `is_name` accepts, the bytes of that ending, -s first ("ungarns" → 1,
+// "griechenlandes" → 2); else 0.
+template <typename IsName>
+size_t GenitiveEnding(std::string_view w, IsName is_name) {
+  if (w.size() <= 3 || w.back() != 's') return 0;
+  if (is_name(w.substr(0, w.size() - 1))) return 1;
+  if (w[w.size() - 2] == 'e' && is_name(w.substr(0, w.size() - 2))) return 2;
+  return 0;
+}
+
 // The lines of data/gazetteers/aliases.txt (names of one entity), each split
 // at '|' into its names, spaces trimmed, empty names dropped.
 std::vector<std::vector<std::string_view>> AliasGroups();
