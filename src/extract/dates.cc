@@ -241,6 +241,42 @@ class DateFinder {
     return future;
   }
 
+  // How many units an offset at word `k` counts ("vier", "4", "two"; `one`
+  // and `one_too` are the indefinite articles that mean one: "einem", "a"),
+  // or 0.
+  double CountAt(int k, std::string_view one, std::string_view one_too) const {
+    if (Number(k)) {
+      auto p = text::ParseNumber(v_.Raw(k), v_.lang);
+      return p ? *p : 0;
+    }
+    if (!Word(k)) return 0;
+    if (F(k) == one || F(k) == one_too) return 1;
+    return NumberWordValue(F(k)).value_or(0);
+  }
+
+  // The unit an offset's word names ("Jahren", "years" → "years"), or "".
+  static std::string_view UnitOf(std::string_view u, bool english) {
+    struct UnitWords {
+      std::string_view unit, de[3], en[2];
+    };
+    static constexpr UnitWords kUnits[] = {{"years", {"jahren", "jahr", "jahre"}, {"years", "year"}},
+                                           {"months", {"monaten", "monat", "monate"}, {"months", "month"}},
+                                           {"weeks", {"wochen", "woche", ""}, {"weeks", "week"}},
+                                           {"days", {"tagen", "tag", "tage"}, {"days", "day"}}};
+    for (const UnitWords& w : kUnits) {
+      if (english) {
+        for (std::string_view e : w.en) {
+          if (u == e) return w.unit;
+        }
+      } else {
+        for (std::string_view d : w.de) {
+          if (!d.empty() && u == d) return w.unit;
+        }
+      }
+    }
+    return {};
+  }
+
   int Date(int i) {
     const std::string_view f = F(i);
     int end = 0;
@@ -370,22 +406,9 @@ class DateFinder {
     }
     // "vor vier Jahren", "in den vergangenen vier Jahren", "vor einem Monat".
     if ((f == "vor" || f == "vergangenen" || f == "letzten") && i + 2 < n_) {
-      double count = 0;
-      if (Number(i + 1)) {
-        auto p = text::ParseNumber(v_.Raw(i + 1), v_.lang);
-        count = p ? *p : 0;
-      } else if (Word(i + 1) && (F(i + 1) == "einem" || F(i + 1) == "einer")) {
-        count = 1;
-      } else if (Word(i + 1)) {
-        count = NumberWordValue(F(i + 1)).value_or(0);
-      }
+      double count = CountAt(i + 1, "einem", "einer");
       if (count > 0 && count < 1000 && Word(i + 2)) {
-        const std::string_view u = F(i + 2);
-        std::string_view unit;
-        if (u == "jahren" || u == "jahr" || u == "jahre") unit = "years";
-        if (u == "monaten" || u == "monat" || u == "monate") unit = "months";
-        if (u == "wochen" || u == "woche") unit = "weeks";
-        if (u == "tagen" || u == "tag" || u == "tage") unit = "days";
+        std::string_view unit = UnitOf(F(i + 2), /*english=*/false);
         if (!unit.empty()) {
           int b = i;
           if (f != "vor" && b >= 2 && Word(b - 1) && F(b - 1) == "den" && Word(b - 2) &&
@@ -423,21 +446,8 @@ class DateFinder {
       }
     }
     if (v_.english && Word(i + 1) && Word(i + 2) && F(i + 2) == "ago") {
-      double count = 0;
-      if (Number(i)) {
-        auto p = text::ParseNumber(v_.Raw(i), v_.lang);
-        count = p ? *p : 0;
-      } else if (f == "a" || f == "an") {
-        count = 1;
-      } else {
-        count = NumberWordValue(f).value_or(0);
-      }
-      const std::string_view u = F(i + 1);
-      std::string_view unit;
-      if (u == "years" || u == "year") unit = "years";
-      if (u == "months" || u == "month") unit = "months";
-      if (u == "weeks" || u == "week") unit = "weeks";
-      if (u == "days" || u == "day") unit = "days";
+      const double count = CountAt(i, "a", "an");
+      const std::string_view unit = UnitOf(F(i + 1), /*english=*/true);
       if (count > 0 && count < 1000 && count == std::floor(count) && !unit.empty()) {
         Offset(i, i + 3, unit, -static_cast<int>(count));
         return i + 3;

@@ -1,6 +1,7 @@
 #include "extract/dates.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -10,11 +11,12 @@
 namespace storyline::extract {
 namespace {
 
-std::vector<DateMention> Dates(const std::string& text, const std::string& published) {
+std::vector<DateMention> Dates(const std::string& text, const std::string& published,
+                               std::string_view lang = "de") {
   Extraction ex;
   PublishedDate pub;
   if (!published.empty()) pub = ParsePublishedDate(published).value();
-  FindDates(BuildWordView(text, "de"), pub, &ex);
+  FindDates(BuildWordView(text, lang), pub, &ex);
   return ex.dates;
 }
 
@@ -40,25 +42,17 @@ TEST(DatesTest, English) {
       {"Sales fell this month.", "2026-03-10", "this month", "2026-03", "month"},
   };
   for (const auto& c : cases) {
-    Extraction ex;
-    PublishedDate published;
-    if (!c.published.empty()) published = *ParsePublishedDate(c.published);
-    FindDates(BuildWordView(c.text, "en"), published, &ex);
-    ASSERT_EQ(ex.dates.size(), 1u) << c.text;
-    EXPECT_EQ(ex.dates[0].text, c.date) << c.text;
-    EXPECT_EQ(ex.dates[0].value, c.value) << c.text;
-    EXPECT_EQ(DatePrecisionName(ex.dates[0].precision), c.precision) << c.text;
+    const std::vector<DateMention> dates = Dates(c.text, c.published, "en");
+    ASSERT_EQ(dates.size(), 1u) << c.text;
+    EXPECT_EQ(dates[0].text, c.date) << c.text;
+    EXPECT_EQ(dates[0].value, c.value) << c.text;
+    EXPECT_EQ(DatePrecisionName(dates[0].precision), c.precision) << c.text;
   }
   // No year has a 30 February.
-  {
-    Extraction bad;
-    FindDates(BuildWordView("It happened on Feb. 30.", "en"), PublishedDate{}, &bad);
-    EXPECT_TRUE(bad.dates.empty()) << bad.dates[0].text;
-  }
+  const std::vector<DateMention> bad = Dates("It happened on Feb. 30.", "", "en");
+  EXPECT_TRUE(bad.empty()) << bad[0].text;
   // "may" and "march" in lower case are a verb, not a month.
-  Extraction ex;
-  FindDates(BuildWordView("They may 3 times march 4 miles.", "en"), PublishedDate{}, &ex);
-  EXPECT_TRUE(ex.dates.empty());
+  EXPECT_TRUE(Dates("They may 3 times march 4 miles.", "", "en").empty());
 }
 
 TEST(DatesTest, Table) {
