@@ -38,7 +38,6 @@ constexpr Named kScales[] = {
     {"billionen", 1e12}, {"millions", 1e6},  {"billions", 1e9},  {"thousand", 1e3},
     {"bn", 1e9}};
 
-
 // Words that stand for a vague amount: "Hunderttausende Menschen".
 struct Vague {
   std::string_view stem;
@@ -113,10 +112,8 @@ bool IsIndefinite(std::string_view folded) {
   if (folded.empty()) return false;
   switch (folded[0]) {  // this runs on most words: the first byte decides most
     case 'e':
-      return folded == "ein" ||
-             (folded.size() == 5 && folded.starts_with("ein") &&
-              (folded[3] == 'e' && (folded[4] == 'n' || folded[4] == 'm' || folded[4] == 'r' || folded[4] == 's'))) ||
-             folded == "eine";
+      return folded == "ein" || folded == "eine" || folded == "einen" || folded == "einem" ||
+             folded == "einer" || folded == "eines";
     case 'a': return folded == "a" || folded == "an";
     case 'o': return folded == "one";
     default: return false;
