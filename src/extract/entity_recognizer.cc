@@ -86,11 +86,6 @@ EntityType BaseType(int type) {
   }
 }
 
-bool IsWordToken(std::string_view t) {
-  return !t.empty() && (static_cast<unsigned char>(t[0]) >= 0x80 ||
-                        (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
-}
-
 // Determiners that may open "<determiner> <adjective> <role noun>". Not the
 // neuter "das": the role nouns are masculine or feminine, and "Das sagte
 // Ministerin ..." is a pronoun and a verb.

@@ -12,11 +12,6 @@ constexpr uint8_t B(int type) { return static_cast<uint8_t>(1 + 2 * type); }
 constexpr uint8_t I(int type) { return static_cast<uint8_t>(2 + 2 * type); }
 constexpr int kPer = 0, kLoc = 1;
 
-bool IsWord(std::string_view t) {
-  return !t.empty() && (static_cast<unsigned char>(t[0]) >= 0x80 ||
-                        (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
-}
-
 // A word written in capitals only ("CDU", "UNO"): an acronym.
 bool IsAllCaps(std::string_view word) {
   size_t letters = 0;
@@ -43,7 +38,7 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
     if (!gazetteer.IsFirstName(given.substr(0, given.find('-')))) continue;
     size_t j = i + 1;
     while (j < n && j - i <= 3 && IsNameParticle(folded[j], j == i + 1)) ++j;
-    if (j == i + 1 || j >= n || !IsWord(words[j]) || !StartsUpper(words[j]) ||
+    if (j == i + 1 || j >= n || !IsWordToken(words[j]) || !StartsUpper(words[j]) ||
         IsAllCaps(words[j]) || gazetteer.IsFirstName(folded[j]) ||
         gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone) {
       continue;
@@ -120,6 +115,11 @@ void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::st
 }
 
 }  // namespace
+
+bool IsWordToken(std::string_view t) {
+  return !t.empty() && (static_cast<unsigned char>(t[0]) >= 0x80 ||
+                        (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= 'a' && t[0] <= 'z'));
+}
 
 // The particles of family names: "Ursula von der Leyen", "Alexander Van der
 // Bellen", "Karl-Theodor zu Guttenberg". Not "der" first ("Alexander der

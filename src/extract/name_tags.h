@@ -24,6 +24,10 @@ namespace storyline::extract {
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
+// A token that starts with a letter (or any non-ASCII character): a word, not
+// a number or punctuation.
+bool IsWordToken(std::string_view t);
+
 // The particles of family names ("von", "van der", "da"); `first` for the one
 // that opens them.
 bool IsNameParticle(std::string_view folded, bool first);
