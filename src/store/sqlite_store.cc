@@ -20,6 +20,7 @@
 #include <set>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -1144,6 +1145,27 @@ class SqliteStore final : public Store {
   std::set<StoryId> dirty_;  // stories whose summary this transaction changed
 };
 
+// Sets WAL mode; returns the journal mode SQLite reports afterwards. When the
+// first processes open a fresh database together, the switch can meet
+// another connection's lock and SQLite may answer SQLITE_BUSY at once,
+// without its busy handler (the concurrency test met this a few times in a
+// thousand runs under load), so the switch is tried again until the busy
+// timeout has passed.
+Result<std::string> SwitchToWal(Connection& db, int busy_timeout_ms) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max(busy_timeout_ms, 0));
+  for (int wait_ms = 1;; wait_ms = std::min(2 * wait_ms, 50)) {
+    Result<Statement> mode = db.Prepare("PRAGMA journal_mode = WAL");
+    if (!mode.ok()) return mode.status();
+    Result<bool> row = mode->Step("cannot switch to WAL mode");
+    if (row.ok()) return *row ? mode->ColumnText(0) : std::string();
+    if (row.status().code() != StatusCode::kBusy || std::chrono::steady_clock::now() >= deadline) {
+      return row.status();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+  }
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, const SqliteOptions& options) {
@@ -1170,14 +1192,9 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, const SqliteO
   Result<MigrationResult> migrated = Migrate(db, SqliteMigrations(), options.read_only);
   if (!migrated.ok()) return migrated.status();
   if (!options.read_only) {
-    std::string journal_mode;
-    {
-      Result<Statement> mode = db.Prepare("PRAGMA journal_mode = WAL");
-      if (!mode.ok()) return mode.status();
-      Result<bool> row = mode->Step("cannot switch to WAL mode");
-      if (!row.ok()) return row.status();
-      if (*row) journal_mode = mode->ColumnText(0);
-    }
+    Result<std::string> switched = SwitchToWal(db, options.busy_timeout_ms);
+    if (!switched.ok()) return switched.status();
+    const std::string& journal_mode = *switched;
     if (journal_mode != "wal" && !(in_memory && journal_mode == "memory")) {
       return Status::IoError(fmt::format(
           "{}: cannot switch to WAL mode (journal mode is '{}'); is the file on a network file "
