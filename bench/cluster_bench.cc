@@ -76,14 +76,32 @@ using Clock = std::chrono::steady_clock;
 int main(int argc, char** argv) {
   std::string shared = "../shared";
   int64_t n = 1000000;
-  for (int i = 1; i + 1 < argc; i += 2) {
+  constexpr const char* kUsage =
+      "usage: cluster_bench [--shared DIR] [--n ARTICLES]\n"
+      "  DIR: the shared data folder (default ../shared); ARTICLES: how many\n"
+      "  synthetic articles to stream (default 1000000)\n";
+  for (int i = 1; i < argc; i += 2) {
     const std::string_view flag = argv[i];
+    if (flag == "--help" || flag == "-h") {
+      fmt::print("{}", kUsage);
+      return 0;
+    }
+    if (i + 1 == argc) {
+      fmt::print(stderr, "cluster_bench: {} needs a value\n{}", flag, kUsage);
+      return 2;
+    }
+    const std::string_view value = argv[i + 1];
     if (flag == "--shared") {
-      shared = argv[i + 1];
+      shared = value;
     } else if (flag == "--n") {
-      n = std::atoll(argv[i + 1]);
+      char* end = nullptr;
+      n = std::strtoll(value.data(), &end, 10);
+      if (end == value.data() || *end != '\0' || n <= 0) {
+        fmt::print(stderr, "cluster_bench: --n wants a positive number of articles, not '{}'\n", value);
+        return 2;
+      }
     } else {
-      fmt::print(stderr, "usage: cluster_bench [--shared DIR] [--n ARTICLES]\n");
+      fmt::print(stderr, "cluster_bench: unknown option '{}'\n{}", flag, kUsage);
       return 2;
     }
   }
