@@ -518,6 +518,19 @@ TEST(EntityRecognizerTest, NameParticlesBelongToTheName) {
   }
 }
 
+// A name does not end in a particle that opens a family name: "forderte
+// Kickl Van der Bellen auf" had been "Kickl Van" and, through that
+// "surname", every later "Van" a mention of its own.
+TEST(EntityRecognizerTest, ANameEndsBeforeTheParticleOfTheNext) {
+  const std::string text =
+      "Herbert Kickl griff Alexander Van der Bellen an. Im Übrigen forderte Kickl Van der Bellen "
+      "auf, sich zu distanzieren. Mit Van der Bellen sprach er nicht.";
+  // The tagger's case (the rules find no "Alexander Van der Bellen" to begin with).
+  EXPECT_EQ(MentionTexts(RecognizeGerman(/*with_model=*/true, text)),
+            (std::vector<std::string>{"Herbert Kickl", "Alexander Van der Bellen", "Kickl",
+                                      "Van der Bellen", "Van der Bellen"}));
+}
+
 // Links written out in the text hold no names ("com" was an organisation in
 // every "pic.twitter.com/…"); a slash between two names is no link.
 TEST(EntityRecognizerTest, NoNamesInLinks) {

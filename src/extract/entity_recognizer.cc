@@ -431,7 +431,8 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
     std::sort(covered.begin(), covered.end());
     std::unordered_map<std::string, int> surnames;
     for (size_t g = 0; g < groups.size(); ++g) {
-      if (groups[g].type == EntityType::kPerson && groups[g].words.size() >= 2) {
+      if (groups[g].type == EntityType::kPerson && groups[g].words.size() >= 2 &&
+          !IsNameParticle(groups[g].words.back(), false)) {  // a name ends in no particle
         surnames.try_emplace(groups[g].words.back(), static_cast<int>(g));
       }
     }

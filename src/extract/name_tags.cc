@@ -53,6 +53,34 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
   }
 }
 
+// A person's name does not end in a particle that opens a family name: in
+// "forderte Kickl Van der Bellen auf" the tagger made "Kickl Van" one name,
+// and in "mit Van der Bellen" "Van" alone. The particle opens a name of its
+// own when particles and a capitalized word follow it ("Van der Bellen"),
+// and is no name otherwise.
+void NameEndsBeforeItsParticle(std::span<const std::string_view> words,
+                               std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != B(kPer)) continue;
+    size_t end = i + 1;
+    while (end < n && (*tags)[end] == I(kPer)) ++end;
+    const size_t last = end - 1;
+    if (!StartsUpper(words[last]) || !IsNameParticle(folded[last], true)) {
+      i = last;
+      continue;
+    }
+    (*tags)[last] = 0;
+    size_t j = last + 1;
+    while (j < n && j - last <= 3 && IsNameParticle(folded[j], false)) ++j;
+    if (j < n && IsWordToken(words[j]) && StartsUpper(words[j]) && !IsNameParticle(folded[j], true)) {
+      (*tags)[last] = B(kPer);
+      for (size_t k = last + 1; k <= j; ++k) (*tags)[k] = I(kPer);
+    }
+    i = last;
+  }
+}
+
 // A person's name does not start with its role or title ("Außenminister Luis
 // Videgaray" → "Luis Videgaray").
 void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_view> words,
@@ -142,6 +170,7 @@ bool IsNameParticle(std::string_view folded, bool first) {
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   JoinParticleNames(gazetteer, words, folded, tags);
+  NameEndsBeforeItsParticle(words, folded, tags);
   DropRolesAndTitles(gazetteer, words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);

@@ -17,6 +17,8 @@ namespace storyline::extract {
 // each (tagger.h's BIO tags), repaired in place, in this order:
 // - a given name followed by name particles and a surname spans them all
 //   ("Ursula von der Leyen");
+// - a person's name does not end in such a particle: "Kickl Van" before "der
+//   Bellen" is "Kickl", then "Van der Bellen";
 // - a person's name does not start with its role or title ("Außenminister
 //   Luis Videgaray" → "Luis Videgaray");
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
