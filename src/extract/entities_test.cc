@@ -547,21 +547,24 @@ TEST(EntityRecognizerTest, NoNamesInLinks) {
 // A place's genitive is the place, whatever the tagger called it; a missed
 // one counts only for the places of our list, and not where the stem is also
 // a lower-case word ("des Essens": the meal).
+// The tags of one German sentence after FixNameTags, by name.
+std::vector<std::string> FixTags(std::vector<std::string_view> words, std::vector<uint8_t> tags) {
+  static const auto g = Gazetteer::Create();
+  const text::Folder folder("de");
+  std::vector<std::string> folded(words.size());
+  std::vector<std::string_view> views(words.size());
+  for (size_t i = 0; i < words.size(); ++i) {
+    folder.To(words[i], &folded[i]);
+    views[i] = folded[i];
+  }
+  FixNameTags(*g, words, views, &tags);
+  std::vector<std::string> names;
+  for (uint8_t t : tags) names.push_back(TagName(t));
+  return names;
+}
+
 TEST(NameTagsTest, GenitivesOfPlacesArePlaces) {
-  const auto g = Gazetteer::Create();
-  auto fix = [&](std::vector<std::string_view> words, std::vector<uint8_t> tags) {
-    const text::Folder folder("de");
-    std::vector<std::string> folded(words.size());
-    std::vector<std::string_view> views(words.size());
-    for (size_t i = 0; i < words.size(); ++i) {
-      folder.To(words[i], &folded[i]);
-      views[i] = folded[i];
-    }
-    FixNameTags(*g, words, views, &tags);
-    std::vector<std::string> names;
-    for (uint8_t t : tags) names.push_back(TagName(t));
-    return names;
-  };
+  const auto& fix = FixTags;
   const uint8_t o = 0, b_per = 1, b_org = 5, i_org = 6;
   using Tags = std::vector<std::string>;
   EXPECT_EQ(fix({"Portugals", "Präsident", "sprach"}, {b_per, o, o}), (Tags{"B-LOC", "O", "O"}));
@@ -570,6 +573,17 @@ TEST(NameTagsTest, GenitivesOfPlacesArePlaces) {
   EXPECT_EQ(fix({"die", "Bewegung", "des", "Zuges"}, {o, o, o, o}), Tags(4, "O"));
   // Only names of one word: "Bayerns Landtag" may be an organisation's name.
   EXPECT_EQ(fix({"Bayerns", "Landtag"}, {b_org, i_org}), (Tags{"B-ORG", "I-ORG"}));
+}
+
+// A noun that describes the person before a given name and a family name is
+// no part of the name; before a given name alone it may be a given name the
+// lists lack ("Rand Paul").
+TEST(NameTagsTest, ADescribingNounBeforeAGivenNameIsNoPartOfTheName) {
+  const uint8_t o = 0, b_per = 1, i_per = 2;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Broker", "Johann", "Wanovits", "war"}, {b_per, i_per, i_per, o}),
+            (Tags{"O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"Rand", "Paul", "sagte"}, {b_per, i_per, o}), (Tags{"B-PER", "I-PER", "O"}));
 }
 
 TEST(EntityRecognizerTest, MissingModelIsAnError) {

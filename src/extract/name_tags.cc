@@ -81,8 +81,20 @@ void NameEndsBeforeItsParticle(std::span<const std::string_view> words,
   }
 }
 
+// A common noun of the dictionary, or a compound of one ("Abwehrstütze"),
+// that is no given name.
+bool IsCommonNoun(const Gazetteer& gazetteer, std::string_view word, std::string_view folded) {
+  if (gazetteer.IsFirstName(folded)) return false;
+  const DictionaryClass listed = gazetteer.DictionaryClassOf(word);
+  if (listed == DictionaryClass::kExact) return true;
+  return listed == DictionaryClass::kUnknown && gazetteer.DictionaryNounHead(word) > 0;
+}
+
 // A person's name does not start with its role or title ("Außenminister Luis
-// Videgaray" → "Luis Videgaray").
+// Videgaray" → "Luis Videgaray"), nor with a noun that describes the person
+// before a given name and a family name ("Abwehrstütze Jerome Boateng"; with
+// the given name alone after it, the noun may be a given name the lists lack,
+// as in "Rand Paul").
 void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                         std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
@@ -91,6 +103,11 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
     size_t j = i;
     while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
            (gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone || gazetteer.IsTitle(folded[j]))) {
+      (*tags)[j] = 0;
+      ++j;
+    }
+    if (j + 2 < n && (*tags)[j + 1] == I(kPer) && (*tags)[j + 2] == I(kPer) &&
+        gazetteer.IsFirstName(folded[j + 1]) && IsCommonNoun(gazetteer, words[j], folded[j])) {
       (*tags)[j] = 0;
       ++j;
     }

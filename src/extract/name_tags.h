@@ -20,7 +20,8 @@ namespace storyline::extract {
 // - a person's name does not end in such a particle: "Kickl Van" before "der
 //   Bellen" is "Kickl", then "Van der Bellen";
 // - a person's name does not start with its role or title ("Außenminister
-//   Luis Videgaray" → "Luis Videgaray");
+//   Luis Videgaray" → "Luis Videgaray"), nor with a common noun before a
+//   given name and a family name ("Broker Johann Wanovits");
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
 // - a listed place is never a person.
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
