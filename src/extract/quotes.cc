@@ -198,6 +198,7 @@ const SvSet kNonSubjectStarts = {
     "derzeit", "offiziell", "passend", "laut", "gemaess", "darueber", "hierbei", "indes",
     "inzwischen", "mittlerweile", "zuvor", "sodann", "ausserdem", "bisher", "ferner",
     "demnach", "entsprechend", "sofort", "damit", "somit", "dennoch", "jedoch", "zwar",
+    "ja", "nein", "naja", "bezogen", "verglichen", "gemessen", "angesprochen",
     "immerhin", "bislang", "gleichwohl", "offenbar", "offensichtlich", "vermutlich",
     "wahrscheinlich", "angeblich", "schliesslich", "letztlich", "insgesamt", "oft",
     "wiederholt", "mehrfach", "einmal", "ausdruecklich", "erneut", "nochmals", "von", "bis",
@@ -434,6 +435,18 @@ class Finder {
       return m > first ? m : -1;
     };
     int j = core(i);
+    // "einer der Betreiber", "einer von drei Befragten" (not the article
+    // of "einer von der Stadt beauftragten Studie").
+    static const SvSet kOneOf = {"einer", "eine", "jeder", "jede", "keiner", "keine"};
+    static const SvSet kFew = {"zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun", "zehn"};
+    if (j < 0 && i + 2 < limit && kOneOf.contains(F(i)) && Word(i + 1)) {
+      if (F(i + 1) == "der") {
+        j = core(i + 2);
+      } else if (F(i + 1) == "von" && i + 3 < limit &&
+                 (v_.words[i + 2].kind == text::TokenKind::kNumber || (Word(i + 2) && kFew.contains(F(i + 2))))) {
+        j = core(i + 3);
+      }
+    }
     if (j < 0) return i;
     for (int attach = 0; attach < 4 && j < limit; ++attach) {
       const std::string_view f = Word(j) ? F(j) : std::string_view();
@@ -574,6 +587,11 @@ class Finder {
            ++skip)
         ++cs;
     }
+    // "Etwa einer von drei Befragten erklärte": the subject follows the
+    // word that says how many.
+    static const SvSet kApproximately = {"etwa", "rund", "knapp", "fast", "nahezu", "ungefaehr",
+                                         "circa", "zirka", "mindestens", "hoechstens"};
+    if (cs + 1 < v && Word(cs) && kApproximately.contains(F(cs))) ++cs;
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
     if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
@@ -1240,6 +1258,13 @@ class Finder {
       if (f.spk_begin >= 0) {
         q.speaker_begin = v_.words[f.spk_begin].begin;
         q.speaker_end = v_.words[f.spk_end - 1].end;
+        // The phrase may stop inside a person's name ("Sebastian" of
+        // "Sebastian Kurz": "kurz" opens clauses): the speaker ends with it.
+        for (const Mention& m : ex_->mentions) {
+          if (m.type == EntityType::kPerson && m.begin >= q.speaker_begin && m.begin < q.speaker_end &&
+              m.end > q.speaker_end)
+            q.speaker_end = m.end;
+        }
         q.speaker = Text(q.speaker_begin, q.speaker_end);
         if (f.continuation) {
           entity = entity >= 0 ? entity : prev_entity;

@@ -91,6 +91,13 @@ TEST(QuotesTest, Table) {
       // An adverb opening the clause is not its subject.
       {"Entsprechend \xC3\xA4u\xC3\x9F" "erte sich der Minister, die Lage sei ernst.", "reported",
        "die Lage sei ernst", "\xC3\xA4u\xC3\x9F" "erte", "der Minister"},
+      // Words that open a clause or a phrase without being the subject.
+      {"Bezogen auf das Aktenstudium meinte Pilgermaier, der Zeitdruck sei zu gro\xC3\x9F.", "reported",
+       "der Zeitdruck sei zu groß", "meinte", "Pilgermaier"},
+      {"Etwa einer von drei Befragten erkl\xC3\xA4rte, man arbeite zu Hause.", "reported",
+       "man arbeite zu Hause", "erklärte", "einer von drei Befragten"},
+      {"Das Projekt laufe gut, sagte einer der Betreiber.", "reported", "Das Projekt laufe gut",
+       "sagte", "einer der Betreiber"},
       // A "soll" sentence on its own is a plan, not hearsay.
       {"Der Start soll am Mittwoch erfolgen.", "", "", "", ""},
       // Scare quotes and titles are not quotations; neither is a verb without a clause.
@@ -185,6 +192,19 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
   EXPECT_EQ(quotes[0].speaker, "er");
   ASSERT_GE(quotes[0].speaker_entity, 0);
   EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Donald Trump");
+}
+
+// A speaker phrase that stops inside a person's name the recognizer found
+// ("kurz" may open a clause) ends with the name.
+TEST(QuotesTest, SpeakerEndsWithThePersonsName) {
+  const std::string text = "Ich bin nicht rechts, sagt Sebastian Kurz.";
+  Extraction ex;
+  AddPerson(text, "Sebastian Kurz", "", &ex, {"Sebastian Kurz"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Sebastian Kurz");
+  ASSERT_GE(quotes[0].speaker_entity, 0);
+  EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Sebastian Kurz");
 }
 
 // Reported speech with no quotation before it: the subject of the sentence
