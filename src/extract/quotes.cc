@@ -89,7 +89,7 @@ constexpr std::string_view kWeakStems[] = {
     "erlaeuter", "ergaenz", "mahn", "schilder", "beteuer", "verkuend", "bemerk", "befuerchte",
     "hoff", "vermute", "schaetz", "bilanzier", "resuemier", "konstatier", "prognostizier",
     "dementier", "bezweifel", "vermeld", "twitter", "erinner", "folger", "urteil", "beschwer",
-    "droh", "klarstell", "lob", "spott", "wuensch", "zweifel", "glaub", "sorg", "aeusser",
+    "droh", "klarstell", "lob", "spott", "wuensch", "zweifel", "glaub", "aeusser",
     "bezeichne"};
 // Separable weak verbs: stem and the particles that must follow.
 constexpr std::pair<std::string_view, std::string_view> kSeparableWeak[] = {
@@ -104,7 +104,7 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"schrieben", ""}, {"schreibt", ""}, {"geschrieben", ""}, {"rief", ""}, {"sprach", "von|davon"}, {"heisst", "es"}, {"hiess", "es"},
     {"sprachen", "von|davon"}, {"spricht", "von|davon"}, {"bestritt", ""}, {"bestreitet", ""}, {"gestand", ""},
     {"verriet", ""}, {"befand", ""}, {"empfahl", ""}, {"verwies", ""}, {"riet", ""},
-    {"wies", "hin|zurueck"}, {"weist", "hin|zurueck"}, {"gab", "an|bekannt|zu"},
+    {"wies", "hin|zurueck"}, {"wiesen", "hin|zurueck"}, {"weist", "hin|zurueck"}, {"gab", "an|bekannt|zu"},
     {"gaben", "an|bekannt|zu"}, {"gibt", "an|bekannt|zu"}, {"hob", "hervor"},
     {"hebt", "hervor"}, {"strich", "heraus"}, {"warf", "vor"}, {"warfen", "vor"},
     {"wirft", "vor"}, {"schlug", "vor"}, {"schlaegt", "vor"}, {"wandte", "ein"},
@@ -332,6 +332,10 @@ class Finder {
       verb_known_[i] = 1;
     }
     if (verb_[i] == nullptr) return false;
+    // A capitalized word inside a German sentence is a noun ("nach Angaben
+    // der Polizei"), and "befand sich" says where, not what, someone found.
+    if (!v_.english && v_.words[i].cap && i > SentenceBegin(i) && Mark(i - 1) == QuoteMark::kNone) return false;
+    if (F(i) == "befand" && i + 1 < n_ && Word(i + 1) && F(i + 1) == "sich") return false;
     *particles = *verb_[i];
     return true;
   }

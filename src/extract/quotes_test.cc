@@ -105,6 +105,11 @@ TEST(QuotesTest, Table) {
       {"Er sagte der Zeitung \xE2\x80\x9ELa Jornada\xE2\x80\x9C nichts.", "", "", "", ""},
       {"Das hei\xC3\x9Ft, wir warten.", "", "", "", ""},
       {"Er sprach auf einem St\xC3\xBCtzpunkt, auf dem Flugzeuge landeten.", "", "", "", ""},
+      // Nouns are no speech verbs, nor are "befand sich" and "dafür sorgen".
+      {"Das Gericht hat Fragen an den Gerichtshof verwiesen, die ihn seit Jahren besch\xC3\xA4" "ftigen.",
+       "", "", "", ""},
+      {"Unter den Festgenommenen befand sich auch die Aktivistin Fanny M\xC3\xBCller-Uri.", "", "", "", ""},
+      {"Seine Bekanntheit wird daf\xC3\xBCr sorgen, dass er auf der B\xC3\xBChne steht.", "", "", "", ""},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
