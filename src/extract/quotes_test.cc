@@ -212,6 +212,26 @@ TEST(QuotesTest, SpeakerEndsWithThePersonsName) {
   EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Sebastian Kurz");
 }
 
+// "Demnach" and "nach eigenen Angaben" stay the speaker phrases, as SpkAtt
+// marks them, but name whom they stand for: the speaker just before, and the
+// subject of the sentence.
+TEST(QuotesTest, SourcePhrasesWithoutANameResolveToTheSource) {
+  const std::string text =
+      "Die Lage sei ernst, sagte Hans Huber. Demnach habe der Minister zugestimmt. "
+      "Allein Check24 hat nach eigenen Angaben 750.000 Vertr\xC3\xA4ge vermittelt.";
+  Extraction ex;
+  AddPerson(text, "Hans Huber", "", &ex, {"Hans Huber"});
+  AddEntity(text, "Check24", EntityType::kOrganization, "", &ex, {"Check24"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[1].speaker, "Demnach");
+  ASSERT_GE(quotes[1].speaker_entity, 0);
+  EXPECT_EQ(ex.entities[quotes[1].speaker_entity].name, "Hans Huber");
+  EXPECT_EQ(quotes[2].speaker, "eigenen Angaben");
+  ASSERT_GE(quotes[2].speaker_entity, 0);
+  EXPECT_EQ(ex.entities[quotes[2].speaker_entity].name, "Check24");
+}
+
 // Reported speech with no quotation before it: the subject of the sentence
 // before speaks, if it names a person or an organisation.
 TEST(QuotesTest, SubjunctiveWithoutQuotationBeforeTakesThePreviousSubject) {
