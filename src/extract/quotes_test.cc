@@ -177,6 +177,12 @@ void AddEntity(const std::string& text, const std::string& name, EntityType type
   ex->entities.push_back(e);
 }
 
+// The name of the entity a quotation's speaker resolved to, or "(none)".
+std::string SpeakerName(const Quote& q, const Extraction& ex) {
+  if (q.speaker_entity < 0) return "(none)";
+  return ex.entities[static_cast<size_t>(q.speaker_entity)].name;
+}
+
 void AddPerson(const std::string& text, const std::string& name, const std::string& role,
                Extraction* ex, const std::vector<std::string>& forms) {
   AddEntity(text, name, EntityType::kPerson, role, ex, forms);
@@ -195,8 +201,7 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
   const std::vector<Quote> quotes = Quotes(text, &ex);
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "er");
-  ASSERT_GE(quotes[0].speaker_entity, 0);
-  EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Donald Trump");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "Donald Trump");
 }
 
 // A speaker phrase that stops inside a person's name the recognizer found
@@ -208,8 +213,7 @@ TEST(QuotesTest, SpeakerEndsWithThePersonsName) {
   const std::vector<Quote> quotes = Quotes(text, &ex);
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "Sebastian Kurz");
-  ASSERT_GE(quotes[0].speaker_entity, 0);
-  EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "Sebastian Kurz");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "Sebastian Kurz");
 }
 
 // "Demnach" and "nach eigenen Angaben" stay the speaker phrases, as SpkAtt
@@ -225,11 +229,9 @@ TEST(QuotesTest, SourcePhrasesWithoutANameResolveToTheSource) {
   const std::vector<Quote> quotes = Quotes(text, &ex);
   ASSERT_EQ(quotes.size(), 3u);
   EXPECT_EQ(quotes[1].speaker, "Demnach");
-  ASSERT_GE(quotes[1].speaker_entity, 0);
-  EXPECT_EQ(ex.entities[quotes[1].speaker_entity].name, "Hans Huber");
+  EXPECT_EQ(SpeakerName(quotes[1], ex), "Hans Huber");
   EXPECT_EQ(quotes[2].speaker, "eigenen Angaben");
-  ASSERT_GE(quotes[2].speaker_entity, 0);
-  EXPECT_EQ(ex.entities[quotes[2].speaker_entity].name, "Check24");
+  EXPECT_EQ(SpeakerName(quotes[2], ex), "Check24");
 }
 
 // Reported speech with no quotation before it: the subject of the sentence
@@ -273,8 +275,7 @@ TEST(QuotesTest, RoleNounResolvesToTheEntityWithThatRole) {
   const std::vector<Quote> quotes = Quotes(text, &ex);
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "der Minister");
-  ASSERT_GE(quotes[0].speaker_entity, 0);
-  EXPECT_EQ(ex.entities[quotes[0].speaker_entity].name, "John Kelly");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "John Kelly");
 }
 
 // A speaker phrase names a place as the speaker only when it opens with it
@@ -291,8 +292,7 @@ TEST(QuotesTest, PlaceSpeaksOnlyWhenItIsTheSubject) {
   EXPECT_EQ(quotes[0].speaker, "Die Polizei in Koblenz");
   EXPECT_EQ(quotes[0].speaker_entity, -1);
   EXPECT_EQ(quotes[1].speaker, "Moskau");
-  ASSERT_GE(quotes[1].speaker_entity, 0);
-  EXPECT_EQ(ex.entities[quotes[1].speaker_entity].name, "Moskau");
+  EXPECT_EQ(SpeakerName(quotes[1], ex), "Moskau");
 }
 
 // English names the speaker before the verb, after a quotation or before a
