@@ -457,9 +457,16 @@ class Finder {
       if (f == "des" || f == "der" || f == "eines" || f == "einer" || f == "von" ||
           f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in") {
         int m = j + 1;
+        // "in die Luft" is a direction, no place of the source.
+        if (f == "in" && m < limit && Word(m) && (F(m) == "die" || F(m) == "das" || F(m) == "den")) break;
         if ((f == "von" || f == "aus" || f == "in") && m < limit && Word(m) &&
             (F(m) == "der" || F(m) == "dem" || F(m) == "den"))
           ++m;
+        // After a genitive article an adjective ends in -en ("der NASA der
+        // überwiegende Teil": "überwiegende" is a nominative, a new phrase).
+        if ((f == "des" || f == "der" || f == "eines" || f == "einer") && m < limit && Adjective(m) &&
+            !F(m).ends_with("en"))
+          break;
         const int e = core(m);
         if (e < 0) break;
         j = e;

@@ -91,6 +91,14 @@ TEST(QuotesTest, Table) {
       // An adverb opening the clause is not its subject.
       {"Entsprechend \xC3\xA4u\xC3\x9F" "erte sich der Minister, die Lage sei ernst.", "reported",
        "die Lage sei ernst", "\xC3\xA4u\xC3\x9F" "erte", "der Minister"},
+      // A source phrase takes genitives and places, not the next phrase: an
+      // adjective after a genitive article ends in -en, "in die" is a direction.
+      {"Beim Eintritt w\xC3\xBCrde nach Auskunft der NASA der \xC3\xBC" "berwiegende Teil der Gesamtmasse verdampfen.",
+       "reported", "Beim Eintritt würde nach Auskunft der NASA der überwiegende Teil der Gesamtmasse verdampfen",
+       "nach", "Auskunft der NASA"},
+      {"Polizisten schossen nach offiziellen Angaben in die Luft, um die Menge zu zerstreuen.", "reported",
+       "Polizisten schossen nach offiziellen Angaben in die Luft, um die Menge zu zerstreuen", "nach",
+       "offiziellen Angaben"},
       // Words that open a clause or a phrase without being the subject.
       {"Bezogen auf das Aktenstudium meinte Pilgermaier, der Zeitdruck sei zu gro\xC3\x9F.", "reported",
        "der Zeitdruck sei zu groß", "meinte", "Pilgermaier"},
