@@ -240,6 +240,24 @@ TEST(ClustererTest, TitleOnlyArticles) {
   EXPECT_NE(c.ResolveStory(a.story), c.ResolveStory(other.story));
 }
 
+// A title that is a web address counts by its path, the words of the
+// headline: two pages of one outlet on different events stay apart, one
+// event's pages at two outlets come together.
+TEST(ClustererTest, AddressTitlesCountByTheirPath) {
+  Clusterer c;
+  const Assignment obama = c.Add(Make(
+      "a", "http://www.nydailynews.com/news/politics/obama-overturns-bush-rule-on-endangered-species",
+      "", "2013-05-03T10:00"));
+  const Assignment lohan = c.Add(Make(
+      "b", "http://www.nydailynews.com/entertainment/gossip/lindsay-lohan-checks-into-rehab", "",
+      "2013-05-03T11:00"));
+  const Assignment again = c.Add(Make(
+      "c", "http: / / www. latimes. com / local / lindsay - lohan - checks - into - rehab - clinic", "",
+      "2013-05-03T12:00"));
+  EXPECT_NE(c.ResolveStory(obama.story), c.ResolveStory(lohan.story));
+  EXPECT_EQ(c.ResolveStory(lohan.story), c.ResolveStory(again.story));
+}
+
 // Splits. Two earthquakes a week apart: the first report of the second one
 // also recalls the first and joins its story; the later reports of the
 // second quake join through it (the closest-member link), until the story

@@ -37,6 +37,19 @@ bool OpensSentence(std::string_view text, size_t begin) {
 }
 
 // True when only spaces lie between two tokens (so two names form one).
+// A title that is a web address (what some sources give where the headline
+// is missing): only its path counts, whose words are often the headline's
+// ("…/lindsay-lohan-checks-into-rehab"); the scheme and the host name say
+// nothing of the event and would make all of one outlet's pages alike.
+// Spaces inside the address are allowed ("http: / / www. x. com / a - b").
+std::string_view TitleWords(std::string_view title) {
+  if (!title.starts_with("http") && !title.starts_with("www.")) return title;
+  size_t at = title.find("//");
+  at = at == std::string_view::npos ? 0 : at + 2;
+  const size_t path = title.find('/', at);
+  return path == std::string_view::npos ? std::string_view() : title.substr(path + 1);
+}
+
 bool Adjacent(std::string_view text, size_t end, size_t begin) {
   for (size_t i = end; i < begin; ++i) {
     if (text[i] != ' ') return false;
@@ -184,8 +197,8 @@ void Vectorizer::Vectorize(const Article& article, const std::vector<text::Term>
                            ArticleVector* out) {
   text::Analyzer& analyzer = analyzers_.For(article.language);
   const auto title_weight = static_cast<float>(options_.title_weight);
-  if (!article.title.empty()) {
-    AddText(article.title, analyzer.Analyze(article.title), analyzer, title_weight);
+  if (const std::string_view title = TitleWords(article.title); !title.empty()) {
+    AddText(title, analyzer.Analyze(title), analyzer, title_weight);
   }
   if (text_terms != nullptr) {
     AddText(article.text, *text_terms, analyzer, 1.0f);
