@@ -213,33 +213,26 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
 }
 
 // A speaker phrase that stops inside a person's name the recognizer found
-// ("kurz" may open a clause) ends with the name.
-TEST(QuotesTest, SpeakerEndsWithThePersonsName) {
-  const std::string text = "Ich bin nicht rechts, sagt Sebastian Kurz.";
-  Extraction ex;
-  AddPerson(text, "Sebastian Kurz", "", &ex, {"Sebastian Kurz"});
-  const std::vector<Quote> quotes = Quotes(text, &ex);
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "Sebastian Kurz");
-  EXPECT_EQ(SpeakerName(quotes[0], ex), "Sebastian Kurz");
-}
-
-// "Demnach" and "nach eigenen Angaben" stay the speaker phrases, as SpkAtt
-// marks them, but name whom they stand for: the speaker just before, and the
-// subject of the sentence.
-TEST(QuotesTest, SourcePhrasesWithoutANameResolveToTheSource) {
+// ("kurz" may open a clause) ends with the name. "Demnach" and "nach eigenen
+// Angaben" stay the speaker phrases, as SpkAtt marks them, but name whom they
+// stand for: the speaker just before, and the subject of the sentence.
+TEST(QuotesTest, SpeakersBeyondTheirPhrase) {
   const std::string text =
-      "Die Lage sei ernst, sagte Hans Huber. Demnach habe der Minister zugestimmt. "
+      "Ich bin nicht rechts, sagt Sebastian Kurz. Die Lage sei ernst, sagte Hans Huber. "
+      "Demnach habe der Minister zugestimmt. "
       "Allein Check24 hat nach eigenen Angaben 750.000 Vertr\xC3\xA4ge vermittelt.";
   Extraction ex;
+  AddPerson(text, "Sebastian Kurz", "", &ex, {"Sebastian Kurz"});
   AddPerson(text, "Hans Huber", "", &ex, {"Hans Huber"});
   AddEntity(text, "Check24", EntityType::kOrganization, "", &ex, {"Check24"});
   const std::vector<Quote> quotes = Quotes(text, &ex);
-  ASSERT_EQ(quotes.size(), 3u);
-  EXPECT_EQ(quotes[1].speaker, "Demnach");
-  EXPECT_EQ(SpeakerName(quotes[1], ex), "Hans Huber");
-  EXPECT_EQ(quotes[2].speaker, "eigenen Angaben");
-  EXPECT_EQ(SpeakerName(quotes[2], ex), "Check24");
+  ASSERT_EQ(quotes.size(), 4u);
+  EXPECT_EQ(quotes[0].speaker, "Sebastian Kurz");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "Sebastian Kurz");
+  EXPECT_EQ(quotes[2].speaker, "Demnach");
+  EXPECT_EQ(SpeakerName(quotes[2], ex), "Hans Huber");
+  EXPECT_EQ(quotes[3].speaker, "eigenen Angaben");
+  EXPECT_EQ(SpeakerName(quotes[3], ex), "Check24");
 }
 
 // Reported speech with no quotation before it: the subject of the sentence
