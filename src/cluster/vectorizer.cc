@@ -36,7 +36,6 @@ bool OpensSentence(std::string_view text, size_t begin) {
   return false;
 }
 
-// True when only spaces lie between two tokens (so two names form one).
 // A title that is a web address (what some sources give where the headline
 // is missing): only its path counts, whose words are often the headline's
 // ("…/lindsay-lohan-checks-into-rehab"); the scheme and the host name say
@@ -50,6 +49,7 @@ std::string_view TitleWords(std::string_view title) {
   return path == std::string_view::npos ? std::string_view() : title.substr(path + 1);
 }
 
+// True when only spaces lie between two tokens (so two names form one).
 bool Adjacent(std::string_view text, size_t end, size_t begin) {
   for (size_t i = end; i < begin; ++i) {
     if (text[i] != ' ') return false;

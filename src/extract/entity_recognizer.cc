@@ -138,10 +138,6 @@ class Recognizer final : public EntityRecognizer {
   std::optional<TaggerModel> model_;
 };
 
-constexpr uint8_t B(int type) { return static_cast<uint8_t>(1 + 2 * type); }
-constexpr uint8_t I(int type) { return static_cast<uint8_t>(2 + 2 * type); }
-constexpr int kPer = 0, kLoc = 1, kOrg = 2;
-
 // Without a model: listed places and organisations; a first name or a role
 // noun followed by capitalized words is a person.
 void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const {
@@ -162,10 +158,10 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
   std::vector<uint8_t> bits;
   gazetteer_->MatchPhrases(folded, starts, &bits);
   for (size_t i = 0; i < n; ++i) {
-    if (bits[i] & kPhraseLocationBegin) (*tags)[i] = B(kLoc);
-    else if (bits[i] & kPhraseLocationInside) (*tags)[i] = I(kLoc);
-    else if (bits[i] & kPhraseOrganizationBegin) (*tags)[i] = B(kOrg);
-    else if (bits[i] & kPhraseOrganizationInside) (*tags)[i] = I(kOrg);
+    if (bits[i] & kPhraseLocationBegin) (*tags)[i] = BeginTag(kTypeLoc);
+    else if (bits[i] & kPhraseLocationInside) (*tags)[i] = InsideTag(kTypeLoc);
+    else if (bits[i] & kPhraseOrganizationBegin) (*tags)[i] = BeginTag(kTypeOrg);
+    else if (bits[i] & kPhraseOrganizationInside) (*tags)[i] = InsideTag(kTypeOrg);
   }
   auto name_word = [&](size_t j) {
     if (j >= n || (*tags)[j] != 0 || !StartsUpper(toks[j].text)) return false;
@@ -190,8 +186,8 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
       }
     }
     if (first_name && end == i + 1 && !after_role) continue;  // a lone first name
-    (*tags)[i] = B(kPer);
-    for (size_t k = i + 1; k < end; ++k) (*tags)[k] = I(kPer);
+    (*tags)[i] = BeginTag(kTypePer);
+    for (size_t k = i + 1; k < end; ++k) (*tags)[k] = InsideTag(kTypePer);
     i = end - 1;
   }
   // "Siemens AG", "Deutsche Bank": capitalized words before an organisation suffix.
@@ -201,8 +197,8 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
     size_t b = i;
     while (b > 0 && i - b < 3 && (*tags)[b - 1] == 0 && StartsUpper(toks[b - 1].text)) --b;
     if (b == i) continue;
-    (*tags)[b] = B(kOrg);
-    for (size_t k = b + 1; k <= i; ++k) (*tags)[k] = I(kOrg);
+    (*tags)[b] = BeginTag(kTypeOrg);
+    for (size_t k = b + 1; k <= i; ++k) (*tags)[k] = InsideTag(kTypeOrg);
   }
 }
 
@@ -277,7 +273,7 @@ void TagAsTrained(const TaggerModel& model, const Gazetteer& gazetteer,
   for (size_t v = 0, i = 0; v < n; ++v, ++i) {
     const uint8_t tag = (*view_tags)[v];
     (*tags)[i] = tag;
-    if ((*joined)[v] != 0) (*tags)[++i] = tag == 0 ? 0 : I(TagType(tag));
+    if ((*joined)[v] != 0) (*tags)[++i] = tag == 0 ? 0 : InsideTag(TagType(tag));
   }
 }
 

@@ -8,9 +8,13 @@
 namespace storyline::extract {
 namespace {
 
-constexpr uint8_t B(int type) { return static_cast<uint8_t>(1 + 2 * type); }
-constexpr uint8_t I(int type) { return static_cast<uint8_t>(2 + 2 * type); }
-constexpr int kPer = 0, kLoc = 1;
+
+// The end (exclusive) of the person's name that begins at token `i`.
+size_t PersonEnd(const std::vector<uint8_t>& tags, size_t i) {
+  size_t end = i + 1;
+  while (end < tags.size() && tags[end] == InsideTag(kTypePer)) ++end;
+  return end;
+}
 
 // A word written in capitals only ("CDU", "UNO"): an acronym.
 bool IsAllCaps(std::string_view word) {
@@ -33,7 +37,7 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
                        std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i + 2 < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
+    if ((*tags)[i] != BeginTag(kTypePer)) continue;
     const std::string_view given = folded[i];
     if (!gazetteer.IsFirstName(given.substr(0, given.find('-')))) continue;
     size_t j = i + 1;
@@ -45,10 +49,10 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
     }
     const DictionaryClass listed = gazetteer.DictionaryClassOf(words[j]);
     if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
-    for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = I(kPer);
+    for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = InsideTag(kTypePer);
     // The rest of a name the tagger began at the family name.
     size_t k = j + 1;
-    while (k < n && IsInside((*tags)[k]) && StartsUpper(words[k])) (*tags)[k++] = I(kPer);
+    while (k < n && IsInside((*tags)[k]) && StartsUpper(words[k])) (*tags)[k++] = InsideTag(kTypePer);
     i = k - 1;
   }
 }
@@ -62,9 +66,8 @@ void NameEndsBeforeItsParticle(std::span<const std::string_view> words,
                                std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
-    size_t end = i + 1;
-    while (end < n && (*tags)[end] == I(kPer)) ++end;
+    if ((*tags)[i] != BeginTag(kTypePer)) continue;
+    const size_t end = PersonEnd(*tags, i);
     const size_t last = end - 1;
     if (!StartsUpper(words[last]) || !IsNameParticle(folded[last], true)) {
       i = last;
@@ -74,15 +77,15 @@ void NameEndsBeforeItsParticle(std::span<const std::string_view> words,
     size_t j = last + 1;
     while (j < n && j - last <= 3 && IsNameParticle(folded[j], false)) ++j;
     if (j < n && IsWordToken(words[j]) && StartsUpper(words[j]) && !IsNameParticle(folded[j], true)) {
-      (*tags)[last] = B(kPer);
-      for (size_t k = last + 1; k <= j; ++k) (*tags)[k] = I(kPer);
+      (*tags)[last] = BeginTag(kTypePer);
+      for (size_t k = last + 1; k <= j; ++k) (*tags)[k] = InsideTag(kTypePer);
     }
     i = last;
   }
 }
 
-// A common noun of the dictionary, or a compound of one ("Abwehrstütze"),
-// that is no given name.
+// A common noun of the dictionary, or a compound of one ("Vizerektorin"), that
+// is no given name.
 bool IsCommonNoun(const Gazetteer& gazetteer, std::string_view word, std::string_view folded) {
   if (gazetteer.IsFirstName(folded)) return false;
   const DictionaryClass listed = gazetteer.DictionaryClassOf(word);
@@ -92,26 +95,26 @@ bool IsCommonNoun(const Gazetteer& gazetteer, std::string_view word, std::string
 
 // A person's name does not start with its role or title ("Außenminister Luis
 // Videgaray" → "Luis Videgaray"), nor with a noun that describes the person
-// before a given name and a family name ("Abwehrstütze Jerome Boateng"; with
-// the given name alone after it, the noun may be a given name the lists lack,
-// as in "Rand Paul").
+// before a given name and a family name ("Broker Johann Wanovits"; with the
+// given name alone after it, the noun may be a given name the lists lack, as
+// in "Rand Paul").
 void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                         std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
+    if ((*tags)[i] != BeginTag(kTypePer)) continue;
     size_t j = i;
-    while (j + 1 < n && (*tags)[j + 1] == I(kPer) &&
+    while (j + 1 < n && (*tags)[j + 1] == InsideTag(kTypePer) &&
            (gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone || gazetteer.IsTitle(folded[j]))) {
       (*tags)[j] = 0;
       ++j;
     }
-    if (j + 2 < n && (*tags)[j + 1] == I(kPer) && (*tags)[j + 2] == I(kPer) &&
+    if (j + 2 < n && (*tags)[j + 1] == InsideTag(kTypePer) && (*tags)[j + 2] == InsideTag(kTypePer) &&
         gazetteer.IsFirstName(folded[j + 1]) && IsCommonNoun(gazetteer, words[j], folded[j])) {
       (*tags)[j] = 0;
       ++j;
     }
-    (*tags)[j] = B(kPer);
+    (*tags)[j] = BeginTag(kTypePer);
   }
 }
 
@@ -126,15 +129,15 @@ void GenitivesOfPlaces(const Gazetteer& gazetteer, std::span<const std::string_v
     const uint8_t t = (*tags)[i];
     if (folded[i].size() < 4 || folded[i].back() != 's') continue;  // no genitive
     if (i + 1 < n && IsInside((*tags)[i + 1])) continue;           // one word alone
-    if (IsBegin(t) && TagType(t) != kLoc && TagType(t) < kNumBaseTypes) {
+    if (IsBegin(t) && TagType(t) != kTypeLoc && TagType(t) < kNumBaseTypes) {
       if (gazetteer.GenitivePlaceEnding(folded[i]) > 0 || gazetteer.GenitiveListedPlaceEnding(folded[i]) > 0) {
-        (*tags)[i] = B(kLoc);
+        (*tags)[i] = BeginTag(kTypeLoc);
       }
     } else if (t == 0 && StartsUpper(words[i])) {
       const size_t cut = gazetteer.GenitiveListedPlaceEnding(folded[i]);
       if (cut == 0) continue;
       const DictionaryClass stem = gazetteer.DictionaryClassOf(words[i].substr(0, words[i].size() - cut));
-      if (stem != DictionaryClass::kLower && stem != DictionaryClass::kBoth) (*tags)[i] = B(kLoc);
+      if (stem != DictionaryClass::kLower && stem != DictionaryClass::kBoth) (*tags)[i] = BeginTag(kTypeLoc);
     }
   }
 }
@@ -147,14 +150,13 @@ void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::st
   thread_local std::vector<std::string> name;
   thread_local std::vector<uint8_t> bits;
   for (size_t i = 0; i < n; ++i) {
-    if ((*tags)[i] != B(kPer)) continue;
-    size_t end = i + 1;
-    while (end < n && (*tags)[end] == I(kPer)) ++end;
+    if ((*tags)[i] != BeginTag(kTypePer)) continue;
+    const size_t end = PersonEnd(*tags, i);
     name.assign(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end));
     gazetteer.MatchPhrases(name, &bits);
     if ((bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0) {
-      (*tags)[i] = B(kLoc);
-      for (size_t k = i + 1; k < end; ++k) (*tags)[k] = I(kLoc);
+      (*tags)[i] = BeginTag(kTypeLoc);
+      for (size_t k = i + 1; k < end; ++k) (*tags)[k] = InsideTag(kTypeLoc);
     }
   }
 }

@@ -1160,8 +1160,6 @@ class Finder {
     return std::string(v_.text.substr(b, e - b));
   }
 
-  // The nearest person mention ending before byte `before`, outside
-  // quotes: its index in ex_->mentions, or -1.
   // The entity of the first person or organisation named in sentence `s`,
   // or -1.
   int FirstSourceIn(int s) const {
@@ -1174,6 +1172,8 @@ class Finder {
     return -1;
   }
 
+  // The nearest person mention ending before byte `before`, outside
+  // quotes: its index in ex_->mentions, or -1.
   int PersonBefore(uint32_t before) const {
     int best = -1;
     uint32_t best_end = 0;

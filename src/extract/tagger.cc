@@ -228,7 +228,7 @@ int TagFromName(std::string_view name) {
   if (name.size() < 3 || name[1] != '-' || (name[0] != 'B' && name[0] != 'I')) return -1;
   const int type = TypeFromName(name.substr(2));
   if (type < 0) return -1;
-  return name[0] == 'B' ? 1 + 2 * type : 2 + 2 * type;
+  return name[0] == 'B' ? BeginTag(type) : InsideTag(type);
 }
 
 std::vector<Chunk> ChunksOf(std::span<const uint8_t> tags) {
