@@ -544,9 +544,6 @@ TEST(EntityRecognizerTest, NoNamesInLinks) {
   }
 }
 
-// A place's genitive is the place, whatever the tagger called it; a missed
-// one counts only for the places of our list, and not where the stem is also
-// a lower-case word ("des Essens": the meal).
 // The tags of one German sentence after FixNameTags, by name.
 std::vector<std::string> FixTags(std::vector<std::string_view> words, std::vector<uint8_t> tags) {
   static const auto g = Gazetteer::Create();
@@ -563,6 +560,9 @@ std::vector<std::string> FixTags(std::vector<std::string_view> words, std::vecto
   return names;
 }
 
+// A place's genitive is the place, whatever the tagger called it; a missed
+// one counts only for the places of our list, and not where the stem is also
+// a lower-case word ("des Essens": the meal).
 TEST(NameTagsTest, GenitivesOfPlacesArePlaces) {
   const auto& fix = FixTags;
   const uint8_t o = 0, b_per = 1, b_org = 5, i_org = 6;
@@ -584,6 +584,31 @@ TEST(NameTagsTest, ADescribingNounBeforeAGivenNameIsNoPartOfTheName) {
   EXPECT_EQ(FixTags({"Broker", "Johann", "Wanovits", "war"}, {b_per, i_per, i_per, o}),
             (Tags{"O", "B-PER", "I-PER", "O"}));
   EXPECT_EQ(FixTags({"Rand", "Paul", "sagte"}, {b_per, i_per, o}), (Tags{"B-PER", "I-PER", "O"}));
+}
+
+// A listed place or organisation that the tagger left outside any name is
+// that name, unless the case of its first word says nothing: at the sentence
+// start, or a word that is also a lower-case word.
+TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
+  const uint8_t o = 0, b_loc = 3, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Berlin", "(", "Reuters", ")", "-"}, {b_loc, o, o, o, o}),
+            (Tags{"B-LOC", "O", "B-ORG", "O", "O"}));
+  EXPECT_EQ(FixTags({"von", "Allianz", "und", "Commerzbank"}, {o, o, o, o}),
+            (Tags{"O", "B-ORG", "O", "B-ORG"}));
+  EXPECT_EQ(FixTags({"laut", "Internationalem", "Währungsfonds"}, {o, o, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"den", "Internationalen", "Währungsfonds"}, {o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG"}));
+  // What the tagger found stays as it is, a part of a name included.
+  EXPECT_EQ(FixTags({"die", "Commerzbank", "Arena"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"Seine", "Profis", "sind", "verärgert"}, {o, o, o, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"Reuters", "meldet"}, {o, o}), Tags(2, "O"));
+  EXPECT_EQ(FixTags({"nach", "zwei", "Siegen"}, {o, o, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"Der", "Grüne", "Peter", "Pilz"}, {o, o, 1, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
+  // The first word as listed: "Bund" is not the environmental group "BUND".
+  EXPECT_EQ(FixTags({"zahlt", "der", "Bund", "mehr"}, {o, o, o, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"der", "Zeitung", "Die", "Welt"}, {o, o, o, o}), (Tags{"O", "O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"sagte", "er", ":", "Die", "Welt", "ist", "klein"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
 }
 
 TEST(EntityRecognizerTest, MissingModelIsAnError) {

@@ -5,6 +5,7 @@
 #include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <iterator>
@@ -189,6 +190,14 @@ struct Gazetteer::Impl {
   // ("dpa", "1. FC Köln"): only these start a name where the text writes
   // them in lower case.
   HashSet lower_starts;
+  // The first words of the names of our lists as written ("BUND", "Die"),
+  // and a bit for each pair of their first two bytes, which rejects most
+  // words before any hashing.
+  HashSet written_starts;
+  std::array<uint64_t, 1024> written_pairs{};
+  static size_t BytePair(std::string_view w) {
+    return size_t{static_cast<unsigned char>(w[0])} << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0);
+  }
   size_t max_phrase_words = 1;
   HashSet places;         // catalog places, folded, words joined by ' '
   size_t max_place_words = 1;
@@ -282,6 +291,8 @@ struct Gazetteer::Impl {
           const uint64_t first = Hash(std::string_view(key).substr(before));
           words.Insert(first, kPhraseStart);
           if (!StartsUpper(word)) lower_starts.Insert(first, 1);
+          written_starts.Insert(Hash(word), 1);
+          written_pairs[BytePair(word) >> 6] |= uint64_t{1} << (BytePair(word) & 63);
         }
       }
       max_phrase_words = std::max(max_phrase_words, tokens.size());
@@ -455,6 +466,13 @@ uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded)
   return impl_->PhraseStartOf(folded);
 }
 
+uint8_t Gazetteer::ListedStartAsWritten(std::string_view word) const {
+  if (word.empty()) return 0;
+  const size_t pair = Impl::BytePair(word);
+  if ((impl_->written_pairs[pair >> 6] >> (pair & 63) & 1) == 0) return 0;
+  return impl_->written_starts.Contains(Hash(word)) ? kPhraseStart : 0;
+}
+
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const {
   thread_local std::vector<uint8_t> starts;
   starts.resize(folded.size());
@@ -464,6 +482,17 @@ void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<ui
 
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
                              std::vector<uint8_t>* bits) const {
+  MatchPhrasesOf(folded, starts, bits);
+}
+
+void Gazetteer::MatchPhrases(std::span<const std::string_view> folded, std::span<const uint8_t> starts,
+                             std::vector<uint8_t>* bits) const {
+  MatchPhrasesOf(folded, starts, bits);
+}
+
+template <typename Word>
+void Gazetteer::MatchPhrasesOf(std::span<const Word> folded, std::span<const uint8_t> starts,
+                               std::vector<uint8_t>* bits) const {
   bits->assign(folded.size(), 0);
   thread_local std::string key;
   thread_local std::vector<uint64_t> hashes;

@@ -106,11 +106,17 @@ class Gazetteer {
   // on the word alone, so callers may cache it).
   void MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
                     std::vector<uint8_t>* bits) const;
+  void MatchPhrases(std::span<const std::string_view> folded, std::span<const uint8_t> starts,
+                    std::vector<uint8_t>* bits) const;
   // Whether `word` (as written; `folded` is its folded form) may start a
   // listed name, as bits for MatchPhrases. A word written in lower case
   // starts only the names listed in lower case ("dpa", "taz"): the river
   // "Oder" and the city "Siegen" are not in "oder" and "siegen".
   uint8_t PhraseStartOf(std::string_view word, std::string_view folded) const;
+  // PhraseStartOf() for the place and organisation names of our lists (not
+  // the catalogs) that begin with `word` written exactly so ("BUND" does,
+  // "Bund" does not), else 0; one lookup in a small set.
+  uint8_t ListedStartAsWritten(std::string_view word) const;
   // When `folded` is the genitive of a one-word catalog place ("ungarns",
   // "griechenlandes"), the bytes of its ending (1 or 2) whose stem is a
   // catalog place or a place of our list, -s first; else 0.
@@ -122,6 +128,9 @@ class Gazetteer {
 
  private:
   Gazetteer();
+  template <typename Word>
+  void MatchPhrasesOf(std::span<const Word> folded, std::span<const uint8_t> starts,
+                      std::vector<uint8_t>* bits) const;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -161,6 +161,61 @@ void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::st
   }
 }
 
+// A word after these tokens is written as at a sentence start.
+bool CaseSaysNothingAfter(std::string_view token) {
+  return token == ":" || token == "\"" || token == "„" || token == "“" || token == "«" || token == "»" ||
+         token == "-" || token == "–";
+}
+
+// A place or organisation of our lists that the tagger left outside any name
+// is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
+// on a few thousand sentences, the model misses listed names whose words it
+// has not seen. Only the team's lists, not the catalogs, which also name
+// small towns that are common nouns; a word in lower case starts only names
+// listed in lower case (Gazetteer::PhraseStartOf).
+void ListedNamesTheTaggerMissed(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  thread_local std::vector<uint8_t> starts;
+  thread_local std::vector<uint8_t> bits;
+  // The first word must be written as listed ("Bund" is not the "BUND").
+  // Where its case says nothing, the tagger's reading of the context
+  // stands: at the sentence start ("Seine Profis", "Oder ...", "Das erste
+  // Mal"; also after a colon, a quotation mark or a dash).
+  starts.assign(n, 0);
+  bool any = false;
+  for (size_t i = 1; i < n; ++i) {
+    if ((*tags)[i] != 0 || CaseSaysNothingAfter(words[i - 1])) continue;
+    starts[i] = gazetteer.ListedStartAsWritten(words[i]);
+    any |= starts[i] != 0;
+  }
+  if (!any) return;
+  gazetteer.MatchPhrases(folded, starts, &bits);
+  for (size_t i = 0; i < n; ++i) {
+    const bool location = (bits[i] & kPhraseLocationBegin) != 0;
+    if (!location && (bits[i] & kPhraseOrganizationBegin) == 0) continue;
+    const uint8_t inside = location ? kPhraseLocationInside : kPhraseOrganizationInside;
+    size_t end = i + 1;
+    while (end < n && (bits[end] & inside) != 0) ++end;
+    // A name of one word that is also a lower-case word is left to the
+    // tagger too ("nach zwei Siegen", "das Essen", "der Grüne Peter Pilz");
+    // inside a sentence, a capitalized adjective before a listed noun is a
+    // name's ("den Internationalen Währungsfonds").
+    bool outside = std::all_of(tags->begin() + static_cast<std::ptrdiff_t>(i),
+                               tags->begin() + static_cast<std::ptrdiff_t>(end), [](uint8_t t) { return t == 0; });
+    if (outside && end - i == 1) {
+      const DictionaryClass d = gazetteer.DictionaryClassOf(words[i]);
+      outside = d != DictionaryClass::kLower && d != DictionaryClass::kBoth;
+    }
+    if (outside) {
+      const int type = location ? kTypeLoc : kTypeOrg;
+      (*tags)[i] = BeginTag(type);
+      for (size_t k = i + 1; k < end; ++k) (*tags)[k] = InsideTag(type);
+    }
+    i = end - 1;
+  }
+}
+
 }  // namespace
 
 bool IsWordToken(std::string_view t) {
@@ -193,6 +248,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   DropRolesAndTitles(gazetteer, words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
+  ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
 }
 
 }  // namespace storyline::extract

@@ -23,7 +23,11 @@ namespace storyline::extract {
 //   Luis Videgaray" → "Luis Videgaray"), nor with a common noun before a
 //   given name and a family name ("Broker Johann Wanovits");
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
-// - a listed place is never a person.
+// - a listed place is never a person;
+// - a place or organisation of our lists that the tagger left outside any
+//   name is that name ("Berlin (Reuters)"), where the case of its first word
+//   tells: written as listed, not at the sentence start, and for one word,
+//   no lower-case word ("nach zwei Siegen").
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
