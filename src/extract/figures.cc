@@ -1,6 +1,7 @@
 #include "extract/figures.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
 #include <utility>
@@ -394,9 +395,33 @@ class FigureFinder {
   std::vector<uint8_t> skip_;
 };
 
+// Whether `folded` begins with the first two bytes of a number word: every
+// word NumberWordValue reads begins as a word of kUnits, kTens or kEnglish,
+// or as "hundert", "tausend" or "anderthalb" does. This runs on every word,
+// and rejects about seven in eight of them with one test.
+bool MayBeNumberWord(std::string_view folded) {
+  using Pairs = std::array<uint64_t, 1024>;
+  auto pair_of = [](std::string_view w) {
+    return size_t{static_cast<unsigned char>(w[0])} << 8 | static_cast<unsigned char>(w[1]);
+  };
+  static const Pairs pairs = [&] {
+    Pairs p{};
+    auto add = [&](std::string_view w) { p[pair_of(w) >> 6] |= uint64_t{1} << (pair_of(w) & 63); };
+    for (const Named& n : kUnits) add(n.word);
+    for (const Named& n : kTens) add(n.word);
+    for (const Named& n : kEnglish) add(n.word);
+    for (std::string_view w : {"hundert", "tausend", "anderthalb"}) add(w);
+    return p;
+  }();
+  if (folded.size() < 2) return false;
+  const size_t pair = pair_of(folded);
+  return (pairs[pair >> 6] >> (pair & 63) & 1) != 0;
+}
+
 }  // namespace
 
 std::optional<double> NumberWordValue(std::string_view folded) {
+  if (!MayBeNumberWord(folded)) return std::nullopt;
   if (const Named* n = Find(kEnglish, folded)) return n->value;
   if (folded == "ein" || folded == "eine" || folded == "hundert" || folded == "tausend") {
     if (folded == "hundert") return 100;

@@ -129,6 +129,19 @@ TEST(FiguresTest, NumberWords) {
   EXPECT_FALSE(NumberWordValue("ein").has_value());
   EXPECT_FALSE(NumberWordValue("grund").has_value());
   EXPECT_FALSE(NumberWordValue("tausende").has_value());
+  // Each beginning that the quick test before the parsing lets through.
+  EXPECT_EQ(NumberWordValue("null"), 0);
+  EXPECT_EQ(NumberWordValue("achthundertelf"), 811);
+  EXPECT_EQ(NumberWordValue("neunzig"), 90);
+  EXPECT_EQ(NumberWordValue("sechsundvierzig"), 46);
+  EXPECT_EQ(NumberWordValue("siebzehn"), 17);
+  EXPECT_EQ(NumberWordValue("fuenfzig"), 50);
+  EXPECT_EQ(NumberWordValue("vierhundert"), 400);
+  EXPECT_EQ(NumberWordValue("dozen"), 12);
+  EXPECT_EQ(NumberWordValue("thousand"), 1000);
+  EXPECT_EQ(NumberWordValue("forty"), 40);
+  EXPECT_FALSE(NumberWordValue("z").has_value());
+  EXPECT_FALSE(NumberWordValue("").has_value());
 }
 
 }  // namespace
