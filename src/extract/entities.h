@@ -13,6 +13,8 @@
 
 namespace storyline::extract {
 
+struct WordView;
+
 class EntityRecognizer {
  public:
   // Loads gazetteers and, when model_path is non-empty, the tagger model
@@ -30,6 +32,9 @@ class EntityRecognizer {
   // resolve to (one per person/organisation/place, with canonical key and
   // role) to out->entities. Thread-safe.
   virtual void Recognize(std::string_view text, std::string_view lang, Extraction* out) const = 0;
+  // The same for the words of an article already split (BuildWordView), so
+  // that the article is tokenized and folded once for all extractors.
+  virtual void Recognize(const WordView& view, Extraction* out) const = 0;
 };
 
 // The cross-article key of a name: folded (text::Fold), diacritics removed,

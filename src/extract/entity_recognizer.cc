@@ -13,6 +13,7 @@
 #include "name_tags.h"
 #include "storyline/text.h"
 #include "tagger.h"
+#include "word_view.h"
 
 namespace storyline::extract {
 namespace {
@@ -128,6 +129,7 @@ class Recognizer final : public EntityRecognizer {
       : gazetteer_(std::move(gazetteer)), model_(std::move(model)) {}
 
   void Recognize(std::string_view text, std::string_view lang, Extraction* out) const override;
+  void Recognize(const WordView& view, Extraction* out) const override;
 
  private:
   void RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
@@ -278,9 +280,13 @@ void TagAsTrained(const TaggerModel& model, const Gazetteer& gazetteer,
 }
 
 void Recognizer::Recognize(std::string_view text, std::string_view lang, Extraction* out) const {
+  Recognize(BuildWordView(text, lang.empty() ? "de" : lang), out);
+}
+
+void Recognizer::Recognize(const WordView& view, Extraction* out) const {
+  const std::string_view text = view.text;
+  const std::string_view lang = view.lang;
   std::vector<RawMention> raw;
-  std::vector<text::Span> sentences;
-  text::SplitSentences(text, lang, &sentences);
   std::vector<text::Token> tokens;
   std::vector<Tok> toks;
   std::vector<std::string_view> views;
@@ -291,23 +297,29 @@ void Recognizer::Recognize(std::string_view text, std::string_view lang, Extract
   // The tagger learned one language's capitals ("Friday" is no place in
   // English); text in another gets the rules.
   const bool use_model = model_ && model_->lang() == fold_lang.substr(0, fold_lang.find('-'));
-  for (const text::Span& s : sentences) {
-    const std::string_view sentence = s.In(text);
+  // The sentences, tokens and folded words of the view (which the quotes,
+  // dates and figures read too); punctuation, which the view keeps as
+  // written, is folded here.
+  for (const auto& [first, end] : view.sentences) {
     tokens.clear();
-    text::Tokenize(sentence, &tokens);
+    for (int w = first; w < end; ++w) tokens.push_back({view.words[w].begin, view.words[w].end, view.words[w].kind});
     toks.resize(tokens.size());
     views.resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) {
       Tok& t = toks[i];
-      t.begin = s.begin + tokens[i].begin;
-      t.end = s.begin + tokens[i].end;
+      t.begin = tokens[i].begin;
+      t.end = tokens[i].end;
       t.text = text.substr(t.begin, t.end - t.begin);
-      t.folded.clear();
-      folder.To(t.text, &t.folded);
+      if (tokens[i].kind == text::TokenKind::kWord) {
+        t.folded.assign(view.Folded(first + static_cast<int>(i)));
+      } else {
+        t.folded.clear();
+        folder.To(t.text, &t.folded);
+      }
       views[i] = t.text;
     }
     if (use_model) {
-      TagAsTrained(*model_, *gazetteer_, tokens, sentence, &views, &joined, &view_tags, &tags);
+      TagAsTrained(*model_, *gazetteer_, tokens, text, &views, &joined, &view_tags, &tags);
     } else {
       RuleTags(toks, &tags);
     }
