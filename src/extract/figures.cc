@@ -1,12 +1,12 @@
 #include "extract/figures.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "byte_pairs.h"
 #include "storyline/text.h"
 
 namespace storyline::extract {
@@ -400,22 +400,15 @@ class FigureFinder {
 // or as "hundert", "tausend" or "anderthalb" does. This runs on every word,
 // and rejects about seven in eight of them with one test.
 bool MayBeNumberWord(std::string_view folded) {
-  using Pairs = std::array<uint64_t, 1024>;
-  auto pair_of = [](std::string_view w) {
-    return size_t{static_cast<unsigned char>(w[0])} << 8 | static_cast<unsigned char>(w[1]);
-  };
-  static const Pairs pairs = [&] {
-    Pairs p{};
-    auto add = [&](std::string_view w) { p[pair_of(w) >> 6] |= uint64_t{1} << (pair_of(w) & 63); };
-    for (const Named& n : kUnits) add(n.word);
-    for (const Named& n : kTens) add(n.word);
-    for (const Named& n : kEnglish) add(n.word);
-    for (std::string_view w : {"hundert", "tausend", "anderthalb"}) add(w);
+  static const BytePairs pairs = [] {
+    BytePairs p;
+    for (const Named& n : kUnits) p.Add(n.word);
+    for (const Named& n : kTens) p.Add(n.word);
+    for (const Named& n : kEnglish) p.Add(n.word);
+    for (std::string_view w : {"hundert", "tausend", "anderthalb"}) p.Add(w);
     return p;
   }();
-  if (folded.size() < 2) return false;
-  const size_t pair = pair_of(folded);
-  return (pairs[pair >> 6] >> (pair & 63) & 1) != 0;
+  return pairs.MayBegin(folded);
 }
 
 }  // namespace

@@ -5,7 +5,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <array>
 #include <atomic>
 #include <cstring>
 #include <iterator>
@@ -13,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "byte_pairs.h"
 #include "gazetteer_data.h"
 #include "huge_pages.h"
 #include "storyline/text.h"
@@ -191,13 +191,9 @@ struct Gazetteer::Impl {
   // them in lower case.
   HashSet lower_starts;
   // The first words of the names of our lists as written ("BUND", "Die"),
-  // and a bit for each pair of their first two bytes, which rejects most
-  // words before any hashing.
+  // and their beginnings, which reject most words before any hashing.
   HashSet written_starts;
-  std::array<uint64_t, 1024> written_pairs{};
-  static size_t BytePair(std::string_view w) {
-    return size_t{static_cast<unsigned char>(w[0])} << 8 | (w.size() > 1 ? static_cast<unsigned char>(w[1]) : 0);
-  }
+  BytePairs written_pairs;
   size_t max_phrase_words = 1;
   HashSet places;         // catalog places, folded, words joined by ' '
   size_t max_place_words = 1;
@@ -292,7 +288,7 @@ struct Gazetteer::Impl {
           words.Insert(first, kPhraseStart);
           if (!StartsUpper(word)) lower_starts.Insert(first, 1);
           written_starts.Insert(Hash(word), 1);
-          written_pairs[BytePair(word) >> 6] |= uint64_t{1} << (BytePair(word) & 63);
+          written_pairs.Add(word);
         }
       }
       max_phrase_words = std::max(max_phrase_words, tokens.size());
@@ -467,9 +463,7 @@ uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded)
 }
 
 uint8_t Gazetteer::ListedStartAsWritten(std::string_view word) const {
-  if (word.empty()) return 0;
-  const size_t pair = Impl::BytePair(word);
-  if ((impl_->written_pairs[pair >> 6] >> (pair & 63) & 1) == 0) return 0;
+  if (!impl_->written_pairs.MayBegin(word)) return 0;
   return impl_->written_starts.Contains(Hash(word)) ? kPhraseStart : 0;
 }
 
