@@ -445,15 +445,11 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
       }
     }
     if (!surnames.empty()) {
-      tokens.clear();
-      text::Tokenize(text, &tokens);
-      std::string folded, particle;
-      for (size_t k = 0; k < tokens.size(); ++k) {
-        const text::Token& t = tokens[k];
-        const std::string_view w = text.substr(t.begin, t.end - t.begin);
-        if (!StartsUpper(w)) continue;
-        folded.clear();
-        folder.To(w, &folded);
+      std::string folded;
+      for (int k = 0; k < view.size(); ++k) {
+        const Word& t = view.words[k];
+        if (!view.IsWord(k) || !StartsUpper(view.Raw(k))) continue;
+        folded.assign(view.Folded(k));
         auto it = surnames.find(folded);
         if (it == surnames.end()) continue;
         auto c = std::upper_bound(covered.begin(), covered.end(), std::make_pair(t.begin, UINT32_MAX));
@@ -466,13 +462,14 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
         // The particles the full name has before its surname ("Van der
         // Bellen" for "Alexander Van der Bellen") belong to the mention.
         const std::vector<std::string>& full = groups[it->second].words;
-        for (size_t back = 1; back < full.size() && back <= k && back <= 3; ++back) {
-          const text::Token& p = tokens[k - back];
-          particle.clear();
-          folder.To(text.substr(p.begin, p.end - p.begin), &particle);
-          if (particle != full[full.size() - 1 - back] || !IsNameParticle(particle, false)) break;
-          m.begin = p.begin;
-          m.words.insert(m.words.begin(), particle);
+        for (int back = 1; static_cast<size_t>(back) < full.size() && back <= k && back <= 3; ++back) {
+          const std::string_view particle = view.Folded(k - back);
+          if (!view.IsWord(k - back) || particle != full[full.size() - 1 - static_cast<size_t>(back)] ||
+              !IsNameParticle(particle, false)) {
+            break;
+          }
+          m.begin = view.words[k - back].begin;
+          m.words.insert(m.words.begin(), std::string(particle));
         }
         groups[it->second].members.push_back(static_cast<int>(raw.size()));
         raw.push_back(std::move(m));
