@@ -8,7 +8,6 @@
 namespace storyline::extract {
 namespace {
 
-
 // The end (exclusive) of the person's name that begins at token `i`.
 size_t PersonEnd(const std::vector<uint8_t>& tags, size_t i) {
   size_t end = i + 1;
