@@ -407,6 +407,35 @@ TEST(EntityRecognizerTest, AppendsAndWorksWithoutWordList) {
   EXPECT_EQ(berlin->type, EntityType::kLocation);
 }
 
+TEST(EntityRecognizerTest, NamesWithOneCanonicalKeyAreOneEntity) {
+  auto r = EntityRecognizer::Create("", "");
+  ASSERT_TRUE(r.ok());
+  Extraction ex;
+  ex.entities.emplace_back();  // something already there
+  ex.mentions.emplace_back();
+  // "USA" and "Vereinigten Staaten" share no word; aliases.txt gives them
+  // one key, and so one entity, which keeps the name it was first given.
+  const std::string text =
+      "Die USA und Mexiko verhandeln in Berlin. Die Vereinigten Staaten fordern mehr. "
+      "Auch die USA schweigen.";
+  (*r)->Recognize(text, "de", &ex);
+  const Entity* usa = Find(ex, "USA");
+  ASSERT_NE(usa, nullptr);
+  EXPECT_EQ(Find(ex, "Vereinigten Staaten"), nullptr);
+  ASSERT_EQ(usa->mentions.size(), 3u);
+  EXPECT_EQ(ex.mentions[usa->mentions[1]].text, "Vereinigten Staaten");
+  EXPECT_LT(ex.mentions[usa->mentions[0]].begin, ex.mentions[usa->mentions[1]].begin);
+  EXPECT_LT(ex.mentions[usa->mentions[1]].begin, ex.mentions[usa->mentions[2]].begin);
+  // Every mention points at its own entity, and the entities after the
+  // merged one moved up without a gap.
+  for (size_t e = 1; e < ex.entities.size(); ++e) {
+    ASSERT_FALSE(ex.entities[e].mentions.empty());
+    for (int m : ex.entities[e].mentions) EXPECT_EQ(ex.mentions[m].entity, static_cast<int>(e));
+  }
+  EXPECT_NE(Find(ex, "Berlin"), nullptr);
+  EXPECT_NE(Find(ex, "Mexiko"), nullptr);
+}
+
 TEST(EntityRecognizerTest, GenitiveJoinsItsNameAndNamesItOnlyWhenAlone) {
   auto r = EntityRecognizer::Create("", "");
   ASSERT_TRUE(r.ok());

@@ -279,6 +279,55 @@ void TagAsTrained(const TaggerModel& model, const Gazetteer& gazetteer,
   }
 }
 
+// Entities of one type with one canonical key are one entity: the key is
+// what joins them across articles, so within one it joins names that share
+// no word ("USA" and "Vereinigten Staaten", through aliases.txt). The
+// later entity's mentions go to the first one, which keeps its name and
+// takes the other's role when it has none; the entities from entity_base on
+// are renumbered in order of first mention.
+void MergeSameCanonical(int entity_base, Extraction* out) {
+  const size_t n = out->entities.size() - static_cast<size_t>(entity_base);
+  std::vector<int> into(n, -1);
+  bool any = false;
+  for (size_t i = 0; i < n; ++i) {
+    const Entity& e = out->entities[entity_base + i];
+    if (e.canonical.empty()) continue;
+    for (size_t j = 0; j < i; ++j) {
+      const Entity& f = out->entities[entity_base + j];
+      if (into[j] < 0 && f.type == e.type && f.canonical == e.canonical) {
+        into[i] = static_cast<int>(j);
+        any = true;
+        break;
+      }
+    }
+  }
+  if (!any) return;
+  std::vector<int> renumber(n, -1);
+  int next = entity_base;
+  for (size_t i = 0; i < n; ++i) {
+    if (into[i] < 0) renumber[i] = next++;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (into[i] < 0) continue;
+    Entity& from = out->entities[entity_base + i];
+    Entity& to = out->entities[entity_base + into[i]];
+    to.mentions.insert(to.mentions.end(), from.mentions.begin(), from.mentions.end());
+    std::sort(to.mentions.begin(), to.mentions.end());
+    if (to.role.empty()) to.role = from.role;
+    renumber[i] = renumber[into[i]];
+  }
+  for (Mention& m : out->mentions) {
+    if (m.entity >= entity_base) m.entity = renumber[m.entity - entity_base];
+  }
+  size_t kept = entity_base;
+  for (size_t i = 0; i < n; ++i) {
+    if (into[i] >= 0) continue;
+    if (kept != entity_base + i) out->entities[kept] = std::move(out->entities[entity_base + i]);
+    ++kept;
+  }
+  out->entities.resize(kept);
+}
+
 void Recognizer::Recognize(std::string_view text, std::string_view lang, Extraction* out) const {
   Recognize(BuildWordView(text, lang.empty() ? "de" : lang), out);
 }
@@ -530,6 +579,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
   for (size_t e = entity_base; e < out->entities.size(); ++e) {
     out->entities[e].canonical = CanonicalKey(out->entities[e].name);
   }
+  MergeSameCanonical(entity_base, out);
 }
 
 }  // namespace
