@@ -276,8 +276,20 @@ struct TaggerModel::Impl {
     uint32_t tag;
   };
   static constexpr uint32_t kEmpty = 0xffffffffU;
+  // A feature with at least kDenseMin entries (the frequent ones: shapes,
+  // word classes, the bias) keeps its weights as a dense row of kT floats
+  // instead, which the tagger adds in a few vector instructions rather than
+  // one scattered add per entry; its ref is row << 5 | kDenseRef. The zeros
+  // of the row add nothing, so the scores stay the same to the bit. 5,214 of
+  // the 40,784 features of the German model have 4 or more entries; with 4
+  // the tagger bench ran the fewest instructions (4: 3.422 G, 8: 3.437 G,
+  // 12: 3.492 G, all sparse: 3.725 G).
+  static constexpr uint32_t kDenseMin = 4;
+  static constexpr uint32_t kDenseRef = 31;
+  static_assert(kT < kDenseRef, "a sparse feature's entry count never reads as kDenseRef");
   HugeVector<Slot> slots;
   HugeVector<Entry> entries;
+  HugeVector<float> dense;
   uint32_t mask = 0;
   Transitions transitions;
 
@@ -295,11 +307,21 @@ struct TaggerModel::Impl {
     mask = static_cast<uint32_t>(cap - 1);
     entries.resize(entry_tags.size());
     for (size_t e = 0; e < entry_tags.size(); ++e) entries[e] = {entry_weights[e], entry_tags[e]};
+    dense.clear();
     for (size_t j = 0; j < keys.size(); ++j) {
       uint32_t s = Mix(keys[j]) & mask;
       while (slots[s].ref != kEmpty) s = (s + 1) & mask;
       const uint32_t count = offsets[j + 1] - offsets[j];
-      slots[s] = {keys[j], offsets[j] << 5 | count};
+      if (count >= kDenseMin) {
+        const auto row = static_cast<uint32_t>(dense.size() / kT);
+        dense.resize(dense.size() + kT, 0.0f);
+        for (uint32_t e = offsets[j]; e < offsets[j + 1]; ++e) {
+          dense[static_cast<size_t>(row) * kT + entry_tags[e]] = entry_weights[e];
+        }
+        slots[s] = {keys[j], row << 5 | kDenseRef};
+      } else {
+        slots[s] = {keys[j], offsets[j] << 5 | count};
+      }
     }
     BuildTransitions(trans.data(), &transitions);
   }
@@ -549,7 +571,13 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
   auto resolve = [&](size_t k) {
     const uint32_t ref = m.Lookup(hashes[k], s.slot[k]);
     s.refs[k] = ref;
-    if (ref != Impl::kEmpty) __builtin_prefetch(m.entries.data() + (ref >> 5));
+    if (ref == Impl::kEmpty) return;
+    if ((ref & 31) == Impl::kDenseRef) {
+      __builtin_prefetch(m.dense.data() + static_cast<size_t>(ref >> 5) * kT);
+      __builtin_prefetch(m.dense.data() + static_cast<size_t>(ref >> 5) * kT + kT - 1);
+    } else {
+      __builtin_prefetch(m.entries.data() + (ref >> 5));
+    }
   };
   for (size_t k = 0; k < std::min(num, 2 * kAhead); ++k) __builtin_prefetch(m.slots.data() + s.slot[k]);
   for (size_t k = 0; k < std::min(num, kAhead); ++k) resolve(k);
@@ -558,6 +586,11 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
     if (k + kAhead < num) resolve(k + kAhead);
     const uint32_t ref = s.refs[k];
     if (ref == Impl::kEmpty) return;
+    if ((ref & 31) == Impl::kDenseRef) {
+      const float* row = m.dense.data() + static_cast<size_t>(ref >> 5) * kT;
+      for (int t = 0; t < kT; ++t) e[t] += row[t];
+      return;
+    }
     const Impl::Entry* x = m.entries.data() + (ref >> 5);
     const Impl::Entry* end = x + (ref & 31);
     for (; x != end; ++x) e[x->tag] += x->weight;
