@@ -640,6 +640,22 @@ TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
   EXPECT_EQ(FixTags({"sagte", "er", ":", "Die", "Welt", "ist", "klein"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
 }
 
+TEST(NameTagsTest, APlaceAdjectiveAndAPlaceNounAreOnePlace) {
+  const uint8_t o = 0, b_loc_deriv = 11;  // B-LOCderiv
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"an", "der", "Gubener", "Straße"}, {o, o, b_loc_deriv, o}),
+            (Tags{"O", "O", "B-LOC", "I-LOC"}));
+  EXPECT_EQ(FixTags({"am", "Frankfurter", "Hauptbahnhof", "."}, {o, b_loc_deriv, o, o}),
+            (Tags{"O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"das", "Brandenburger", "Tor"}, {o, b_loc_deriv, o}), (Tags{"O", "B-LOC", "I-LOC"}));
+  // Other nouns, and heads that also end other words, leave the derivation.
+  EXPECT_EQ(FixTags({"die", "Wiener", "Polizei"}, {o, b_loc_deriv, o}), (Tags{"O", "B-LOCderiv", "O"}));
+  EXPECT_EQ(FixTags({"der", "Wiener", "Direktor"}, {o, b_loc_deriv, o}), (Tags{"O", "B-LOCderiv", "O"}));
+  EXPECT_EQ(FixTags({"der", "Bremer", "Hering"}, {o, b_loc_deriv, o}), (Tags{"O", "B-LOCderiv", "O"}));
+  // Only where the tagger read a place adjective, not any word in -er.
+  EXPECT_EQ(FixTags({"der", "neuer", "Platz"}, {o, o, o}), Tags(3, "O"));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -215,6 +215,43 @@ void ListedNamesTheTaggerMissed(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// Whether `word` names a kind of place a place adjective can name with it:
+// a street, square, station, port, bridge, lake, forest or mountain, alone
+// or as a compound's head ("Hauptbahnhof", "Landstraße"). Heads that also end
+// other words ("Direktor", "Kapital", "Hering") count only alone.
+bool IsPlaceNoun(std::string_view word) {
+  static constexpr std::string_view kHeads[] = {
+      "straße", "strasse", "allee", "gasse", "platz", "bahnhof", "hafen", "brücke",
+      "damm",   "kreuz",   "ufer",  "wald",  "berg",  "see"};
+  static constexpr std::string_view kAlone[] = {"Tor", "Dom", "Tal", "Ring", "Gürtel", "Kai"};
+  for (std::string_view w : kAlone) {
+    if (word == w) return true;
+  }
+  if (word.size() < 3 || !StartsUpper(word)) return false;
+  for (std::string_view h : kHeads) {
+    // The head alone is capitalized; its first byte is ASCII.
+    if (word.size() == h.size() && word[0] == h[0] - 32 && word.substr(1) == h.substr(1)) return true;
+    if (word.size() > h.size() && word.ends_with(h)) return true;
+  }
+  return false;
+}
+
+// A place adjective that the tagger took for a derivation on its own
+// ("Gubener" LOCderiv, "Straße" outside) names a place together with a noun
+// of a kind of place after it: "Gubener Straße", "Frankfurter Hauptbahnhof",
+// "Brandenburger Tor" are places by GermEval's guidelines.
+void PlaceAdjectiveAndPlaceNoun(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  constexpr int kTypeLocDeriv = kTypeLoc + kNumBaseTypes;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if ((*tags)[i] != BeginTag(kTypeLocDeriv) || (*tags)[i + 1] != 0) continue;
+    if (!words[i].ends_with("er") || !IsPlaceNoun(words[i + 1])) continue;
+    if (i + 2 < n && IsInside((*tags)[i + 2])) continue;
+    (*tags)[i] = BeginTag(kTypeLoc);
+    (*tags)[i + 1] = InsideTag(kTypeLoc);
+  }
+}
+
 }  // namespace
 
 bool IsWordToken(std::string_view t) {
@@ -248,6 +285,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
+  PlaceAdjectiveAndPlaceNoun(words, tags);
 }
 
 }  // namespace storyline::extract

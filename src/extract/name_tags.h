@@ -27,7 +27,10 @@ namespace storyline::extract {
 // - a place or organisation of our lists that the tagger left outside any
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
 //   tells: written as listed, not at the sentence start, and for one word,
-//   no lower-case word ("nach zwei Siegen").
+//   no lower-case word ("nach zwei Siegen");
+// - a place adjective the tagger read as a derivation and a noun of a kind
+//   of place after it are one place ("Gubener Straße", "Frankfurter
+//   Hauptbahnhof").
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
