@@ -468,10 +468,19 @@ uint8_t Gazetteer::ListedStartAsWritten(std::string_view word) const {
 }
 
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const {
+  MatchPhrasesOf(folded, bits);
+}
+
+void Gazetteer::MatchPhrases(std::span<const std::string_view> folded, std::vector<uint8_t>* bits) const {
+  MatchPhrasesOf(folded, bits);
+}
+
+template <typename Word>
+void Gazetteer::MatchPhrasesOf(std::span<const Word> folded, std::vector<uint8_t>* bits) const {
   thread_local std::vector<uint8_t> starts;
   starts.resize(folded.size());
   for (size_t i = 0; i < folded.size(); ++i) starts[i] = impl_->PhraseStartOf(folded[i]);
-  MatchPhrases(folded, starts, bits);
+  MatchPhrasesOf(folded, std::span<const uint8_t>(starts), bits);
 }
 
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,

@@ -102,6 +102,7 @@ class Gazetteer {
   // catalogs; resizes *bits to the token count. Every word may start a name,
   // whatever its case (for the words of a name already found).
   void MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const;
+  void MatchPhrases(std::span<const std::string_view> folded, std::vector<uint8_t>* bits) const;
   // The same with what PhraseStartOf() says of each word given (it depends
   // on the word alone, so callers may cache it).
   void MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
@@ -128,6 +129,8 @@ class Gazetteer {
 
  private:
   Gazetteer();
+  template <typename Word>
+  void MatchPhrasesOf(std::span<const Word> folded, std::vector<uint8_t>* bits) const;
   template <typename Word>
   void MatchPhrasesOf(std::span<const Word> folded, std::span<const uint8_t> starts,
                       std::vector<uint8_t>* bits) const;

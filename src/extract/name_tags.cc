@@ -146,13 +146,11 @@ void GenitivesOfPlaces(const Gazetteer& gazetteer, std::span<const std::string_v
 void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::string_view> folded,
                              std::vector<uint8_t>* tags) {
   const size_t n = folded.size();
-  thread_local std::vector<std::string> name;
   thread_local std::vector<uint8_t> bits;
   for (size_t i = 0; i < n; ++i) {
     if ((*tags)[i] != BeginTag(kTypePer)) continue;
     const size_t end = PersonEnd(*tags, i);
-    name.assign(folded.begin() + static_cast<std::ptrdiff_t>(i), folded.begin() + static_cast<std::ptrdiff_t>(end));
-    gazetteer.MatchPhrases(name, &bits);
+    gazetteer.MatchPhrases(folded.subspan(i, end - i), &bits);
     if ((bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0) {
       (*tags)[i] = BeginTag(kTypeLoc);
       for (size_t k = i + 1; k < end; ++k) (*tags)[k] = InsideTag(kTypeLoc);

@@ -287,6 +287,8 @@ struct TaggerModel::Impl {
   static constexpr uint32_t kDenseMin = 4;
   static constexpr uint32_t kDenseRef = 31;
   static_assert(kT < kDenseRef, "a sparse feature's entry count never reads as kDenseRef");
+  static bool IsDense(uint32_t ref) { return (ref & 31) == kDenseRef; }
+  const float* DenseRow(uint32_t ref) const { return dense.data() + static_cast<size_t>(ref >> 5) * kT; }
   HugeVector<Slot> slots;
   HugeVector<Entry> entries;
   HugeVector<float> dense;
@@ -572,9 +574,9 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
     const uint32_t ref = m.Lookup(hashes[k], s.slot[k]);
     s.refs[k] = ref;
     if (ref == Impl::kEmpty) return;
-    if ((ref & 31) == Impl::kDenseRef) {
-      __builtin_prefetch(m.dense.data() + static_cast<size_t>(ref >> 5) * kT);
-      __builtin_prefetch(m.dense.data() + static_cast<size_t>(ref >> 5) * kT + kT - 1);
+    if (Impl::IsDense(ref)) {
+      __builtin_prefetch(m.DenseRow(ref));
+      __builtin_prefetch(m.DenseRow(ref) + kT - 1);
     } else {
       __builtin_prefetch(m.entries.data() + (ref >> 5));
     }
@@ -586,8 +588,8 @@ void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer&
     if (k + kAhead < num) resolve(k + kAhead);
     const uint32_t ref = s.refs[k];
     if (ref == Impl::kEmpty) return;
-    if ((ref & 31) == Impl::kDenseRef) {
-      const float* row = m.dense.data() + static_cast<size_t>(ref >> 5) * kT;
+    if (Impl::IsDense(ref)) {
+      const float* row = m.DenseRow(ref);
       for (int t = 0; t < kT; ++t) e[t] += row[t];
       return;
     }
