@@ -66,6 +66,7 @@ target_sources(storyline_extract PRIVATE
   entity_recognizer.cc
   ner_features.cc
   gazetteer.cc
+  name_suffixes.cc
   germeval.cc
   name_tags.cc
   tagger.cc
@@ -134,6 +135,7 @@ storyline_test(entities_test
   SOURCES
     entities_test.cc
     germeval_test.cc
+    name_suffixes_test.cc
     tagger_test.cc
     word_clusters_test.cc
   LIBS storyline_extract)

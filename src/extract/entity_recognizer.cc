@@ -480,6 +480,34 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     groups[found].members.push_back(idx);
   }
 
+  // The particles a person's full name has before its surname ("Van der
+  // Bellen" for "Alexander Van der Bellen") belong to a later mention of the
+  // surname alone, which starts at word k.
+  auto TakeParticles = [&view](const std::vector<std::string>& full, int k, RawMention* m) {
+    for (int back = 1; static_cast<size_t>(back) < full.size() && back <= k && back <= 3; ++back) {
+      const std::string_view particle = view.Folded(k - back);
+      if (!view.IsWord(k - back) || particle != full[full.size() - 1 - static_cast<size_t>(back)] ||
+          !IsNameParticle(particle, false)) {
+        break;
+      }
+      m->begin = view.words[k - back].begin;
+      m->words.insert(m->words.begin(), std::string(particle));
+    }
+  };
+  // The tagger's mentions of a surname alone.
+  for (const Group& grp : groups) {
+    if (grp.type != EntityType::kPerson || grp.words.size() < 3) continue;
+    for (int idx : grp.members) {
+      RawMention& m = raw[idx];
+      if (m.words.size() != 1 || m.words[0] != grp.words.back()) continue;
+      const auto at = std::lower_bound(view.words.begin(), view.words.end(), m.begin,
+                                       [](const Word& w, uint32_t begin) { return w.begin < begin; });
+      if (at != view.words.end() && at->begin == m.begin) {
+        TakeParticles(grp.words, static_cast<int>(at - view.words.begin()), &m);
+      }
+    }
+  }
+
   // Later mentions of a person's surname the tagger missed ("Kelly" at the
   // start of a sentence), when no mention covers them yet.
   {
@@ -508,18 +536,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
         m.end = t.end;
         m.type = EntityType::kPerson;
         m.words = {folded};
-        // The particles the full name has before its surname ("Van der
-        // Bellen" for "Alexander Van der Bellen") belong to the mention.
-        const std::vector<std::string>& full = groups[it->second].words;
-        for (int back = 1; static_cast<size_t>(back) < full.size() && back <= k && back <= 3; ++back) {
-          const std::string_view particle = view.Folded(k - back);
-          if (!view.IsWord(k - back) || particle != full[full.size() - 1 - static_cast<size_t>(back)] ||
-              !IsNameParticle(particle, false)) {
-            break;
-          }
-          m.begin = view.words[k - back].begin;
-          m.words.insert(m.words.begin(), std::string(particle));
-        }
+        TakeParticles(groups[it->second].words, k, &m);
         groups[it->second].members.push_back(static_cast<int>(raw.size()));
         raw.push_back(std::move(m));
       }

@@ -15,6 +15,7 @@
 #include "byte_pairs.h"
 #include "gazetteer_data.h"
 #include "huge_pages.h"
+#include "name_suffixes.h"
 #include "storyline/text.h"
 
 namespace storyline::extract {
@@ -206,6 +207,11 @@ struct Gazetteer::Impl {
   // DictionaryNounHead looks for at the end of a compound).
   HashSet noun_heads;
   bool has_dictionary = false;
+  // The endings of the listed places, given and family names and dictionary
+  // nouns (NameKindCodeOf); name_words holds the places and names as
+  // written, which the dictionary's nouns leave out.
+  NameSuffixes suffixes;
+  HashSet name_words;
 
   bool InDictionary(std::string_view w) const { return dictionary.Contains(Hash(w)); }
 
@@ -222,6 +228,16 @@ struct Gazetteer::Impl {
   // The genitive of a one-word catalog place: "Ungarns", "Griechenlandes".
   bool GenitiveOfPlace(std::string_view w) const {
     return GenitiveEnding(w, [this](std::string_view stem) { return IsPlaceWord(stem); }) > 0;
+  }
+
+  void AddNameWord(std::string_view word, NameKind kind) {
+    if (!StartsUpper(word)) return;
+    suffixes.Add(word, kind);
+    name_words.Insert(Hash(word), 1);
+  }
+
+  void AddNameWords(std::string_view data, NameKind kind) {
+    ForEachLine(data, [&](std::string_view line) { AddNameWord(line, kind); });
   }
 
   void AddWords(std::string_view data, uint8_t bit) {
@@ -266,6 +282,7 @@ struct Gazetteer::Impl {
       lower_starts.Insert(first, 1);
     }
     words.Insert(first, tokens.size() == 1 ? kPlaceStart | kPlaceWord : kPlaceStart);
+    if (tokens.size() == 1) AddNameWord(name.substr(tokens[0].begin, tokens[0].end - tokens[0].begin), NameKind::kPlace);
     if (places.Get(Hash(key)) == 0) ++num_places;
     places.Insert(Hash(key), 1);
     max_place_words = std::max(max_place_words, tokens.size());
@@ -310,6 +327,9 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
   m.AddWords(gazetteer_data::kPackageFirstNames, kFirstName);
   m.AddWords(gazetteer_data::kPackageLastNames, kLastName);
   m.AddPeople(gazetteer_data::kPeople);
+  m.AddNameWords(gazetteer_data::kFirstNames, NameKind::kPerson);
+  m.AddNameWords(gazetteer_data::kPackageFirstNames, NameKind::kPerson);
+  m.AddNameWords(gazetteer_data::kPackageLastNames, NameKind::kPerson);
   m.AddWords(gazetteer_data::kTitles, kTitle);
   m.AddWords(gazetteer_data::kOrgSuffixes, kOrgSuffix);
   m.AddPhrases(gazetteer_data::kLocations, &m.locations);
@@ -339,6 +359,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
       hashes.push_back(Hash(line));
+      if (StartsUpper(line) && !m.name_words.Contains(Hash(line))) m.suffixes.Add(line, NameKind::kNoun);
       if (line.size() >= kMinHead && StartsUpper(line)) {
         LowerFirstTo(line, &lowered);
         heads.push_back(SuffixHash(line));
@@ -367,6 +388,10 @@ std::vector<std::vector<std::string_view>> AliasGroups() {
     if (!names.empty()) groups.push_back(std::move(names));
   });
   return groups;
+}
+
+uint8_t Gazetteer::NameKindCodeOf(std::string_view word) const {
+  return impl_->suffixes.CodeOf(word);
 }
 
 bool Gazetteer::has_dictionary() const { return impl_->has_dictionary; }

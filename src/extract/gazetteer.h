@@ -93,6 +93,11 @@ class Gazetteer {
   // dictionary lacks are such compounds, and the names among them mostly
   // are not.
   size_t DictionaryNounHead(std::string_view word) const;
+  // What kind of word `word` (as written, capitalized) looks like by its
+  // ending, learned from the catalog places, the given and family names and
+  // the dictionary's nouns: NameSuffixes::CodeOf (0: cannot tell, as without
+  // a dictionary).
+  uint8_t NameKindCodeOf(std::string_view word) const;
   // A hint, no answer: starts fetching from memory what DictionaryClassOf(word)
   // will read, so that the lookups of several words overlap.
   void PrefetchDictionaryClass(std::string_view word) const;

@@ -20,7 +20,7 @@ enum class Template : uint32_t {
   kPrevShape, kNextShape, kPrevBigram, kNextBigram, kWordBits, kPrevBits, kNextBits,
   kHyphenFirst, kHyphenLast, kPrevShapeCur, kCaseDict, kPrevCase, kNextCase, kLastHyphenSuffix,
   kPrevSuffix, kNextSuffix, kPrevDict, kNextDict, kCluster, kPrevCluster, kNextCluster,
-  kClusterCase, kCompoundHead,
+  kClusterCase, kCompoundHead, kNameKind,
 };
 
 // Word-level gazetteer bits (beyond the phrase bits of Gazetteer::MatchPhrases).
@@ -141,6 +141,10 @@ void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer
     }
   }
   info->phrase_start = gazetteer.PhraseStartOf(token, f);
+  // What a capitalized word looks like by its ending (a place, a person's
+  // name, a noun): most names of the text are in no list, but many end as
+  // the listed ones do.
+  info->name_kind = info->case_inner == kCaseCap ? gazetteer.NameKindCodeOf(token) : 0;
   info->clusters.fill(WordClusters::kNone);
   if (clusters.levels() > 0) {
     clusters.ClassesOf(token, info->clusters.data());
@@ -168,6 +172,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   if (out->folded.size() < n) out->folded.resize(n);
   out->word_bits.assign(n, 0);
   out->dict.assign(n, 0);
+  out->name_kind.assign(n, 0);
   out->head_hash.assign(n, 0);
   out->phrase_start.assign(n, 0);
   out->case_class.assign(n, 0);
@@ -223,6 +228,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     out->case_class[i] = initial ? info->case_initial : info->case_inner;
     out->word_bits[i] = info->word_bits;
     out->dict[i] = info->dict;
+    out->name_kind[i] = info->name_kind;
     out->head_hash[i] = info->head_hash;
     out->phrase_start[i] = info->phrase_start;
     std::copy_n(info->clusters.data(), levels, out->clusters.data() + (i + 1) * levels);
@@ -268,7 +274,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   }
   // Features are written through a pointer into room made for each token
   // (push_back was not inlined: a call per feature). A token has at most
-  // 14 + 2 * 8 + 3 own features, 11 per neighbour group and 57 others.
+  // 15 + 2 * 8 + 3 own features, 11 per neighbour group and 57 others.
   constexpr size_t kMaxPerToken = 128;
   struct Writer {
     std::vector<uint32_t>* v;
@@ -324,6 +330,7 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
         }
       }
       if (out->head_hash[i] != 0) h.push_back(Key(Template::kCompoundHead, out->head_hash[i]));
+      if (out->name_kind[i] != 0) h.push_back(Key(Template::kNameKind, out->name_kind[i], case_class));
       const size_t first_hyphen = f.find('-');
       if (first_hyphen != std::string_view::npos && first_hyphen > 0 && first_hyphen + 1 < f.size()) {
         const size_t last_hyphen = f.rfind('-');

@@ -33,6 +33,7 @@ struct alignas(64) WordInfo {
   uint8_t dict = 0;
   uint8_t word_bits = 0;
   uint8_t phrase_start = 0;  // Gazetteer::PhraseStartOf
+  uint8_t name_kind = 0;     // Gazetteer::NameKindCodeOf, capitalized words only
   std::array<uint16_t, 8> clusters{};
   std::string token;
   std::string folded;
@@ -95,6 +96,7 @@ struct SentenceFeatures {
   std::vector<uint8_t> phrase_bits;
   std::vector<uint8_t> phrase_start;
   std::vector<uint8_t> word_bits;
+  std::vector<uint8_t> name_kind;
   std::vector<uint8_t> dict;
   std::vector<uint64_t> head_hash;
   std::vector<uint8_t> case_class;

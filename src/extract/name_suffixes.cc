@@ -1,0 +1,96 @@
+#include "name_suffixes.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace storyline::extract {
+namespace {
+
+// The hash of a word's last k bytes, built from the end one byte at a time
+// (FNV-1a steps), so that a word's suffixes cost one step each.
+constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
+uint64_t Step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }
+
+size_t Home(uint64_t key, size_t mask) { return static_cast<size_t>(key ^ (key >> 29)) & mask; }
+
+// Add-half smoothing over a nominal 64 suffixes per length: a suffix the
+// lists hold only for other kinds still leaves a kind some probability.
+constexpr double kAlpha = 0.5;
+constexpr double kNominalSuffixes = 64;
+
+}  // namespace
+
+const NameSuffixes::Slot* NameSuffixes::Find(uint64_t key) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t s = Home(key, mask);; s = (s + 1) & mask) {
+    if (slots_[s].key == key) return &slots_[s];
+    if (slots_[s].key == 0) return nullptr;
+  }
+}
+
+NameSuffixes::Slot& NameSuffixes::Upsert(uint64_t key) {
+  if ((used_ + 1) * 2 > slots_.size()) {
+    std::vector<Slot> old(std::max<size_t>(1024, slots_.size() * 2));
+    old.swap(slots_);
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& o : old) {
+      if (o.key == 0) continue;
+      size_t s = Home(o.key, mask);
+      while (slots_[s].key != 0) s = (s + 1) & mask;
+      slots_[s] = o;
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t s = Home(key, mask);
+  while (slots_[s].key != 0 && slots_[s].key != key) s = (s + 1) & mask;
+  if (slots_[s].key == 0) {
+    slots_[s].key = key;
+    ++used_;
+  }
+  return slots_[s];
+}
+
+void NameSuffixes::Add(std::string_view word, NameKind kind) {
+  if (word.size() < kMinBytes) return;
+  const auto k = static_cast<size_t>(kind);
+  ++words_[k];
+  uint64_t h = kSeed;
+  for (size_t len = 1; len <= kMaxSuffix && len <= word.size(); ++len) {
+    h = Step(h, static_cast<unsigned char>(word[word.size() - len]));
+    ++Upsert(NonZero(h)).count[k];
+  }
+}
+
+uint8_t NameSuffixes::CodeOf(std::string_view word) const {
+  if (word.size() < kMinBytes) return 0;
+  // Without one of the lists (no dictionary: no nouns) the kinds cannot be
+  // told apart.
+  for (uint32_t n : words_) {
+    if (n == 0) return 0;
+  }
+  std::array<double, kNumNameKinds> score{};
+  uint64_t h = kSeed;
+  for (size_t len = 1; len <= kMaxSuffix && len <= word.size(); ++len) {
+    h = Step(h, static_cast<unsigned char>(word[word.size() - len]));
+    const Slot* slot = Find(NonZero(h));
+    if (slot == nullptr) break;
+    for (int k = 0; k < kNumNameKinds; ++k) {
+      score[k] += std::log((slot->count[k] + kAlpha) / (words_[k] + kAlpha * kNominalSuffixes));
+    }
+  }
+  int best = 0;
+  for (int k = 1; k < kNumNameKinds; ++k) {
+    if (score[k] > score[best]) best = k;
+  }
+  double next = -HUGE_VAL;
+  for (int k = 0; k < kNumNameKinds; ++k) {
+    if (k != best) next = std::max(next, score[k]);
+  }
+  const double margin = score[best] - next;
+  const int bucket = margin < 1 ? 0 : margin < 3 ? 1 : 2;
+  return static_cast<uint8_t>(1 + best * kMarginBuckets + bucket);
+}
+
+}  // namespace storyline::extract
