@@ -29,6 +29,7 @@ struct Tok {
 struct RawMention {
   uint32_t begin = 0;
   uint32_t end = 0;
+  int first_word = 0;  // in the WordView: the word at `begin`
   EntityType type = EntityType::kOther;
   std::vector<std::string> words;  // folded tokens of the name
   std::string role;
@@ -384,6 +385,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
       RawMention m;
       m.begin = toks[c.begin].begin;
       m.end = toks[c.end - 1].end;
+      m.first_word = first + static_cast<int>(c.begin);
       if (InLink(text, m.begin) || InLink(text, m.end - 1)) continue;  // no names in links
       m.type = BaseType(c.type);
       for (uint32_t k = c.begin; k < c.end; ++k) {
@@ -482,8 +484,9 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
 
   // The particles a person's full name has before its surname ("Van der
   // Bellen" for "Alexander Van der Bellen") belong to a later mention of the
-  // surname alone, which starts at word k.
-  auto TakeParticles = [&view](const std::vector<std::string>& full, int k, RawMention* m) {
+  // surname alone.
+  auto TakeParticles = [&view](const std::vector<std::string>& full, RawMention* m) {
+    const int k = m->first_word;
     for (int back = 1; static_cast<size_t>(back) < full.size() && back <= k && back <= 3; ++back) {
       const std::string_view particle = view.Folded(k - back);
       if (!view.IsWord(k - back) || particle != full[full.size() - 1 - static_cast<size_t>(back)] ||
@@ -491,6 +494,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
         break;
       }
       m->begin = view.words[k - back].begin;
+      m->first_word = k - back;
       m->words.insert(m->words.begin(), std::string(particle));
     }
   };
@@ -499,12 +503,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     if (grp.type != EntityType::kPerson || grp.words.size() < 3) continue;
     for (int idx : grp.members) {
       RawMention& m = raw[idx];
-      if (m.words.size() != 1 || m.words[0] != grp.words.back()) continue;
-      const auto at = std::lower_bound(view.words.begin(), view.words.end(), m.begin,
-                                       [](const Word& w, uint32_t begin) { return w.begin < begin; });
-      if (at != view.words.end() && at->begin == m.begin) {
-        TakeParticles(grp.words, static_cast<int>(at - view.words.begin()), &m);
-      }
+      if (m.words.size() == 1 && m.words[0] == grp.words.back()) TakeParticles(grp.words, &m);
     }
   }
 
@@ -534,9 +533,10 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
         RawMention m;
         m.begin = t.begin;
         m.end = t.end;
+        m.first_word = k;
         m.type = EntityType::kPerson;
         m.words = {folded};
-        TakeParticles(groups[it->second].words, k, &m);
+        TakeParticles(groups[it->second].words, &m);
         groups[it->second].members.push_back(static_cast<int>(raw.size()));
         raw.push_back(std::move(m));
       }

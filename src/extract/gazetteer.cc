@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "byte_pairs.h"
+#include "fnv.h"
 #include "gazetteer_data.h"
 #include "huge_pages.h"
 #include "name_suffixes.h"
@@ -166,17 +167,15 @@ std::string_view StripQualifier(std::string_view name) {
 }
 
 // Role heads are looked up by suffix: the hash of the last k bytes of the
-// folded word, computed from the end, for every k.
-uint64_t SuffixStep(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
-constexpr uint64_t kSuffixSeed = 0xcbf29ce484222325ULL;
+// folded word, computed from the end (FnvStep), for every k.
 constexpr uint8_t kRoleWeak = 1, kRoleOffice = 2;
 // A compound's head (DictionaryNounHead) has at least kMinHead bytes, with at
 // least kMinFront in front of it.
 constexpr size_t kMinFront = 3, kMinHead = 4;
 
 uint64_t SuffixHash(std::string_view s) {
-  uint64_t h = kSuffixSeed;
-  for (size_t k = s.size(); k-- > 0;) h = SuffixStep(h, static_cast<unsigned char>(s[k]));
+  uint64_t h = kFnvSeed;
+  for (size_t k = s.size(); k-- > 0;) h = FnvStep(h, static_cast<unsigned char>(s[k]));
   return h;
 }
 
@@ -358,9 +357,11 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
     while (std::getline(in, line)) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
       if (line.empty()) continue;
-      hashes.push_back(Hash(line));
-      if (StartsUpper(line) && !m.name_words.Contains(Hash(line))) m.suffixes.Add(line, NameKind::kNoun);
-      if (line.size() >= kMinHead && StartsUpper(line)) {
+      const uint64_t hash = Hash(line);
+      hashes.push_back(hash);
+      if (!StartsUpper(line)) continue;
+      if (!m.name_words.Contains(hash)) m.suffixes.Add(line, NameKind::kNoun);
+      if (line.size() >= kMinHead) {
         LowerFirstTo(line, &lowered);
         heads.push_back(SuffixHash(line));
         heads.push_back(SuffixHash(lowered));
@@ -418,10 +419,10 @@ RoleKind Gazetteer::RoleOf(std::string_view word, std::string_view folded) const
   // The longest listed head that ends the word decides ("amtskollege" before
   // "kollege").
   uint8_t found = 0;
-  uint64_t h = kSuffixSeed;
+  uint64_t h = kFnvSeed;
   const size_t longest = std::min(folded.size(), impl_->max_role_bytes);
   for (size_t k = 1; k <= longest; ++k) {
-    h = SuffixStep(h, static_cast<unsigned char>(folded[folded.size() - k]));
+    h = FnvStep(h, static_cast<unsigned char>(folded[folded.size() - k]));
     if (const uint8_t v = impl_->roles.Get(h)) found = v;
   }
   if (found == kRoleOffice) return RoleKind::kOffice;
@@ -448,10 +449,10 @@ size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
   if (!impl_->has_dictionary || word.size() < kMinFront + kMinHead) return 0;
   // The suffix hash grows byte by byte from the end, so each candidate head
   // costs one lookup, shortest first.
-  uint64_t h = kSuffixSeed;
+  uint64_t h = kFnvSeed;
   for (size_t at = word.size(); at-- > kMinFront;) {
     const auto c = static_cast<unsigned char>(word[at]);
-    h = SuffixStep(h, c);
+    h = FnvStep(h, c);
     // Split only at the start of a code point.
     if (word.size() - at >= kMinHead && (c & 0xc0) != 0x80 && impl_->noun_heads.Contains(h)) return at;
   }

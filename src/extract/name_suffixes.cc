@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fnv.h"
+
 namespace storyline::extract {
 namespace {
 
-// The hash of a word's last k bytes, built from the end one byte at a time
-// (FNV-1a steps), so that a word's suffixes cost one step each.
-constexpr uint64_t kSeed = 0xcbf29ce484222325ULL;
-uint64_t Step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
+// A word's suffixes are hashed from the end one byte at a time (FnvStep), so
+// that each costs one step; 0 marks an empty slot.
 uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }
 
 size_t Home(uint64_t key, size_t mask) { return static_cast<size_t>(key ^ (key >> 29)) & mask; }
@@ -56,9 +56,9 @@ void NameSuffixes::Add(std::string_view word, NameKind kind) {
   if (word.size() < kMinBytes) return;
   const auto k = static_cast<size_t>(kind);
   ++words_[k];
-  uint64_t h = kSeed;
+  uint64_t h = kFnvSeed;
   for (size_t len = 1; len <= kMaxSuffix && len <= word.size(); ++len) {
-    h = Step(h, static_cast<unsigned char>(word[word.size() - len]));
+    h = FnvStep(h, static_cast<unsigned char>(word[word.size() - len]));
     ++Upsert(NonZero(h)).count[k];
   }
 }
@@ -71,9 +71,9 @@ uint8_t NameSuffixes::CodeOf(std::string_view word) const {
     if (n == 0) return 0;
   }
   std::array<double, kNumNameKinds> score{};
-  uint64_t h = kSeed;
+  uint64_t h = kFnvSeed;
   for (size_t len = 1; len <= kMaxSuffix && len <= word.size(); ++len) {
-    h = Step(h, static_cast<unsigned char>(word[word.size() - len]));
+    h = FnvStep(h, static_cast<unsigned char>(word[word.size() - len]));
     const Slot* slot = Find(NonZero(h));
     if (slot == nullptr) break;
     for (int k = 0; k < kNumNameKinds; ++k) {

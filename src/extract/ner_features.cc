@@ -9,6 +9,7 @@
 #include <cassert>
 #include <tuple>
 
+#include "fnv.h"
 #include "storyline/text.h"
 
 namespace storyline::extract {
@@ -51,8 +52,6 @@ inline uint32_t Key(Template t, uint64_t a, uint64_t b = 0) {
 
 inline uint64_t HashString(std::string_view v) { return XXH3_64bits(v.data(), v.size()); }
 
-// Incremental byte hash for prefixes and suffixes (FNV-1a step, then Mix).
-inline uint64_t Step(uint64_t h, unsigned char c) { return (h ^ c) * 0x100000001b3ULL; }
 
 // Word shape: upper → X, lower → x, digit → d, other characters kept (ASCII)
 // or 'o'; runs of one class collapse to one ("Außenminister" → "Xx",
@@ -255,8 +254,8 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   };
   // Hashes of the last three bytes of a folded word longer than three bytes.
   auto suffix3 = [](std::string_view w) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (size_t k = w.size() - 3; k < w.size(); ++k) h = Step(h, static_cast<unsigned char>(w[k]));
+    uint64_t h = kFnvSeed;
+    for (size_t k = w.size() - 3; k < w.size(); ++k) h = FnvStep(h, static_cast<unsigned char>(w[k]));
     return h;
   };
 
@@ -312,10 +311,10 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
       h.push_back(Key(Template::kBias, 0));
       h.push_back(Key(Template::kWord, out->word_hash[i]));
       h.push_back(Key(Template::kFolded, fh[ii]));
-      uint64_t pre = 0xcbf29ce484222325ULL, suf = pre;
+      uint64_t pre = kFnvSeed, suf = pre;
       for (size_t k = 1; k <= 4 && k < f.size(); ++k) {
-        pre = Step(pre, static_cast<unsigned char>(f[k - 1]));
-        suf = Step(suf, static_cast<unsigned char>(f[f.size() - k]));
+        pre = FnvStep(pre, static_cast<unsigned char>(f[k - 1]));
+        suf = FnvStep(suf, static_cast<unsigned char>(f[f.size() - k]));
         h.push_back(Key(Template::kSuffix, suf, k));
         h.push_back(Key(Template::kPrefix, pre, k));
       }

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "extract/fnv.h"
+
 namespace storyline::extract {
 namespace {
 
@@ -45,8 +47,8 @@ class WordTable {
     bool used = false;
   };
   static size_t Hash(std::string_view key) {
-    uint64_t h = 0xcbf29ce484222325ULL;
-    for (const char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    uint64_t h = kFnvSeed;
+    for (const char c : key) h = FnvStep(h, static_cast<unsigned char>(c));
     return static_cast<size_t>(h ^ (h >> 32));
   }
   void Rehash(size_t capacity) {
