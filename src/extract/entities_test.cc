@@ -196,7 +196,11 @@ TEST(GazetteerTest, PlacesFromGettextCatalogs) {
   }
   std::ofstream(dir / "iso_3166-2.mo", std::ios::binary) << "not a catalog";
   const auto g = Gazetteer::Create("", dir.string());
-  EXPECT_EQ(g->num_catalog_places(), 5u);  // hungary, ungarn, kronobergs län, bolzano, bozen
+  // hungary, ungarn, kronobergs län, bolzano, bozen, and the towns of our list
+  const fs::path empty = dir / "empty";
+  fs::create_directories(empty);
+  const size_t towns = Gazetteer::Create("", empty.string())->num_catalog_places();
+  EXPECT_EQ(g->num_catalog_places(), towns + 5);
   std::vector<std::string> words;
   for (std::string_view w : {"in", "Ungarn", "und", "Kronobergs", "län", "Ungarns", "Bozen", "Bozens"}) {
     words.push_back(text::Fold(w, "de"));
@@ -209,6 +213,25 @@ TEST(GazetteerTest, PlacesFromGettextCatalogs) {
                                         kPhrasePlaceGenitive}));
   EXPECT_EQ(Gazetteer::Create("", "")->num_catalog_places(), 0u);
   fs::remove_all(dir);
+}
+
+// The towns of data/gazetteers/towns.txt are catalog places even where
+// Debian's catalogs are missing; a town the dictionary lists as a word
+// ("Burg") is not among them.
+TEST(GazetteerTest, TownsOfTheListAreCatalogPlaces) {
+  const fs::path empty = fs::temp_directory_path() / "storyline_gazetteer_towns_test";
+  fs::create_directories(empty);
+  const auto g = Gazetteer::Create("", empty.string());
+  fs::remove_all(empty);
+  EXPECT_GT(g->num_catalog_places(), 5000u);
+  std::vector<std::string> words;
+  for (std::string_view w : {"in", "Inzigkofen", "und", "Neuhaus", "am", "Klausenbach", "Völklingens", "Burg"}) {
+    words.push_back(text::Fold(w, "de"));
+  }
+  std::vector<uint8_t> bits;
+  g->MatchPhrases(words, &bits);
+  EXPECT_EQ(bits, (std::vector<uint8_t>{0, kPhrasePlaceBegin, 0, kPhrasePlaceBegin, kPhrasePlaceInside,
+                                        kPhrasePlaceInside, kPhrasePlaceGenitive, 0}));
 }
 
 std::string SharedDir() { return STORYLINE_SHARED_DIR; }

@@ -348,6 +348,9 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
                        m.AddPlace(german);
                      });
     }
+    // Our list of smaller towns (data/gazetteers/towns.txt), places of the
+    // same weak kind as the catalogs': "Inzigkofen", "Völklingen".
+    ForEachLine(gazetteer_data::kTowns, [&](std::string_view line) { m.AddPlace(line); });
   }
   if (!dictionary_path.empty()) {
     std::ifstream in{std::string(dictionary_path)};

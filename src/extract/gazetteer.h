@@ -61,8 +61,9 @@ class Gazetteer {
   // can be read (one word a line); without it DictionaryClassOf() answers
   // kNoDictionary. Place names come from the gettext catalogs iso_3166-1.mo,
   // iso_3166-2.mo and libgweather-4.0-locations.mo in `place_catalog_dir`
-  // (original and German names; "" for none). Never fails: a missing file
-  // only turns a feature off.
+  // (original and German names), with our list of smaller towns of the
+  // German-speaking countries (data/gazetteers/towns.txt); "" for none.
+  // Never fails: a missing file only turns a feature off.
   static std::unique_ptr<Gazetteer> Create(std::string_view dictionary_path = kDefaultDictionaryPath,
                                            std::string_view place_catalog_dir = kDefaultPlaceCatalogDir);
   ~Gazetteer();
