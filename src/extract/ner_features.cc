@@ -52,7 +52,6 @@ inline uint32_t Key(Template t, uint64_t a, uint64_t b = 0) {
 
 inline uint64_t HashString(std::string_view v) { return XXH3_64bits(v.data(), v.size()); }
 
-
 // Word shape: upper → X, lower → x, digit → d, other characters kept (ASCII)
 // or 'o'; runs of one class collapse to one ("Außenminister" → "Xx",
 // "US-Außenminister" → "X-Xx", "2017" → "d").
