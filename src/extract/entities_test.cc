@@ -679,6 +679,19 @@ TEST(NameTagsTest, APlaceAdjectiveAndAPlaceNounAreOnePlace) {
   EXPECT_EQ(FixTags({"der", "neuer", "Platz"}, {o, o, o}), Tags(3, "O"));
 }
 
+TEST(NameTagsTest, ANameAfterANounForANewsMediumIsAnOrganisation) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, b_oth = 7, i_oth = 8, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"der", "Zeitung", "„", "La", "Jornada", "“"}, {o, o, o, b_oth, i_oth, o}),
+            (Tags{"O", "O", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"dem", "Nachrichtenmagazin", "Wired"}, {o, o, b_per}), (Tags{"O", "O", "B-ORG"}));
+  EXPECT_EQ(FixTags({"die", "Nachrichtenagentur", "Tanjug"}, {o, o, b_loc}), (Tags{"O", "O", "B-ORG"}));
+  // Other nouns, or a word between, leave the tags as they are.
+  EXPECT_EQ(FixTags({"der", "Zeitungsleser", "Wired"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
+  EXPECT_EQ(FixTags({"der", "Zeitung", "in", "Wien"}, {o, o, o, b_loc}), (Tags{"O", "O", "O", "B-LOC"}));
+  EXPECT_EQ(FixTags({"dem", "Sender", "CNN"}, {o, o, b_org}), (Tags{"O", "O", "B-ORG"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -30,7 +30,10 @@ namespace storyline::extract {
 //   no lower-case word ("nach zwei Siegen");
 // - a place adjective the tagger read as a derivation and a noun of a kind
 //   of place after it are one place ("Gubener Straße", "Frankfurter
-//   Hauptbahnhof").
+//   Hauptbahnhof");
+// - a name right after a noun for a news medium, or after such a noun and
+//   an opening quotation mark, is an organisation ("der Zeitung „La
+//   Jornada“", "dem Sender CNN").
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
