@@ -692,6 +692,15 @@ TEST(NameTagsTest, ANameAfterANounForANewsMediumIsAnOrganisation) {
   EXPECT_EQ(FixTags({"dem", "Sender", "CNN"}, {o, o, b_org}), (Tags{"O", "O", "B-ORG"}));
 }
 
+TEST(NameTagsTest, AbbreviationsOfCommonNounsAreNoNames) {
+  const uint8_t o = 0, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"am", "PC", "und", "per", "SMS"}, {o, b_org, o, o, b_org}), Tags(5, "O"));
+  EXPECT_EQ(FixTags({"der", "CEO", "von", "Apple"}, {o, b_org, o, b_org}), (Tags{"O", "O", "O", "B-ORG"}));
+  // Inside a longer name the abbreviation stays ("Servus TV").
+  EXPECT_EQ(FixTags({"bei", "Servus", "TV"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

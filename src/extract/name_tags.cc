@@ -287,6 +287,31 @@ void NamesOfMedia(std::span<const std::string_view> words, std::span<const std::
   }
 }
 
+// Abbreviations of common nouns, written in capitals like the acronyms of
+// organisations: a device, a medium, a substance, a disease, an office,
+// not an entity ("am PC", "per SMS", "die DNA", "der CEO").
+bool IsCommonNounAcronym(std::string_view word) {
+  static constexpr std::string_view kAcronyms[] = {
+      "PC",  "TV",  "CD",  "DVD", "SMS",  "MMS", "GPS", "USB", "LED", "LCD",  "OLED", "DNA", "DNS",
+      "RNA", "HIV", "AIDS", "BIP", "KMU", "PKW", "Pkw", "LKW", "Lkw", "WLAN", "PDF", "CEO",
+      "CFO", "CTO", "KI",  "SUV", "VR",  "HD",  "UKW", "MP3", "PIN", "URL", "HTML", "CPU",
+      "GPU", "RAM", "SSD", "UV",  "CO2"};
+  for (std::string_view a : kAcronyms) {
+    if (word == a) return true;
+  }
+  return false;
+}
+
+// A name of one token that is such an abbreviation is no name: the tagger
+// reads most words in capitals as organisations.
+void CommonNounAcronymsAreNoNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsBegin((*tags)[i]) || (i + 1 < n && IsInside((*tags)[i + 1]))) continue;
+    if (IsCommonNounAcronym(words[i])) (*tags)[i] = 0;
+  }
+}
+
 }  // namespace
 
 bool IsWordToken(std::string_view t) {
@@ -322,6 +347,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   NamesOfMedia(words, folded, tags);
+  CommonNounAcronymsAreNoNames(words, tags);
 }
 
 }  // namespace storyline::extract

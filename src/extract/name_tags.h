@@ -33,7 +33,9 @@ namespace storyline::extract {
 //   Hauptbahnhof");
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
-//   Jornada“", "dem Sender CNN").
+//   Jornada“", "dem Sender CNN");
+// - a name of one token that abbreviates a common noun is no name ("am PC",
+//   "per SMS", "der CEO").
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
