@@ -701,6 +701,22 @@ TEST(NameTagsTest, AbbreviationsOfCommonNounsAreNoNames) {
   EXPECT_EQ(FixTags({"bei", "Servus", "TV"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
 }
 
+TEST(NameTagsTest, NamesDoNotStartWithAnAdjectiveInLowerCase) {
+  const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"die", "islamisch-konservativen", "AKP"}, {o, b_org, i_org}),
+            (Tags{"O", "O", "B-ORG"}));
+  EXPECT_EQ(FixTags({"der", "öffentlich-rechtlichen", "ORF"}, {o, b_org, i_org}), (Tags{"O", "O", "B-ORG"}));
+  // The common noun the adjective describes goes as well.
+  EXPECT_EQ(FixTags({"der", "regierungskritischen", "Zeitung", "Cumhuriyet"}, {o, b_org, i_org, i_org}),
+            (Tags{"O", "O", "O", "B-ORG"}));
+  // Particles, words with capitals inside, and a domain stay.
+  EXPECT_EQ(FixTags({"Ursula", "von", "der", "Leyen"}, {b_per, i_per, i_per, i_per}),
+            (Tags{"B-PER", "I-PER", "I-PER", "I-PER"}));
+  EXPECT_EQ(FixTags({"im", "iTunes", "Store"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"golem", ".de"}, {b_org, i_org}), (Tags{"B-ORG", "I-ORG"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

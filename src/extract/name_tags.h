@@ -15,6 +15,9 @@ namespace storyline::extract {
 
 // The tokens of one sentence as written and folded (text::Folder), one tag
 // each (tagger.h's BIO tags), repaired in place, in this order:
+// - a name does not start with an adjective in lower case, nor after one
+//   with the common noun it describes ("die islamisch-konservativen AKP",
+//   "im nordirakischen Dorf Sarkel");
 // - a given name followed by name particles and a surname spans them all
 //   ("Ursula von der Leyen");
 // - a person's name does not end in such a particle: "Kickl Van" before "der
