@@ -717,6 +717,17 @@ TEST(NameTagsTest, NamesDoNotStartWithAnAdjectiveInLowerCase) {
   EXPECT_EQ(FixTags({"golem", ".de"}, {b_org, i_org}), (Tags{"B-ORG", "I-ORG"}));
 }
 
+TEST(NameTagsTest, ARoleAndAGivenNameMakeAPersonOfAnyName) {
+  const uint8_t o = 0, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Bildungsministerin", "Sonja", "Hammerschmid", "(", "SPÖ", ")"},
+                    {b_org, i_org, i_org, o, b_org, o}),
+            (Tags{"O", "B-PER", "I-PER", "O", "B-ORG", "O"}));
+  // Without a given name after the role, the organisation stays.
+  EXPECT_EQ(FixTags({"Bundeskanzler", "Faymann", "Stiftung"}, {b_org, i_org, i_org}),
+            (Tags{"B-ORG", "I-ORG", "I-ORG"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

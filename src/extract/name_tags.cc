@@ -92,6 +92,25 @@ bool IsCommonNoun(const Gazetteer& gazetteer, std::string_view word, std::string
   return listed == DictionaryClass::kUnknown && gazetteer.DictionaryNounHead(word) > 0;
 }
 
+// A name of another type that starts with a role and a given name is a
+// person's: the tagger read "Bildungsministerin Sonja Hammerschmid" as an
+// organisation. DropRolesAndTitles then takes the role out.
+void RoleAndGivenNameMakeAPerson(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    const uint8_t t = (*tags)[i];
+    if (!IsBegin(t) || TagType(t) == kTypePer) continue;
+    const int type = TagType(t);
+    if ((*tags)[i + 1] != InsideTag(type) || (*tags)[i + 2] != InsideTag(type)) continue;
+    if (gazetteer.RoleOf(words[i], folded[i]) == RoleKind::kNone || !gazetteer.IsFirstName(folded[i + 1])) {
+      continue;
+    }
+    (*tags)[i] = BeginTag(kTypePer);
+    for (size_t k = i + 1; k < n && (*tags)[k] == InsideTag(type); ++k) (*tags)[k] = InsideTag(kTypePer);
+  }
+}
+
 // A person's name does not start with its role or title ("Außenminister Luis
 // Videgaray" → "Luis Videgaray"), nor with a noun that describes the person
 // before a given name and a family name ("Broker Johann Wanovits"; with the
@@ -393,6 +412,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   NamesDoNotStartWithAdjectives(gazetteer, words, folded, tags);
   JoinParticleNames(gazetteer, words, folded, tags);
   NameEndsBeforeItsParticle(words, folded, tags);
+  RoleAndGivenNameMakeAPerson(gazetteer, words, folded, tags);
   DropRolesAndTitles(gazetteer, words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);

@@ -22,6 +22,9 @@ namespace storyline::extract {
 //   ("Ursula von der Leyen");
 // - a person's name does not end in such a particle: "Kickl Van" before "der
 //   Bellen" is "Kickl", then "Van der Bellen";
+// - a name of another type that starts with a role and a given name is a
+//   person's ("Bildungsministerin Sonja Hammerschmid" read as an
+//   organisation);
 // - a person's name does not start with its role or title ("Außenminister
 //   Luis Videgaray" → "Luis Videgaray"), nor with a common noun before a
 //   given name and a family name ("Broker Johann Wanovits");
