@@ -570,6 +570,24 @@ TEST(EntityRecognizerTest, NameParticlesBelongToTheName) {
   }
 }
 
+// A listed place is never a person, so never a surname either: in a match
+// report whose line-up ran into the scorers ("(70.) Edomwonyi Salzburg:
+// Walke"), the tagger read "Edomwonyi Salzburg" as one person, and every
+// "Salzburg" of the article had joined him.
+TEST(EntityRecognizerTest, AListedPlaceIsNoSurname) {
+  const std::string text =
+      "Salzburg – Der Meister heißt wieder Salzburg. Die Bullen spielten gegen Sturm Graz "
+      "1:1. Danach bemühte sich Salzburg um das Siegestor. Red Bull Salzburg – Sturm Graz 1:1 "
+      "(1:0). Tore: 1:0 (15.) Berisha 1:1 (70.) Edomwonyi Salzburg: Walke – Schwegler, "
+      "Miranda, Caleta-Car.";
+  for (bool with_model : {false, true}) {
+    const Extraction ex = RecognizeGerman(with_model, text);
+    for (const Mention& m : ex.mentions) {
+      if (m.text == "Salzburg") EXPECT_NE(m.type, EntityType::kPerson) << m.begin;
+    }
+  }
+}
+
 // A name does not end in a particle that opens a family name: "forderte
 // Kickl Van der Bellen auf" had been "Kickl Van" and, through that
 // "surname", every later "Van" a mention of its own.

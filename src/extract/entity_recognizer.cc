@@ -456,15 +456,24 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     if (shorter.size() > longer.size()) return false;
     return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
   };
+  // A name of our place lists, whole: never a person, so never a surname
+  // ("Salzburg" after a player's name in a line-up the tagger ran together).
+  std::vector<uint8_t> place_bits;
+  auto listed_place = [&](const std::vector<std::string>& words) {
+    gazetteer_->MatchPhrases(words, &place_bits);
+    return (place_bits[0] & kPhraseLocationBegin) && std::count(place_bits.begin(), place_bits.end(), 0) == 0;
+  };
   for (int idx : order) {
     RawMention& m = raw[idx];
     int found = -1;
+    const bool place = m.type != EntityType::kPerson && listed_place(m.words);
     for (size_t g = 0; g < groups.size() && found < 0; ++g) {
       const Group& grp = groups[g];
       if (grp.words == m.words && grp.type == m.type) found = static_cast<int>(g);
-      // A surname alone, whatever the tagger called it, joins the person.
+      // A surname alone, whatever the tagger called it, joins the person;
+      // a listed place stays a place.
       if (grp.type == EntityType::kPerson && grp.words.size() > m.words.size() &&
-          ends_with(grp.words, m.words)) {
+          ends_with(grp.words, m.words) && !place) {
         found = static_cast<int>(g);
       }
       // The genitive of a person's name ("Trumps Politik").
@@ -516,7 +525,8 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     std::unordered_map<std::string, int> surnames;
     for (size_t g = 0; g < groups.size(); ++g) {
       if (groups[g].type == EntityType::kPerson && groups[g].words.size() >= 2 &&
-          !IsNameParticle(groups[g].words.back(), false)) {  // a name ends in no particle
+          !IsNameParticle(groups[g].words.back(), false) &&  // a name ends in no particle
+          !listed_place({groups[g].words.back()})) {
         surnames.try_emplace(groups[g].words.back(), static_cast<int>(g));
       }
     }
