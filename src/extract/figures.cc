@@ -224,6 +224,12 @@ class FigureFinder {
       if (!parsed) return i;
       // Times ("10:30 Uhr") and ordinals ("am 3. Tag") are not figures.
       if (Punct(i + 1, ":") || (Word(i + 1) && F(i + 1) == "uhr")) return i + 1;
+      // Nor is the number after the colon of a score or a time ("6:1",
+      // "92:74", "10:30").
+      if (Punct(i - 1, ":") && Adjacent(i - 1, i) && i >= 2 &&
+          v_.words[i - 2].kind == text::TokenKind::kNumber && Adjacent(i - 2, i - 1)) {
+        return i + 1;
+      }
       if (Punct(i + 1, ".") && Adjacent(i, i + 1) && SameSentence(i, i + 2) &&
           *parsed == std::floor(*parsed) && *parsed < 1000)
         return i + 1;

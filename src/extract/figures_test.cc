@@ -52,6 +52,9 @@ TEST(FiguresTest, Table) {
       {"Im Fiskaljahr 2016 war es ruhig.", "", 0, "", "", ""},
       {"Am 20. Januar kam er.", "", 0, "", "", ""},
       {"Um 10:30 Uhr kam er.", "", 0, "", "", ""},
+      // Nor are scores and clock times, either side of the colon.
+      {"Salzburg gewann mit 6:1 gegen Ried.", "", 0, "", "", ""},
+      {"Denver Nuggets 92:74, dann Pause.", "", 0, "", "", ""},
       {"Er kam am 23.02.2017 an.", "", 0, "", "", ""},
   };
   for (const FigureCase& c : cases) {
