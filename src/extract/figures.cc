@@ -294,18 +294,49 @@ class FigureFinder {
       value *= 1e3;
       ++end;
     }
-    if (end < n_) {
-      const std::string_view raw = v_.Raw(end);
-      const Unit* u = Find(kUnitWords, Word(end) ? F(end) : raw);
-      if (u != nullptr && (Word(end) || raw == "%" || raw == "€" || raw == "$")) {
-        unit = std::string(u->unit);
-        ++end;
+    const int before_unit = end;
+    end = UnitAt(end, &unit);
+    // The lower end of a range takes the scale, unit and counted noun of
+    // the upper: "von 25 bis 60 Millionen Euro" (25 million euros), "12-14
+    // Zeichen".
+    if (end == i + 1 && before_unit == i + 1 && v_.words[i].kind == text::TokenKind::kNumber &&
+        ((Word(end) && F(end) == "bis") || Punct(end, "-") || Punct(end, "–")) && end + 1 < n_ &&
+        v_.words[end + 1].kind == text::TokenKind::kNumber && SameSentence(i, end + 1)) {
+      int upper_end = end + 2;
+      // "10 bis 12 Uhr": a span of time, not a figure.
+      if (Word(upper_end) && F(upper_end) == "uhr") return upper_end;
+      if (Word(upper_end)) {
+        if (const double scale = ScaleOf(F(upper_end), v_.english); scale > 0) {
+          value *= scale;
+          ++upper_end;
+          if (Punct(upper_end, ".") && (F(upper_end - 1) == "mio" || F(upper_end - 1) == "mrd")) {
+            ++upper_end;
+          }
+        }
       }
+      upper_end = UnitAt(upper_end, &unit);
+      return Finish(i, end, value, unit, qualifier, upper_end);
     }
     return Finish(i, end, value, unit, qualifier);
   }
 
-  int Finish(int i, int end, double value, std::string unit, std::string qualifier) {
+  // A unit word or sign at word `at` ("Euro", "%", "km"): sets *unit and
+  // returns the word after it, else returns `at`.
+  int UnitAt(int at, std::string* unit) const {
+    if (at >= n_) return at;
+    const std::string_view raw = v_.Raw(at);
+    const Unit* u = Find(kUnitWords, Word(at) ? F(at) : raw);
+    if (u != nullptr && (Word(at) || raw == "%" || raw == "€" || raw == "$")) {
+      *unit = std::string(u->unit);
+      return at + 1;
+    }
+    return at;
+  }
+
+  // `counted_from`: where what the figure counts is looked for, when not
+  // right after it (after a range's upper end).
+  int Finish(int i, int end, double value, std::string unit, std::string qualifier,
+             int counted_from = -1) {
     // A qualifier before: "mehr als elf Millionen", "bis zu Hunderttausenden".
     std::string before;
     for (const Qualifier& q : kQualifiers) {
@@ -324,7 +355,7 @@ class FigureFinder {
     fig.value = value;
     fig.unit = std::move(unit);
     fig.qualifier = std::move(qualifier);
-    fig.counted = Counted(i, end);
+    fig.counted = Counted(i, counted_from < 0 ? end : counted_from);
     ex_->figures.push_back(std::move(fig));
     return end;
   }

@@ -55,6 +55,7 @@ TEST(FiguresTest, Table) {
       // Nor are scores and clock times, either side of the colon.
       {"Salzburg gewann mit 6:1 gegen Ried.", "", 0, "", "", ""},
       {"Denver Nuggets 92:74, dann Pause.", "", 0, "", "", ""},
+      {"Geöffnet ist montags 10 bis 12 Uhr.", "", 0, "", "", ""},
       {"Er kam am 23.02.2017 an.", "", 0, "", "", ""},
   };
   for (const FigureCase& c : cases) {
@@ -76,6 +77,26 @@ TEST(FiguresTest, Table) {
 
 // German "Billion" is a million millions; English "billion" a thousand
 // millions, so that outlets in the two languages give the same figure.
+// The lower end of a range takes the scale, unit and counted noun of the
+// upper end, which is a figure of its own.
+TEST(FiguresTest, TheLowerEndOfARange) {
+  std::vector<Figure> f = Figures("Experten rechnen mit 25 bis 60 Millionen Euro.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "25");
+  EXPECT_DOUBLE_EQ(f[0].value, 25e6);
+  EXPECT_EQ(f[0].unit, "EUR");
+  EXPECT_EQ(f[1].text, "60 Millionen Euro");
+  EXPECT_DOUBLE_EQ(f[1].value, 60e6);
+  f = Figures("Es kamen 350 bis 400 ausländische Beamte.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].counted, "ausländische Beamte");
+  EXPECT_EQ(f[1].counted, "ausländische Beamte");
+  f = Figures("Das Passwort soll mindestens 12-14 Zeichen haben.");
+  ASSERT_GE(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "12");
+  EXPECT_EQ(f[0].counted, "Zeichen");
+}
+
 TEST(FiguresTest, BillionFollowsTheLanguage) {
   const struct {
     std::string text;
