@@ -583,7 +583,9 @@ TEST(EntityRecognizerTest, AListedPlaceIsNoSurname) {
   for (bool with_model : {false, true}) {
     const Extraction ex = RecognizeGerman(with_model, text);
     for (const Mention& m : ex.mentions) {
-      if (m.text == "Salzburg") EXPECT_NE(m.type, EntityType::kPerson) << m.begin;
+      if (m.text == "Salzburg") {
+        EXPECT_NE(m.type, EntityType::kPerson) << m.begin;
+      }
     }
   }
 }
