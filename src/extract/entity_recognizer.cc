@@ -420,7 +420,6 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
       return key;
     };
     for (const RawMention& m : raw) ++votes[key_of(m)][static_cast<int>(m.type)];
-    std::vector<uint8_t> bits;
     for (RawMention& m : raw) {
       const std::array<int, 4>& v = votes[key_of(m)];
       int best = static_cast<int>(m.type);
@@ -428,11 +427,8 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
         if (v[t] > v[best]) best = t;
       }
       m.type = static_cast<EntityType>(best);
-      if (m.type == EntityType::kPerson) {
-        gazetteer_->MatchPhrases(m.words, &bits);
-        if ((bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0) {
-          m.type = EntityType::kLocation;
-        }
+      if (m.type == EntityType::kPerson && gazetteer_->IsListedPlace(m.words)) {
+        m.type = EntityType::kLocation;
       }
     }
   }
@@ -456,17 +452,12 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     if (shorter.size() > longer.size()) return false;
     return std::equal(shorter.rbegin(), shorter.rend(), longer.rbegin());
   };
-  // A name of our place lists, whole: never a person, so never a surname
-  // ("Salzburg" after a player's name in a line-up the tagger ran together).
-  std::vector<uint8_t> place_bits;
-  auto listed_place = [&](const std::vector<std::string>& words) {
-    gazetteer_->MatchPhrases(words, &place_bits);
-    return (place_bits[0] & kPhraseLocationBegin) && std::count(place_bits.begin(), place_bits.end(), 0) == 0;
-  };
   for (int idx : order) {
     RawMention& m = raw[idx];
     int found = -1;
-    const bool place = m.type != EntityType::kPerson && listed_place(m.words);
+    // A listed place is never a surname ("Salzburg" after a player's name in
+    // a line-up the tagger ran together).
+    const bool place = m.type != EntityType::kPerson && gazetteer_->IsListedPlace(m.words);
     for (size_t g = 0; g < groups.size() && found < 0; ++g) {
       const Group& grp = groups[g];
       if (grp.words == m.words && grp.type == m.type) found = static_cast<int>(g);
@@ -526,7 +517,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     for (size_t g = 0; g < groups.size(); ++g) {
       if (groups[g].type == EntityType::kPerson && groups[g].words.size() >= 2 &&
           !IsNameParticle(groups[g].words.back(), false) &&  // a name ends in no particle
-          !listed_place({groups[g].words.back()})) {
+          !gazetteer_->IsListedPlace(std::span(&groups[g].words.back(), 1))) {
         surnames.try_emplace(groups[g].words.back(), static_cast<int>(g));
       }
     }

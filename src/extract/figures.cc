@@ -273,51 +273,48 @@ class FigureFinder {
       return i;
     }
     // Scale and fraction words.
-    if (Word(end)) {
-      if (const double scale = ScaleOf(F(end), v_.english); scale > 0) {
-        value *= scale;
+    if (const int after = ScaleAt(end, &value); after > end) {
+      end = after;
+    } else if (const Named* fr = Word(end) ? Find(kFractions, F(end)) : nullptr) {
+      value = (value == 1 && (IsIndefinite(f) || f == "die")) ? fr->value : value * fr->value;
+      ++end;
+      if (Word(end) && (F(end) == "mehr" || F(end) == "weniger" || F(end) == "more" ||
+                        F(end) == "less")) {
+        qualifier = "relative";
         ++end;
-        if (Punct(end, ".") && (F(end - 1) == "mio" || F(end - 1) == "mrd")) ++end;
-      } else if (const Named* fr = Find(kFractions, F(end))) {
-        value = (value == 1 && (IsIndefinite(f) || f == "die"))
-                    ? fr->value
-                    : value * fr->value;
-        ++end;
-        if (Word(end) && (F(end) == "mehr" || F(end) == "weniger" || F(end) == "more" ||
-                          F(end) == "less")) {
-          qualifier = "relative";
-          ++end;
-        }
       }
     }
     if (Word(end) && F(end) == "tausend") {
       value *= 1e3;
       ++end;
     }
-    const int before_unit = end;
     end = UnitAt(end, &unit);
     // The lower end of a range takes the scale, unit and counted noun of
     // the upper: "von 25 bis 60 Millionen Euro" (25 million euros), "12-14
     // Zeichen".
-    if (end == i + 1 && before_unit == i + 1 && v_.words[i].kind == text::TokenKind::kNumber &&
+    if (end == i + 1 && v_.words[i].kind == text::TokenKind::kNumber &&
         ((Word(end) && F(end) == "bis") || Punct(end, "-") || Punct(end, "–")) && end + 1 < n_ &&
         v_.words[end + 1].kind == text::TokenKind::kNumber && SameSentence(i, end + 1)) {
       int upper_end = end + 2;
       // "10 bis 12 Uhr": a span of time, not a figure.
       if (Word(upper_end) && F(upper_end) == "uhr") return upper_end;
-      if (Word(upper_end)) {
-        if (const double scale = ScaleOf(F(upper_end), v_.english); scale > 0) {
-          value *= scale;
-          ++upper_end;
-          if (Punct(upper_end, ".") && (F(upper_end - 1) == "mio" || F(upper_end - 1) == "mrd")) {
-            ++upper_end;
-          }
-        }
-      }
-      upper_end = UnitAt(upper_end, &unit);
+      upper_end = UnitAt(ScaleAt(upper_end, &value), &unit);
       return Finish(i, end, value, unit, qualifier, upper_end);
     }
     return Finish(i, end, value, unit, qualifier);
+  }
+
+  // A scale word at word `at` ("Millionen", "Mrd."): multiplies *value by
+  // it and returns the word after it (and after the period of "Mio."/"Mrd."),
+  // else returns `at`.
+  int ScaleAt(int at, double* value) const {
+    if (!Word(at)) return at;
+    const double scale = ScaleOf(F(at), v_.english);
+    if (scale <= 0) return at;
+    *value *= scale;
+    ++at;
+    if (Punct(at, ".") && (F(at - 1) == "mio" || F(at - 1) == "mrd")) ++at;
+    return at;
   }
 
   // A unit word or sign at word `at` ("Euro", "%", "km"): sets *unit and

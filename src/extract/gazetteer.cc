@@ -504,6 +504,20 @@ void Gazetteer::MatchPhrases(std::span<const std::string_view> folded, std::vect
   MatchPhrasesOf(folded, bits);
 }
 
+bool Gazetteer::IsListedPlace(std::span<const std::string> folded) const { return IsListedPlaceOf(folded); }
+
+bool Gazetteer::IsListedPlace(std::span<const std::string_view> folded) const {
+  return IsListedPlaceOf(folded);
+}
+
+template <typename Word>
+bool Gazetteer::IsListedPlaceOf(std::span<const Word> folded) const {
+  if (folded.empty()) return false;
+  thread_local std::vector<uint8_t> bits;
+  MatchPhrasesOf(folded, &bits);
+  return (bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0;
+}
+
 template <typename Word>
 void Gazetteer::MatchPhrasesOf(std::span<const Word> folded, std::vector<uint8_t>* bits) const {
   thread_local std::vector<uint8_t> starts;

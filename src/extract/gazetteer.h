@@ -109,6 +109,11 @@ class Gazetteer {
   // whatever its case (for the words of a name already found).
   void MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const;
   void MatchPhrases(std::span<const std::string_view> folded, std::vector<uint8_t>* bits) const;
+  // Whether the folded words are a place of the built-in lists as a whole:
+  // the first begins a listed place and every one lies inside a listed name
+  // (MatchPhrases). A listed place is never a person, nor a surname.
+  bool IsListedPlace(std::span<const std::string> folded) const;
+  bool IsListedPlace(std::span<const std::string_view> folded) const;
   // The same with what PhraseStartOf() says of each word given (it depends
   // on the word alone, so callers may cache it).
   void MatchPhrases(std::span<const std::string> folded, std::span<const uint8_t> starts,
@@ -135,6 +140,8 @@ class Gazetteer {
 
  private:
   Gazetteer();
+  template <typename Word>
+  bool IsListedPlaceOf(std::span<const Word> folded) const;
   template <typename Word>
   void MatchPhrasesOf(std::span<const Word> folded, std::vector<uint8_t>* bits) const;
   template <typename Word>

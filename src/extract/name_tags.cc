@@ -4,6 +4,7 @@
 #include <string>
 
 #include "tagger.h"
+#include "word_view.h"
 
 namespace storyline::extract {
 namespace {
@@ -165,12 +166,10 @@ void GenitivesOfPlaces(const Gazetteer& gazetteer, std::span<const std::string_v
 void ListedPlacesAreNoPeople(const Gazetteer& gazetteer, std::span<const std::string_view> folded,
                              std::vector<uint8_t>* tags) {
   const size_t n = folded.size();
-  thread_local std::vector<uint8_t> bits;
   for (size_t i = 0; i < n; ++i) {
     if ((*tags)[i] != BeginTag(kTypePer)) continue;
     const size_t end = PersonEnd(*tags, i);
-    gazetteer.MatchPhrases(folded.subspan(i, end - i), &bits);
-    if ((bits[0] & kPhraseLocationBegin) && std::count(bits.begin(), bits.end(), 0) == 0) {
+    if (gazetteer.IsListedPlace(folded.subspan(i, end - i))) {
       (*tags)[i] = BeginTag(kTypeLoc);
       for (size_t k = i + 1; k < end; ++k) (*tags)[k] = InsideTag(kTypeLoc);
     }
@@ -294,8 +293,7 @@ void NamesOfMedia(std::span<const std::string_view> words, std::span<const std::
   for (size_t i = 0; i + 1 < n; ++i) {
     if (!IsMediumNoun(folded[i])) continue;
     size_t j = i + 1;
-    static constexpr std::string_view kOpening[] = {"„", "\"", "«", "»", "‚", "'", "“"};
-    if (std::find(std::begin(kOpening), std::end(kOpening), words[j]) != std::end(kOpening)) ++j;
+    if (ClassifyQuoteMark(words[j]) != QuoteMark::kNone) ++j;
     if (j >= n || !IsBegin((*tags)[j])) continue;
     const int type = TagType((*tags)[j]);
     if (type == kTypeOrg) continue;
@@ -353,11 +351,6 @@ bool IsLowerCaseAdjective(std::string_view word) {
   return false;
 }
 
-// Whether a token opens with a capital (or a letter beyond ASCII, as "Ö").
-bool StartsCapitalized(std::string_view t) {
-  return !t.empty() && ((t[0] >= 'A' && t[0] <= 'Z') || static_cast<unsigned char>(t[0]) >= 0x80);
-}
-
 // A name does not start with an adjective in lower case: "die
 // islamisch-konservativen AKP" names "AKP", "der öffentlich-rechtlichen ORF"
 // the "ORF". Nor, after such an adjective, with the common noun it
@@ -368,12 +361,12 @@ void NamesDoNotStartWithAdjectives(const Gazetteer& gazetteer, std::span<const s
                                    std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!IsBegin((*tags)[i]) || !IsInside((*tags)[i + 1]) || !StartsCapitalized(words[i + 1])) continue;
+    if (!IsBegin((*tags)[i]) || !IsInside((*tags)[i + 1]) || !StartsUpper(words[i + 1])) continue;
     if (IsNameParticle(folded[i], true) || !IsLowerCaseAdjective(words[i])) continue;
     const int type = TagType((*tags)[i]);
     (*tags)[i] = 0;
     size_t start = i + 1;
-    if (start + 1 < n && IsInside((*tags)[start + 1]) && StartsCapitalized(words[start + 1]) &&
+    if (start + 1 < n && IsInside((*tags)[start + 1]) && StartsUpper(words[start + 1]) &&
         IsCommonNoun(gazetteer, words[start], folded[start])) {
       (*tags)[start] = 0;
       ++start;
