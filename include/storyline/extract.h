@@ -39,6 +39,13 @@ struct Entity {
   std::vector<int> mentions;  // indexes into Extraction::mentions
 };
 
+// Entity::canonical of a name: folded (text::Fold), diacritics removed,
+// role words and titles dropped, hyphens as spaces: "Peña Nieto" and "Pena
+// Nieto" → "pena nieto", "Heinz-Christian Strache" → "heinz christian
+// strache"; the names of one line of data/gazetteers/aliases.txt share the
+// key of its first name ("Vereinigten Staaten", "United States" → "usa").
+std::string CanonicalKey(std::string_view name);
+
 enum class QuoteKind { kDirect, kReported };
 std::string_view QuoteKindName(QuoteKind k);  // "direct", "reported"
 

@@ -37,12 +37,6 @@ class EntityRecognizer {
   virtual void Recognize(const WordView& view, Extraction* out) const = 0;
 };
 
-// The cross-article key of a name: folded (text::Fold), diacritics removed,
-// role words and titles dropped: "Peña Nieto" and "Pena Nieto" → "pena nieto";
-// the names of one line of data/gazetteers/aliases.txt share the key of its
-// first name ("Vereinigten Staaten", "United States" → "usa").
-std::string CanonicalKey(std::string_view name);
-
 // The cross-article key of a role: folded, words joined by one space:
 // "US-Außenminister" and "US-Aussenminister" → "us-aussenminister".
 std::string RoleKey(std::string_view role);

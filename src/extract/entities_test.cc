@@ -1,5 +1,7 @@
 #include "entities.h"
 
+#include <fmt/format.h>
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -36,13 +38,17 @@ TEST(CanonicalKeyTest, Table) {
       {"Dr. Angela Merkel", "angela merkel"},
       {"Müller", "mueller"},
       {"Mueller", "mueller"},
-      {"Mexiko-Stadt", "mexiko-stadt"},
+      {"Mexiko-Stadt", "mexiko stadt"},
+      // A hyphen joins the parts of one name, written with or without it.
+      {"Heinz-Christian Strache", "heinz christian strache"},
+      {"Heinz Christian Strache", "heinz christian strache"},
+      {"Mikl-Leitner", "mikl leitner"},
       // data/gazetteers/aliases.txt: other names and languages, inflection.
       {"Vereinigten Staaten", "usa"},
       {"United States", "usa"},
       {"U.S.", "usa"},
       {"USA", "usa"},
-      {"Mexico City", "mexiko-stadt"},
+      {"Mexico City", "mexiko stadt"},
       {"Vereinte Nationen", "un"},
       {"Internationalen Währungsfonds", "iwf"},
       {"Germany", "deutschland"},
@@ -486,6 +492,36 @@ TEST(EntityRecognizerTest, GenitiveJoinsItsNameAndNamesItOnlyWhenAlone) {
   Extraction paris;  // a name that ends in -s is no genitive of anything
   (*r)->Recognize("Der Präsident flog nach Paris.", "de", &paris);
   EXPECT_NE(Find(paris, "Paris"), nullptr);
+}
+
+// A person's full name in the genitive is the person: "Angela Merkels" was
+// a person apart from "Merkel", and "Karas" beside "Othmar Karas" the
+// catalog's place "Kara". A name that only ends in -s keeps its -s.
+TEST(EntityRecognizerTest, AFullNameInTheGenitiveIsThePerson) {
+  const std::unique_ptr<EntityRecognizer> model = MakeRecognizer(true);
+  ASSERT_NE(model, nullptr);
+  auto entities = [&](std::string_view text) {
+    Extraction ex;
+    model->Recognize(text, "de", &ex);
+    std::vector<std::string> out;
+    for (const Entity& e : ex.entities) {
+      out.push_back(fmt::format("{}/{}/{}/{}", e.name, EntityTypeName(e.type), e.canonical, e.mentions.size()));
+    }
+    return out;
+  };
+  EXPECT_THAT(entities("Die Politik Angela Merkels ist umstritten. Merkel sagte dazu nichts."),
+              ::testing::ElementsAre("Angela Merkel/PER/angela merkel/2"));
+  EXPECT_THAT(entities("Der Sprecher Heinz Fischers sagte das am Montag in Wien."),
+              ::testing::Contains("Heinz Fischer/PER/heinz fischer/1"));
+  EXPECT_THAT(entities("Othmar Karas kritisierte den Plan. Karas sagte, er sei dagegen."),
+              ::testing::ElementsAre("Othmar Karas/PER/othmar karas/2"));
+  EXPECT_THAT(entities("Die Regierung Großbritanniens sagte am Montag, es gehe voran."),
+              ::testing::ElementsAre("Großbritannien/LOC/grossbritannien/1"));
+  // Not where no genitive stands, and not for a name in -ss.
+  EXPECT_THAT(entities("Die Polin überwand Madison Keys (USA) in drei Sätzen."),
+              ::testing::Contains("Madison Keys/PER/madison keys/1"));
+  EXPECT_THAT(entities("Der Schauspieler Gert Voss Rolle war klein."),
+              ::testing::Contains("Gert Voss/PER/gert voss/1"));
 }
 
 // The German model on English text takes capitalized words for names

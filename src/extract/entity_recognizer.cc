@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -40,42 +41,124 @@ struct RawMention {
   uint8_t genitive = 0;
 };
 
-// One-word mentions that are the genitive (-s, -es) of another one-word name
-// of the same article ("Mexikos" beside "Mexiko"), or of a listed place, take
-// that name's words, so that they vote and resolve with it: the tagger calls
-// "Präsident Mexikos" a person as readily as a place.
-void FoldGenitives(const Gazetteer& gazetteer, std::vector<RawMention>* raw) {
-  auto candidate = [](const RawMention& m) {
-    return m.words.size() == 1 && m.words[0].size() >= 4 && m.words[0].back() == 's';
-  };
-  if (std::none_of(raw->begin(), raw->end(), candidate)) return;
-  std::vector<std::string_view> singles;  // sorted; views of the words, unchanged until the end
-  for (const RawMention& m : *raw) {
-    if (m.words.size() == 1) singles.push_back(m.words[0]);
+bool IsDeterminer(std::string_view folded);
+
+// Whether a mention stands where a genitive name does: right before a
+// capitalized word or an opening quotation mark, or right after a
+// capitalized word that does not open the sentence, in the same sentence.
+bool GenitiveContext(const WordView& view, const RawMention& m) {
+  const int next = view.WordAt(m.end);
+  const int sentence = view.words[m.first_word].sentence;
+  auto in_sentence = [&](int k) { return k >= 0 && k < view.size() && view.words[k].sentence == sentence; };
+  if (in_sentence(next)) {
+    if (view.IsWord(next) ? view.words[next].cap : ClassifyQuoteMark(view.Raw(next)) != QuoteMark::kNone) return true;
+    // An adjective with a strong ending between the name and its noun
+    // ("Angela Merkels einzigem Kompass", "Wes Andersons filigranes Hotel").
+    const std::string_view adj = view.Folded(next);
+    if (view.IsWord(next) && !view.words[next].cap && adj.size() >= 5 && (adj.ends_with("em") || adj.ends_with("es")) &&
+        !IsDeterminer(adj) && in_sentence(next + 1) && view.IsWord(next + 1) && view.words[next + 1].cap) {
+      return true;
+    }
   }
-  std::sort(singles.begin(), singles.end());
-  // Bytes to cut from each mention's word; the catalog's places also become
-  // places.
+  const int prev = m.first_word - 1;
+  return prev >= 0 && view.words[prev].sentence == sentence && view.IsWord(prev) && view.words[prev].cap &&
+         view.sentences[sentence].first != prev;
+}
+
+// Mentions that are the genitive (-s, -es) of a name they stand beside take
+// that name's words, so that they vote and resolve with it: the tagger calls
+// "Präsident Mexikos" a person as readily as a place, and "Angela Merkels"
+// would be a person apart from "Merkel". A genitive is recognized
+// - for a one-word mention: beside a one-word name or a full name's surname
+//   of the same article ("Mexikos" beside "Mexiko", "Merkels" beside "Angela
+//   Merkel"), or as the genitive of a listed place ("Großbritanniens",
+//   "Ungarns"), which makes it a place; not when the word is itself the
+//   surname of a person of the article ("Karas" beside "Othmar Karas", though
+//   the catalogs know a place "Kara");
+// - for a longer mention: beside the same words without the ending ("des
+//   Deutschen Archäologischen Instituts" beside "Institut"), as a listed
+//   place ("Tel Avivs"), or, for a person, when its last word without the
+//   ending is a surname or one-word name of the article ("Van der Bellens"
+//   beside "Alexander Van der Bellen") or a listed family name that the
+//   word with the ending is not, where a genitive stands: before a noun, an
+//   adjective and a noun or a quotation ("Maria Giulias Eltern", "Angela
+//   Merkels einzigem Kompass", "Richard Seabrooks „Prospekt“") or
+//   after one ("der Sprecher Heinz Fischers"); not "Madison Keys (USA)" nor
+//   "Tarik Toros, der Chefredakteur".
+void FoldGenitives(const Gazetteer& gazetteer, const WordView& view, std::vector<RawMention>* raw) {
+  auto candidate = [](const RawMention& m) { return m.words.back().size() >= 4 && m.words.back().back() == 's'; };
+  if (std::none_of(raw->begin(), raw->end(), candidate)) return;
+  // Views of the words, unchanged until the end; sorted for binary search.
+  std::vector<std::string_view> singles;   // one-word mentions
+  std::vector<std::string_view> surnames;  // last words of the persons' longer names
+  std::vector<std::string> phrases;        // longer mentions, words joined by spaces
+  auto join = [](std::span<const std::string> words, size_t cut) {
+    std::string phrase;
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (k > 0) phrase += ' ';
+      phrase.append(words[k], 0, words[k].size() - (k + 1 == words.size() ? cut : 0));
+    }
+    return phrase;
+  };
+  for (const RawMention& m : *raw) {
+    if (m.words.size() == 1) {
+      singles.push_back(m.words[0]);
+    } else {
+      phrases.push_back(join(m.words, 0));
+      if (m.type == EntityType::kPerson) surnames.push_back(m.words.back());
+    }
+  }
+  for (auto* v : {&singles, &surnames}) std::sort(v->begin(), v->end());
+  std::sort(phrases.begin(), phrases.end());
+  auto in = [](const auto& sorted, std::string_view w) { return std::binary_search(sorted.begin(), sorted.end(), w); };
+  auto named = [&](std::string_view stem) { return in(singles, stem) || in(surnames, stem); };
+
+  // Bytes to cut from each mention's last word, and whether it becomes a place.
   std::vector<uint8_t> cuts(raw->size(), 0);
-  std::vector<bool> catalog(raw->size(), false);
+  std::vector<bool> place(raw->size(), false);
+  std::vector<std::string> stemmed;
   for (size_t i = 0; i < raw->size(); ++i) {
     const RawMention& m = (*raw)[i];
     if (!candidate(m)) continue;
-    const std::string& w = m.words[0];
-    cuts[i] = static_cast<uint8_t>(GenitiveEnding(w, [&singles](std::string_view stem) {
-      return std::binary_search(singles.begin(), singles.end(), stem);
-    }));
-    if (cuts[i] == 0) {
-      cuts[i] = static_cast<uint8_t>(gazetteer.GenitivePlaceEnding(w));
-      catalog[i] = cuts[i] != 0;
+    const std::string& w = m.words.back();
+    size_t cut = 0;
+    if (m.words.size() == 1) {
+      if (in(surnames, w)) continue;
+      cut = GenitiveEnding(w, named);
+      if (cut == 0) {
+        cut = gazetteer.GenitivePlaceEnding(w);
+        if (cut == 0) cut = gazetteer.GenitiveListedPlaceEnding(w);
+        place[i] = cut != 0;
+      }
+    } else {
+      cut = GenitiveEnding(w, [&](std::string_view stem) { return in(phrases, join(m.words, w.size() - stem.size())); });
+      if (cut == 0 && m.type == EntityType::kLocation && !gazetteer.IsListedPlace(m.words)) {
+        cut = GenitiveEnding(w, [&](std::string_view stem) {
+          stemmed = m.words;
+          stemmed.back().assign(stem);
+          return gazetteer.IsListedPlace(stemmed);
+        });
+        place[i] = cut != 0;
+      }
+      if (cut == 0 && m.type == EntityType::kPerson) {
+        cut = GenitiveEnding(w, named);
+        const WordFlags flags = gazetteer.FlagsOf(w);
+        if (cut == 0 && !flags.first_name && !flags.last_name && GenitiveContext(view, m)) {
+          // "Voss", "Koss": a name in -s takes no -s in the genitive.
+          cut = GenitiveEnding(w, [&](std::string_view stem) {
+            return stem.back() != 's' && gazetteer.FlagsOf(stem).last_name;
+          });
+        }
+      }
     }
+    cuts[i] = static_cast<uint8_t>(cut);
   }
   for (size_t i = 0; i < raw->size(); ++i) {
     if (cuts[i] == 0) continue;
     RawMention& m = (*raw)[i];
-    for (uint8_t k = 0; k < cuts[i]; ++k) m.words[0].pop_back();
+    m.words.back().resize(m.words.back().size() - cuts[i]);
     m.genitive = cuts[i];
-    if (catalog[i]) m.type = EntityType::kLocation;
+    if (place[i]) m.type = EntityType::kLocation;
   }
 }
 
@@ -407,7 +490,7 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
     }
   }
 
-  FoldGenitives(*gazetteer_, &raw);
+  FoldGenitives(*gazetteer_, view, &raw);
 
   // One name, one type within an article: the majority of its mentions
   // decides (ties: the first); a listed place is never a person.
@@ -633,8 +716,17 @@ std::string NameKey(std::string_view name) {
     folded.clear();
     text::FoldTo(w, "de", &folded);
     if (lists->IsTitle(folded) || lists->RoleOf(w, folded) != RoleKind::kNone) continue;
-    if (!key.empty()) key += ' ';
-    key += folded;
+    // A hyphen between the parts of a name is a space: "Heinz-Christian
+    // Strache" is also written "Heinz Christian Strache".
+    for (size_t begin = 0; begin <= folded.size();) {
+      size_t end = folded.find('-', begin);
+      if (end == std::string::npos) end = folded.size();
+      if (end > begin) {
+        if (!key.empty()) key += ' ';
+        key.append(folded, begin, end - begin);
+      }
+      begin = end + 1;
+    }
   }
   return key;
 }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "storyline/extract.h"
+
 namespace storyline::store {
 namespace {
 
@@ -217,11 +219,27 @@ CREATE TRIGGER extractions_done AFTER INSERT ON extractions BEGIN
 END;
 )sql";
 
-constexpr std::array<Migration, 4> kMigrations = {{
+// Step 5: entity keys computed again from the stored names.
+//
+// extract::CanonicalKey took a hyphen for part of a word, so "Heinz-Christian
+// Strache" and "Heinz Christian Strache" had two keys; it now reads it as a
+// space. The keys of the stored entities are computed again from their names
+// by this build's CanonicalKey (the SQL function storyline_entity_key, which
+// Migrate registers), and a quotation's speaker key is its entity's key again.
+constexpr std::string_view kV5EntityKeys = R"sql(
+UPDATE article_entities SET canonical = storyline_entity_key(name)
+  WHERE canonical != storyline_entity_key(name);
+UPDATE quotes SET speaker_key = (SELECT e.canonical FROM article_entities e
+    WHERE e.article_id = quotes.article_id AND e.ordinal = quotes.speaker_entity)
+  WHERE speaker_entity >= 0;
+)sql";
+
+constexpr std::array<Migration, 5> kMigrations = {{
     {1, "articles and revisions", kV1Articles},
     {2, "stories, placements and story aliases", kV2Stories},
     {3, "extractions: entities, mentions, quotes, figures and dates", kV3Extractions},
     {4, "the articles still to place and to extract", kV4Pending},
+    {5, "entity keys computed again from the names", kV5EntityKeys},
 }};
 
 Result<int> UserVersion(Connection& db) {
@@ -273,6 +291,19 @@ Status CheckOwnership(const Connection& db, const Header& header) {
 }
 
 // true when this call applied the step, false when another connection had.
+// storyline_entity_key(name): extract::CanonicalKey, for the steps that
+// compute entity keys.
+void EntityKeyFunction(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  const auto* name = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  if (name == nullptr) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const std::string key =
+      extract::CanonicalKey(std::string_view(name, static_cast<size_t>(sqlite3_value_bytes(argv[0]))));
+  sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
 Result<bool> ApplyStep(Connection& db, const Migration& step) {
   const std::string what = fmt::format("cannot upgrade the schema to version {} ({})", step.version, step.summary);
   // IMMEDIATE takes the write lock up front (waiting up to the busy timeout),
@@ -331,6 +362,11 @@ Result<MigrationResult> Migrate(Connection& db, std::span<const Migration> steps
         "{}: the database has schema version {} and needs upgrading to {}, which a read-only open "
         "cannot do; open it once for writing",
         db.path(), version, latest));
+  }
+  if (sqlite3_create_function_v2(db.get(), "storyline_entity_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                 EntityKeyFunction, nullptr, nullptr, nullptr) != SQLITE_OK) {
+    return Status::Internal(
+        fmt::format("{}: cannot register storyline_entity_key: {}", db.path(), sqlite3_errmsg(db.get())));
   }
   for (const Migration& step : steps) {
     if (step.version <= result.to_version) continue;

@@ -217,6 +217,40 @@ TEST(SqliteMigrationTest, VersionFourListsWhatAVersionThreeDatabaseLeftPending) 
   EXPECT_THAT(*unextracted, ::testing::ElementsAre("waiting"));
 }
 
+// Version 5 computes the entity keys again: a hyphen in a name became a
+// space, so a store written before meets the articles extracted after.
+TEST(SqliteMigrationTest, VersionFiveComputesTheEntityKeysAgain) {
+  TempDir dir;
+  const std::string path = dir.File("v4.db");
+  {
+    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    STORYLINE_ASSERT_OK(db);
+    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(4), false));
+    STORYLINE_ASSERT_OK(db->Exec(
+        "INSERT INTO articles VALUES ('a', 1, 1, '', 'Standard', 'Titel', 'Heinz-Christian Strache sagte, "
+        "Mexiko-Stadt sei fern.', 'de', '2017-02-23', 'day', 1487808000, 'hash', 1700000000, 1700000000, "
+        "'old.txt');"
+        "INSERT INTO extractions VALUES ('a', 1);"
+        "INSERT INTO article_entities VALUES ('a', 0, 'heinz-christian strache', 'PER', "
+        "'Heinz-Christian Strache', '', 1), ('a', 1, 'mexiko-stadt', 'LOC', 'Mexiko-Stadt', '', 1), "
+        "('a', 2, 'wien', 'LOC', 'Wien', '', 1);"
+        "INSERT INTO quotes VALUES ('a', 0, 'reported', 30, 50, 24, 29, 0, 23, 'Mexiko-Stadt sei fern', "
+        "'sagte', 'Heinz-Christian Strache', 0, 'heinz-christian strache'), "
+        "('a', 1, 'reported', 30, 50, 24, 29, 0, 0, 'Mexiko-Stadt sei fern', 'sagte', '', -1, '')",
+        "insert"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  Connection db = RawOpen(path);
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(canonical, '|') FROM (SELECT canonical FROM article_entities "
+                          "ORDER BY ordinal)"),
+            "heinz christian strache|mexiko stadt|wien");
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(speaker_key, '|') FROM (SELECT speaker_key FROM quotes "
+                          "ORDER BY ordinal)"),
+            "heinz christian strache|");
+}
+
 TEST(SqliteMigrationTest, DatabaseFromANewerVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.File("newer.db");
