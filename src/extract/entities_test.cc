@@ -692,6 +692,35 @@ TEST(NameTagsTest, ADescribingNounBeforeAGivenNameIsNoPartOfTheName) {
   EXPECT_EQ(FixTags({"Broker", "Johann", "Wanovits", "war"}, {b_per, i_per, i_per, o}),
             (Tags{"O", "B-PER", "I-PER", "O"}));
   EXPECT_EQ(FixTags({"Rand", "Paul", "sagte"}, {b_per, i_per, o}), (Tags{"B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"Pressburger", "Wolfgang", "Kempelen"}, {b_per, i_per, i_per}), (Tags{"O", "B-PER", "I-PER"}));
+}
+
+// Before a family name alone, a noun for a person (by its ending, alone or
+// as a compound's head after another noun) or a place's demonym is no part
+// of the name; given names that are nouns too, or family names, stay.
+TEST(NameTagsTest, ANounForAPersonBeforeAFamilyNameIsNoPartOfTheName) {
+  const uint8_t o = 0, b_per = 1, i_per = 2;
+  using Tags = std::vector<std::string>;
+  for (std::string_view noun : {"Jagdethiker", "Weinbauer", "Produzent", "Österreicher", "Hollabrunnerin"}) {
+    EXPECT_EQ(FixTags({noun, "Winkelmayer", "sagte"}, {b_per, i_per, o}), (Tags{"O", "B-PER", "O"})) << noun;
+  }
+  for (std::string_view given : {"Toto", "Wagner", "Theaster", "Innocent", "Rand"}) {
+    EXPECT_EQ(FixTags({given, "Winkelmayer", "sagte"}, {b_per, i_per, o}), (Tags{"B-PER", "I-PER", "O"})) << given;
+  }
+  // The family name is no word of the dictionary ("Flanke Dijks" stays to the tagger).
+  EXPECT_EQ(FixTags({"Weinbauer", "Zucker", "sagte"}, {b_per, i_per, o}), (Tags{"B-PER", "I-PER", "O"}));
+}
+
+// The month of a date is no part of the name after it; "August" after no
+// day is a given name.
+TEST(NameTagsTest, ANameDoesNotStartWithTheMonthOfADate) {
+  const uint8_t o = 0, b_per = 1, i_per = 2;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"am", "10.", "April", "Van", "der", "Bellen"}, {o, o, b_per, i_per, i_per, i_per}),
+            (Tags{"O", "O", "O", "B-PER", "I-PER", "I-PER"}));
+  EXPECT_EQ(FixTags({"am", "3", ".", "April", "Griss", "("}, {o, o, o, b_per, i_per, o}),
+            (Tags{"O", "O", "O", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"Gauleiter", "August", "Eigruber"}, {o, b_per, i_per}), (Tags{"O", "B-PER", "I-PER"}));
 }
 
 // A listed place or organisation that the tagger left outside any name is

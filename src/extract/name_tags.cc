@@ -93,6 +93,50 @@ bool IsCommonNoun(const Gazetteer& gazetteer, std::string_view word, std::string
   return listed == DictionaryClass::kUnknown && gazetteer.DictionaryNounHead(word) > 0;
 }
 
+// The endings of German nouns for persons: "Winzer", "Forscherin",
+// "Journalist", "Produzent", "Autor", "Regisseur".
+bool HasPersonNounEnding(std::string_view folded) {
+  for (std::string_view ending : {"er", "erin", "ist", "istin", "or", "orin", "ent", "entin", "ant", "antin", "eur",
+                                  "eurin"}) {
+    if (folded.size() > ending.size() + 2 && folded.ends_with(ending)) return true;
+  }
+  return false;
+}
+
+bool IsDemonym(const Gazetteer& gazetteer, std::string_view folded);
+
+// A noun for a person that no list has as a family name ("Wagner"): a
+// demonym, or a dictionary noun with a person noun's ending, alone or as the
+// head of a compound whose front is a dictionary noun too ("Jagdethiker",
+// "Konsumentenschützer"; not "Theaster" nor "Innocent").
+bool IsPersonNoun(const Gazetteer& gazetteer, std::string_view word, std::string_view folded) {
+  if (gazetteer.FlagsOf(folded).last_name || gazetteer.IsFirstName(folded)) return false;
+  if (IsDemonym(gazetteer, folded)) return true;
+  if (!HasPersonNounEnding(folded)) return false;
+  auto noun = [&](std::string_view w) {
+    const DictionaryClass c = gazetteer.DictionaryClassOf(w);
+    return c == DictionaryClass::kExact || c == DictionaryClass::kBoth;
+  };
+  if (noun(word)) return true;
+  const size_t head = gazetteer.DictionaryNounHead(word);
+  if (head == 0) return false;
+  const std::string_view front = word.substr(0, head);
+  return noun(front) || (front.size() > 4 && front.back() == 's' && noun(front.substr(0, front.size() - 1)));
+}
+
+// A place's demonym: the place with -er or -erin ("Hollabrunnerin",
+// "Pressburger"), a place of the lists or the catalogs.
+bool IsDemonym(const Gazetteer& gazetteer, std::string_view folded) {
+  for (std::string_view ending : {"erin", "er"}) {
+    if (folded.size() < ending.size() + 3 || !folded.ends_with(ending)) continue;
+    const std::string_view stem = folded.substr(0, folded.size() - ending.size());
+    std::vector<uint8_t> bits;
+    gazetteer.MatchPhrases(std::span(&stem, 1), &bits);
+    return (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) != 0;
+  }
+  return false;
+}
+
 // A name of another type that starts with a role and a given name is a
 // person's: the tagger read "Bildungsministerin Sonja Hammerschmid" as an
 // organisation. DropRolesAndTitles then takes the role out.
@@ -128,12 +172,48 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
       (*tags)[j] = 0;
       ++j;
     }
-    if (j + 2 < n && (*tags)[j + 1] == InsideTag(kTypePer) && (*tags)[j + 2] == InsideTag(kTypePer) &&
-        gazetteer.IsFirstName(folded[j + 1]) && IsCommonNoun(gazetteer, words[j], folded[j])) {
-      (*tags)[j] = 0;
-      ++j;
+    if (j + 1 < n && (*tags)[j + 1] == InsideTag(kTypePer) &&
+        (IsCommonNoun(gazetteer, words[j], folded[j]) || IsDemonym(gazetteer, folded[j]))) {
+      const bool longer = j + 2 < n && (*tags)[j + 2] == InsideTag(kTypePer);
+      // "Broker Johann Wanovits"; before a family name alone, only a noun
+      // for a person, and the family name is no word of the dictionary:
+      // "Jagdethiker Winkelmayer", "Hollabrunnerin Mikl-Leitner", but not
+      // the given names that are nouns too ("Toto Wolff", "Gabe Newell").
+      if (longer ? gazetteer.IsFirstName(folded[j + 1])
+                 : IsPersonNoun(gazetteer, words[j], folded[j]) && !gazetteer.IsFirstName(folded[j + 1]) &&
+                       gazetteer.DictionaryClassOf(words[j + 1]) == DictionaryClass::kUnknown &&
+                       gazetteer.DictionaryNounHead(words[j + 1]) == 0) {
+        (*tags)[j] = 0;
+        ++j;
+      }
     }
     (*tags)[j] = BeginTag(kTypePer);
+  }
+}
+
+// A name does not start with the month of a date: "am 10. April Van der
+// Bellen" (GermEval writes the day and its period as one token, the
+// recognizer's words as two).
+void NoMonthAfterADay(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                      std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kMonths[] = {"januar", "jaenner", "februar", "feber",     "maerz",
+                                                 "april",  "mai",     "juni",    "juli",      "august",
+                                                 "september", "oktober", "november", "dezember"};
+  const size_t n = words.size();
+  for (size_t i = 1; i + 1 < n; ++i) {
+    const uint8_t t = (*tags)[i];
+    if (!IsBegin(t) || (*tags)[i + 1] != InsideTag(TagType(t))) continue;
+    if (std::find(std::begin(kMonths), std::end(kMonths), folded[i]) == std::end(kMonths)) continue;
+    // "10." as one token, or as "10" and "." (the recognizer's tokens).
+    std::string_view day = words[i - 1];
+    if (day == "." && i >= 2) day = words[i - 2];
+    else if (day.size() >= 2 && day.back() == '.') day.remove_suffix(1);
+    else continue;
+    if (day.empty() || day.size() > 2 || !std::all_of(day.begin(), day.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    (*tags)[i] = 0;
+    (*tags)[i + 1] = BeginTag(TagType(t));
   }
 }
 
@@ -407,6 +487,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   NameEndsBeforeItsParticle(words, folded, tags);
   RoleAndGivenNameMakeAPerson(gazetteer, words, folded, tags);
   DropRolesAndTitles(gazetteer, words, folded, tags);
+  NoMonthAfterADay(words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);

@@ -26,8 +26,13 @@ namespace storyline::extract {
 //   person's ("Bildungsministerin Sonja Hammerschmid" read as an
 //   organisation);
 // - a person's name does not start with its role or title ("Außenminister
-//   Luis Videgaray" → "Luis Videgaray"), nor with a common noun before a
-//   given name and a family name ("Broker Johann Wanovits");
+//   Luis Videgaray" → "Luis Videgaray"), nor with a common noun or a
+//   place's demonym before a given name and a family name ("Broker Johann
+//   Wanovits", "Pressburger Wolfgang von Kempelen"), nor with a noun for a
+//   person or a demonym before a family name alone ("Jagdethiker
+//   Winkelmayer", "Hollabrunnerin Mikl-Leitner");
+// - a name does not start with the month of a date ("am 10. April Van der
+//   Bellen");
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
 // - a listed place is never a person;
 // - a place or organisation of our lists that the tagger left outside any
