@@ -723,6 +723,18 @@ TEST(NameTagsTest, ANameDoesNotStartWithTheMonthOfADate) {
   EXPECT_EQ(FixTags({"Gauleiter", "August", "Eigruber"}, {o, b_per, i_per}), (Tags{"O", "B-PER", "I-PER"}));
 }
 
+// "SR" in a match report is the referee: the name after it is a person's,
+// up to the next dictionary word; "SR Fernsehen" stays the broadcaster.
+TEST(NameTagsTest, TheRefereeOfAMatchReportIsAPerson) {
+  const uint8_t o = 0, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"10.000", ",", "SR", "Kolleger", "."}, {o, o, b_org, i_org, o}),
+            (Tags{"O", "O", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"SR", "Schörgenhofer", "Tore", ":"}, {b_org, i_org, i_org, o}),
+            (Tags{"O", "B-PER", "O", "O"}));
+  EXPECT_EQ(FixTags({"im", "SR", "Fernsehen"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
+}
+
 // A listed place or organisation that the tagger left outside any name is
 // that name, unless the case of its first word says nothing: at the sentence
 // start, or a word that is also a lower-case word.

@@ -399,6 +399,32 @@ bool IsCommonNounAcronym(std::string_view word) {
   return false;
 }
 
+// "SR" before a family name is the referee ("Schiedsrichter") of a match
+// report's line "Stadion, 10.000, SR Kolleger": the name after it is a
+// person's, whatever the tagger called "SR Kolleger". Not where the word
+// after it is a dictionary word ("SR Fernsehen", the broadcaster).
+void RefereesArePeople(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                       std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    const uint8_t t = (*tags)[i];
+    if (words[i] != "SR" || !IsBegin(t) || (*tags)[i + 1] != InsideTag(TagType(t))) continue;
+    if (!StartsUpper(words[i + 1]) || gazetteer.DictionaryClassOf(words[i + 1]) != DictionaryClass::kUnknown ||
+        gazetteer.DictionaryNounHead(words[i + 1]) > 0) {
+      continue;
+    }
+    (*tags)[i] = 0;
+    (*tags)[i + 1] = BeginTag(kTypePer);
+    // The report's next line may follow without a stop ("SR Schörgenhofer
+    // Tore: …"): the name ends before a dictionary word.
+    bool name = true;
+    for (size_t k = i + 2; k < n && (*tags)[k] == InsideTag(TagType(t)); ++k) {
+      name = name && gazetteer.DictionaryClassOf(words[k]) == DictionaryClass::kUnknown;
+      (*tags)[k] = name ? InsideTag(kTypePer) : 0;
+    }
+  }
+}
+
 // A name of one token that is such an abbreviation is no name: the tagger
 // reads most words in capitals as organisations.
 void CommonNounAcronymsAreNoNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
@@ -494,6 +520,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlaceAdjectiveAndPlaceNoun(words, tags);
   NamesOfMedia(words, folded, tags);
   CommonNounAcronymsAreNoNames(words, tags);
+  RefereesArePeople(gazetteer, words, tags);
 }
 
 }  // namespace storyline::extract

@@ -46,7 +46,9 @@ namespace storyline::extract {
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
 // - a name of one token that abbreviates a common noun is no name ("am PC",
-//   "per SMS", "der CEO").
+//   "per SMS", "der CEO");
+// - "SR" before a family name in a match report is the referee: the name
+//   after it is a person's ("SR Kolleger" read as an organisation).
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
