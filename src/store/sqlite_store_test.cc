@@ -14,6 +14,7 @@
 #include <chrono>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -47,6 +48,23 @@ std::string QueryText(Connection& db, const std::string& sql) {
   Result<bool> row = stmt->Step(sql);
   EXPECT_TRUE(row.ok() && *row) << sql;
   return row.ok() && *row ? stmt->ColumnText(0) : "";
+}
+
+// The statement that stores a German article `id` with `text` as an older
+// version of storyline would have: the columns of schema version 1.
+std::string InsertArticleSql(std::string_view id, std::string_view text) {
+  return fmt::format("INSERT INTO articles VALUES ('{}', 1, 1, '', 'Rheinpost', 'Titel', '{}', 'de', '2017-02-23', "
+                     "'day', 1487808000, 'hash', 1700000000, 1700000000, 'old.txt')",
+                     id, text);
+}
+
+// A new database at `path`, brought to schema version `version` for a test
+// of the steps after it.
+void CreateAtVersion(const std::string& path, int version, std::optional<Connection>* db) {
+  Result<Connection> opened = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  STORYLINE_ASSERT_OK(opened);
+  STORYLINE_ASSERT_OK(Migrate(*opened, SqliteMigrations().first(version), false));
+  db->emplace(std::move(opened).value());
 }
 
 int64_t UserVersion(const std::string& path) {
@@ -133,13 +151,9 @@ TEST(SqliteMigrationTest, ArticlesOfAVersionOneDatabaseWaitForAStory) {
   TempDir dir;
   const std::string path = dir.File("v1.db");
   {
-    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    STORYLINE_ASSERT_OK(db);
-    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(1), false));
-    STORYLINE_ASSERT_OK(db->Exec(
-        "INSERT INTO articles VALUES ('old', 1, 1, '', 'Rheinpost', 'Titel', 'Text', 'de', '2017-02-23', "
-        "'day', 1487808000, 'hash', 1700000000, 1700000000, 'old.txt')",
-        "insert"));
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 1, &db));
+    STORYLINE_ASSERT_OK(db->Exec(InsertArticleSql("old", "Text"), "insert"));
   }
   Result<std::unique_ptr<Store>> store = OpenSqlite(path);
   STORYLINE_ASSERT_OK(store);
@@ -163,13 +177,9 @@ TEST(SqliteMigrationTest, ArticlesOfAVersionTwoDatabaseWaitForAnExtraction) {
   TempDir dir;
   const std::string path = dir.File("v2.db");
   {
-    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    STORYLINE_ASSERT_OK(db);
-    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(2), false));
-    STORYLINE_ASSERT_OK(db->Exec(
-        "INSERT INTO articles VALUES ('old', 1, 1, '', 'Rheinpost', 'Titel', 'Text', 'de', '2017-02-23', "
-        "'day', 1487808000, 'hash', 1700000000, 1700000000, 'old.txt')",
-        "insert"));
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 2, &db));
+    STORYLINE_ASSERT_OK(db->Exec(InsertArticleSql("old", "Text"), "insert"));
   }
   Result<std::unique_ptr<Store>> store = OpenSqlite(path);
   STORYLINE_ASSERT_OK(store);
@@ -188,15 +198,10 @@ TEST(SqliteMigrationTest, VersionFourListsWhatAVersionThreeDatabaseLeftPending) 
   TempDir dir;
   const std::string path = dir.File("v3.db");
   {
-    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    STORYLINE_ASSERT_OK(db);
-    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(3), false));
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 3, &db));
     for (const char* id : {"placed", "waiting"}) {
-      STORYLINE_ASSERT_OK(db->Exec(fmt::format("INSERT INTO articles VALUES ('{}', 1, 1, '', 'Rheinpost', 'Titel', "
-                                               "'Text', 'de', '2017-02-23', 'day', 1487808000, 'hash', 1700000000, "
-                                               "1700000000, 'old.txt')",
-                                               id),
-                                   "insert"));
+      STORYLINE_ASSERT_OK(db->Exec(InsertArticleSql(id, "Text"), "insert"));
     }
     STORYLINE_ASSERT_OK(db->Exec("INSERT INTO stories (id, storyline, title, article_count, first_published, "
                                  "first_precision, last_published, last_precision) "
@@ -223,14 +228,11 @@ TEST(SqliteMigrationTest, VersionFiveComputesTheEntityKeysAgain) {
   TempDir dir;
   const std::string path = dir.File("v4.db");
   {
-    Result<Connection> db = Connection::Open(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-    STORYLINE_ASSERT_OK(db);
-    STORYLINE_ASSERT_OK(Migrate(*db, SqliteMigrations().first(4), false));
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 4, &db));
     STORYLINE_ASSERT_OK(db->Exec(
-        "INSERT INTO articles VALUES ('a', 1, 1, '', 'Standard', 'Titel', 'Heinz-Christian Strache sagte, "
-        "Mexiko-Stadt sei fern.', 'de', '2017-02-23', 'day', 1487808000, 'hash', 1700000000, 1700000000, "
-        "'old.txt');"
-        "INSERT INTO extractions VALUES ('a', 1);"
+        InsertArticleSql("a", "Heinz-Christian Strache sagte, Mexiko-Stadt sei fern.") +
+        ";INSERT INTO extractions VALUES ('a', 1);"
         "INSERT INTO article_entities VALUES ('a', 0, 'heinz-christian strache', 'PER', "
         "'Heinz-Christian Strache', '', 1), ('a', 1, 'mexiko-stadt', 'LOC', 'Mexiko-Stadt', '', 1), "
         "('a', 2, 'wien', 'LOC', 'Wien', '', 1);"
