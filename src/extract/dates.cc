@@ -18,7 +18,7 @@ struct Named {
 };
 
 constexpr Named kMonths[] = {
-    {"januar", 1},  {"jaenner", 1},  {"februar", 2}, {"maerz", 3},     {"april", 4},
+    {"januar", 1},  {"jaenner", 1},  {"februar", 2}, {"feber", 2},     {"maerz", 3},     {"april", 4},
     {"mai", 5},     {"juni", 6},     {"juli", 7},    {"august", 8},    {"september", 9},
     {"oktober", 10}, {"november", 11}, {"dezember", 12}, {"january", 1}, {"february", 2},
     {"march", 3},   {"may", 5},      {"june", 6},    {"july", 7},      {"october", 10},

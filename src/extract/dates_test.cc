@@ -66,6 +66,7 @@ TEST(DatesTest, Table) {
       {"Er kam am 20. Januar an.", "", "20. Januar", "", "day", "month-day:01-20"},
       {"Er kommt am 20. Dezember.", "2017-01-03", "20. Dezember", "2016-12-20", "day", ""},
       {"Er kam am 20. Januar 2016 an.", "2017-02-23", "20. Januar 2016", "2016-01-20", "day", ""},
+      {"Er kam am 3. Feber 2016 an.", "", "3. Feber 2016", "2016-02-03", "day", ""},  // Austrian
       {"Er kam am Donnerstag.", "2017-02-23", "am Donnerstag", "2017-02-23", "day", "weekday:4"},
       {"Er kam am Dienstag.", "2017-02-23", "am Dienstag", "2017-02-21", "day", "weekday:2"},
       {"Er kam am Freitag.", "2017-02-23", "am Freitag", "2017-02-17", "day", "weekday:5"},
