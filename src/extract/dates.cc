@@ -144,7 +144,7 @@ class DateFinder {
     if (!Word(i)) return 0;
     // The cheap conditions first: this runs on most words.
     if (v_.words[i].cap || v_.lang == "en") {
-      if (int m = Lookup(kMonths, F(i)); m != 0) {
+      if (int m = MonthOfWord(F(i)); m != 0) {
         *end = i + 1;
         return m;
       }
@@ -479,6 +479,8 @@ class DateFinder {
 };
 
 }  // namespace
+
+int MonthOfWord(std::string_view folded) { return Lookup(kMonths, folded); }
 
 void FindDates(const WordView& view, const PublishedDate& published, Extraction* ex) {
   if (view.words.empty()) return;

@@ -20,6 +20,10 @@ namespace storyline::extract {
 // before when that would put them more than a week after publication).
 void FindDates(const WordView& view, const PublishedDate& published, Extraction* ex);
 
+// The month a folded word names, German or English ("maerz", "jaenner",
+// "feber", "march"): 1 to 12, else 0.
+int MonthOfWord(std::string_view folded);
+
 }  // namespace storyline::extract
 
 #endif  // STORYLINE_EXTRACT_DATES_H_

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "dates.h"
 #include "tagger.h"
 #include "word_view.h"
 
@@ -84,6 +85,12 @@ void NameEndsBeforeItsParticle(std::span<const std::string_view> words,
   }
 }
 
+// A word the dictionary lacks, alone and as a compound's head: most family
+// names ("Winkelmayer", "Kolleger").
+bool IsNoDictionaryWord(const Gazetteer& gazetteer, std::string_view word) {
+  return gazetteer.DictionaryClassOf(word) == DictionaryClass::kUnknown && gazetteer.DictionaryNounHead(word) == 0;
+}
+
 // A common noun of the dictionary, or a compound of one ("Vizerektorin"), that
 // is no given name.
 bool IsCommonNoun(const Gazetteer& gazetteer, std::string_view word, std::string_view folded) {
@@ -103,7 +110,18 @@ bool HasPersonNounEnding(std::string_view folded) {
   return false;
 }
 
-bool IsDemonym(const Gazetteer& gazetteer, std::string_view folded);
+// A place's demonym: the place with -er or -erin ("Hollabrunnerin",
+// "Pressburger"), a place of the lists or the catalogs.
+bool IsDemonym(const Gazetteer& gazetteer, std::string_view folded) {
+  for (std::string_view ending : {"erin", "er"}) {
+    if (folded.size() < ending.size() + 3 || !folded.ends_with(ending)) continue;
+    const std::string_view stem = folded.substr(0, folded.size() - ending.size());
+    std::vector<uint8_t> bits;
+    gazetteer.MatchPhrases(std::span(&stem, 1), &bits);
+    return (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) != 0;
+  }
+  return false;
+}
 
 // A noun for a person that no list has as a family name ("Wagner"): a
 // demonym, or a dictionary noun with a person noun's ending, alone or as the
@@ -122,19 +140,6 @@ bool IsPersonNoun(const Gazetteer& gazetteer, std::string_view word, std::string
   if (head == 0) return false;
   const std::string_view front = word.substr(0, head);
   return noun(front) || (front.size() > 4 && front.back() == 's' && noun(front.substr(0, front.size() - 1)));
-}
-
-// A place's demonym: the place with -er or -erin ("Hollabrunnerin",
-// "Pressburger"), a place of the lists or the catalogs.
-bool IsDemonym(const Gazetteer& gazetteer, std::string_view folded) {
-  for (std::string_view ending : {"erin", "er"}) {
-    if (folded.size() < ending.size() + 3 || !folded.ends_with(ending)) continue;
-    const std::string_view stem = folded.substr(0, folded.size() - ending.size());
-    std::vector<uint8_t> bits;
-    gazetteer.MatchPhrases(std::span(&stem, 1), &bits);
-    return (bits[0] & (kPhrasePlaceBegin | kPhraseLocationBegin)) != 0;
-  }
-  return false;
 }
 
 // A name of another type that starts with a role and a given name is a
@@ -181,8 +186,7 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
       // the given names that are nouns too ("Toto Wolff", "Gabe Newell").
       if (longer ? gazetteer.IsFirstName(folded[j + 1])
                  : IsPersonNoun(gazetteer, words[j], folded[j]) && !gazetteer.IsFirstName(folded[j + 1]) &&
-                       gazetteer.DictionaryClassOf(words[j + 1]) == DictionaryClass::kUnknown &&
-                       gazetteer.DictionaryNounHead(words[j + 1]) == 0) {
+                       IsNoDictionaryWord(gazetteer, words[j + 1])) {
         (*tags)[j] = 0;
         ++j;
       }
@@ -196,14 +200,11 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
 // recognizer's words as two).
 void NoMonthAfterADay(std::span<const std::string_view> words, std::span<const std::string_view> folded,
                       std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kMonths[] = {"januar", "jaenner", "februar", "feber",     "maerz",
-                                                 "april",  "mai",     "juni",    "juli",      "august",
-                                                 "september", "oktober", "november", "dezember"};
   const size_t n = words.size();
   for (size_t i = 1; i + 1 < n; ++i) {
     const uint8_t t = (*tags)[i];
     if (!IsBegin(t) || (*tags)[i + 1] != InsideTag(TagType(t))) continue;
-    if (std::find(std::begin(kMonths), std::end(kMonths), folded[i]) == std::end(kMonths)) continue;
+    if (MonthOfWord(folded[i]) == 0) continue;
     // "10." as one token, or as "10" and "." (the recognizer's tokens).
     std::string_view day = words[i - 1];
     if (day == "." && i >= 2) day = words[i - 2];
@@ -409,10 +410,7 @@ void RefereesArePeople(const Gazetteer& gazetteer, std::span<const std::string_v
   for (size_t i = 0; i + 1 < n; ++i) {
     const uint8_t t = (*tags)[i];
     if (words[i] != "SR" || !IsBegin(t) || (*tags)[i + 1] != InsideTag(TagType(t))) continue;
-    if (!StartsUpper(words[i + 1]) || gazetteer.DictionaryClassOf(words[i + 1]) != DictionaryClass::kUnknown ||
-        gazetteer.DictionaryNounHead(words[i + 1]) > 0) {
-      continue;
-    }
+    if (!StartsUpper(words[i + 1]) || !IsNoDictionaryWord(gazetteer, words[i + 1])) continue;
     (*tags)[i] = 0;
     (*tags)[i + 1] = BeginTag(kTypePer);
     // The report's next line may follow without a stop ("SR Schörgenhofer

@@ -290,7 +290,6 @@ Status CheckOwnership(const Connection& db, const Header& header) {
   return Status::Ok();
 }
 
-// true when this call applied the step, false when another connection had.
 // storyline_entity_key(name): extract::CanonicalKey, for the steps that
 // compute entity keys.
 void EntityKeyFunction(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
@@ -304,6 +303,7 @@ void EntityKeyFunction(sqlite3_context* context, int /*argc*/, sqlite3_value** a
   sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
 }
 
+// true when this call applied the step, false when another connection had.
 Result<bool> ApplyStep(Connection& db, const Migration& step) {
   const std::string what = fmt::format("cannot upgrade the schema to version {} ({})", step.version, step.summary);
   // IMMEDIATE takes the write lock up front (waiting up to the busy timeout),
