@@ -319,6 +319,16 @@ class Finder {
            !kNonSubjectStarts.contains(F(i)) && !kLeadingConjunctions.contains(F(i)) &&
            !kPronouns.contains(F(i));
   }
+  // A word in capitals of at least two letters ("BMI", "BGH", "EU").
+  bool IsAbbreviation(int i) const {
+    if (!Word(i)) return false;
+    const std::string_view w = v_.Raw(i);
+    if (w.size() < 2) return false;
+    for (const char c : w) {
+      if (c < 'A' || c > 'Z') return false;
+    }
+    return true;
+  }
   bool Adjective(int i) const {
     if (!Word(i) || v_.words[i].cap) return false;
     const std::string_view f = F(i);
@@ -403,7 +413,12 @@ class Finder {
   // A short quoted name starting at the mark `i` („Der Spiegel“): the
   // index after its closing mark, or `i`.
   int QuotedName(int i, int limit) const {
-    if (Mark(i) == QuoteMark::kNone || !inside_[i] || !Word(i + 1)) return i;
+    // A name starts with a capital or is a web address („tagesschau.de“):
+    // „ganz besonders sorgfältig“ after "nach Angaben der Staatsanwaltschaft"
+    // is quoted words, no name.
+    if (Mark(i) == QuoteMark::kNone || !inside_[i] || !Word(i + 1) ||
+        (!v_.words[i + 1].cap && v_.Raw(i + 1).find('.') == std::string_view::npos && !Punct(i + 2, ".")))
+      return i;
     for (int k = i + 1; k < limit && k < i + 7; ++k) {
       if (Mark(k) != QuoteMark::kNone) return k > i + 1 ? k + 1 : i;
       if (!Word(k) && !Punct(k, "-") && !Punct(k, ".")) return i;
@@ -466,9 +481,11 @@ class Finder {
           ++m;
         // After a genitive article an adjective ends in -en ("der NASA der
         // überwiegende Teil": "überwiegende" is a nominative, a new phrase).
-        if ((f == "des" || f == "der" || f == "eines" || f == "einer") && m < limit && Adjective(m) &&
-            !F(m).ends_with("en"))
-          break;
+        const bool genitive = f == "des" || f == "der" || f == "eines" || f == "einer";
+        if (genitive && m < limit && Adjective(m) && !F(m).ends_with("en")) break;
+        // An abbreviation takes no genitive ("einer Pressemitteilung des BMI
+        // der Verbesserung …": "der Verbesserung" is a dative of the verb).
+        if (genitive && IsAbbreviation(j - 1)) break;
         const int e = core(m);
         if (e < 0) break;
         j = e;

@@ -55,6 +55,15 @@ TEST(QuotesTest, Table) {
        "wurden keine Menschen verletzt", "Nach", "Angaben der Polizei"},
       {"Laut Reuters wurden drei Menschen verletzt.", "reported", "wurden drei Menschen verletzt",
        "Laut", "Reuters"},
+      // Quoted words after the source are no name of it; a web address is.
+      {"Der Fall wird nach Angaben der Staatsanwaltschaft \xE2\x80\x9E" "ganz besonders sorgf\xC3\xA4ltig\xE2\x80\x9C gepr\xC3\xBC" "ft.",
+       "reported", "Der Fall wird nach Angaben der Staatsanwaltschaft \xE2\x80\x9E" "ganz besonders sorgf\xC3\xA4ltig\xE2\x80\x9C gepr\xC3\xBC" "ft", "nach",
+       "Angaben der Staatsanwaltschaft"},
+      {"Laut \xE2\x80\x9Etagesschau.de\xE2\x80\x9C wurden drei Menschen verletzt.", "reported",
+       "wurden drei Menschen verletzt", "Laut", "\xE2\x80\x9Etagesschau.de\xE2\x80\x9C"},
+      // An abbreviation takes no genitive: "der Verbesserung" is the verb's.
+      {"Das Zentrum dient laut einer Mitteilung des BMI der Verbesserung der Abwehr.", "reported",
+       "Das Zentrum dient laut einer Mitteilung des BMI der Verbesserung der Abwehr", "laut", "einer Mitteilung des BMI"},
       {"Der Polizei zufolge wurden drei Menschen verletzt.", "reported",
        "wurden drei Menschen verletzt", "zufolge", "Der Polizei"},
       {"Die Lage sei ernst, so der Sprecher.", "reported", "Die Lage sei ernst", "so",
