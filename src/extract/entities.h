@@ -35,6 +35,9 @@ class EntityRecognizer {
   // The same for the words of an article already split (BuildWordView), so
   // that the article is tokenized and folded once for all extractors.
   virtual void Recognize(const WordView& view, Extraction* out) const = 0;
+  // Sets Word::sentence_adverb for the words that open the sentences of
+  // `view` (no change without a word list).
+  virtual void MarkSentenceAdverbs(WordView* view) const = 0;
 };
 
 // The cross-article key of a role: folded, words joined by one space:

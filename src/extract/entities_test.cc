@@ -19,6 +19,7 @@
 #include "name_tags.h"
 #include "storyline/text.h"
 #include "tagger.h"
+#include "word_view.h"
 
 namespace storyline::extract {
 namespace {
@@ -434,6 +435,21 @@ TEST(EntityRecognizerTest, AppendsAndWorksWithoutWordList) {
   const Entity* berlin = Find(ex, "Berlin");
   ASSERT_NE(berlin, nullptr);
   EXPECT_EQ(berlin->type, EntityType::kLocation);
+}
+
+TEST(EntityRecognizerTest, MarksAdverbsThatOpenASentence) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  auto r = EntityRecognizer::Create("");
+  ASSERT_TRUE(r.ok());
+  WordView view = BuildWordView(
+      "Dagegen sagte die Polizei, alles sei ruhig. Angeh\xC3\xB6rige klagten. Berlin schwieg. "
+      "Relativierend f\xC3\xBCgte sie hinzu, es gebe Hoffnung.",
+      "de");
+  (*r)->MarkSentenceAdverbs(&view);
+  std::vector<bool> marked;
+  for (const auto& [begin, end] : view.sentences) marked.push_back(view.words[begin].sentence_adverb);
+  // A declined adjective used as a noun and a name are no adverbs.
+  EXPECT_EQ(marked, (std::vector<bool>{true, false, false, true}));
 }
 
 TEST(EntityRecognizerTest, NamesWithOneCanonicalKeyAreOneEntity) {

@@ -214,6 +214,7 @@ class Recognizer final : public EntityRecognizer {
 
   void Recognize(std::string_view text, std::string_view lang, Extraction* out) const override;
   void Recognize(const WordView& view, Extraction* out) const override;
+  void MarkSentenceAdverbs(WordView* view) const override;
 
  private:
   void RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* tags) const;
@@ -414,6 +415,28 @@ void MergeSameCanonical(int entity_base, Extraction* out) {
 
 void Recognizer::Recognize(std::string_view text, std::string_view lang, Extraction* out) const {
   Recognize(BuildWordView(text, lang.empty() ? "de" : lang), out);
+}
+
+void Recognizer::MarkSentenceAdverbs(WordView* view) const {
+  if (view->english) return;
+  std::string lower;
+  for (const auto& [begin, end] : view->sentences) {
+    if (begin >= end || !view->IsWord(begin) || !view->words[begin].cap) continue;
+    const std::string_view word = view->Raw(begin);
+    if (gazetteer_->DictionaryClassOf(word) != DictionaryClass::kLower) continue;
+    // A declined adjective used as a noun ("Angehörige", "Verletzte") is
+    // listed in lower case only, as its adjective is.
+    LowerFirstTo(word, &lower);
+    bool declined = false;
+    for (const std::string_view ending : {"e", "en", "em", "er", "es"}) {
+      if (lower.size() > ending.size() + 2 && lower.ends_with(ending)) {
+        const DictionaryClass stem =
+            gazetteer_->DictionaryClassOf(std::string_view(lower).substr(0, lower.size() - ending.size()));
+        declined = declined || stem == DictionaryClass::kExact || stem == DictionaryClass::kBoth;
+      }
+    }
+    view->words[begin].sentence_adverb = !declined;
+  }
 }
 
 void Recognizer::Recognize(const WordView& view, Extraction* out) const {

@@ -21,7 +21,8 @@ class RuleExtractor final : public Extractor {
   Extraction Extract(const Article& article) const override {
     Extraction ex;
     const std::string lang = article.language.empty() ? "de" : article.language;
-    const WordView view = BuildWordView(article.text, lang);
+    WordView view = BuildWordView(article.text, lang);
+    entities_->MarkSentenceAdverbs(&view);
     entities_->Recognize(view, &ex);
     FindQuotes(view, &ex);
     // Dates before figures: a year or "20. Januar" is not a figure.

@@ -215,7 +215,8 @@ const SvSet kLeadingConjunctions = {"und", "aber", "doch", "denn", "sondern", "j
 const SvSet kSkippableAdverbs = {"auch", "zudem", "jedoch", "dazu", "weiter", "ebenfalls",
                                  "nun", "heute", "gestern", "bereits", "noch", "zuvor",
                                  "seinerseits", "ihrerseits", "dann", "spaeter", "damals",
-                                 "allerdings", "zugleich", "nochmals", "erneut", "also"};
+                                 "allerdings", "zugleich", "nochmals", "erneut", "also",
+                                 "hingegen", "indes", "wiederum", "ebenso", "daraufhin"};
 // Heads of source phrases after "nach": "nach Angaben der Polizei".
 constexpr std::string_view kSourceNounSuffixes[] = {
     "angaben", "worten", "ansicht", "informationen", "aussagen", "aussage", "berichten",
@@ -326,6 +327,23 @@ class Finder {
     if (w.size() < 2) return false;
     for (const char c : w) {
       if (c < 'A' || c > 'Z') return false;
+    }
+    return true;
+  }
+  // An adverb or adjective that opens the sentence alone before the verb
+  // ("Dagegen sagte die Polizei"): the subject follows the verb. Not the
+  // pronouns and the adverb that SpkAtt takes as a source ("Demnach").
+  bool SentenceAdverb(int i) const {
+    static const SvSet kSubjects = {"demnach", "dies", "man"};
+    if (!Word(i) || !v_.words[i].sentence_adverb || kPronouns.contains(F(i)) ||
+        kDeterminers.contains(F(i)) || kSubjects.contains(F(i)))
+      return false;
+    // The word list lacks names that are words in lower case ("Xi",
+    // "Google", "Stumpf"): a name the recognizer found in the article, here
+    // or elsewhere, is a subject.
+    const std::string_view raw = v_.Raw(i);
+    for (const Mention& m : ex_->mentions) {
+      if (m.text == raw) return false;
     }
     return true;
   }
@@ -536,7 +554,9 @@ class Finder {
   std::pair<int, int> WholeSubject(int b, int v) const {
     while (b < v && Word(b) && kLeadingConjunctions.contains(F(b))) ++b;
     if (b < v && Word(b) && F(b) == "wie") ++b;
-    if (b >= v || !Word(b) || kNonSubjectStarts.contains(F(b))) return {-1, -1};
+    if (b >= v || !Word(b) || kNonSubjectStarts.contains(F(b)) || (b + 1 == v && SentenceAdverb(b))) {
+      return {-1, -1};
+    }
     const int e = SpeakerPhrase(b, v);
     if (e == b) return {-1, -1};
     if (e == v || (e + 1 == v && Punct(e, ","))) return {b, e};
@@ -622,6 +642,7 @@ class Finder {
     static const SvSet kApproximately = {"etwa", "rund", "knapp", "fast", "nahezu", "ungefaehr",
                                          "circa", "zirka", "mindestens", "hoechstens"};
     if (cs + 1 < v && Word(cs) && kApproximately.contains(F(cs))) ++cs;
+    if (cs + 1 == v && SentenceAdverb(cs)) return {-1, -1};
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
     if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};

@@ -244,6 +244,27 @@ TEST(QuotesTest, SpeakersBeyondTheirPhrase) {
   EXPECT_EQ(SpeakerName(quotes[3], ex), "Check24");
 }
 
+// An adverb that fills the Vorfeld alone (the recognizer marks it from the
+// word list) is no speaker: the subject follows the verb, after adverbs
+// such as "hingegen".
+TEST(QuotesTest, AnAdverbOpeningTheSentenceIsNoSpeaker) {
+  const std::string text =
+      "Dagegen sagte die Polizei, es gebe keinen Anlass zur Sorge. "
+      "Skeptisch \xC3\xA4u\xC3\x9F" "erte sich hingegen die Kanzlerin: Man werde nicht verhandeln.";
+  WordView view = BuildWordView(text, "de");
+  ASSERT_EQ(view.sentences.size(), 2u);
+  for (const auto& [begin, end] : view.sentences) view.words[begin].sentence_adverb = true;
+  Extraction ex;
+  FindQuotes(view, &ex);
+  ASSERT_EQ(ex.quotes.size(), 2u);
+  EXPECT_EQ(ex.quotes[0].speaker, "die Polizei");
+  EXPECT_EQ(ex.quotes[1].speaker, "die Kanzlerin");
+  // Unmarked, the first word is read as a name.
+  const std::vector<Quote> unmarked = Quotes(text);
+  ASSERT_EQ(unmarked.size(), 2u);
+  EXPECT_EQ(unmarked[0].speaker, "Dagegen");
+}
+
 // Reported speech with no quotation before it: the subject of the sentence
 // before speaks, if it names a person or an organisation.
 TEST(QuotesTest, SubjunctiveWithoutQuotationBeforeTakesThePreviousSubject) {

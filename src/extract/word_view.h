@@ -21,6 +21,11 @@ struct Word {
   uint32_t folded_end = 0;
   text::TokenKind kind = text::TokenKind::kWord;
   bool cap = false;       // starts with an upper-case letter (Latin scripts)
+  // Opens its sentence, and the word list knows it in lower case only, not
+  // as a declined adjective: an adverb or adjective that fills the Vorfeld
+  // ("Dagegen sagte die Polizei", "Relativierend fügt Gall hinzu"), no name.
+  // Set by EntityRecognizer::MarkSentenceAdverbs.
+  bool sentence_adverb = false;
   int sentence = 0;       // index into WordView::sentences
   int paragraph = 0;
 };
