@@ -810,8 +810,13 @@ class Finder {
           f.cue_begin = verb;
           f.cue_end = (particle >= 0 ? particle : verb) + 1;
           f.cue_particle = particle;
-          std::tie(f.spk_begin, f.spk_end) = SubjectBefore(cs, verb);
-          if (f.spk_begin < 0) std::tie(f.spk_begin, f.spk_end) = SubjectAfter(verb, colon);
+          // "In dem Antrag heißt es: „…“": the document speaks.
+          if (F(verb) == "heisst" || F(verb) == "hiess") {
+            std::tie(f.spk_begin, f.spk_end) = ImpersonalSource(cs, verb, colon);
+          } else {
+            std::tie(f.spk_begin, f.spk_end) = SubjectBefore(cs, verb);
+            if (f.spk_begin < 0) std::tie(f.spk_begin, f.spk_end) = SubjectAfter(verb, colon);
+          }
           Add(f);
           return;
         }
