@@ -979,7 +979,10 @@ class Finder {
       }
     }
     const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
-    std::pair<int, int> speaker = impersonal ? ImpersonalSource(cs, v, se) : SubjectBefore(cs, v);
+    int source_from = cs;  // "wie es in dem Papier heißt"
+    if (impersonal && source_from < v && Word(source_from) && F(source_from) == "wie") ++source_from;
+    if (impersonal && source_from < v && Word(source_from) && F(source_from) == "es") ++source_from;
+    std::pair<int, int> speaker = impersonal ? ImpersonalSource(source_from, v, se) : SubjectBefore(cs, v);
     int search_from = v + 1;
     if (speaker.first < 0 && !impersonal) {
       speaker = SubjectAfter(v, se);
@@ -1002,10 +1005,14 @@ class Finder {
       std::string_view other;
       if (Verb(i, &other) && other.empty()) break;
     }
-    if (comma < 0 && !v_.english) return false;
+    // "…, wie die Polizei mitteilte.": the message is before the clause.
+    const bool as_clause = cs > sb && Word(cs) && F(cs) == "wie";
+    if (comma < 0 && !v_.english && !as_clause) return false;
     int particle = -1;
     if (!particles.empty()) {
       particle = FindParticle(particles, v + 1, comma < 0 ? se : comma);
+      // In the clause the particle stands before the verb: "wie es hieß".
+      if (particle < 0 && as_clause) particle = FindParticle(particles, cs + 1, v);
       if (particle < 0) return false;
     }
     q.cue_begin = v;
@@ -1015,7 +1022,7 @@ class Finder {
     // Without a subject the clause may still be speech ("Zu dem Skandal
     // führte Elshorst aus, ...": a name the phrase finder misses); English
     // needs one, it has no comma before the message.
-    if (q.spk_begin < 0 && comma < 0) return false;
+    if (q.spk_begin < 0 && comma < 0 && !(as_clause && impersonal)) return false;
     q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
     // "… confirmed on Thursday that the burn had gone to plan": the message
     // starts after "that", a few adverbial words after the verb.
@@ -1028,8 +1035,7 @@ class Finder {
       }
     }
     // "Wie die Polizei mitteilte, …" and "…, wie die Polizei mitteilte."
-    if (cs > sb && Word(cs) && F(cs) == "wie" && comma < 0) return false;
-    if (cs > sb && Word(cs) && F(cs) == "wie") {
+    if (as_clause) {
       q.msg_begin = sb;
       q.msg_end = cs - 1;
     } else {

@@ -64,6 +64,11 @@ TEST(QuotesTest, Table) {
       // An abbreviation takes no genitive: "der Verbesserung" is the verb's.
       {"Das Zentrum dient laut einer Mitteilung des BMI der Verbesserung der Abwehr.", "reported",
        "Das Zentrum dient laut einer Mitteilung des BMI der Verbesserung der Abwehr", "laut", "einer Mitteilung des BMI"},
+      // The source in a clause with "wie" after the message.
+      {"Die Chemikalie stand unter Druck, wie die Polizei am Montag mitteilte.", "reported",
+       "Die Chemikalie stand unter Druck", "mitteilte", "die Polizei"},
+      {"Die Lage sei ruhig, wie es in dem Papier hei\xC3\x9F" "t.", "reported", "Die Lage sei ruhig",
+       "hei\xC3\x9F" "t es", "dem Papier"},
       {"Der Polizei zufolge wurden drei Menschen verletzt.", "reported",
        "wurden drei Menschen verletzt", "zufolge", "Der Polizei"},
       {"Die Lage sei ernst, so der Sprecher.", "reported", "Die Lage sei ernst", "so",
