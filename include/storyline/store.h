@@ -212,6 +212,11 @@ class Store {
 
 struct SqliteOptions {
   bool read_only = false;
+  // With read_only: a database written by an older storyline is upgraded
+  // to this build's schema first, through a connection opened for writing
+  // (the file must be writable; the store returned stays read-only).
+  // Without it such a read-only open fails and says why.
+  bool upgrade = false;
   int busy_timeout_ms = 10000;
 };
 

@@ -265,6 +265,7 @@ void AddDbOption(CLI::App* command, std::string* path) {
 Result<std::unique_ptr<store::Store>> OpenStore(const std::string& path, bool read_only) {
   store::SqliteOptions options;
   options.read_only = read_only;
+  options.upgrade = true;  // after an update of storyline, reading upgrades the file once
   return store::OpenSqlite(path.empty() ? store::DefaultDatabasePath() : path, options);
 }
 

@@ -341,6 +341,13 @@ std::span<const Migration> SqliteMigrations() { return kMigrations; }
 
 int LatestSchemaVersion() { return kMigrations.back().version; }
 
+Result<bool> NeedsMigration(Connection& db, std::span<const Migration> steps) {
+  Result<Header> header = ReadHeader(db);
+  if (!header.ok()) return header.status();
+  const int latest = steps.empty() ? 0 : steps.back().version;
+  return header->application_id == kApplicationId && header->version < latest;
+}
+
 Result<MigrationResult> Migrate(Connection& db, std::span<const Migration> steps, bool read_only) {
   Result<Header> header = ReadHeader(db);
   if (!header.ok()) return header.status();

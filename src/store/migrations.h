@@ -43,6 +43,11 @@ struct MigrationResult {
 // (rolled back; earlier steps stay).
 Result<MigrationResult> Migrate(Connection& db, std::span<const Migration> steps, bool read_only);
 
+// Whether a storyline database at an older schema version than `steps`
+// know waits for migrations (false for a current, newer or foreign file:
+// Migrate reports those).
+Result<bool> NeedsMigration(Connection& db, std::span<const Migration> steps);
+
 }  // namespace storyline::store
 
 #endif  // STORYLINE_STORE_MIGRATIONS_H_

@@ -1178,6 +1178,25 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::string& path, const SqliteO
           "{}: no such database file (opened read-only, so it is not created)", path));
     }
   }
+  if (options.read_only && options.upgrade && !in_memory) {
+    Result<Connection> probe = Connection::Open(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+    if (probe.ok()) {
+      sqlite3_busy_timeout(probe->get(), options.busy_timeout_ms);
+      Result<bool> needs = NeedsMigration(*probe, SqliteMigrations());
+      if (needs.ok() && *needs) {
+        SqliteOptions writable = options;
+        writable.read_only = false;
+        writable.upgrade = false;
+        Result<std::unique_ptr<Store>> upgraded = OpenSqlite(path, writable);
+        if (!upgraded.ok()) {
+          return Status(upgraded.status().code(),
+                        fmt::format("{}: was written by an older storyline and needs upgrading, which "
+                                    "failed: {}",
+                                    path, upgraded.status().message()));
+        }
+      }
+    }
+  }
   // One thread at a time per Store, so SQLite's own mutexes are not needed.
   const int flags = (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                     SQLITE_OPEN_NOMUTEX;

@@ -253,6 +253,34 @@ TEST(SqliteMigrationTest, VersionFiveComputesTheEntityKeysAgain) {
             "heinz christian strache|");
 }
 
+// After an update of storyline, a command that only reads may upgrade the
+// file first (the CLI asks for it); without that, the read-only open says why
+// it cannot read the file.
+TEST(SqliteMigrationTest, ReadOnlyOpenUpgradesWhenAsked) {
+  TempDir dir;
+  const std::string path = dir.File("old.db");
+  {
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, LatestSchemaVersion() - 1, &db));
+  }
+  SqliteOptions options;
+  options.read_only = true;
+  Result<std::unique_ptr<Store>> refused = OpenSqlite(path, options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.status().message(), HasSubstr("needs upgrading"));
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion() - 1);
+  options.upgrade = true;
+  Result<std::unique_ptr<Store>> upgraded = OpenSqlite(path, options);
+  STORYLINE_ASSERT_OK(upgraded);
+  EXPECT_EQ((*upgraded)->SchemaVersion(), LatestSchemaVersion());
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  // Still read-only.
+  Article article;
+  article.id = "x";
+  article.text = "Ein Text.";
+  EXPECT_FALSE((*upgraded)->PutArticle(article).ok());
+}
+
 TEST(SqliteMigrationTest, DatabaseFromANewerVersionIsRefused) {
   TempDir dir;
   const std::string path = dir.File("newer.db");
