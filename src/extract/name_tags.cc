@@ -17,16 +17,6 @@ size_t PersonEnd(const std::vector<uint8_t>& tags, size_t i) {
   return end;
 }
 
-// A word written in capitals only ("CDU", "UNO"): an acronym.
-bool IsAllCaps(std::string_view word) {
-  size_t letters = 0;
-  for (char c : word) {
-    if (c >= 'a' && c <= 'z') return false;
-    if (c >= 'A' && c <= 'Z') ++letters;
-  }
-  return letters >= 2;
-}
-
 // A person name the tagger opened with a given name alone, followed by name
 // particles and a capitalized word, spans them all, whatever the tagger made
 // of the rest ("Ursula" a person and "Leyen" a place). The word after the

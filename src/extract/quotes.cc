@@ -320,16 +320,8 @@ class Finder {
            !kNonSubjectStarts.contains(F(i)) && !kLeadingConjunctions.contains(F(i)) &&
            !kPronouns.contains(F(i));
   }
-  // A word in capitals of at least two letters ("BMI", "BGH", "EU").
-  bool IsAbbreviation(int i) const {
-    if (!Word(i)) return false;
-    const std::string_view w = v_.Raw(i);
-    if (w.size() < 2) return false;
-    for (const char c : w) {
-      if (c < 'A' || c > 'Z') return false;
-    }
-    return true;
-  }
+  // "heißt es": a document speaks, or nobody named.
+  bool Impersonal(int v) const { return F(v) == "heisst" || F(v) == "hiess"; }
   // An adverb or adjective that opens the sentence alone before the verb
   // ("Dagegen sagte die Polizei"): the subject follows the verb. Not the
   // pronouns and the adverb that SpkAtt takes as a source ("Demnach").
@@ -503,7 +495,7 @@ class Finder {
         if (genitive && m < limit && Adjective(m) && !F(m).ends_with("en")) break;
         // An abbreviation takes no genitive ("einer Pressemitteilung des BMI
         // der Verbesserung …": "der Verbesserung" is a dative of the verb).
-        if (genitive && IsAbbreviation(j - 1)) break;
+        if (genitive && Word(j - 1) && IsAllCaps(v_.Raw(j - 1))) break;
         const int e = core(m);
         if (e < 0) break;
         j = e;
@@ -811,7 +803,7 @@ class Finder {
           f.cue_end = (particle >= 0 ? particle : verb) + 1;
           f.cue_particle = particle;
           // "In dem Antrag heißt es: „…“": the document speaks.
-          if (F(verb) == "heisst" || F(verb) == "hiess") {
+          if (Impersonal(verb)) {
             std::tie(f.spk_begin, f.spk_end) = ImpersonalSource(cs, verb, colon);
           } else {
             std::tie(f.spk_begin, f.spk_end) = SubjectBefore(cs, verb);
@@ -963,7 +955,7 @@ class Finder {
       q.cue_end = (particle >= 0 ? particle : v) + 1;
       q.cue_particle = particle;
       // "…, heißt es": no speaker, or the document it is in.
-      const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+      const bool impersonal = Impersonal(v);
       std::tie(q.spk_begin, q.spk_end) = impersonal ? ImpersonalSource(v, v, se) : SubjectAfter(v, se);
       if ((q.spk_begin < 0 && !impersonal) || Overlaps(q.msg_begin, q.msg_end)) return false;
       Add(q);
@@ -978,7 +970,7 @@ class Finder {
         break;
       }
     }
-    const bool impersonal = F(v) == "heisst" || F(v) == "hiess";
+    const bool impersonal = Impersonal(v);
     int source_from = cs;  // "wie es in dem Papier heißt"
     if (impersonal && source_from < v && Word(source_from) && F(source_from) == "wie") ++source_from;
     if (impersonal && source_from < v && Word(source_from) && F(source_from) == "es") ++source_from;

@@ -78,6 +78,15 @@ WordView BuildWordView(std::string_view text, std::string_view lang) {
   return v;
 }
 
+bool IsAllCaps(std::string_view word) {
+  size_t letters = 0;
+  for (char c : word) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
 QuoteMark ClassifyQuoteMark(std::string_view p) {
   if (p == "\"") return QuoteMark::kStraightDouble;
   if (p == "'") return QuoteMark::kStraightSingle;

@@ -58,6 +58,10 @@ struct WordView {
 // `text` must outlive the view.
 WordView BuildWordView(std::string_view text, std::string_view lang);
 
+// A word with no lower-case ASCII letter and at least two upper-case ones
+// ("CDU", "UNO", "ÖVP"): an acronym.
+bool IsAllCaps(std::string_view word);
+
 // Whether `p` (one punctuation token) is a quotation mark, and which.
 enum class QuoteMark : uint8_t {
   kNone,
