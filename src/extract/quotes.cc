@@ -109,7 +109,8 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"wies", "hin|zurueck"}, {"wiesen", "hin|zurueck"}, {"weist", "hin|zurueck"}, {"gab", "an|bekannt|zu"},
     {"gaben", "an|bekannt|zu"}, {"gibt", "an|bekannt|zu"}, {"hob", "hervor"},
     {"hebt", "hervor"}, {"strich", "heraus"}, {"warf", "vor"}, {"warfen", "vor"},
-    {"wirft", "vor"}, {"schlug", "vor"}, {"schlaegt", "vor"}, {"wandte", "ein"},
+    {"wirft", "vor"}, {"werfen", "vor"}, {"weisen", "hin|zurueck"}, {"schlug", "vor"},
+    {"schlaegt", "vor"}, {"wandte", "ein"},
     {"hielt", "fest|entgegen"}, {"haelt", "fest|entgegen"},
     // "geht davon aus, dass": an assumption reported as the subject's view.
     {"geht", "aus"}, {"gehen", "aus"}, {"ging", "aus"}, {"gingen", "aus"}, {"ausgeht", ""},
@@ -175,6 +176,10 @@ const SvSet kDeterminers = {"der", "die", "das", "des", "dem", "den", "ein", "ei
                             "eines", "einem", "einen", "sein", "seine", "seiner", "seinem",
                             "seinen", "seines", "ihr", "ihre", "ihrer", "ihrem", "ihren",
                             "ihres", "the", "a", "an", "his", "her", "their"};
+// Determiners that mark a noun phrase as no subject: accusative and dative
+// (masculine and neuter singular, dative plural).
+const SvSet kObliqueDeterminers = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren",
+                                   "ihrem", "diesen", "diesem", "jenen", "jenem"};
 const SvSet kPronouns = {"er", "sie", "he", "she", "they", "wir", "ich", "dieser", "diese"};
 // Function words that end like adjectives ("ohne", "keine").
 const SvSet kNotAdjectives = {"ohne", "eine", "keine", "diese", "jede", "alle", "viele", "einige",
@@ -898,8 +903,10 @@ class Finder {
         if (SourcePhrase(sb, se, i, i + 1, i, i + 1)) return;
       } else if ((f == "dies" || f == "das") && i == sb && i + 2 < se && s > 0) {
         // "Das erklärte ein Sprecher.": the message is the sentence before.
+        // "Dies gab Airbus bekannt.": a separable verb's particle closes it.
         std::string_view p;
-        if (Verb(i + 1, &p) && p.empty()) {
+        const int particle = Verb(i + 1, &p) && !p.empty() ? FindParticle(p, i + 2, se) : -1;
+        if (Verb(i + 1, &p) && (p.empty() || particle == se - 1)) {
           const auto [spb, spe] = SubjectAfter(i + 1, se);
           const auto [pb, pe_all] = v_.sentences[s - 1];
           const int pe = TrimEnd(pb, pe_all);
@@ -909,7 +916,8 @@ class Finder {
             q.msg_begin = pb;
             q.msg_end = pe;
             q.cue_begin = i + 1;
-            q.cue_end = i + 2;
+            q.cue_end = (particle >= 0 ? particle : i + 1) + 1;
+            q.cue_particle = particle;
             q.spk_begin = spb;
             q.spk_end = spe;
             Add(q);
@@ -1054,25 +1062,77 @@ class Finder {
       if (Punct(i, ",") || Punct(i, ":") || inside_[i]) return false;
     }
     int particle = -1;
-    if (!particles.empty()) {
-      particle = FindParticle(particles, v + 1, se);
-      if (particle < 0) return false;
-    }
+    if (!ActVerb(v, se, particles, &particle)) return false;
     Found q;
     q.kind = QuoteKind::kReported;
     q.cue_begin = v;
     q.cue_end = (particle >= 0 ? particle : v) + 1;
     q.cue_particle = particle;
     std::tie(q.spk_begin, q.spk_end) = SubjectBefore(sb, v);
+    // An object or an adverbial may fill the Vorfeld ("Seinen Rücktritt gab
+    // er bekannt", "Dem Vernehmen nach wirft die JG …"): the subject follows.
+    if (q.spk_begin >= 0 && Word(q.spk_begin) && kObliqueDeterminers.contains(F(q.spk_begin))) {
+      q.spk_begin = q.spk_end = -1;
+    }
     if (q.spk_begin < 0) std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, se);
     if (q.spk_begin < 0 || se - sb < 5 || Overlaps(sb, se)) return false;
     // A participle closing the sentence is a perfect tense, seldom speech
-    // ("hat ... zu einem Hauptanliegen erklärt").
-    if (q.cue_end >= se) return false;
+    // ("hat ... zu einem Hauptanliegen erklärt"); the particle of a separable
+    // verb closes it as a rule ("Die Polizei geht von Suizid aus.").
+    if (particle < 0 && q.cue_end >= se) return false;
+    if (!ReportsContent(sb, se, q.spk_begin, q.spk_end, v, particle)) return false;
     q.msg_begin = sb;
     q.msg_end = se;
     Add(q);
     return true;
+  }
+
+  // Whether the speech verb at `v` makes a speech act of the clause ending at
+  // `se` without a message clause; *particle: where its particle is, or -1.
+  bool ActVerb(int v, int se, std::string_view particles, int* particle) const {
+    // "äußerte sich (zu …)": that someone spoke, not what.
+    if (F(v).find("aeusser") != std::string_view::npos) return false;
+    *particle = -1;
+    if (particles.empty()) {
+      // A particle the lexicon does not give this verb makes another verb:
+      // "sagte den Auftritt ab" (cancelled), "rief den Notstand aus".
+      const std::string_view last = se - 1 > v && Word(se - 1) ? F(se - 1) : std::string_view();
+      return last != "ab" && last != "an" && last != "aus";
+    }
+    // The last one: "kündigt nach 40 Jahren an der Macht Rückzug an".
+    for (int i = se - 1; i > v && *particle < 0; --i) {
+      if (Word(i) && HasParticle(particles, F(i))) *particle = i;
+    }
+    if (*particle < 0) return false;
+    const std::string_view p = F(*particle);
+    // "stellt … dar" is "is", not "describes", without a clause;
+    // "kündigt sich an", "geht sich aus" are no speech.
+    if (p == "dar") return false;
+    for (int i = v + 1; i < *particle && i <= v + 3; ++i) {
+      if (Word(i) && F(i) == "sich" && (p == "an" || p == "aus")) return false;
+    }
+    // "sprach von …" takes a phrase, not a particle.
+    if (p == "von" || p == "davon") return true;
+    // The particle closes the clause ("… Menschenhandel vor.", "… als
+    // Ursache an und …"); inside it, the word is a preposition ("warf das
+    // Gerät 66 Meter weit und siegte vor der Russin").
+    const int next = *particle + 1;
+    return next >= se || Punct(next, ",") || Punct(next, ";") ||
+           (Word(next) && (F(next) == "und" || F(next) == "oder"));
+  }
+
+  // What a speech act in [sb, se) reports besides its speaker and verb: at
+  // least two words that are no determiners or pronouns; "bestätigte dies"
+  // and "bestätigte den Vorfall" point back and report nothing of their own.
+  bool ReportsContent(int sb, int se, int spk_begin, int spk_end, int v, int particle) const {
+    int content = 0;
+    for (int i = sb; i < se; ++i) {
+      const bool spoken = (i >= spk_begin && i < spk_end) || i == v || i == particle;
+      if (spoken || !Word(i)) continue;
+      if (F(i) == "dies" || F(i) == "dieses") return false;
+      if (!kDeterminers.contains(F(i)) && !kPronouns.contains(F(i))) ++content;
+    }
+    return content >= 2;
   }
 
   // "laut X", "X zufolge", "nach Angaben von X": the cue at [cb, ce), the

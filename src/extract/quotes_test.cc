@@ -120,6 +120,19 @@ TEST(QuotesTest, Table) {
        "man arbeite zu Hause", "erklärte", "einer von drei Befragten"},
       {"Das Projekt laufe gut, sagte einer der Betreiber.", "reported", "Das Projekt laufe gut",
        "sagte", "einer der Betreiber"},
+      // A speech act without a message clause: the whole sentence is what
+      // was reported; a separable verb's particle closes it.
+      {"Ohrenzeugen berichteten von einem lauten Knall.", "reported",
+       "Ohrenzeugen berichteten von einem lauten Knall", "berichteten", "Ohrenzeugen"},
+      {"Die Polizei geht von einem Verbrechen aus.", "reported",
+       "Die Polizei geht von einem Verbrechen aus", "geht aus", "Die Polizei"},
+      {"Die Beh\xC3\xB6rden werfen dem Mann Menschenhandel vor.", "reported",
+       "Die Behörden werfen dem Mann Menschenhandel vor", "werfen vor", "Die Behörden"},
+      // Inside the clause the particle is a preposition; "äußerte sich" says
+      // that someone spoke, not what; "bestätigte dies" points back.
+      {"Sie warf das Ger\xC3\xA4t 66 Meter weit und siegte vor der Russin.", "", "", "", ""},
+      {"Zum gleichen Thema \xC3\xA4u\xC3\x9F" "erte sich heute auch der Minister.", "", "", "", ""},
+      {"Ein Sprecher der Armee best\xC3\xA4tigte dies am Abend.", "", "", "", ""},
       // A "soll" sentence on its own is a plan, not hearsay.
       {"Der Start soll am Mittwoch erfolgen.", "", "", "", ""},
       // Scare quotes and titles are not quotations; neither is a verb without a clause.
@@ -148,6 +161,18 @@ TEST(QuotesTest, Table) {
     EXPECT_EQ(c.text.substr(q.begin, q.end - q.begin), q.text) << c.text;
     EXPECT_EQ(c.text.substr(q.speaker_begin, q.speaker_end - q.speaker_begin), q.speaker);
   }
+}
+
+// "Dies gab X bekannt.": the sentence before is the message, also with a
+// separable verb, and the pronoun is not the speaker.
+TEST(QuotesTest, APronounOpeningTheSentencePointsToTheOneBefore) {
+  const std::string text =
+      "Der Flug nach Oslo wurde abgesagt. Dies gab die Fluggesellschaft bekannt.";
+  const std::vector<Quote> quotes = Quotes(text);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].text, "Der Flug nach Oslo wurde abgesagt");
+  EXPECT_EQ(quotes[0].cue, "gab bekannt");
+  EXPECT_EQ(quotes[0].speaker, "die Fluggesellschaft");
 }
 
 // A Konjunktiv sentence right after a quotation goes on reporting its

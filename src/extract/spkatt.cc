@@ -9,7 +9,9 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "extract/quotes.h"
 #include "storyline/json_writer.h"
+#include "storyline/text.h"
 
 namespace storyline::extract {
 namespace {
@@ -193,7 +195,14 @@ std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vec
   std::vector<SpkAttAnnotation> out;
   for (const Quote& q : quotes) {
     SpkAttAnnotation a;
-    a.type = q.kind == QuoteKind::kDirect ? "Direct" : "Indirect";
+    // A speech act told in one sentence ("Die Polizei geht von Suizid aus."):
+    // the cue verb lies inside the message, which is the whole sentence,
+    // speaker and cue included, as SpkAtt annotates "Reported" speech. A
+    // source phrase inside its sentence ("…, laut Polizei, …") is no verb.
+    const std::string_view first_cue_word = std::string_view(q.cue).substr(0, q.cue.find(' '));
+    std::string_view particles;
+    bool act = q.kind == QuoteKind::kReported && q.cue_begin >= q.begin && q.cue_end <= q.end &&
+               q.cue_end > q.cue_begin && IsSpeechVerb(text::Fold(first_cue_word, "de"), &particles);
     a.speaker = overlapping(q.speaker_begin, q.speaker_end);
     std::vector<int> cue = overlapping(q.cue_begin, q.cue_end);
     // The cue's tokens that are words of the cue (" räumte ein " holds
@@ -214,9 +223,19 @@ std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vec
       if (msg.back() + 1 < static_cast<int>(doc.tokens.size()) && IsQuoteMark(token_text(msg.back() + 1)))
         msg.push_back(msg.back() + 1);
     }
+    // "Dies gab Airbus bekannt.": the act's message is the pronoun, which
+    // stands for the sentence before; only the whole sentence is the act.
+    size_t rest = 0;
     for (int id : msg) {
-      if (!std::binary_search(a.speaker.begin(), a.speaker.end(), id) &&
-          !std::binary_search(cue.begin(), cue.end(), id))
+      const bool spoken = std::binary_search(a.speaker.begin(), a.speaker.end(), id) ||
+                          std::binary_search(a.cue.begin(), a.cue.end(), id);
+      rest += spoken ? 0 : 1;
+    }
+    if (rest <= 1) act = false;
+    a.type = q.kind == QuoteKind::kDirect ? "Direct" : act ? "Reported" : "Indirect";
+    for (int id : msg) {
+      if (act || (!std::binary_search(a.speaker.begin(), a.speaker.end(), id) &&
+                  !std::binary_search(cue.begin(), cue.end(), id)))
         a.message.push_back(id);
     }
     if (!a.message.empty()) out.push_back(std::move(a));

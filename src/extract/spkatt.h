@@ -55,7 +55,9 @@ Result<std::vector<SpkAttDocument>> ReadSpkAtt(const std::string& path);
 // Quotations (byte offsets into doc.text) as annotations over the
 // document's tokens: a token belongs to a span it overlaps; a direct
 // quotation takes its quotation marks; cue and speaker tokens are left out
-// of the message.
+// of the message, except in a speech act told in one sentence (its cue verb
+// inside the message: "Die Polizei geht von Suizid aus."), which SpkAtt
+// annotates as "Reported" speech, the whole sentence its message.
 std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vector<Quote>& quotes);
 
 struct SpkAttScores {

@@ -145,6 +145,46 @@ TEST(SpkAttTest, ReadMapAndWrite) {
   std::remove(path.c_str());
 }
 
+TEST(SpkAttTest, ASpeechActIsItsWholeSentence) {
+  SpkAttDocument d;
+  // Die Polizei geht von Suizid aus .
+  d.text = "Die Polizei geht von Suizid aus.";
+  d.tokens = {{0, 3}, {4, 11}, {12, 16}, {17, 20}, {21, 27}, {28, 31}, {31, 32}};
+  Quote act;
+  act.kind = QuoteKind::kReported;
+  act.begin = 0;
+  act.end = 31;
+  act.speaker_begin = 0;
+  act.speaker_end = 11;
+  act.cue_begin = 12;
+  act.cue_end = 31;
+  act.cue = "geht aus";
+  std::vector<SpkAttAnnotation> pred = ToSpkAtt(d, {act});
+  ASSERT_EQ(pred.size(), 1u);
+  EXPECT_EQ(pred[0].type, "Reported");
+  EXPECT_EQ(pred[0].message, (std::vector<int>{0, 1, 2, 3, 4, 5}));
+  EXPECT_EQ(pred[0].speaker, (std::vector<int>{0, 1}));
+  EXPECT_EQ(pred[0].cue, (std::vector<int>{2, 5}));
+
+  // A source phrase inside its sentence is no speech act: it stays out.
+  // Es war laut Polizei Suizid .
+  d.text = "Es war laut Polizei Suizid.";
+  d.tokens = {{0, 2}, {3, 6}, {7, 11}, {12, 19}, {20, 26}, {26, 27}};
+  Quote source;
+  source.kind = QuoteKind::kReported;
+  source.begin = 0;
+  source.end = 26;
+  source.cue_begin = 7;
+  source.cue_end = 11;
+  source.cue = "laut";
+  source.speaker_begin = 12;
+  source.speaker_end = 19;
+  pred = ToSpkAtt(d, {source});
+  ASSERT_EQ(pred.size(), 1u);
+  EXPECT_EQ(pred[0].type, "Indirect");
+  EXPECT_EQ(pred[0].message, (std::vector<int>{0, 1, 4}));
+}
+
 TEST(SpkAttTest, BadLineNamesFileAndLine) {
   const std::string path = ::testing::TempDir() + "/spkatt_bad.jsonl";
   {
