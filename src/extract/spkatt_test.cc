@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -145,21 +146,27 @@ TEST(SpkAttTest, ReadMapAndWrite) {
   std::remove(path.c_str());
 }
 
+// A reported quotation over byte spans: message, cue, speaker.
+Quote Reported(uint32_t begin, uint32_t end, uint32_t cue_begin, uint32_t cue_end,
+               std::string cue, uint32_t speaker_begin, uint32_t speaker_end) {
+  Quote q;
+  q.kind = QuoteKind::kReported;
+  q.begin = begin;
+  q.end = end;
+  q.cue_begin = cue_begin;
+  q.cue_end = cue_end;
+  q.cue = std::move(cue);
+  q.speaker_begin = speaker_begin;
+  q.speaker_end = speaker_end;
+  return q;
+}
+
 TEST(SpkAttTest, ASpeechActIsItsWholeSentence) {
   SpkAttDocument d;
   // Die Polizei geht von Suizid aus .
   d.text = "Die Polizei geht von Suizid aus.";
   d.tokens = {{0, 3}, {4, 11}, {12, 16}, {17, 20}, {21, 27}, {28, 31}, {31, 32}};
-  Quote act;
-  act.kind = QuoteKind::kReported;
-  act.begin = 0;
-  act.end = 31;
-  act.speaker_begin = 0;
-  act.speaker_end = 11;
-  act.cue_begin = 12;
-  act.cue_end = 31;
-  act.cue = "geht aus";
-  std::vector<SpkAttAnnotation> pred = ToSpkAtt(d, {act});
+  std::vector<SpkAttAnnotation> pred = ToSpkAtt(d, {Reported(0, 31, 12, 31, "geht aus", 0, 11)});
   ASSERT_EQ(pred.size(), 1u);
   EXPECT_EQ(pred[0].type, "Reported");
   EXPECT_EQ(pred[0].message, (std::vector<int>{0, 1, 2, 3, 4, 5}));
@@ -170,16 +177,7 @@ TEST(SpkAttTest, ASpeechActIsItsWholeSentence) {
   // Es war laut Polizei Suizid .
   d.text = "Es war laut Polizei Suizid.";
   d.tokens = {{0, 2}, {3, 6}, {7, 11}, {12, 19}, {20, 26}, {26, 27}};
-  Quote source;
-  source.kind = QuoteKind::kReported;
-  source.begin = 0;
-  source.end = 26;
-  source.cue_begin = 7;
-  source.cue_end = 11;
-  source.cue = "laut";
-  source.speaker_begin = 12;
-  source.speaker_end = 19;
-  pred = ToSpkAtt(d, {source});
+  pred = ToSpkAtt(d, {Reported(0, 26, 7, 11, "laut", 12, 19)});
   ASSERT_EQ(pred.size(), 1u);
   EXPECT_EQ(pred[0].type, "Indirect");
   EXPECT_EQ(pred[0].message, (std::vector<int>{0, 1, 4}));
