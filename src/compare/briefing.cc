@@ -50,6 +50,9 @@ constexpr int kCarriedShared = 3;
 // speaker in one story rarely share two content words besides names.
 constexpr double kQuoteOverlap = 0.3;
 constexpr int kQuoteShared = 2;
+// A direct quotation of at most this many content words inside a sentence is
+// shown with its sentence (WidenShortQuote).
+constexpr size_t kShortQuoteWords = 3;
 // ... or one shared stem when it is a long compound and the shorter statement
 // has at most five content stems (overlap 0.2): German packs a whole claim
 // into one noun ("Massenabschiebungen"), and short statements have only a few
@@ -709,6 +712,26 @@ class Builder {
     }
   }
 
+  // A word or two in quotation marks inside a sentence ("… hatte die
+  // Abschiebung als „Militäroperation“ bezeichnet") says little alone: the
+  // statement shown is the sentence that holds it, as reported speech.
+  // Returns q, or its widened copy appended to *widened (reserved, so that
+  // earlier pointers stay valid).
+  const extract::Quote* WidenShortQuote(size_t a, const extract::Quote& q,
+                                        std::vector<extract::Quote>* widened) {
+    if (q.kind != extract::QuoteKind::kDirect) return &q;
+    if (stems_.Terms(q.text, articles_[a].lang).size() > kShortQuoteWords) return &q;
+    const Sentence* s = SentenceAt(a, q.begin);
+    if (s == nullptr || s->begin + 2 >= q.begin) return &q;
+    extract::Quote w = q;
+    w.kind = extract::QuoteKind::kReported;
+    w.begin = s->begin;
+    w.end = s->end;
+    w.text = std::string(SentenceText(*s));
+    widened->push_back(std::move(w));
+    return &widened->back();
+  }
+
   static bool QuotesMatch(const StemSet& a, const StemSet& b, const StemIndex& stems) {
     const int shared = SharedCount(a, b);
     if (shared == 0) return false;
@@ -734,8 +757,10 @@ class Builder {
       std::vector<Item> items;
     };
     std::vector<Group> groups;
-    // The attributed statements, per article (kept alive for the Items).
+    // The attributed statements and the widened quotations, per article
+    // (kept alive for the Items).
     std::vector<std::vector<extract::Quote>> extra(articles_.size());
+    std::vector<std::vector<extract::Quote>> widened(articles_.size());
     for (size_t a = 0; a < articles_.size(); ++a) {
       const extract::Extraction* ex = articles_[a].extraction;
       if (ex == nullptr) continue;
@@ -746,7 +771,10 @@ class Builder {
         std::string speaker;
       };
       std::vector<Pending> pending;
-      for (const extract::Quote& q : ex->quotes) pending.push_back({&q, SpeakerKey(a, q)});
+      widened[a].reserve(ex->quotes.size());
+      for (const extract::Quote& q : ex->quotes) {
+        pending.push_back({WidenShortQuote(a, q, &widened[a]), SpeakerKey(a, q)});
+      }
       for (size_t i = 0; i < extra[a].size(); ++i) pending.push_back({&extra[a][i], attributed_speaker_[i]});
       std::stable_sort(pending.begin(), pending.end(),
                        [](const Pending& x, const Pending& y) { return x.quote->begin < y.quote->begin; });

@@ -187,6 +187,27 @@ TEST(QuotesTest, OneSharedShortWordIsNotEnough) {
   EXPECT_EQ(b.quotes.size(), 2u);
 }
 
+// A quoted word inside a sentence is shown with its sentence, which says
+// what the word was said of; a longer quotation stays as it is.
+TEST(QuotesTest, AQuotedWordIsShownWithItsSentence) {
+  StoryBuilder s;
+  s.Article("a",
+            "Trump hatte die Abschiebung als \"Milit\u00e4roperation\" bezeichnet. "
+            "\"Wir schaffen echt b\u00f6se Kerle aus diesem Land\", sagte Trump.");
+  const int trump = s.Person("Donald Trump", "donald trump");
+  s.Quote("Milit\u00e4roperation", trump);
+  s.Quote("Wir schaffen echt b\u00f6se Kerle aus diesem Land", trump);
+  const Briefing b = s.Build();
+  const QuoteEntry* word = EntryWith(b, "Militäroperation");
+  ASSERT_NE(word, nullptr);
+  EXPECT_EQ(word->reports[0].text, "Trump hatte die Abschiebung als \"Militäroperation\" bezeichnet.");
+  EXPECT_EQ(word->reports[0].kind, QuoteKind::kReported);
+  const QuoteEntry* longer = EntryWith(b, "böse Kerle");
+  ASSERT_NE(longer, nullptr);
+  EXPECT_EQ(longer->reports[0].text, "Wir schaffen echt böse Kerle aus diesem Land");
+  EXPECT_EQ(longer->reports[0].kind, QuoteKind::kDirect);
+}
+
 // A speaker phrase that names no entity is shown as written; a pronoun
 // nobody resolved stays unknown.
 TEST(QuotesTest, UnresolvedSpeakerPhraseIsShownAsWritten) {

@@ -699,6 +699,49 @@ class Finder {
     return name;
   }
 
+  // A quotation inside a clause whose verb names it ("nannte das Urteil
+  // „fahrlässig“", "würdigte ihn als „großen Österreicher“", "hatte es als
+  // „Militäroperation“ bezeichnet"): the quoted words are the subject's.
+  bool Naming(const Pair& p, Found* f) const {
+    static const SvSet kNaming = {"nannte", "nannten", "nennt", "nennen", "bezeichnete",
+                                  "bezeichneten", "bezeichnet", "bezeichnen", "wuerdigte",
+                                  "wuerdigten", "wuerdigt"};
+    int cs = SentenceBegin(p.open);
+    for (int i = p.open - 1; i > cs; --i) {
+      if ((Punct(i, ",") || Punct(i, ":")) && !inside_[i]) {
+        cs = i + 1;
+        break;
+      }
+    }
+    int verb = -1;
+    for (int i = cs; i < p.open && verb < 0; ++i) {
+      if (Word(i) && !inside_[i] && kNaming.contains(F(i))) verb = i;
+    }
+    // A participle after it closes the clause: "… als „…“ bezeichnet."
+    for (int i = p.close + 1; verb < 0 && i < n_ && i <= p.close + 3 && Word(i); ++i) {
+      if (kNaming.contains(F(i)) && (i + 1 >= n_ || !Word(i + 1))) verb = i;
+    }
+    if (verb < 0) return false;
+    // A name after a preposition is what is named by, not the name given
+    // ("nannte im „Deutschlandfunk“ …").
+    if (p.open > cs && Word(p.open - 1) && kNonSubjectStarts.contains(F(p.open - 1)) &&
+        F(p.open - 1) != "als") {
+      return false;
+    }
+    std::pair<int, int> speaker = SubjectBefore(cs, verb);
+    if (speaker.first >= 0 && Word(speaker.first) && kObliqueDeterminers.contains(F(speaker.first))) {
+      speaker = {-1, -1};
+    }
+    if (speaker.first < 0) speaker = SubjectAfter(verb, p.open);
+    if (speaker.first < 0 || Overlaps(speaker.first, speaker.second) || used_[verb]) return false;
+    f->kind = QuoteKind::kDirect;
+    f->cue_begin = verb;
+    f->cue_end = verb + 1;
+    f->spk_begin = speaker.first;
+    f->spk_end = speaker.second;
+    return true;
+  }
+
   // In English text, the speech verb of "<subject> said" in the words from
   // `k` to `limit`: a subject of one to five words, then the verb; -1 when
   // there is none.
@@ -782,7 +825,13 @@ class Finder {
     }
   no_cue_after:
     f.cue_begin = f.cue_end = -1;
-    if (!at_clause_start) return;  // a scare quote or a title inside a clause
+    if (!at_clause_start) {
+      // The speaker's own word for something ("Kelly nannte das Urteil
+      // „fahrlässig“", "… bezeichnete ihn als „Wortbruch“"); other quoted
+      // words inside a clause are scare quotes or titles.
+      if (Naming(p, &f)) Add(f);
+      return;
+    }
     // Cue before: "Dazu erklärte Sheinbaum: „…“", "Kelly sagte: „…“".
     if (Punct(p.open - 1, ":")) {
       const int colon = p.open - 1;

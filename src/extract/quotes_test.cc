@@ -135,8 +135,14 @@ TEST(QuotesTest, Table) {
       {"Ein Sprecher der Armee best\xC3\xA4tigte dies am Abend.", "", "", "", ""},
       // A "soll" sentence on its own is a plan, not hearsay.
       {"Der Start soll am Mittwoch erfolgen.", "", "", "", ""},
-      // Scare quotes and titles are not quotations; neither is a verb without a clause.
-      {"Trump nannte das eine \"Milit\xC3\xA4roperation\".", "", "", "", ""},
+      // The speaker's own word for something, named by a verb of naming.
+      {"Trump nannte das eine \"Milit\xC3\xA4roperation\".", "direct", "Militäroperation", "nannte",
+       "Trump"},
+      {"Zuvor hatte Trump die Abschiebung als \"Milit\xC3\xA4roperation\" bezeichnet.", "direct",
+       "Militäroperation", "bezeichnet", "Trump"},
+      // Scare quotes and titles are not quotations, nor is a name after a
+      // preposition; neither is a verb without a clause.
+      {"Das nannte er im \xE2\x80\x9E" "Deutschlandfunk\xE2\x80\x9C einen Fehler.", "", "", "", ""},
       {"Er sagte der Zeitung \xE2\x80\x9ELa Jornada\xE2\x80\x9C nichts.", "", "", "", ""},
       {"Das hei\xC3\x9Ft, wir warten.", "", "", "", ""},
       {"Er sprach auf einem St\xC3\xBCtzpunkt, auf dem Flugzeuge landeten.", "", "", "", ""},
