@@ -585,6 +585,18 @@ class Finder {
     return {-1, -1};
   }
 
+  // The subject of the verb at `v` in the clause from `cs`: before it, or
+  // after it up to `limit` where an object or an adverbial fills the
+  // Vorfeld ("Seinen Rücktritt gab er bekannt", "Dem Vernehmen nach wirft
+  // die JG …"); {-1,-1} when there is none.
+  std::pair<int, int> SubjectOfClause(int cs, int v, int limit) const {
+    const std::pair<int, int> before = SubjectBefore(cs, v);
+    if (before.first >= 0 && !(Word(before.first) && kObliqueDeterminers.contains(F(before.first)))) {
+      return before;
+    }
+    return SubjectAfter(v, limit);
+  }
+
   // The subject before the verb at `v`, from clause start `cs`; {-1,-1} when
   // the clause opens with something that is not its subject.
   std::pair<int, int> SubjectBefore(int cs, int v) const {
@@ -728,11 +740,7 @@ class Finder {
         F(p.open - 1) != "als") {
       return false;
     }
-    std::pair<int, int> speaker = SubjectBefore(cs, verb);
-    if (speaker.first >= 0 && Word(speaker.first) && kObliqueDeterminers.contains(F(speaker.first))) {
-      speaker = {-1, -1};
-    }
-    if (speaker.first < 0) speaker = SubjectAfter(verb, p.open);
+    const std::pair<int, int> speaker = SubjectOfClause(cs, verb, p.open);
     if (speaker.first < 0 || Overlaps(speaker.first, speaker.second) || used_[verb]) return false;
     f->kind = QuoteKind::kDirect;
     f->cue_begin = verb;
@@ -954,8 +962,9 @@ class Finder {
         // "Das erklärte ein Sprecher.": the message is the sentence before.
         // "Dies gab Airbus bekannt.": a separable verb's particle closes it.
         std::string_view p;
-        const int particle = Verb(i + 1, &p) && !p.empty() ? FindParticle(p, i + 2, se) : -1;
-        if (Verb(i + 1, &p) && (p.empty() || particle == se - 1)) {
+        const bool verb = Verb(i + 1, &p);
+        const int particle = verb && !p.empty() ? FindParticle(p, i + 2, se) : -1;
+        if (verb && (p.empty() || particle == se - 1)) {
           const auto [spb, spe] = SubjectAfter(i + 1, se);
           const auto [pb, pe_all] = v_.sentences[s - 1];
           const int pe = TrimEnd(pb, pe_all);
@@ -1117,13 +1126,7 @@ class Finder {
     q.cue_begin = v;
     q.cue_end = (particle >= 0 ? particle : v) + 1;
     q.cue_particle = particle;
-    std::tie(q.spk_begin, q.spk_end) = SubjectBefore(sb, v);
-    // An object or an adverbial may fill the Vorfeld ("Seinen Rücktritt gab
-    // er bekannt", "Dem Vernehmen nach wirft die JG …"): the subject follows.
-    if (q.spk_begin >= 0 && Word(q.spk_begin) && kObliqueDeterminers.contains(F(q.spk_begin))) {
-      q.spk_begin = q.spk_end = -1;
-    }
-    if (q.spk_begin < 0) std::tie(q.spk_begin, q.spk_end) = SubjectAfter(v, se);
+    std::tie(q.spk_begin, q.spk_end) = SubjectOfClause(sb, v, se);
     if (q.spk_begin < 0 || se - sb < 5 || Overlaps(sb, se)) return false;
     // A participle closing the sentence is a perfect tense, seldom speech
     // ("hat ... zu einem Hauptanliegen erklärt"); the particle of a separable

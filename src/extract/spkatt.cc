@@ -223,8 +223,9 @@ std::vector<SpkAttAnnotation> ToSpkAtt(const SpkAttDocument& doc, const std::vec
       if (msg.back() + 1 < static_cast<int>(doc.tokens.size()) && IsQuoteMark(token_text(msg.back() + 1)))
         msg.push_back(msg.back() + 1);
     }
-    // "Dies gab Airbus bekannt.": the act's message is the pronoun, which
-    // stands for the sentence before; only the whole sentence is the act.
+    // An act is written whole only when it holds more than its speaker, its
+    // cue and one token (a lone pronoun stands for the sentence before, as
+    // in "Dies gab Airbus bekannt.").
     size_t rest = 0;
     for (int id : msg) {
       const bool spoken = std::binary_search(a.speaker.begin(), a.speaker.end(), id) ||
