@@ -295,6 +295,7 @@ class Finder {
     used_.assign(n_, 0);
     verb_.assign(n_, nullptr);
     verb_known_.assign(n_, 0);
+    MarkNameBreaks();
     FindPairs();
     for (const Pair& p : pairs_) {
       for (int i = p.open; i <= p.close; ++i) inside_[i] = 1;
@@ -457,6 +458,7 @@ class Finder {
       for (int a = 0; a < 3 && m < limit && Adjective(m); ++a) ++m;
       const int first = m;
       while (m < limit) {
+        if (m > first && name_break_[m]) break;
         if (CapWord(m)) {
           ++m;
         } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
@@ -652,6 +654,15 @@ class Finder {
                                          "circa", "zirka", "mindestens", "hoechstens"};
     if (cs + 1 < v && Word(cs) && kApproximately.contains(F(cs))) ++cs;
     if (cs + 1 == v && SentenceAdverb(cs)) return {-1, -1};
+    if (TimePhrase(cs, v)) return {-1, -1};
+    // "Auch Faymann betonte", "Selbst die Polizei sprach von …": a focus
+    // particle before a subject that fills the rest of the Vorfeld.
+    static const SvSet kFocus = {"auch", "selbst", "sogar", "nur", "ebenfalls"};
+    if (cs + 1 < v && Word(cs) && kFocus.contains(F(cs)) && Word(cs + 1) &&
+        !kNonSubjectStarts.contains(F(cs + 1)) && !TimePhrase(cs + 1, v)) {
+      const int e = SpeakerPhrase(cs + 1, v);
+      if (e == v) return {cs + 1, e};
+    }
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
     if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
@@ -662,6 +673,61 @@ class Finder {
     const int e = SpeakerPhrase(cs, v);
     if (e == cs) return {-1, -1};
     return {cs, e};
+  }
+
+  // Whether [b, v) is a time phrase in the accusative that fills the
+  // Vorfeld ("Diese Woche kündigte ESPN … an", "Vergangenen Montag sagte
+  // er"): the subject follows the verb.
+  bool TimePhrase(int b, int v) const {
+    static const SvSet kTimeWords = {
+        "diese", "diesen", "dieses", "jede", "jeden", "jedes", "letzte", "letzten", "letztes",
+        "vergangene", "vergangenen", "vergangenes", "kommende", "kommenden", "kommendes",
+        "naechste", "naechsten", "naechstes", "vorige", "vorigen", "voriges", "den", "das", "die",
+        "ganze", "ganzen"};
+    static const SvSet kTimeNouns = {
+        "woche", "monat", "jahr", "tag", "wochenende", "morgen", "abend", "nachmittag",
+        "vormittag", "nacht", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+        "sonntag", "saison", "sommer", "winter", "herbst", "fruehjahr", "fruehling", "mal"};
+    if (v - b < 2 || v - b > 3) return false;
+    for (int i = b; i + 1 < v; ++i) {
+      if (!Word(i) || !kTimeWords.contains(F(i))) return false;
+    }
+    return CapWord(v - 1) && kTimeNouns.contains(F(v - 1));
+  }
+
+  // Words where one person's name ends and another's starts ("warf Lech
+  // Kaczyński Wałęsa … vor"): a speaker's run of capitalized words stops
+  // there. Both persons must be named elsewhere in the article too, the
+  // first be no role ("Innenministeriumssprecher Alexander Marakovits", a
+  // role the tagger took for a name), and the two together no name of the
+  // article ("Ghost" "Games" beside "Ghost Games"): the tagger's cuts of
+  // one name stay whole.
+  void MarkNameBreaks() {
+    name_break_.assign(n_, 0);
+    std::vector<int> ends(n_, -1);
+    std::vector<int> starts(n_, -1);
+    const std::vector<Mention>& mentions = ex_->mentions;
+    auto named_again = [&](const Mention& m) {
+      return m.entity >= 0 && ex_->entities[static_cast<size_t>(m.entity)].mentions.size() >= 2;
+    };
+    for (size_t k = 0; k < mentions.size(); ++k) {
+      const Mention& m = mentions[k];
+      if (m.type != EntityType::kPerson || !named_again(m)) continue;
+      const int b = v_.WordAt(m.begin);
+      if (b < n_ && v_.words[b].begin == m.begin) starts[b] = static_cast<int>(k);
+      const int e = v_.WordAt(m.end) - 1;
+      if (e >= 0 && e < n_ && v_.words[e].end == m.end) ends[e] = static_cast<int>(k);
+    }
+    for (int i = 1; i < n_; ++i) {
+      if (ends[i - 1] < 0 || starts[i] < 0) continue;
+      const Mention& first = mentions[static_cast<size_t>(ends[i - 1])];
+      const Mention& second = mentions[static_cast<size_t>(starts[i])];
+      if (first.entity == second.entity || EndsWithAny(text::Fold(first.text, v_.lang), kRoleSuffixes)) continue;
+      const std::string joined = first.text + " " + second.text;
+      bool one_name = false;
+      for (const Mention& m : mentions) one_name = one_name || m.text == joined;
+      name_break_[i] = !one_name;
+    }
   }
 
   // The particle of a separable cue verb within [from, to), or -1.
@@ -1128,13 +1194,18 @@ class Finder {
     q.cue_particle = particle;
     std::tie(q.spk_begin, q.spk_end) = SubjectOfClause(sb, v, se);
     if (q.spk_begin < 0 || se - sb < 5 || Overlaps(sb, se)) return false;
-    // A participle closing the sentence is a perfect tense, seldom speech
+    // A participle closing its clause is a perfect tense, seldom speech
     // ("hat ... zu einem Hauptanliegen erklärt"); the particle of a separable
     // verb closes it as a rule ("Die Polizei geht von Suizid aus.").
-    if (particle < 0 && q.cue_end >= se) return false;
+    if (particle < 0 && ClosesClause(q.cue_end, se)) return false;
     if (!ReportsContent(sb, se, q.spk_begin, q.spk_end, v, particle)) return false;
     q.msg_begin = sb;
     q.msg_end = se;
+    // A dash after the particle ends the act: "X wirft Y Blockadehaltung vor
+    // – Gespräche mit …" (a headline and its second part).
+    if (particle >= 0 && particle + 1 < se && (Punct(particle + 1, "–") || Punct(particle + 1, "—"))) {
+      q.msg_end = particle + 1;
+    }
     Add(q);
     return true;
   }
@@ -1147,9 +1218,14 @@ class Finder {
     *particle = -1;
     if (particles.empty()) {
       // A particle the lexicon does not give this verb makes another verb:
-      // "sagte den Auftritt ab" (cancelled), "rief den Notstand aus".
-      const std::string_view last = se - 1 > v && Word(se - 1) ? F(se - 1) : std::string_view();
-      return last != "ab" && last != "an" && last != "aus";
+      // "sagte den Auftritt ab" (cancelled), "rief den Notstand aus",
+      // "sagte er ab – wegen …".
+      for (int i = v + 1; i < se; ++i) {
+        if (Word(i) && (F(i) == "ab" || F(i) == "an" || F(i) == "aus") && ClosesClause(i + 1, se)) {
+          return false;
+        }
+      }
+      return true;
     }
     // The last one: "kündigt nach 40 Jahren an der Macht Rückzug an".
     for (int i = se - 1; i > v && *particle < 0; --i) {
@@ -1168,8 +1244,14 @@ class Finder {
     // The particle closes the clause ("… Menschenhandel vor.", "… als
     // Ursache an und …"); inside it, the word is a preposition ("warf das
     // Gerät 66 Meter weit und siegte vor der Russin").
-    const int next = *particle + 1;
-    return next >= se || Punct(next, ",") || Punct(next, ";") ||
+    return ClosesClause(*particle + 1, se);
+  }
+
+  // Whether a clause ends before `next` in a sentence ending at `se`: the
+  // sentence's end, a comma, a semicolon, a dash, "und" or "oder".
+  bool ClosesClause(int next, int se) const {
+    return next >= se || Punct(next, ",") || Punct(next, ";") || Punct(next, "–") ||
+           Punct(next, "—") || Punct(next, "-") ||
            (Word(next) && (F(next) == "und" || F(next) == "oder"));
   }
 
@@ -1480,6 +1562,7 @@ class Finder {
   std::vector<Pair> pairs_;
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
+  std::vector<uint8_t> name_break_;  // a person's name ends before this word and another's starts
   // Verb(): the particles of word i when it is a speech verb, else null, once
   // verb_known_[i].
   mutable std::vector<const std::string_view*> verb_;

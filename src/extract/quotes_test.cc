@@ -140,6 +140,18 @@ TEST(QuotesTest, Table) {
        "Trump"},
       {"Zuvor hatte Trump die Abschiebung als \"Milit\xC3\xA4roperation\" bezeichnet.", "direct",
        "Militäroperation", "bezeichnet", "Trump"},
+      // A time phrase or a focus particle in the Vorfeld is no speaker; a
+      // dash closes the clause of a particle.
+      {"Diese Woche k\xC3\xBCndigte der Sender eine Partnerschaft mit der Liga an.", "reported",
+       "Diese Woche kündigte der Sender eine Partnerschaft mit der Liga an", "kündigte an",
+       "der Sender"},
+      {"Auch Faymann betonte, dass sich die Haltung bestätigt habe.", "reported",
+       "dass sich die Haltung bestätigt habe", "betonte", "Faymann"},
+      {"Die Sozialdemokraten werfen dem Minister Zynismus vor \xE2\x80\x93 Kritik der Gr\xC3\xBCnen",
+       "reported", "Die Sozialdemokraten werfen dem Minister Zynismus vor", "werfen vor",
+       "Die Sozialdemokraten"},
+      {"Einen Auftritt in der Talkshow sagte er ab \xE2\x80\x93 wegen eines Termins.", "", "", "", ""},
+      {"Der Verband hat gegen die Werbung der Bank geklagt \xE2\x80\x93 mit Erfolg.", "", "", "", ""},
       // Scare quotes and titles are not quotations, nor is a name after a
       // preposition; neither is a verb without a clause.
       {"Das nannte er im \xE2\x80\x9E" "Deutschlandfunk\xE2\x80\x9C einen Fehler.", "", "", "", ""},
@@ -255,6 +267,34 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
   ASSERT_EQ(quotes.size(), 1u);
   EXPECT_EQ(quotes[0].speaker, "er");
   EXPECT_EQ(SpeakerName(quotes[0], ex), "Donald Trump");
+}
+
+// A speaker's run of capitalized words stops where one person's name ends
+// and another's starts, when both are named elsewhere in the article; a name
+// the tagger cut once stays whole.
+TEST(QuotesTest, TwoPersonsInARowAreTheSubjectAndTheObject) {
+  const std::string text =
+      "Lech Kaczynski traf Walesa 2006. Im Jahr 2008 warf Lech Kaczynski Walesa Spionage vor.";
+  Extraction ex;
+  AddPerson(text, "Lech Kaczynski", "", &ex, {"Lech Kaczynski"});
+  AddPerson(text, "Lech Walesa", "", &ex, {"Walesa"});
+  std::sort(ex.mentions.begin(), ex.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Lech Kaczynski");
+
+  const std::string cut =
+      "Im Jahr 2011 warf Barnaba Marial Benjamin dem Norden einen Bruch des Abkommens vor. "
+      "Barnaba Marial ist Minister.";
+  Extraction cut_ex;
+  AddPerson(cut, "Barnaba Marial", "", &cut_ex, {"Barnaba Marial"});
+  AddPerson(cut, "Benjamin", "", &cut_ex, {"Benjamin"});
+  std::sort(cut_ex.mentions.begin(), cut_ex.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  quotes = Quotes(cut, &cut_ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Barnaba Marial Benjamin");
 }
 
 // A speaker phrase that stops inside a person's name the recognizer found
