@@ -593,9 +593,13 @@ class Finder {
   // die JG …"); {-1,-1} when there is none.
   std::pair<int, int> SubjectOfClause(int cs, int v, int limit) const {
     const std::pair<int, int> before = SubjectBefore(cs, v);
-    if (before.first >= 0 && !(Word(before.first) && kObliqueDeterminers.contains(F(before.first)))) {
-      return before;
-    }
+    // "der" with an adjective in -en is no nominative ("Der drittgrößten
+    // Volkswirtschaft der Erde droht …": a dative).
+    const bool oblique =
+        before.first >= 0 && Word(before.first) &&
+        (kObliqueDeterminers.contains(F(before.first)) ||
+         (F(before.first) == "der" && Adjective(before.first + 1) && F(before.first + 1).ends_with("en")));
+    if (before.first >= 0 && !oblique) return before;
     return SubjectAfter(v, limit);
   }
 
@@ -1182,8 +1186,10 @@ class Finder {
   // "Ohrenzeugen berichteten von einem lauten Knall.": a speech act without
   // a message clause; the whole sentence is what was reported.
   bool ReportedAct(int sb, int se, int v, std::string_view particles) {
+    int first_comma = -1;
     for (int i = sb; i < se; ++i) {
-      if (Punct(i, ",") || Punct(i, ":") || inside_[i]) return false;
+      if (Punct(i, ":") || inside_[i]) return false;
+      if (Punct(i, ",") && first_comma < 0) first_comma = i;
     }
     int particle = -1;
     if (!ActVerb(v, se, particles, &particle)) return false;
@@ -1194,6 +1200,26 @@ class Finder {
     q.cue_particle = particle;
     std::tie(q.spk_begin, q.spk_end) = SubjectOfClause(sb, v, se);
     if (q.spk_begin < 0 || se - sb < 5 || Overlaps(sb, se)) return false;
+    // Commas only around an apposition or a relative clause of a subject
+    // that fills the Vorfeld ("Der CSU-Vorsitzende, Edmund Stoiber, warf
+    // der SPD … vor"); another comma may open a message clause.
+    if (first_comma >= 0) {
+      // The subject, its apposition ("…, Edmund Stoiber,") or its relative
+      // clause ("…, die ihre Verluste noch beziffert,") reach the verb.
+      static const SvSet kRelative = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
+      const bool relative = q.spk_end + 1 < v && Punct(q.spk_end, ",") && Word(q.spk_end + 1) &&
+                            kRelative.contains(F(q.spk_end + 1)) && Punct(v - 1, ",");
+      const bool apposition = first_comma < q.spk_end;
+      const bool fills_vorfeld = (apposition && (q.spk_end == v || (q.spk_end + 1 == v && Punct(q.spk_end, ",")))) ||
+                                 relative;
+      if (q.spk_begin != sb || !fills_vorfeld) return false;
+      for (int i = v; i < se; ++i) {
+        if (Punct(i, ",")) return false;
+      }
+      // "Zehnter, das passt gut, betonte Orter": the message comes first,
+      // its speaker after the verb.
+      if (const auto after = SubjectAfter(v, se); after.first >= 0 && after.second == se) return false;
+    }
     // A participle closing its clause is a perfect tense, seldom speech
     // ("hat ... zu einem Hauptanliegen erklärt"); the particle of a separable
     // verb closes it as a rule ("Die Polizei geht von Suizid aus.").

@@ -152,6 +152,18 @@ TEST(QuotesTest, Table) {
        "Die Sozialdemokraten"},
       {"Einen Auftritt in der Talkshow sagte er ab \xE2\x80\x93 wegen eines Termins.", "", "", "", ""},
       {"Der Verband hat gegen die Werbung der Bank geklagt \xE2\x80\x93 mit Erfolg.", "", "", "", ""},
+      // An act's subject may have an apposition or a relative clause; a
+      // message before "…, betonte X." is no act, a dative no subject.
+      {"Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine Fehlentwicklung vor.",
+       "reported", "Der bayerische CSU-Vorsitzende, Edmund Stoiber, warf der SPD eine Fehlentwicklung vor",
+       "warf vor", "Der bayerische CSU-Vorsitzende, Edmund Stoiber"},
+      {"Die Gesch\xC3\xA4" "ftsf\xC3\xBChrung, die ihre Verluste noch beziffert, spricht von tausend "
+       "gestohlenen St\xC3\xBC" "cken.",
+       "reported", "Die Geschäftsführung, die ihre Verluste noch beziffert, spricht von tausend gestohlenen Stücken",
+       "spricht von", "Die Geschäftsführung"},
+      {"Zehnter, das passt schon einmal gut, betonte Orter.", "", "", "", ""},
+      {"Anpfiff, ausgef\xC3\xBChrt vom Schiedsrichter Aleksandar Stavrev.", "", "", "", ""},
+      {"Der drittgr\xC3\xB6\xC3\x9Ften Volkswirtschaft der Erde, Japan, droht eine Rezession.", "", "", "", ""},
       // Scare quotes and titles are not quotations, nor is a name after a
       // preposition; neither is a verb without a clause.
       {"Das nannte er im \xE2\x80\x9E" "Deutschlandfunk\xE2\x80\x9C einen Fehler.", "", "", "", ""},
