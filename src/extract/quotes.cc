@@ -1012,8 +1012,12 @@ class Finder {
         if (cs < i && SourcePhrase(sb, se, i, i + 1, cs, i)) return;
       } else if (f == "nach" && i + 1 < se) {
         int j = i + 1;
-        if (Word(j) && kDeterminers.contains(F(j))) ++j;
+        if (Word(j) && (kDeterminers.contains(F(j)) || F(j) == "deren" || F(j) == "dessen")) ++j;
         for (int a = 0; a < 3 && j < se && Adjective(j); ++a) ++j;
+        // "Nach Grupps Meinung": a name in the genitive before the noun.
+        if (j + 1 < se && CapWord(j) && F(j).ends_with("s") && CapWord(j + 1) &&
+            EndsWithAny(F(j + 1), kSourceNounSuffixes))
+          ++j;
         if (j < se && CapWord(j) && EndsWithAny(F(j), kSourceNounSuffixes)) {
           // The source is the whole phrase: "nach Angaben der Polizei",
           // "nach Aussagen von Albrecht Conze".
