@@ -104,7 +104,7 @@ constexpr std::pair<std::string_view, std::string_view> kSeparableWeak[] = {
 constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"unterstrich", ""}, {"unterstrichen", ""}, {"unterstreicht", ""}, {"schrieb", ""},
     {"schrieben", ""}, {"schreibt", ""}, {"geschrieben", ""}, {"rief", ""}, {"sprach", "von|davon"}, {"heisst", "es"}, {"hiess", "es"},
-    {"sprachen", "von|davon"}, {"spricht", "von|davon"}, {"bestritt", ""}, {"bestreitet", ""}, {"gestand", ""},
+    {"sprachen", "von|davon"}, {"spricht", "von|davon"}, {"sprechen", "von|davon"}, {"bestritt", ""}, {"bestreitet", ""}, {"gestand", ""},
     {"verriet", ""}, {"befand", ""}, {"empfahl", ""}, {"verwies", ""}, {"riet", ""},
     {"wies", "hin|zurueck"}, {"wiesen", "hin|zurueck"}, {"weist", "hin|zurueck"}, {"gab", "an|bekannt|zu"},
     {"gaben", "an|bekannt|zu"}, {"gibt", "an|bekannt|zu"}, {"hob", "hervor"},
@@ -143,11 +143,17 @@ const VerbMap& VerbTable() {
     VerbMap* t = &map;
     auto add_weak = [t](std::string_view stem, std::string_view particles, bool participle) {
       const std::string s(stem);
-      const bool e = s.ends_with('e');
       t->Add(s + "te", particles);
       t->Add(s + "ten", particles);
       t->Add(s + "t", particles);
-      t->Add(e ? s + "n" : s + "en", particles);
+      // "melde" → "melden"; "forder" → "fordern", "zweifel" → "zweifeln", but
+      // "erklaer" → "erklaeren": a stem in -er or -el gets both forms.
+      if (s.ends_with('e')) {
+        t->Add(s + "n", particles);
+      } else {
+        t->Add(s + "en", particles);
+        if (s.ends_with("er") || s.ends_with("el")) t->Add(s + "n", particles);
+      }
       if (participle) t->Add(HasInseparablePrefix(s) ? s + "t" : "ge" + s + "t", particles);
     };
     for (std::string_view s : kWeakStems) add_weak(s, "", true);
@@ -364,6 +370,8 @@ class Finder {
     // der Polizei"), and "befand sich" says where, not what, someone found.
     if (!v_.english && v_.words[i].cap && i > SentenceBegin(i) && Mark(i - 1) == QuoteMark::kNone) return false;
     if (F(i) == "befand" && i + 1 < n_ && Word(i + 1) && F(i + 1) == "sich") return false;
+    // "seine Meinung zu äußern": an infinitive, no cue.
+    if (!v_.english && i > 0 && Word(i - 1) && F(i - 1) == "zu") return false;
     *particles = *verb_[i];
     return true;
   }
@@ -1020,9 +1028,10 @@ class Finder {
           ++j;
         if (j < se && CapWord(j) && EndsWithAny(F(j), kSourceNounSuffixes)) {
           // The source is the whole phrase: "nach Angaben der Polizei",
-          // "nach Aussagen von Albrecht Conze".
-          const int e = SpeakerPhrase(i + 1, se);
-          if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
+          // "nach Aussagen von Albrecht Conze", "nach deren Angaben".
+          const bool relative = F(i + 1) == "deren" || F(i + 1) == "dessen";
+          const int e = SpeakerPhrase(relative ? i + 2 : i + 1, se);
+          if (e > j && SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "nach" && i > sb && Word(i - 1) && v_.words[i - 1].cap &&
                  EndsWithAny(F(i - 1), kSourceNounSuffixes)) {

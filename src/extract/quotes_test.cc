@@ -164,6 +164,8 @@ TEST(QuotesTest, Table) {
       {"Zehnter, das passt schon einmal gut, betonte Orter.", "", "", "", ""},
       {"Anpfiff, ausgef\xC3\xBChrt vom Schiedsrichter Aleksandar Stavrev.", "", "", "", ""},
       {"Der drittgr\xC3\xB6\xC3\x9Ften Volkswirtschaft der Erde, Japan, droht eine Rezession.", "", "", "", ""},
+      // An infinitive after "zu" is no cue.
+      {"Es bleibt zu hoffen, dass alle wieder herauskommen.", "", "", "", ""},
       // Scare quotes and titles are not quotations, nor is a name after a
       // preposition; neither is a verb without a clause.
       {"Das nannte er im \xE2\x80\x9E" "Deutschlandfunk\xE2\x80\x9C einen Fehler.", "", "", "", ""},
@@ -465,6 +467,11 @@ TEST(QuotesTest, SpeechVerbLexicon) {
   EXPECT_EQ(particles, "");
   EXPECT_TRUE(IsSpeechVerb("erklaert", &particles));
   EXPECT_TRUE(IsSpeechVerb("gesagt", &particles));
+  // Present plural of stems in -er and -el, and of "erklären".
+  EXPECT_TRUE(IsSpeechVerb("fordern", &particles));
+  EXPECT_TRUE(IsSpeechVerb("erklaeren", &particles));
+  EXPECT_TRUE(IsSpeechVerb("sprechen", &particles));
+  EXPECT_EQ(particles, "von|davon");
   EXPECT_TRUE(IsSpeechVerb("said", &particles));
   EXPECT_FALSE(IsSpeechVerb("teilten_", &particles));
   EXPECT_FALSE(IsSpeechVerb("haus", &particles));
