@@ -1,7 +1,9 @@
 #include "extract/quotes.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -283,32 +285,31 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
   EXPECT_EQ(SpeakerName(quotes[0], ex), "Donald Trump");
 }
 
+// The speaker of the one quotation of `text`, whose persons (name, the form
+// the text writes) the recognizer found; "(N quotations)" otherwise.
+std::string OnlySpeaker(const std::string& text,
+                        const std::vector<std::pair<std::string, std::string>>& persons) {
+  Extraction ex;
+  for (const auto& [name, form] : persons) AddPerson(text, name, "", &ex, {form});
+  std::sort(ex.mentions.begin(), ex.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  if (quotes.size() != 1) return "(" + std::to_string(quotes.size()) + " quotations)";
+  return quotes[0].speaker;
+}
+
 // A speaker's run of capitalized words stops where one person's name ends
 // and another's starts, when both are named elsewhere in the article; a name
 // the tagger cut once stays whole.
 TEST(QuotesTest, TwoPersonsInARowAreTheSubjectAndTheObject) {
-  const std::string text =
-      "Lech Kaczynski traf Walesa 2006. Im Jahr 2008 warf Lech Kaczynski Walesa Spionage vor.";
-  Extraction ex;
-  AddPerson(text, "Lech Kaczynski", "", &ex, {"Lech Kaczynski"});
-  AddPerson(text, "Lech Walesa", "", &ex, {"Walesa"});
-  std::sort(ex.mentions.begin(), ex.mentions.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-  std::vector<Quote> quotes = Quotes(text, &ex);
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "Lech Kaczynski");
-
-  const std::string cut =
-      "Im Jahr 2011 warf Barnaba Marial Benjamin dem Norden einen Bruch des Abkommens vor. "
-      "Barnaba Marial ist Minister.";
-  Extraction cut_ex;
-  AddPerson(cut, "Barnaba Marial", "", &cut_ex, {"Barnaba Marial"});
-  AddPerson(cut, "Benjamin", "", &cut_ex, {"Benjamin"});
-  std::sort(cut_ex.mentions.begin(), cut_ex.mentions.end(),
-            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
-  quotes = Quotes(cut, &cut_ex);
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "Barnaba Marial Benjamin");
+  EXPECT_EQ(OnlySpeaker("Lech Kaczynski traf Walesa 2006. Im Jahr 2008 warf Lech Kaczynski Walesa "
+                        "Spionage vor.",
+                        {{"Lech Kaczynski", "Lech Kaczynski"}, {"Lech Walesa", "Walesa"}}),
+            "Lech Kaczynski");
+  EXPECT_EQ(OnlySpeaker("Im Jahr 2011 warf Barnaba Marial Benjamin dem Norden einen Bruch des "
+                        "Abkommens vor. Barnaba Marial ist Minister.",
+                        {{"Barnaba Marial", "Barnaba Marial"}, {"Benjamin", "Benjamin"}}),
+            "Barnaba Marial Benjamin");
 }
 
 // A speaker phrase that stops inside a person's name the recognizer found
