@@ -186,6 +186,8 @@ const SvSet kDeterminers = {"der", "die", "das", "des", "dem", "den", "ein", "ei
 // (masculine and neuter singular, dative plural).
 const SvSet kObliqueDeterminers = {"den", "dem", "einen", "einem", "seinen", "seinem", "ihren",
                                    "ihrem", "diesen", "diesem", "jenen", "jenem"};
+// Words that open a relative clause ("Der NDR, der … verantwortlich ist, …").
+const SvSet kRelativePronouns = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
 const SvSet kPronouns = {"er", "sie", "he", "she", "they", "wir", "ich", "dieser", "diese"};
 // Function words that end like adjectives ("ohne", "keine").
 const SvSet kNotAdjectives = {"ohne", "eine", "keine", "diese", "jede", "alle", "viele", "einige",
@@ -324,6 +326,7 @@ class Finder {
   }
   int SentenceBegin(int i) const { return v_.sentences[v_.words[i].sentence].first; }
   int SentenceEnd(int i) const { return v_.sentences[v_.words[i].sentence].second; }
+  bool Dash(int i) const { return Punct(i, "–") || Punct(i, "—"); }
   bool SentenceFinal(int i) const {
     return Punct(i, ".") || Punct(i, "!") || Punct(i, "?");
   }
@@ -567,8 +570,7 @@ class Finder {
     const int e = SpeakerPhrase(b, v);
     if (e == b) return {-1, -1};
     if (e == v || (e + 1 == v && Punct(e, ","))) return {b, e};
-    static const SvSet kRelative = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
-    if (Punct(e, ",") && Word(e + 1) && kRelative.contains(F(e + 1))) {
+    if (Punct(e, ",") && Word(e + 1) && kRelativePronouns.contains(F(e + 1))) {
       for (int k = e + 2; k < v && k < e + 30; ++k) {
         if (Punct(k, ",") && !inside_[k]) return k + 1 == v ? std::pair<int, int>{b, e} : std::pair<int, int>{-1, -1};
       }
@@ -1019,8 +1021,10 @@ class Finder {
           --cs;
         if (cs < i && SourcePhrase(sb, se, i, i + 1, cs, i)) return;
       } else if (f == "nach" && i + 1 < se) {
+        // "nach deren Angaben": the relative pronoun is no part of the speaker.
+        const bool relative = F(i + 1) == "deren" || F(i + 1) == "dessen";
         int j = i + 1;
-        if (Word(j) && (kDeterminers.contains(F(j)) || F(j) == "deren" || F(j) == "dessen")) ++j;
+        if (Word(j) && (kDeterminers.contains(F(j)) || relative)) ++j;
         for (int a = 0; a < 3 && j < se && Adjective(j); ++a) ++j;
         // "Nach Grupps Meinung": a name in the genitive before the noun.
         if (j + 1 < se && CapWord(j) && F(j).ends_with("s") && CapWord(j + 1) &&
@@ -1029,7 +1033,6 @@ class Finder {
         if (j < se && CapWord(j) && EndsWithAny(F(j), kSourceNounSuffixes)) {
           // The source is the whole phrase: "nach Angaben der Polizei",
           // "nach Aussagen von Albrecht Conze", "nach deren Angaben".
-          const bool relative = F(i + 1) == "deren" || F(i + 1) == "dessen";
           const int e = SpeakerPhrase(relative ? i + 2 : i + 1, se);
           if (e > j && SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
@@ -1219,9 +1222,8 @@ class Finder {
     if (first_comma >= 0) {
       // The subject, its apposition ("…, Edmund Stoiber,") or its relative
       // clause ("…, die ihre Verluste noch beziffert,") reach the verb.
-      static const SvSet kRelative = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
       const bool relative = q.spk_end + 1 < v && Punct(q.spk_end, ",") && Word(q.spk_end + 1) &&
-                            kRelative.contains(F(q.spk_end + 1)) && Punct(v - 1, ",");
+                            kRelativePronouns.contains(F(q.spk_end + 1)) && Punct(v - 1, ",");
       const bool apposition = first_comma < q.spk_end;
       const bool fills_vorfeld = (apposition && (q.spk_end == v || (q.spk_end + 1 == v && Punct(q.spk_end, ",")))) ||
                                  relative;
@@ -1242,7 +1244,7 @@ class Finder {
     q.msg_end = se;
     // A dash after the particle ends the act: "X wirft Y Blockadehaltung vor
     // – Gespräche mit …" (a headline and its second part).
-    if (particle >= 0 && particle + 1 < se && (Punct(particle + 1, "–") || Punct(particle + 1, "—"))) {
+    if (particle >= 0 && particle + 1 < se && Dash(particle + 1)) {
       q.msg_end = particle + 1;
     }
     Add(q);
@@ -1289,8 +1291,7 @@ class Finder {
   // Whether a clause ends before `next` in a sentence ending at `se`: the
   // sentence's end, a comma, a semicolon, a dash, "und" or "oder".
   bool ClosesClause(int next, int se) const {
-    return next >= se || Punct(next, ",") || Punct(next, ";") || Punct(next, "–") ||
-           Punct(next, "—") || Punct(next, "-") ||
+    return next >= se || Punct(next, ",") || Punct(next, ";") || Dash(next) || Punct(next, "-") ||
            (Word(next) && (F(next) == "und" || F(next) == "oder"));
   }
 
