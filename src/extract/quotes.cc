@@ -1363,6 +1363,21 @@ class Finder {
     return {-1, -1};
   }
 
+  // SubjectOfSentenceBefore(s) where that sentence's verb is a speech verb
+  // (with its particle, if it takes one: "Suresh äußerte sich …", not "Der
+  // ORF stellt … die Infrastruktur"); {-1,-1} otherwise.
+  std::pair<int, int> SpeakerOfSentenceBefore(int s) const {
+    const auto subject = SubjectOfSentenceBefore(s);
+    if (subject.first < 0) return subject;
+    std::string_view particles;
+    const int verb = subject.second;
+    if (!Verb(verb, &particles)) return {-1, -1};
+    if (!particles.empty() &&
+        FindParticle(particles, verb + 1, v_.sentences[static_cast<size_t>(s) - 1].second) < 0)
+      return {-1, -1};
+    return subject;
+  }
+
   // The noun phrase that fills the Vorfeld of the sentence [b, e) right
   // before its finite verb; {-1,-1} if the sentence does not open so.
   std::pair<int, int> WholeSubjectBeforeVerb(int b, int e) const {
@@ -1396,8 +1411,14 @@ class Finder {
       if (Overlaps(sb, se_all)) continue;
       // Without a quotation just before, the sentence is reported speech of
       // an unnamed source.
-      const bool chained = prev != nullptr &&
-                           static_cast<int>(s) - v_.words[prev->msg_end - 1].sentence <= 2;
+      const int gap = prev != nullptr ? static_cast<int>(s) - v_.words[prev->msg_end - 1].sentence
+                                      : 1 << 20;
+      // One sentence between: if someone speaks in it, the sentence reports
+      // that speaker ("… sagte der Minister. Der Reedereisprecher äußerte
+      // sich ebenfalls. Die Crew sei gerettet worden.").
+      std::pair<int, int> before{-1, -1};
+      if (gap == 2) before = SpeakerOfSentenceBefore(static_cast<int>(s));
+      const bool chained = gap <= 1 || (gap == 2 && before.first < 0);
       bool subjunctive = false;
       bool modal = false;  // "soll": hearsay, or only a plan ("Der Start soll ... erfolgen")
       for (int i = sb; i < se_all && !subjunctive; ++i) {
@@ -1407,7 +1428,7 @@ class Finder {
       }
       // A "soll" sentence counts as reported speech only right after a
       // quotation, whose speaker it goes on reporting.
-      if (!subjunctive && !(modal && chained)) continue;
+      if (!subjunctive && !(modal && gap <= 2)) continue;
       Found q;
       q.kind = QuoteKind::kReported;
       q.msg_begin = sb;
@@ -1417,6 +1438,8 @@ class Finder {
         q.spk_begin = prev->spk_begin;
         q.spk_end = prev->spk_end;
         q.continuation = prev->spk_begin < 0 || prev->continuation;
+      } else if (before.first >= 0) {
+        std::tie(q.spk_begin, q.spk_end) = before;
       } else if (subjunctive && s > 0) {
         std::tie(q.spk_begin, q.spk_end) = SubjectOfSentenceBefore(static_cast<int>(s));
       }

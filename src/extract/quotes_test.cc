@@ -234,6 +234,34 @@ TEST(QuotesTest, SubjunctiveContinuesTheSpeaker) {
   }
 }
 
+// One sentence between a quotation and a Konjunktiv sentence: the
+// Konjunktiv reports whoever speaks in that sentence, if someone does;
+// otherwise it goes on with the quotation's speaker.
+TEST(QuotesTest, ASpeakerBetweenTakesOverTheSubjunctive) {
+  struct Case {
+    std::string text;
+    std::string speaker;  // of the last sentence
+  };
+  const std::vector<Case> cases = {
+      {"Der Minister sagte, das Schiff sei gesunken. Der Reedereisprecher \xC3\xA4u\xC3\x9F" "erte "
+       "sich ebenfalls. Die Crew sei gerettet worden.",
+       "Der Reedereisprecher"},
+      // "stellt … dar" is a cue; "stellt" alone is not.
+      {"Der Minister sagte, das Schiff sei gesunken. Der Reedereisprecher stellt die "
+       "Infrastruktur. Die Crew sei gerettet worden.",
+       "Der Minister"},
+      {"Der Minister sagte, das Schiff sei gesunken. Am Abend regnete es. Die Crew sei "
+       "gerettet worden.",
+       "Der Minister"},
+  };
+  for (const Case& c : cases) {
+    const std::vector<Quote> quotes = Quotes(c.text);
+    ASSERT_FALSE(quotes.empty()) << c.text;
+    EXPECT_EQ(quotes.back().text, "Die Crew sei gerettet worden.") << c.text;
+    EXPECT_EQ(quotes.back().speaker, c.speaker) << c.text;
+  }
+}
+
 // Mentions as the entity recognizer would give them.
 void AddEntity(const std::string& text, const std::string& name, EntityType type,
                const std::string& role, Extraction* ex, const std::vector<std::string>& forms) {
