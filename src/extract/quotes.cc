@@ -188,6 +188,16 @@ const SvSet kObliqueDeterminers = {"den", "dem", "einen", "einem", "seinen", "se
                                    "ihrem", "diesen", "diesem", "jenen", "jenem"};
 // Words that open a relative clause ("Der NDR, der … verantwortlich ist, …").
 const SvSet kRelativePronouns = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
+// Finite forms of the auxiliaries and modals in the indicative.
+const SvSet kFiniteAuxiliaries = {"ist",    "sind",  "war",    "waren", "hat",   "hatte",
+                                  "hatten", "haben", "wird",   "werden", "wurde", "wurden",
+                                  "kann",   "koennen", "konnte", "muss",  "musste", "soll",
+                                  "sollen", "will",  "wollen", "darf",  "duerfen"};
+// Nouns of time: "Diese Woche kündigte …", "sagte am Mittwoch, …".
+const SvSet kTimeNouns = {
+    "woche", "monat", "jahr", "tag", "wochenende", "morgen", "abend", "nachmittag",
+    "vormittag", "nacht", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "saison", "sommer", "winter", "herbst", "fruehjahr", "fruehling", "mal"};
 const SvSet kPronouns = {"er", "sie", "he", "she", "they", "wir", "ich", "dieser", "diese"};
 // Function words that end like adjectives ("ohne", "keine").
 const SvSet kNotAdjectives = {"ohne", "eine", "keine", "diese", "jede", "alle", "viele", "einige",
@@ -698,10 +708,6 @@ class Finder {
         "vergangene", "vergangenen", "vergangenes", "kommende", "kommenden", "kommendes",
         "naechste", "naechsten", "naechstes", "vorige", "vorigen", "voriges", "den", "das", "die",
         "ganze", "ganzen"};
-    static const SvSet kTimeNouns = {
-        "woche", "monat", "jahr", "tag", "wochenende", "morgen", "abend", "nachmittag",
-        "vormittag", "nacht", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
-        "sonntag", "saison", "sommer", "winter", "herbst", "fruehjahr", "fruehling", "mal"};
     if (v - b < 2 || v - b > 3) return false;
     for (int i = b; i + 1 < v; ++i) {
       if (!Word(i) || !kTimeWords.contains(F(i))) return false;
@@ -1159,6 +1165,9 @@ class Finder {
       if (particle < 0 && as_clause) particle = FindParticle(particles, cs + 1, v);
       if (particle < 0) return false;
     }
+    // "warnte vor dem Gegner, der bei Standards gefährlich sei": the
+    // message is what the verb governs, with its relative clause.
+    const bool relative = comma >= 0 && RelativeClauseOnObject(search_from, comma, se);
     q.cue_begin = v;
     q.cue_end = (particle >= 0 ? particle : v) + 1;
     q.cue_particle = particle;
@@ -1167,7 +1176,7 @@ class Finder {
     // führte Elshorst aus, ...": a name the phrase finder misses); English
     // needs one, it has no comma before the message.
     if (q.spk_begin < 0 && comma < 0 && !(as_clause && impersonal)) return false;
-    q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : comma + 1;
+    q.msg_begin = comma < 0 ? std::max(q.cue_end, q.spk_end) : relative ? search_from : comma + 1;
     // "… confirmed on Thursday that the burn had gone to plan": the message
     // starts after "that", a few adverbial words after the verb.
     if (v_.english && comma < 0) {
@@ -1197,6 +1206,25 @@ class Finder {
     }
     Add(q);
     return true;
+  }
+
+  // Whether the clause after the comma at `comma` is a relative clause on a
+  // noun the verb governs, not a message: "warnte vor dem Gegner, der bei
+  // Standards gefährlich sei", "fordern Vereine, die sich mit … befassen".
+  // `from` is the first word after the verb and its subject. A clause
+  // opening with an article and its noun ("betonte Kelly, die Maßnahmen
+  // zielten …") or after a time ("sagte am Mittwoch, die …") is a message.
+  bool RelativeClauseOnObject(int from, int comma, int se) const {
+    if (comma <= from || comma + 2 >= se || !Word(comma + 1) ||
+        !kRelativePronouns.contains(F(comma + 1)))
+      return false;
+    if (!CapWord(comma - 1) || kTimeNouns.contains(F(comma - 1))) return false;
+    // "die Maßnahmen", "die neue Version der Software", "die ersten 90
+    // Asylwerber"; "das sei …" (a demonstrative before the verb)
+    int i = comma + 2;
+    if (kSubjunctive.contains(F(i)) || kFiniteAuxiliaries.contains(F(i))) return false;
+    for (int a = 0; a < 4 && i < se && (Adjective(i) || v_.words[i].kind == text::TokenKind::kNumber); ++a) ++i;
+    return !CapWord(i);
   }
 
   // "Ohrenzeugen berichteten von einem lauten Knall.": a speech act without

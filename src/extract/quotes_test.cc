@@ -179,6 +179,16 @@ TEST(QuotesTest, Table) {
        "", "", "", ""},
       {"Unter den Festgenommenen befand sich auch die Aktivistin Fanny M\xC3\xBCller-Uri.", "", "", "", ""},
       {"Seine Bekanntheit wird daf\xC3\xBCr sorgen, dass er auf der B\xC3\xBChne steht.", "", "", "", ""},
+      // A relative clause on what the verb governs belongs to that noun; a
+      // clause that opens with an article and its noun, or with a
+      // demonstrative before its verb, is the message.
+      {"Der Trainer warnte vor einer starken Truppe, die bei Standards gef\xC3\xA4hrlich sei.",
+       "reported", "vor einer starken Truppe, die bei Standards gefährlich sei", "warnte",
+       "Der Trainer"},
+      {"Eine Sprecherin erkl\xC3\xA4rte auf Anfrage in Wien, das sei das \xC3\xBC" "bliche Vorgehen.",
+       "reported", "das sei das übliche Vorgehen", "erklärte", "Eine Sprecherin"},
+      {"Der Sprecher sagte auf Anfrage der APA, die ersten 90 Asylwerber seien Familien.",
+       "reported", "die ersten 90 Asylwerber seien Familien", "sagte", "Der Sprecher"},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
