@@ -998,7 +998,7 @@ class Finder {
       if (used_[i] || inside_[i] || !Word(i)) continue;
       const std::string_view f = F(i);
       std::string_view particles;
-      if (Verb(i, &particles)) {
+      if (Verb(i, &particles) && !ResemblesOrRecalls(sb, se, i)) {
         if (Cued(sb, se, i, particles)) return;
         if (ReportedAct(sb, se, i, particles)) return;
         continue;
@@ -1206,6 +1206,26 @@ class Finder {
     }
     Add(q);
     return true;
+  }
+
+  // "erinnern an" with "an" in the verb's clause: something resembles,
+  // commemorates or is remembered ("Das Konzept erinnert an andere
+  // Vorstöße", "erinnert sich an Außerirdische"), no one speaks;
+  // "erinnerte daran, dass …" stays speech, and so does the verb right
+  // after its message ("Es sei eng geworden, erinnerte sich X an jene Zeit")
+  // or before a colon.
+  bool ResemblesOrRecalls(int sb, int se, int v) const {
+    if (!F(v).starts_with("erinner")) return false;
+    int b = v;
+    while (b > sb && !(Punct(b - 1, ",") && !inside_[b - 1])) --b;
+    if (b == v && v > sb) return false;
+    bool an = false;
+    for (int i = b; i < se && !(Punct(i, ",") && !inside_[i]); ++i) {
+      if (inside_[i]) continue;
+      if (Punct(i, ":")) return false;  // "erinnert sich an die Zeit: …" recounts it
+      an = an || (Word(i) && F(i) == "an");
+    }
+    return an;
   }
 
   // Whether the clause after the comma at `comma` is a relative clause on a

@@ -179,6 +179,12 @@ TEST(QuotesTest, Table) {
        "", "", "", ""},
       {"Unter den Festgenommenen befand sich auch die Aktivistin Fanny M\xC3\xBCller-Uri.", "", "", "", ""},
       {"Seine Bekanntheit wird daf\xC3\xBCr sorgen, dass er auf der B\xC3\xBChne steht.", "", "", "", ""},
+      // "erinnern an": something resembles or is remembered; "erinnerte
+      // daran, dass …" is speech.
+      {"Das neue Konzept erinnert an andere Vorst\xC3\xB6\xC3\x9F" "e zur Entwicklung von Displays.",
+       "", "", "", ""},
+      {"Der Minister erinnerte daran, dass die Lage ernst sei.", "reported",
+       "dass die Lage ernst sei", "erinnerte", "Der Minister"},
       // A relative clause on what the verb governs belongs to that noun; a
       // clause that opens with an article and its noun, or with a
       // demonstrative before its verb, is the message.
