@@ -313,13 +313,14 @@ class Finder {
     used_.assign(n_, 0);
     verb_.assign(n_, nullptr);
     verb_known_.assign(n_, 0);
+    SkipDatelines();
     MarkNameBreaks();
     FindPairs();
     for (const Pair& p : pairs_) {
       for (int i = p.open; i <= p.close; ++i) inside_[i] = 1;
     }
     for (const Pair& p : pairs_) Direct(p);
-    for (size_t s = 0; s < v_.sentences.size(); ++s) Reported(static_cast<int>(s));
+    for (size_t s = 0; s < sentences_.size(); ++s) Reported(static_cast<int>(s));
     std::sort(found_.begin(), found_.end(),
               [](const Found& a, const Found& b) { return a.msg_begin < b.msg_begin; });
     Chains();
@@ -334,9 +335,42 @@ class Finder {
     if (i < 0 || i >= n_ || v_.words[i].kind != text::TokenKind::kPunct) return QuoteMark::kNone;
     return ClassifyQuoteMark(v_.Raw(i));
   }
-  int SentenceBegin(int i) const { return v_.sentences[v_.words[i].sentence].first; }
-  int SentenceEnd(int i) const { return v_.sentences[v_.words[i].sentence].second; }
+  int SentenceBegin(int i) const { return sentences_[v_.words[i].sentence].first; }
+  int SentenceEnd(int i) const { return sentences_[v_.words[i].sentence].second; }
   bool Dash(int i) const { return Punct(i, "–") || Punct(i, "—"); }
+
+  // The sentences as the finder reads them: a dateline opening one of the
+  // first sentences ("Wien – Bildungsministerin Hammerschmid wünscht sich
+  // …", "Köln/Wien - …") is no part of it, so it is neither speaker nor
+  // message.
+  void SkipDatelines() {
+    sentences_ = v_.sentences;
+    const size_t first = std::min<size_t>(sentences_.size(), 3);
+    for (size_t s = 0; s < first; ++s) {
+      auto& [b, e] = sentences_[s];
+      if (const int dash = DatelineDash(b, e); dash >= 0) b = dash + 1;
+    }
+  }
+
+  // The dash ending a dateline at the start of [b, e): capitalized words,
+  // or groups joined by '/', of which one starts a place the recognizer
+  // found, then a dash and a capitalized word; -1 if there is none.
+  int DatelineDash(int b, int e) const {
+    bool place = false;
+    for (int i = b; i < e && i < b + 6; ++i) {
+      if (Dash(i) || Punct(i, "-")) {
+        const bool next_cap = i + 1 < e && (Mark(i + 1) != QuoteMark::kNone ||
+                                            (Word(i + 1) && v_.words[i + 1].cap));
+        return place && next_cap ? i : -1;
+      }
+      if (Punct(i, "/")) continue;
+      if (!Word(i) || !v_.words[i].cap) return -1;
+      for (const Mention& m : ex_->mentions) {
+        place = place || (m.type == EntityType::kLocation && m.begin == v_.words[i].begin);
+      }
+    }
+    return -1;
+  }
   bool SentenceFinal(int i) const {
     return Punct(i, ".") || Punct(i, "!") || Punct(i, "?");
   }
@@ -991,7 +1025,7 @@ class Finder {
 
   // Reported speech in sentence `s`: at most one quotation per sentence.
   void Reported(int s) {
-    const auto [sb, se_all] = v_.sentences[s];
+    const auto [sb, se_all] = sentences_[s];
     if (sb >= se_all) return;
     const int se = TrimEnd(sb, se_all);
     for (int i = sb; i < se; ++i) {
@@ -1058,7 +1092,7 @@ class Finder {
         const int particle = verb && !p.empty() ? FindParticle(p, i + 2, se) : -1;
         if (verb && (p.empty() || particle == se - 1)) {
           const auto [spb, spe] = SubjectAfter(i + 1, se);
-          const auto [pb, pe_all] = v_.sentences[s - 1];
+          const auto [pb, pe_all] = sentences_[s - 1];
           const int pe = TrimEnd(pb, pe_all);
           if (spb >= 0 && pe > pb + 2 && !Overlaps(pb, pe_all)) {
             Found q;
@@ -1099,7 +1133,14 @@ class Finder {
   bool Cued(int sb, int se, int v, std::string_view particles) {
     Found q;
     q.kind = QuoteKind::kReported;
-    if (v > sb + 1 && Punct(v - 1, ",") && WholeSubject(sb, v).first < 0) {
+    // After a colon a new clause starts: "Geheimdienstler …: Das Gesetz löse
+    // die Probleme nicht, sagt Kreissl" has no subject before the verb (but
+    // "hat einen Namen: Terrorismus, sagte er" is no clause).
+    int clause = sb;
+    for (int i = sb; i + 4 < v; ++i) {
+      if (Punct(i, ":") && !inside_[i]) clause = i + 1;
+    }
+    if (v > sb + 1 && Punct(v - 1, ",") && WholeSubject(clause, v).first < 0) {
       // Message first (unless the comma closes an apposition of the subject).
       int particle = -1;
       if (!particles.empty()) {
@@ -1394,8 +1435,8 @@ class Finder {
   // its verb and names a person or an organisation (a name the entity
   // recognizer found, or a role noun); {-1,-1} otherwise.
   std::pair<int, int> SubjectOfSentenceBefore(int s) const {
-    const auto [pb, pe] = v_.sentences[s - 1];
-    const int sb = v_.sentences[s].first;
+    const auto [pb, pe] = sentences_[s - 1];
+    const int sb = sentences_[s].first;
     if (pb >= pe || v_.words[pb].paragraph != v_.words[sb].paragraph) return {-1, -1};
     const auto [b, e] = WholeSubjectBeforeVerb(pb, pe);
     if (b < 0 || kPronouns.contains(F(b))) return {-1, -1};
@@ -1421,7 +1462,7 @@ class Finder {
     const int verb = subject.second;
     if (!Verb(verb, &particles)) return {-1, -1};
     if (!particles.empty() &&
-        FindParticle(particles, verb + 1, v_.sentences[static_cast<size_t>(s) - 1].second) < 0)
+        FindParticle(particles, verb + 1, sentences_[static_cast<size_t>(s) - 1].second) < 0)
       return {-1, -1};
     return subject;
   }
@@ -1445,12 +1486,12 @@ class Finder {
   // Sentences in Konjunktiv I right after a quotation continue it.
   void Chains() {
     std::vector<Found> added;
-    added.reserve(v_.sentences.size());
+    added.reserve(sentences_.size());
     size_t next = 0;
     int last = -1;  // index into found_ of the latest quotation before the sentence
     const Found* last_added = nullptr;
-    for (size_t s = 0; s < v_.sentences.size(); ++s) {
-      const auto [sb, se_all] = v_.sentences[s];
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const auto [sb, se_all] = sentences_[s];
       if (sb >= se_all) continue;
       while (next < found_.size() && found_[next].msg_begin < sb) last = static_cast<int>(next++);
       const Found* prev = last >= 0 ? &found_[last] : nullptr;
@@ -1511,7 +1552,7 @@ class Finder {
   // The entity of the first person or organisation named in sentence `s`,
   // or -1.
   int FirstSourceIn(int s) const {
-    const auto [sb, se] = v_.sentences[static_cast<size_t>(s)];
+    const auto [sb, se] = sentences_[static_cast<size_t>(s)];
     if (se <= sb) return -1;
     for (const Mention& m : ex_->mentions) {
       if (m.entity < 0 || m.begin < v_.words[sb].begin || m.end > v_.words[se - 1].end) continue;
@@ -1671,6 +1712,7 @@ class Finder {
   Extraction* ex_;
   const int n_;
   std::vector<Pair> pairs_;
+  std::vector<std::pair<int, int>> sentences_;  // v_.sentences less leading datelines
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
   std::vector<uint8_t> name_break_;  // a person's name ends before this word and another's starts
