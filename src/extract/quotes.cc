@@ -1170,6 +1170,10 @@ class Finder {
       }
     }
     const bool impersonal = Impersonal(v);
+    // "wie es auf Elsässisch heißt": a name in a language, no speech.
+    if (impersonal && v - 2 >= cs && Word(v - 2) && F(v - 2) == "auf" && CapWord(v - 1) &&
+        (F(v - 1).ends_with("isch") || F(v - 1) == "deutsch"))
+      return false;
     int source_from = cs;  // "wie es in dem Papier heißt"
     if (impersonal && source_from < v && Word(source_from) && F(source_from) == "wie") ++source_from;
     if (impersonal && source_from < v && Word(source_from) && F(source_from) == "es") ++source_from;

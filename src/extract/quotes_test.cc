@@ -179,6 +179,8 @@ TEST(QuotesTest, Table) {
        "", "", "", ""},
       {"Unter den Festgenommenen befand sich auch die Aktivistin Fanny M\xC3\xBCller-Uri.", "", "", "", ""},
       {"Seine Bekanntheit wird daf\xC3\xBCr sorgen, dass er auf der B\xC3\xBChne steht.", "", "", "", ""},
+      // "heißt es auf Elsässisch": a name, not speech.
+      {"Das ist der wirkliche Christkindelsm\xC3\xA4rik, wie es auf Els\xC3\xA4ssisch hei\xC3\x9Ft.", "", "", "", ""},
       // "erinnern an": something resembles or is remembered; "erinnerte
       // daran, dass …" is speech.
       {"Das neue Konzept erinnert an andere Vorst\xC3\xB6\xC3\x9F" "e zur Entwicklung von Displays.",
