@@ -188,6 +188,8 @@ const SvSet kObliqueDeterminers = {"den", "dem", "einen", "einem", "seinen", "se
                                    "ihrem", "diesen", "diesem", "jenen", "jenem"};
 // Words that open a relative clause ("Der NDR, der … verantwortlich ist, …").
 const SvSet kRelativePronouns = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
+// News agencies, told rather than owning a spokesperson ("sagte der APA").
+const SvSet kNewsAgencies = {"apa", "dpa", "afp", "sda", "kna", "epd", "ddp", "ap"};
 // Finite forms of the auxiliaries and modals in the indicative.
 const SvSet kFiniteAuxiliaries = {"ist",    "sind",  "war",    "waren", "hat",   "hatte",
                                   "hatten", "haben", "wird",   "werden", "wurde", "wurden",
@@ -558,8 +560,17 @@ class Finder {
         // An abbreviation takes no genitive ("einer Pressemitteilung des BMI
         // der Verbesserung …": "der Verbesserung" is a dative of the verb).
         if (genitive && Word(j - 1) && IsAllCaps(v_.Raw(j - 1))) break;
+        // A news agency after "der" is whom it was told ("bestätigte eine
+        // Sprecherin der APA").
+        if (f == "der" && m < limit && Word(m) && kNewsAgencies.contains(F(m))) break;
         const int e = core(m);
         if (e < 0) break;
+        // Nor does a person's name take a genitive: "sagte Nikolic der
+        // Zeitung Danas", "räumte Gauland in der ARD ein" name whom and
+        // where they told it; unless an apposition follows, which shows the
+        // "name" to be a role ("Österreichs Wirtschaftsdelegierter in London,
+        // Christian Kesberg").
+        if ((genitive || f == "in") && person_end_[j - 1] && !Punct(e, ",")) break;
         j = e;
       } else if (Punct(j, "(")) {
         int e = j + 1;
@@ -764,8 +775,13 @@ class Finder {
     auto named_again = [&](const Mention& m) {
       return m.entity >= 0 && ex_->entities[static_cast<size_t>(m.entity)].mentions.size() >= 2;
     };
+    person_end_.assign(n_, 0);
     for (size_t k = 0; k < mentions.size(); ++k) {
       const Mention& m = mentions[k];
+      if (m.type == EntityType::kPerson) {
+        const int e = v_.WordAt(m.end) - 1;
+        if (e >= 0 && e < n_ && v_.words[e].end == m.end) person_end_[e] = 1;
+      }
       if (m.type != EntityType::kPerson || !named_again(m)) continue;
       const int b = v_.WordAt(m.begin);
       if (b < n_ && v_.words[b].begin == m.begin) starts[b] = static_cast<int>(k);
@@ -1719,6 +1735,7 @@ class Finder {
   std::vector<std::pair<int, int>> sentences_;  // v_.sentences less leading datelines
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
+  std::vector<uint8_t> person_end_;  // the last word of a person's name the recognizer found
   std::vector<uint8_t> name_break_;  // a person's name ends before this word and another's starts
   // Verb(): the particles of word i when it is a speech verb, else null, once
   // verb_known_[i].

@@ -358,6 +358,23 @@ TEST(QuotesTest, TwoPersonsInARowAreTheSubjectAndTheObject) {
             "Barnaba Marial Benjamin");
 }
 
+// A person's name takes no genitive: what follows it is whom or where it
+// was told; a news agency after "der" is whom it was told.
+TEST(QuotesTest, WhomAndWhereItWasToldIsNoPartOfTheSpeaker) {
+  EXPECT_EQ(OnlySpeaker("Das sei ein Fehler, sagte Nikolic der Zeitung Danas.", {{"Nikolic", "Nikolic"}}),
+            "Nikolic");
+  EXPECT_EQ(OnlySpeaker("Das sei ein Fehler, sagte Thomas Tuchel in einem Interview.",
+                        {{"Thomas Tuchel", "Thomas Tuchel"}}),
+            "Thomas Tuchel");
+  EXPECT_EQ(OnlySpeaker("Das sei ein Fehler, sagte eine Sprecherin der APA.", {}), "eine Sprecherin");
+  // A role's genitive stays, and so does an apposition after a place.
+  EXPECT_EQ(OnlySpeaker("Das sei ein Fehler, sagte ein Sprecher der Zeitung.", {}),
+            "ein Sprecher der Zeitung");
+  EXPECT_EQ(OnlySpeaker("Das sei ein Fehler, sagte der Delegierte in London, Christian Kesberg.",
+                        {{"Delegierte", "Delegierte"}, {"Christian Kesberg", "Christian Kesberg"}}),
+            "der Delegierte in London, Christian Kesberg");
+}
+
 // A speaker phrase that stops inside a person's name the recognizer found
 // ("kurz" may open a clause) ends with the name. "Demnach" and "nach eigenen
 // Angaben" stay the speaker phrases, as SpkAtt marks them, but name whom they
