@@ -53,6 +53,25 @@ constexpr int kQuoteShared = 2;
 // A direct quotation of at most this many content words inside a sentence is
 // shown with its sentence (WidenShortQuote).
 constexpr size_t kShortQuoteWords = 3;
+
+// Whether `text` holds nothing but quotation marks, brackets and spaces.
+bool OnlyMarks(std::string_view text) {
+  static constexpr std::string_view kMarks[] = {"\u201E", "\u201C", "\u201D", "\u201A", "\u2018",
+                                                "\u2019", "\u00AB", "\u00BB", "\u2039", "\u203A",
+                                                "\"",     "'",      "(",      " "};
+  while (!text.empty()) {
+    bool found = false;
+    for (std::string_view m : kMarks) {
+      if (text.starts_with(m)) {
+        text.remove_prefix(m.size());
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
 // ... or one shared stem when it is a long compound and the shorter statement
 // has at most five content stems (overlap 0.2): German packs a whole claim
 // into one noun ("Massenabschiebungen"), and short statements have only a few
@@ -722,7 +741,10 @@ class Builder {
     if (q.kind != extract::QuoteKind::kDirect) return &q;
     if (stems_.Terms(q.text, articles_[a].lang).size() > kShortQuoteWords) return &q;
     const Sentence* s = SentenceAt(a, q.begin);
-    if (s == nullptr || s->begin + 2 >= q.begin) return &q;
+    // A quotation that opens its sentence stands alone: only marks and
+    // spaces before it ("„Nein“, sagte er."; a mark is one to three bytes).
+    if (s == nullptr || q.begin <= s->begin || OnlyMarks(SentenceText(*s).substr(0, q.begin - s->begin)))
+      return &q;
     extract::Quote w = q;
     w.kind = extract::QuoteKind::kReported;
     w.begin = s->begin;

@@ -206,6 +206,18 @@ TEST(QuotesTest, AQuotedWordIsShownWithItsSentence) {
   ASSERT_NE(longer, nullptr);
   EXPECT_EQ(longer->reports[0].text, "Wir schaffen echt böse Kerle aus diesem Land");
   EXPECT_EQ(longer->reports[0].kind, QuoteKind::kDirect);
+
+  // A short quotation that opens its sentence, after a German opening mark
+  // of three bytes, is shown alone.
+  StoryBuilder t;
+  t.Article("b", "Die Lage ist ernst. \u201ENiemals aufgeben\u201C, sagte Trump.");
+  const int trump_b = t.Person("Donald Trump", "donald trump");
+  t.Quote("Niemals aufgeben", trump_b);
+  const Briefing c = t.Build();
+  const QuoteEntry* alone = EntryWith(c, "Niemals");
+  ASSERT_NE(alone, nullptr);
+  EXPECT_EQ(alone->reports[0].text, "Niemals aufgeben");
+  EXPECT_EQ(alone->reports[0].kind, QuoteKind::kDirect);
 }
 
 // A speaker phrase that names no entity is shown as written; a pronoun
