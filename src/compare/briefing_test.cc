@@ -190,34 +190,29 @@ TEST(QuotesTest, OneSharedShortWordIsNotEnough) {
 // A quoted word inside a sentence is shown with its sentence, which says
 // what the word was said of; a longer quotation stays as it is.
 TEST(QuotesTest, AQuotedWordIsShownWithItsSentence) {
-  StoryBuilder s;
-  s.Article("a",
-            "Trump hatte die Abschiebung als \"Milit\u00e4roperation\" bezeichnet. "
-            "\"Wir schaffen echt b\u00f6se Kerle aus diesem Land\", sagte Trump.");
-  const int trump = s.Person("Donald Trump", "donald trump");
-  s.Quote("Milit\u00e4roperation", trump);
-  s.Quote("Wir schaffen echt b\u00f6se Kerle aus diesem Land", trump);
-  const Briefing b = s.Build();
-  const QuoteEntry* word = EntryWith(b, "Militäroperation");
-  ASSERT_NE(word, nullptr);
-  EXPECT_EQ(word->reports[0].text, "Trump hatte die Abschiebung als \"Militäroperation\" bezeichnet.");
-  EXPECT_EQ(word->reports[0].kind, QuoteKind::kReported);
-  const QuoteEntry* longer = EntryWith(b, "böse Kerle");
-  ASSERT_NE(longer, nullptr);
-  EXPECT_EQ(longer->reports[0].text, "Wir schaffen echt böse Kerle aus diesem Land");
-  EXPECT_EQ(longer->reports[0].kind, QuoteKind::kDirect);
-
+  // How the quotation `quote` of Trump's in `text` is shown in a briefing.
+  auto shown = [](const std::string& text, const std::string& quote) {
+    StoryBuilder s;
+    s.Article("a", text);
+    s.Quote(quote, s.Person("Donald Trump", "donald trump"));
+    const Briefing b = s.Build();
+    const QuoteEntry* entry = EntryWith(b, quote);
+    return entry == nullptr ? QuoteReport{} : entry->reports[0];
+  };
+  const QuoteReport word =
+      shown("Trump hatte die Abschiebung als \"Milit\u00e4roperation\" bezeichnet.", "Milit\u00e4roperation");
+  EXPECT_EQ(word.text, "Trump hatte die Abschiebung als \"Militäroperation\" bezeichnet.");
+  EXPECT_EQ(word.kind, QuoteKind::kReported);
+  const QuoteReport longer = shown("\"Wir schaffen echt b\u00f6se Kerle aus diesem Land\", sagte Trump.",
+                                   "Wir schaffen echt b\u00f6se Kerle aus diesem Land");
+  EXPECT_EQ(longer.text, "Wir schaffen echt böse Kerle aus diesem Land");
+  EXPECT_EQ(longer.kind, QuoteKind::kDirect);
   // A short quotation that opens its sentence, after a German opening mark
   // of three bytes, is shown alone.
-  StoryBuilder t;
-  t.Article("b", "Die Lage ist ernst. \u201ENiemals aufgeben\u201C, sagte Trump.");
-  const int trump_b = t.Person("Donald Trump", "donald trump");
-  t.Quote("Niemals aufgeben", trump_b);
-  const Briefing c = t.Build();
-  const QuoteEntry* alone = EntryWith(c, "Niemals");
-  ASSERT_NE(alone, nullptr);
-  EXPECT_EQ(alone->reports[0].text, "Niemals aufgeben");
-  EXPECT_EQ(alone->reports[0].kind, QuoteKind::kDirect);
+  const QuoteReport alone =
+      shown("Die Lage ist ernst. \u201ENiemals aufgeben\u201C, sagte Trump.", "Niemals aufgeben");
+  EXPECT_EQ(alone.text, "Niemals aufgeben");
+  EXPECT_EQ(alone.kind, QuoteKind::kDirect);
 }
 
 // A speaker phrase that names no entity is shown as written; a pronoun

@@ -485,26 +485,27 @@ TEST(QuotesTest, PlaceSpeaksOnlyWhenItIsTheSubject) {
 // word ("Entholzer – seit zwei Jahren Parteichef – kündigte …") is no
 // dateline.
 TEST(QuotesTest, ADatelineIsNoSpeaker) {
-  const std::string text =
-      "Neue Regeln f\xC3\xBCr Schulen. Wien \xE2\x80\x93 Bildungsministerin Sonja Hammerschmid "
-      "w\xC3\xBCnscht sich eine neue Verteilung der Mittel f\xC3\xBCr Schulen.";
-  Extraction ex;
-  AddEntity(text, "Wien", EntityType::kLocation, "", &ex, {"Wien"});
-  AddPerson(text, "Sonja Hammerschmid", "Bildungsministerin", &ex, {"Sonja Hammerschmid"});
-  const std::vector<Quote> quotes = Quotes(text, &ex);
-  ASSERT_EQ(quotes.size(), 1u);
-  EXPECT_EQ(quotes[0].speaker, "Bildungsministerin Sonja Hammerschmid");
-  EXPECT_EQ(quotes[0].text.rfind("Bildungsministerin", 0), 0u) << quotes[0].text;
-
-  const std::string name =
-      "Parteitag in Linz. Entholzer \xE2\x80\x93 seit zwei Jahren Parteichef \xE2\x80\x93 "
-      "k\xC3\xBCndigte eine neue Kandidatur als Vorsitzender an.";
-  Extraction ex2;
-  AddEntity(name, "Linz", EntityType::kLocation, "", &ex2, {"Linz"});
-  AddPerson(name, "Entholzer", "", &ex2, {"Entholzer"});
-  const std::vector<Quote> acts = Quotes(name, &ex2);
-  ASSERT_EQ(acts.size(), 1u);
-  EXPECT_EQ(acts[0].speaker, "Entholzer");
+  struct Case {
+    std::string text, place, person, role;
+    std::string speaker;  // also how the message starts
+  };
+  const std::vector<Case> cases = {
+      {"Neue Regeln f\xC3\xBCr Schulen. Wien \xE2\x80\x93 Bildungsministerin Sonja Hammerschmid "
+       "w\xC3\xBCnscht sich eine neue Verteilung der Mittel f\xC3\xBCr Schulen.",
+       "Wien", "Sonja Hammerschmid", "Bildungsministerin", "Bildungsministerin Sonja Hammerschmid"},
+      {"Parteitag in Linz. Entholzer \xE2\x80\x93 seit zwei Jahren Parteichef \xE2\x80\x93 "
+       "k\xC3\xBCndigte eine neue Kandidatur als Vorsitzender an.",
+       "Linz", "Entholzer", "", "Entholzer"},
+  };
+  for (const Case& c : cases) {
+    Extraction ex;
+    AddEntity(c.text, c.place, EntityType::kLocation, "", &ex, {c.place});
+    AddPerson(c.text, c.person, c.role, &ex, {c.person});
+    const std::vector<Quote> quotes = Quotes(c.text, &ex);
+    ASSERT_EQ(quotes.size(), 1u) << c.text;
+    EXPECT_EQ(quotes[0].speaker, c.speaker);
+    EXPECT_EQ(quotes[0].text.rfind(c.speaker, 0), 0u) << quotes[0].text;
+  }
 }
 
 // English names the speaker before the verb, after a quotation or before a
