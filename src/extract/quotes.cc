@@ -315,6 +315,7 @@ class Finder {
     used_.assign(n_, 0);
     verb_.assign(n_, nullptr);
     verb_known_.assign(n_, 0);
+    MarkMentionWords();
     SkipDatelines();
     MarkNameBreaks();
     FindPairs();
@@ -367,11 +368,25 @@ class Finder {
       }
       if (Punct(i, "/")) continue;
       if (!Word(i) || !v_.words[i].cap) return -1;
-      for (const Mention& m : ex_->mentions) {
-        place = place || (m.type == EntityType::kLocation && m.begin == v_.words[i].begin);
-      }
+      place = place || place_start_[i];
     }
     return -1;
+  }
+
+  // The words where a place the recognizer found starts and where a
+  // person's name ends.
+  void MarkMentionWords() {
+    place_start_.assign(n_, 0);
+    person_end_.assign(n_, 0);
+    for (const Mention& m : ex_->mentions) {
+      if (m.type == EntityType::kLocation) {
+        const int b = v_.WordAt(m.begin);
+        if (b < n_ && v_.words[b].begin == m.begin) place_start_[b] = 1;
+      } else if (m.type == EntityType::kPerson) {
+        const int e = v_.WordAt(m.end) - 1;
+        if (e >= 0 && e < n_ && v_.words[e].end == m.end) person_end_[e] = 1;
+      }
+    }
   }
   bool SentenceFinal(int i) const {
     return Punct(i, ".") || Punct(i, "!") || Punct(i, "?");
@@ -775,13 +790,8 @@ class Finder {
     auto named_again = [&](const Mention& m) {
       return m.entity >= 0 && ex_->entities[static_cast<size_t>(m.entity)].mentions.size() >= 2;
     };
-    person_end_.assign(n_, 0);
     for (size_t k = 0; k < mentions.size(); ++k) {
       const Mention& m = mentions[k];
-      if (m.type == EntityType::kPerson) {
-        const int e = v_.WordAt(m.end) - 1;
-        if (e >= 0 && e < n_ && v_.words[e].end == m.end) person_end_[e] = 1;
-      }
       if (m.type != EntityType::kPerson || !named_again(m)) continue;
       const int b = v_.WordAt(m.begin);
       if (b < n_ && v_.words[b].begin == m.begin) starts[b] = static_cast<int>(k);
@@ -1522,12 +1532,6 @@ class Finder {
       // an unnamed source.
       const int gap = prev != nullptr ? static_cast<int>(s) - v_.words[prev->msg_end - 1].sentence
                                       : 1 << 20;
-      // One sentence between: if someone speaks in it, the sentence reports
-      // that speaker ("… sagte der Minister. Der Reedereisprecher äußerte
-      // sich ebenfalls. Die Crew sei gerettet worden.").
-      std::pair<int, int> before{-1, -1};
-      if (gap == 2) before = SpeakerOfSentenceBefore(static_cast<int>(s));
-      const bool chained = gap <= 1 || (gap == 2 && before.first < 0);
       bool subjunctive = false;
       bool modal = false;  // "soll": hearsay, or only a plan ("Der Start soll ... erfolgen")
       for (int i = sb; i < se_all && !subjunctive; ++i) {
@@ -1538,6 +1542,12 @@ class Finder {
       // A "soll" sentence counts as reported speech only right after a
       // quotation, whose speaker it goes on reporting.
       if (!subjunctive && !(modal && gap <= 2)) continue;
+      // One sentence between: if someone speaks in it, the sentence reports
+      // that speaker ("… sagte der Minister. Der Reedereisprecher äußerte
+      // sich ebenfalls. Die Crew sei gerettet worden.").
+      std::pair<int, int> before{-1, -1};
+      if (gap == 2) before = SpeakerOfSentenceBefore(static_cast<int>(s));
+      const bool chained = gap <= 1 || (gap == 2 && before.first < 0);
       Found q;
       q.kind = QuoteKind::kReported;
       q.msg_begin = sb;
@@ -1735,7 +1745,8 @@ class Finder {
   std::vector<std::pair<int, int>> sentences_;  // v_.sentences less leading datelines
   std::vector<uint8_t> inside_;  // inside a pair of quotation marks (marks included)
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
-  std::vector<uint8_t> person_end_;  // the last word of a person's name the recognizer found
+  std::vector<uint8_t> place_start_;  // the first word of a place the recognizer found
+  std::vector<uint8_t> person_end_;   // the last word of a person's name the recognizer found
   std::vector<uint8_t> name_break_;  // a person's name ends before this word and another's starts
   // Verb(): the particles of word i when it is a speech verb, else null, once
   // verb_known_[i].
