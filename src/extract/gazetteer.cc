@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <cstring>
 #include <iterator>
 #include <fstream>
@@ -51,8 +52,9 @@ class HashSet {
     mask_ = cap - 1;
     for (uint64_t h : hashes) Insert(h, 1);
   }
-  // Inserts h (if absent) and ORs `value` into its value.
+  // Inserts h (if absent) and ORs `value` (not 0) into its value.
   void Insert(uint64_t h, uint8_t value) {
+    assert(value != 0);
     h = h == 0 ? 1 : h;
     if (table_.empty()) {
       table_.assign(16, 0);
@@ -83,7 +85,17 @@ class HashSet {
       s = (s + 1) & mask_;
     }
   }
-  bool Contains(uint64_t h) const { return Get(h) != 0; }
+  // Get(h) != 0, as every stored hash has a value: without reading the
+  // values, which would be a second miss.
+  bool Contains(uint64_t h) const {
+    if (table_.empty()) return false;
+    h = h == 0 ? 1 : h;
+    for (size_t s = Slot(h);; s = (s + 1) & mask_) {
+      const uint64_t v = table_[s];
+      if (v == h) return true;
+      if (v == 0) return false;
+    }
+  }
   // Fetches the first slot Get(h) reads (of an empty set: null plus 0, which
   // a prefetch ignores). Written so because GCC 12 -O2 dropped the prefetch
   // behind an emptiness test, a ternary or a second prefetch.
@@ -374,6 +386,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Create(std::string_view dictionary_path,
     m.dictionary.Build(std::move(hashes));
     m.noun_heads.Build(std::move(heads));
   }
+  m.suffixes.Seal();
   return g;
 }
 
@@ -462,10 +475,15 @@ size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
   return 0;
 }
 
-void Gazetteer::PrefetchDictionaryClass(std::string_view word) const {
+void Gazetteer::PrefetchWordLookups(std::string_view word, std::string_view folded) const {
+  const uint64_t folded_hash = Hash(folded);
+  impl_->words.Prefetch(folded_hash);
+  const bool upper = StartsUpper(word);
+  if (!upper) impl_->lower_starts.Prefetch(folded_hash);
   if (!impl_->has_dictionary) return;
   impl_->dictionary.Prefetch(Hash(word));
-  if (StartsUpper(word)) {
+  if (upper) {
+    impl_->suffixes.Prefetch(word);
     thread_local std::string lowered;
     LowerFirstTo(word, &lowered);
     impl_->dictionary.Prefetch(Hash(lowered));

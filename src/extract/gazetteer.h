@@ -99,9 +99,10 @@ class Gazetteer {
   // the dictionary's nouns: NameSuffixes::CodeOf (0: cannot tell, as without
   // a dictionary).
   uint8_t NameKindCodeOf(std::string_view word) const;
-  // A hint, no answer: starts fetching from memory what DictionaryClassOf(word)
+  // A hint, no answer: starts fetching from memory what DictionaryClassOf(word),
+  // NameKindCodeOf(word), FlagsOf(folded) and PhraseStartOf(word, folded)
   // will read, so that the lookups of several words overlap.
-  void PrefetchDictionaryClass(std::string_view word) const;
+  void PrefetchWordLookups(std::string_view word, std::string_view folded) const;
 
   // Marks the tokens (given folded) covered by the longest place and
   // organisation names of the built-in lists and the longest places of the

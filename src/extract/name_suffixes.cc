@@ -54,6 +54,7 @@ NameSuffixes::Slot& NameSuffixes::Upsert(uint64_t key) {
 
 void NameSuffixes::Add(std::string_view word, NameKind kind) {
   if (word.size() < kMinBytes) return;
+  terms_.clear();
   const auto k = static_cast<size_t>(kind);
   ++words_[k];
   uint64_t h = kFnvSeed;
@@ -61,6 +62,29 @@ void NameSuffixes::Add(std::string_view word, NameKind kind) {
     h = FnvStep(h, static_cast<unsigned char>(word[word.size() - len]));
     ++Upsert(NonZero(h)).count[k];
   }
+}
+
+void NameSuffixes::Prefetch(std::string_view word) const {
+  if (word.size() < kMinBytes || slots_.empty()) return;
+  const size_t mask = slots_.size() - 1;
+  uint64_t h = kFnvSeed;
+  for (size_t len = 1; len <= kMaxSuffix && len <= word.size(); ++len) {
+    h = FnvStep(h, static_cast<unsigned char>(word[word.size() - len]));
+    __builtin_prefetch(slots_.data() + Home(NonZero(h), mask));
+  }
+}
+
+double NameSuffixes::Term(int k, uint32_t count) const {
+  if (count < kTabulated && !terms_.empty()) return terms_[k * kTabulated + count];
+  return std::log((count + kAlpha) / (words_[k] + kAlpha * kNominalSuffixes));
+}
+
+void NameSuffixes::Seal() {
+  std::vector<double> terms(kNumNameKinds * kTabulated);
+  for (int k = 0; k < kNumNameKinds; ++k) {
+    for (uint32_t c = 0; c < kTabulated; ++c) terms[k * kTabulated + c] = Term(k, c);
+  }
+  terms_ = std::move(terms);
 }
 
 uint8_t NameSuffixes::CodeOf(std::string_view word) const {
@@ -77,7 +101,7 @@ uint8_t NameSuffixes::CodeOf(std::string_view word) const {
     const Slot* slot = Find(NonZero(h));
     if (slot == nullptr) break;
     for (int k = 0; k < kNumNameKinds; ++k) {
-      score[k] += std::log((slot->count[k] + kAlpha) / (words_[k] + kAlpha * kNominalSuffixes));
+      score[k] += Term(k, slot->count[k]);
     }
   }
   int best = 0;

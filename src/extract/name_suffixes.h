@@ -22,12 +22,19 @@ class NameSuffixes {
  public:
   // Counts `word` (as written, at least kMinBytes bytes) as one of `kind`.
   void Add(std::string_view word, NameKind kind);
+  // Tabulates the score of small counts, once the last word is added (an
+  // Add() after it drops the table): CodeOf() gives the same codes, faster.
+  void Seal();
   // A code for the kind `word` (as written) most looks like and how clearly:
   // 1 + kind * kMarginBuckets + bucket, where the bucket grows with the
   // margin of the best kind's score over the next; 0 for a word too short
   // or while some kind has no word. Naive Bayes over the word's last 1 to
   // kMaxSuffix bytes, longest first seen in the lists.
   uint8_t CodeOf(std::string_view word) const;
+  // A hint, no answer: starts fetching the slots CodeOf(word) will read, so
+  // that the lookups of several words overlap (the table is larger than the
+  // CPU's caches).
+  void Prefetch(std::string_view word) const;
 
   static constexpr size_t kMinBytes = 3;
   static constexpr size_t kMaxSuffix = 5;
@@ -41,7 +48,13 @@ class NameSuffixes {
   const Slot* Find(uint64_t key) const;
   Slot& Upsert(uint64_t key);
 
+  // CodeOf's term for a suffix seen `count` times among the words of kind
+  // k, at [k * kTabulated + count] (empty: not sealed).
+  static constexpr uint32_t kTabulated = 1024;
+  double Term(int k, uint32_t count) const;
+
   std::vector<Slot> slots_;
+  std::vector<double> terms_;
   size_t used_ = 0;
   std::array<uint32_t, kNumNameKinds> words_{};
 };

@@ -47,6 +47,24 @@ TEST(NameSuffixesTest, ALongerSharedEndingGivesALargerMargin) {
   EXPECT_GT(BucketOf(long_ending), BucketOf(short_ending));
 }
 
+// Sealing tabulates the scores of small counts; the codes stay the same,
+// and a word added after it counts.
+TEST(NameSuffixesTest, SealingChangesNoCode) {
+  const NameSuffixes open = Lists();
+  NameSuffixes sealed = Lists();
+  sealed.Seal();
+  for (std::string_view w : {"Inzigkofen", "Gerlingen", "Blaszkowski", "Rabinowitz", "Notrufsendung",
+                             "Gesellschaft", "Bietigheim-Bissingen", "Ölgat", "Anna", "Xyz"}) {
+    EXPECT_EQ(sealed.CodeOf(w), open.CodeOf(w)) << w;
+  }
+  NameSuffixes more = Lists();
+  more.Seal();
+  for (int i = 0; i < 20; ++i) more.Add("Ölgat", NameKind::kPlace);
+  EXPECT_EQ(KindOf(more.CodeOf("Ölgat")), static_cast<int>(NameKind::kPlace));
+  more.Seal();
+  EXPECT_EQ(KindOf(more.CodeOf("Ölgat")), static_cast<int>(NameKind::kPlace));
+}
+
 TEST(NameSuffixesTest, NoCodeForShortWordsOrWithoutEveryList) {
   EXPECT_EQ(Lists().CodeOf("Ab"), 0);
   NameSuffixes no_nouns;

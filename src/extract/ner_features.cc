@@ -101,13 +101,18 @@ bool OpensSentence(std::string_view token) {
 
 
 // Fills *info for `token`, whose hash `word_hash` is known.
-void ComputeWordInfo(std::string_view token, uint64_t word_hash, const Gazetteer& gazetteer,
-                     const WordClusters& clusters, const text::Folder& folder, std::string* shape,
-                     WordInfo* info) {
+// `folded`, when not null, is the token already folded.
+void ComputeWordInfo(std::string_view token, uint64_t word_hash, const std::string* folded,
+                     const Gazetteer& gazetteer, const WordClusters& clusters,
+                     const text::Folder& folder, std::string* shape, WordInfo* info) {
   info->token.assign(token);
   info->word_hash = word_hash;
-  info->folded.clear();
-  folder.To(token, &info->folded);
+  if (folded != nullptr) {
+    info->folded.assign(*folded);
+  } else {
+    info->folded.clear();
+    folder.To(token, &info->folded);
+  }
   const std::string& f = info->folded;
   ShapeTo(token, shape);
   info->folded_hash = HashString(f);
@@ -197,11 +202,17 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
   }
   // And for the words not cached, what the dictionary and word-class lookups
   // will read: each waits for memory, and so the waits overlap.
+  // Such a word is folded here already, for the lookups by its folded form.
+  out->prefolded.assign(n, 0);
   if (cache != nullptr) {
     for (size_t i = 0; i < n; ++i) {
       const WordInfo& info = cache->Slot(out->word_hash[i]);
       if (!info.valid || info.word_hash != out->word_hash[i] || info.token != tokens[i]) {
-        gazetteer.PrefetchDictionaryClass(tokens[i]);
+        std::string& f = out->folded[i];
+        f.clear();
+        folder.To(tokens[i], &f);
+        out->prefolded[i] = 1;
+        gazetteer.PrefetchWordLookups(tokens[i], f);
         if (levels > 0) clusters.PrefetchClassesOf(tokens[i]);
       }
     }
@@ -212,10 +223,11 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
     if (cache != nullptr) {
       info = &cache->Slot(word_hash);
       if (!info->valid || info->word_hash != word_hash || info->token != tokens[i]) {
-        ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, folder, &out->shape, info);
+        ComputeWordInfo(tokens[i], word_hash, out->prefolded[i] ? &out->folded[i] : nullptr,
+                        gazetteer, clusters, folder, &out->shape, info);
       }
     } else {
-      ComputeWordInfo(tokens[i], word_hash, gazetteer, clusters, folder, &out->shape, info);
+      ComputeWordInfo(tokens[i], word_hash, nullptr, gazetteer, clusters, folder, &out->shape, info);
     }
     out->infos[i] = cache != nullptr ? info : nullptr;
     out->folded[i] = info->folded;

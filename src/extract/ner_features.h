@@ -88,6 +88,7 @@ struct SentenceFeatures {
   std::vector<bool> initial;
   // Scratch.
   std::vector<std::string> folded;
+  std::vector<uint8_t> prefolded;  // folded[i] was filled before the lookups
   std::string shape;
   WordInfo info;
   std::vector<uint64_t> word_hash;
