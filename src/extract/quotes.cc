@@ -118,7 +118,8 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"vorgeworfen", ""},
     // Joined forms of subordinate clauses ("wie die Polizei mitteilte").
     {"mitteilte", ""}, {"mitteilten", ""}, {"mitgeteilt", ""}, {"hinzufuegte", ""},
-    {"einraeumte", ""}, {"eingeraeumt", ""}, {"bekanntgab", ""}, {"angab", ""},
+    {"einraeumte", ""}, {"eingeraeumt", ""}, {"bekanntgab", ""}, {"bekanntgaben", ""},
+    {"angab", ""},
     {"angaben", ""}, {"angegeben", ""}, {"ankuendigte", ""}, {"angekuendigt", ""},
     {"ausfuehrte", ""}, {"feststellte", ""}, {"hinwies", ""}, {"betont", ""},
     // English.
@@ -396,6 +397,30 @@ class Finder {
            !kNonSubjectStarts.contains(F(i)) && !kLeadingConjunctions.contains(F(i)) &&
            !kPronouns.contains(F(i));
   }
+  // Where a name that opens with its particles ("de Maizière", "van der
+  // Bellen", "von der Leyen") has its first capitalized word, when one opens
+  // at `i`; else `i`. The particles that are also German words ("da", "du",
+  // "bin", "von der") open a name only where the recognizer found a person's
+  // name ending in the capitalized words after them; "von" only with "der"
+  // or "den" ("von Matthias Prückler" is a preposition's object), and "zu"
+  // never ("meinte zu Thiem").
+  int AfterOpeningParticles(int i, int limit) const {
+    static const SvSet kPlain = {"de", "van", "di", "del", "della", "dos", "ten", "ter", "al", "el"};
+    static const SvSet kAmbiguous = {"von", "da", "du", "bin", "ibn"};
+    if (i >= limit || !Word(i)) return i;
+    const bool plain = kPlain.contains(F(i));
+    if (!plain && !kAmbiguous.contains(F(i))) return i;
+    int k = i + 1;
+    if (k < limit && Word(k) && (F(k) == "der" || F(k) == "den")) ++k;
+    if (F(i) == "von" && k == i + 1) return i;
+    if (k >= limit || !CapWord(k)) return i;
+    if (!plain) {
+      int last = k;
+      while (last + 1 < limit && CapWord(last + 1)) ++last;
+      if (!person_end_[last]) return i;
+    }
+    return k;
+  }
   // "heißt es": a document speaks, or nobody named.
   bool Impersonal(int v) const { return F(v) == "heisst" || F(v) == "hiess"; }
   // An adverb or adjective that opens the sentence alone before the verb
@@ -529,6 +554,7 @@ class Finder {
       if (m < limit && Word(m) && kDeterminers.contains(F(m))) ++m;
       for (int a = 0; a < 3 && m < limit && Adjective(m); ++a) ++m;
       const int first = m;
+      if (first == i) m = AfterOpeningParticles(m, limit);  // no article before a name's particles
       while (m < limit) {
         if (m > first && name_break_[m]) break;
         if (CapWord(m)) {
@@ -634,7 +660,9 @@ class Finder {
   std::pair<int, int> WholeSubject(int b, int v) const {
     while (b < v && Word(b) && kLeadingConjunctions.contains(F(b))) ++b;
     if (b < v && Word(b) && F(b) == "wie") ++b;
-    if (b >= v || !Word(b) || kNonSubjectStarts.contains(F(b)) || (b + 1 == v && SentenceAdverb(b))) {
+    if (b >= v || !Word(b) ||
+        (kNonSubjectStarts.contains(F(b)) && AfterOpeningParticles(b, v) == b) ||
+        (b + 1 == v && SentenceAdverb(b))) {
       return {-1, -1};
     }
     const int e = SpeakerPhrase(b, v);
@@ -749,7 +777,9 @@ class Finder {
     }
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
-    if (Word(cs) && kNonSubjectStarts.contains(F(cs))) return {-1, -1};
+    if (Word(cs) && kNonSubjectStarts.contains(F(cs)) && AfterOpeningParticles(cs, v) == cs) {
+      return {-1, -1};
+    }
     if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
     if (Mark(cs) != QuoteMark::kNone) return {cs, v};
     // The noun phrase the clause opens with ("Dieser hatte ... gesagt";
@@ -935,10 +965,18 @@ class Finder {
     if (k < n_ && (comma || Punct(p.close - 1, ",") || Punct(p.close - 1, "!") ||
                    Punct(p.close - 1, "?"))) {
       const int limit = std::min(n_, k + 20);
+      // The clause ends at a quotation mark, but for a quoted name ("schreibt
+      // die „Computerwoche“").
       int clause_end = k;
-      while (clause_end < limit && !SentenceFinal(clause_end) && !Punct(clause_end, ":") &&
-             Mark(clause_end) == QuoteMark::kNone)
-        ++clause_end;
+      while (clause_end < limit && !SentenceFinal(clause_end) && !Punct(clause_end, ":")) {
+        if (Mark(clause_end) == QuoteMark::kNone) {
+          ++clause_end;
+          continue;
+        }
+        const int name_end = QuotedName(clause_end, limit);
+        if (name_end <= clause_end) break;
+        clause_end = name_end;
+      }
       if (Verb(k, &particles) && !used_[k]) {
         int particle = -1;
         if (!particles.empty()) {

@@ -197,6 +197,17 @@ TEST(QuotesTest, Table) {
        "reported", "das sei das übliche Vorgehen", "erklärte", "Eine Sprecherin"},
       {"Der Sprecher sagte auf Anfrage der APA, die ersten 90 Asylwerber seien Familien.",
        "reported", "die ersten 90 Asylwerber seien Familien", "sagte", "Der Sprecher"},
+      // A name may open with its particles; "von" and "zu" open none without
+      // a person's name the recognizer found.
+      {"\"Das ist falsch\", sagte de Maizi\xC3\xA8re.", "direct", "Das ist falsch", "sagte",
+       "de Maizière"},
+      {"Wie van der Bellen mitteilte, sei die Lage ernst.", "reported", "sei die Lage ernst",
+       "mitteilte", "van der Bellen"},
+      {"Zu Thiem meinte Nadal: \"Er ist ein sehr guter Spieler.\"", "direct",
+       "Er ist ein sehr guter Spieler.", "meinte", "Nadal"},
+      // A quoted name after the verb is its subject.
+      {"\"Der Angriff war geplant\", schreibt die \xE2\x80\x9E" "Computerwoche\xE2\x80\x9C.",
+       "direct", "Der Angriff war geplant", "schreibt", "die „Computerwoche“"},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
