@@ -668,6 +668,18 @@ class Finder {
     const int e = SpeakerPhrase(b, v);
     if (e == b) return {-1, -1};
     if (e == v || (e + 1 == v && Punct(e, ","))) return {b, e};
+    // After an apposition, a short adverbial before the verb ("Wie Steve
+    // Marshall, Sprecher der UN-Büros, in Bangkok mitteilte").
+    if (Punct(e, ",") && !inside_[e] && v - e <= 6 && Word(e + 1) &&
+        kNonSubjectStarts.contains(F(e + 1))) {
+      bool apposition = false;
+      for (int k = b; k < e && !apposition; ++k) apposition = Punct(k, ",");
+      bool plain = true;
+      for (int k = e + 1; k < v && plain; ++k) {
+        plain = !Punct(k, ",") && Mark(k) == QuoteMark::kNone;
+      }
+      if (apposition && plain) return {b, e};
+    }
     if (Punct(e, ",") && Word(e + 1) && kRelativePronouns.contains(F(e + 1))) {
       for (int k = e + 2; k < v && k < e + 30; ++k) {
         if (Punct(k, ",") && !inside_[k]) return k + 1 == v ? std::pair<int, int>{b, e} : std::pair<int, int>{-1, -1};
@@ -748,9 +760,22 @@ class Finder {
       if (words) return {-1, -1};
     }
     if (const int sb = SentenceBegin(v); sb < cs) {
-      // The commas that set the clause start may belong to the subject.
-      const auto whole = WholeSubject(sb, v);
+      // The commas that set the clause start may belong to the subject, of
+      // the sentence or of a clause after an earlier comma ("… wies das
+      // zurück, die Sprecherin der Fraktion, Sandra Boser, erklärte: …").
+      // The longest such subject: after the farthest of the last three
+      // commas first.
+      auto whole = WholeSubject(sb, v);
       if (whole.first >= 0) return whole;
+      int commas[3];
+      int num_commas = 0;
+      for (int c = cs - 2; c > sb && num_commas < 3; --c) {
+        if (Punct(c, ",") && !inside_[c]) commas[num_commas++] = c;
+      }
+      while (num_commas > 0) {
+        whole = WholeSubject(commas[--num_commas] + 1, v);
+        if (whole.first >= 0) return whole;
+      }
     }
     while (cs < v && Word(cs) && kLeadingConjunctions.contains(F(cs))) ++cs;
     if (cs < v && Word(cs) && F(cs) == "wie") {
@@ -1228,7 +1253,7 @@ class Finder {
     // and its apposition ("teilte der Vorsitzende ..., Magdalena Chu, mit, ...").
     int cs = sb;
     for (int i = v - 1; i > sb; --i) {
-      if (Punct(i, ",") && !inside_[i]) {
+      if ((Punct(i, ",") || Punct(i, ";")) && !inside_[i]) {
         cs = i + 1;
         break;
       }

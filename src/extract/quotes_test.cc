@@ -205,6 +205,18 @@ TEST(QuotesTest, Table) {
        "mitteilte", "van der Bellen"},
       {"Zu Thiem meinte Nadal: \"Er ist ein sehr guter Spieler.\"", "direct",
        "Er ist ein sehr guter Spieler.", "meinte", "Nadal"},
+      // A subject with an apposition after an earlier clause, or before a
+      // short adverbial; a semicolon ends a clause.
+      {"Die Ministerin wies das zur\xC3\xBC" "ck, die Sprecherin der Fraktion, Sandra Boser, "
+       "erkl\xC3\xA4rte: \"Das ist fehl am Platz.\"",
+       "direct", "Das ist fehl am Platz.", "erklärte",
+       "die Sprecherin der Fraktion, Sandra Boser"},
+      {"Wie Steve Marshall, Sprecher der UN-B\xC3\xBCros, in Bangkok mitteilte, hat die Regierung "
+       "nur sechs Hubschrauber im Einsatz.",
+       "reported", "hat die Regierung nur sechs Hubschrauber im Einsatz", "mitteilte",
+       "Steve Marshall, Sprecher der UN-Büros"},
+      {"Die Angriffe gingen weiter; die Zeitung berichtete, dass Milizen dahinter st\xC3\xBCnden.",
+       "reported", "dass Milizen dahinter stünden", "berichtete", "die Zeitung"},
       // A quoted name after the verb is its subject.
       {"\"Der Angriff war geplant\", schreibt die \xE2\x80\x9E" "Computerwoche\xE2\x80\x9C.",
        "direct", "Der Angriff war geplant", "schreibt", "die „Computerwoche“"},
