@@ -75,27 +75,12 @@ class HashSet {
   }
   // The value of h, 0 when absent.
   uint8_t Get(uint64_t h) const {
-    if (table_.empty()) return 0;
-    h = h == 0 ? 1 : h;
-    size_t s = Slot(h);
-    while (true) {
-      const uint64_t v = table_[s];
-      if (v == h) return values_[s];
-      if (v == 0) return 0;
-      s = (s + 1) & mask_;
-    }
+    const size_t s = Find(h);
+    return s == kAbsent ? 0 : values_[s];
   }
   // Get(h) != 0, as every stored hash has a value: without reading the
   // values, which would be a second miss.
-  bool Contains(uint64_t h) const {
-    if (table_.empty()) return false;
-    h = h == 0 ? 1 : h;
-    for (size_t s = Slot(h);; s = (s + 1) & mask_) {
-      const uint64_t v = table_[s];
-      if (v == h) return true;
-      if (v == 0) return false;
-    }
-  }
+  bool Contains(uint64_t h) const { return Find(h) != kAbsent; }
   // Fetches the first slot Get(h) reads (of an empty set: null plus 0, which
   // a prefetch ignores). Written so because GCC 12 -O2 dropped the prefetch
   // behind an emptiness test, a ternary or a second prefetch.
@@ -106,6 +91,17 @@ class HashSet {
 
  private:
   size_t Slot(uint64_t h) const { return static_cast<size_t>(h ^ (h >> 29)) & mask_; }
+  // The slot holding h, kAbsent when none does.
+  static constexpr size_t kAbsent = ~size_t{0};
+  size_t Find(uint64_t h) const {
+    if (table_.empty()) return kAbsent;
+    h = h == 0 ? 1 : h;
+    for (size_t s = Slot(h);; s = (s + 1) & mask_) {
+      const uint64_t v = table_[s];
+      if (v == h) return s;
+      if (v == 0) return kAbsent;
+    }
+  }
   void Grow() {
     HugeVector<uint64_t> old = std::move(table_);
     HugeVector<uint8_t> old_values = std::move(values_);

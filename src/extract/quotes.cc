@@ -421,6 +421,11 @@ class Finder {
     }
     return k;
   }
+  // A word that opens a clause without being its subject (kNonSubjectStarts),
+  // unless it opens a name with its particles ("von der Leyen erklärte").
+  bool NonSubjectStart(int i, int limit) const {
+    return Word(i) && kNonSubjectStarts.contains(F(i)) && AfterOpeningParticles(i, limit) == i;
+  }
   // "heißt es": a document speaks, or nobody named.
   bool Impersonal(int v) const { return F(v) == "heisst" || F(v) == "hiess"; }
   // An adverb or adjective that opens the sentence alone before the verb
@@ -660,9 +665,7 @@ class Finder {
   std::pair<int, int> WholeSubject(int b, int v) const {
     while (b < v && Word(b) && kLeadingConjunctions.contains(F(b))) ++b;
     if (b < v && Word(b) && F(b) == "wie") ++b;
-    if (b >= v || !Word(b) ||
-        (kNonSubjectStarts.contains(F(b)) && AfterOpeningParticles(b, v) == b) ||
-        (b + 1 == v && SentenceAdverb(b))) {
+    if (b >= v || !Word(b) || NonSubjectStart(b, v) || (b + 1 == v && SentenceAdverb(b))) {
       return {-1, -1};
     }
     const int e = SpeakerPhrase(b, v);
@@ -802,9 +805,7 @@ class Finder {
     }
     if (cs >= v || v - cs > 15) return {-1, -1};
     if (!Word(cs) && Mark(cs) == QuoteMark::kNone) return {-1, -1};
-    if (Word(cs) && kNonSubjectStarts.contains(F(cs)) && AfterOpeningParticles(cs, v) == cs) {
-      return {-1, -1};
-    }
+    if (NonSubjectStart(cs, v)) return {-1, -1};
     if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
     if (Mark(cs) != QuoteMark::kNone) return {cs, v};
     // The noun phrase the clause opens with ("Dieser hatte ... gesagt";
