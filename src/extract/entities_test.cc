@@ -775,6 +775,24 @@ TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
   EXPECT_EQ(FixTags({"sagte", "er", ":", "Die", "Welt", "ist", "klein"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
 }
 
+// A listed family name after its particles is a person's name with them,
+// whatever the tagger made of it; "von" alone and a capitalized "Da" open
+// none.
+TEST(NameTagsTest, AListedFamilyNameTakesItsParticles) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"sagte", "von", "der", "Leyen", "."}, {o, o, o, b_loc, o}),
+            (Tags{"O", "B-PER", "I-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"Von", "der", "Leyen", "betonte"}, {o, o, o, o}),
+            (Tags{"B-PER", "I-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"wie", "de", "Maizière", "sagte"}, {o, o, o, o}),
+            (Tags{"O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"mit", "von", "Merkel"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
+  EXPECT_EQ(FixTags({"Da", "Merkel", "kam"}, {o, b_per, o}), (Tags{"O", "B-PER", "O"}));
+  // A word of the dictionary is no family name here.
+  EXPECT_EQ(FixTags({"von", "der", "Linde"}, {o, o, o}), Tags(3, "O"));
+}
+
 TEST(NameTagsTest, APlaceAdjectiveAndAPlaceNounAreOnePlace) {
   const uint8_t o = 0, b_loc_deriv = 11;  // B-LOCderiv
   using Tags = std::vector<std::string>;

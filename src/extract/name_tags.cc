@@ -1,6 +1,7 @@
 #include "name_tags.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 #include "dates.h"
@@ -45,6 +46,39 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
     size_t k = j + 1;
     while (k < n && IsInside((*tags)[k]) && StartsUpper(words[k])) (*tags)[k++] = InsideTag(kTypePer);
     i = k - 1;
+  }
+}
+
+// A family name of our lists that opens with particles, after them outside
+// any name, is a person's name with its particles, whatever the tagger made
+// of the name ("von der Leyen" a place, "de Maizière" nothing). The name is
+// a listed family name, no listed place ("von der Elbe") and no word of the
+// dictionary as written ("von der Linde"); "von" counts only with "der" or
+// "den" ("von Merkel" is a preposition's object), and "da" not at all ("weil
+// da Amundsen …").
+void ListedFamilyNamesWithParticles(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                    std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static const std::array<std::string_view, 6> kAlone = {"van", "de", "di", "del", "della", "dos"};
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if ((*tags)[i] != 0) continue;
+    size_t j = i + 1;
+    if ((folded[i] == "von" || folded[i] == "van") && (folded[j] == "der" || folded[j] == "den")) {
+      if (i > 0 && StartsUpper(words[i])) continue;
+      ++j;
+    } else if (StartsUpper(words[i]) || std::find(kAlone.begin(), kAlone.end(), folded[i]) == kAlone.end()) {
+      continue;  // a capital only in "Von der Leyen" opening a sentence ("Da Amundsen …")
+    }
+    if (j >= n || (*tags)[j - 1] != 0 || !IsWordToken(words[j]) || !StartsUpper(words[j]) ||
+        IsAllCaps(words[j]) || IsInside((*tags)[j]) || (j + 1 < n && IsInside((*tags)[j + 1])) ||
+        !gazetteer.FlagsOf(folded[j]).last_name || gazetteer.IsListedPlace(folded.subspan(j, 1))) {
+      continue;
+    }
+    const DictionaryClass listed = gazetteer.DictionaryClassOf(words[j]);
+    if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+    (*tags)[i] = BeginTag(kTypePer);
+    for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = InsideTag(kTypePer);
+    i = j;
   }
 }
 
@@ -498,6 +532,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   NamesDoNotStartWithAdjectives(gazetteer, words, folded, tags);
   JoinParticleNames(gazetteer, words, folded, tags);
+  ListedFamilyNamesWithParticles(gazetteer, words, folded, tags);
   NameEndsBeforeItsParticle(words, folded, tags);
   RoleAndGivenNameMakeAPerson(gazetteer, words, folded, tags);
   DropRolesAndTitles(gazetteer, words, folded, tags);

@@ -356,20 +356,29 @@ class Finder {
     }
   }
 
-  // The dash ending a dateline at the start of [b, e): capitalized words,
-  // or groups joined by '/', of which one starts a place the recognizer
-  // found, then a dash and a capitalized word; -1 if there is none.
+  // The dash or period ending a dateline at the start of [b, e):
+  // capitalized words, or groups joined by '/', of which one starts a place
+  // the recognizer found, then a dash and a capitalized word or quotation
+  // mark. A period ends one only inside the sentence (the splitter keeps a
+  // line's leading "Brüssel." with the sentence after it), after a word of
+  // three letters or more ("Dr. Müller", "St. Pölten" are no datelines),
+  // and a word in capitals may stand for the place ("BRÜSSEL."). -1 if
+  // there is none.
   int DatelineDash(int b, int e) const {
     bool place = false;
+    bool capitals = true;
     for (int i = b; i < e && i < b + 6; ++i) {
-      if (Dash(i) || Punct(i, "-")) {
+      const bool dot = Punct(i, ".");
+      if (Dash(i) || Punct(i, "-") || dot) {
         const bool next_cap = i + 1 < e && (Mark(i + 1) != QuoteMark::kNone ||
                                             (Word(i + 1) && v_.words[i + 1].cap));
-        return place && next_cap ? i : -1;
+        if (dot && (i == b || v_.Raw(i - 1).size() < 3)) return -1;
+        return (place || (dot && capitals)) && next_cap ? i : -1;
       }
       if (Punct(i, "/")) continue;
       if (!Word(i) || !v_.words[i].cap) return -1;
       place = place || place_start_[i];
+      capitals = capitals && v_.Raw(i).size() >= 3 && IsAllCaps(v_.Raw(i));
     }
     return -1;
   }
@@ -420,6 +429,18 @@ class Finder {
       if (!person_end_[last]) return i;
     }
     return k;
+  }
+  // After a title's abbreviation or an initial and its period, when a
+  // capitalized word follows ("Prof. Dr. Matthias W. Beckmann"): the index
+  // of that word; else `i`.
+  int AfterAbbreviation(int i, int limit) const {
+    static const SvSet kTitles = {"dr", "prof"};
+    if (i + 2 >= limit || !Word(i) || !v_.words[i].cap || !Punct(i + 1, ".") ||
+        v_.words[i + 1].begin != v_.words[i].end || !CapWord(i + 2))
+      return i;
+    const std::string_view raw = v_.Raw(i);
+    const bool initial = raw.size() == 1 && raw[0] >= 'A' && raw[0] <= 'Z';
+    return initial || kTitles.contains(F(i)) ? i + 2 : i;
   }
   // A word that opens a clause without being its subject (kNonSubjectStarts),
   // unless it opens a name with its particles ("von der Leyen erklärte").
@@ -562,7 +583,9 @@ class Finder {
       if (first == i) m = AfterOpeningParticles(m, limit);  // no article before a name's particles
       while (m < limit) {
         if (m > first && name_break_[m]) break;
-        if (CapWord(m)) {
+        if (const int a = AfterAbbreviation(m, limit); a > m) {
+          m = a;  // "Dr. Heino Stoever", "George W. Bush"
+        } else if (CapWord(m)) {
           ++m;
         } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
                    CapWord(m + 1)) {
@@ -1130,10 +1153,11 @@ class Finder {
       if ((f == "laut" || f == "gemaess") && i + 1 < se) {
         const int e = SpeakerPhrase(i + 1, se);
         // "laut Reuters", "laut der Polizei", "laut israelischen Medien",
-        // "laut diesem Zeugen" (an adjective by its ending); not "laut und
-        // deutlich".
+        // "laut diesem Zeugen" (an adjective by its ending), "laut von der
+        // Leyen"; not "laut und deutlich".
         if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
-                          Adjective(i + 1) || Mark(i + 1) != QuoteMark::kNone)) {
+                          Adjective(i + 1) || Mark(i + 1) != QuoteMark::kNone ||
+                          AfterOpeningParticles(i + 1, se) > i + 1)) {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "according" && i + 2 < se && F(i + 1) == "to") {

@@ -217,6 +217,12 @@ TEST(QuotesTest, Table) {
        "Steve Marshall, Sprecher der UN-Büros"},
       {"Die Angriffe gingen weiter; die Zeitung berichtete, dass Milizen dahinter st\xC3\xBCnden.",
        "reported", "dass Milizen dahinter stünden", "berichtete", "die Zeitung"},
+      // A title's abbreviation or an initial with its period is part of the
+      // name.
+      {"Das sei ein Erfolg, sagte Dr. Heino Stoever am Montag.", "reported", "Das sei ein Erfolg",
+       "sagte", "Dr. Heino Stoever"},
+      {"Klinikdirektor Prof. Dr. Matthias W. Beckmann sagte, das sei ein Erfolg.", "reported",
+       "das sei ein Erfolg", "sagte", "Klinikdirektor Prof. Dr. Matthias W. Beckmann"},
       // A quoted name after the verb is its subject.
       {"\"Der Angriff war geplant\", schreibt die \xE2\x80\x9E" "Computerwoche\xE2\x80\x9C.",
        "direct", "Der Angriff war geplant", "schreibt", "die „Computerwoche“"},
@@ -528,6 +534,55 @@ TEST(QuotesTest, ADatelineIsNoSpeaker) {
     ASSERT_EQ(quotes.size(), 1u) << c.text;
     EXPECT_EQ(quotes[0].speaker, c.speaker);
     EXPECT_EQ(quotes[0].text.rfind(c.speaker, 0), 0u) << quotes[0].text;
+  }
+}
+
+// A dateline ending in a period ("BRÜSSEL.", "Brüssel."), which the sentence
+// splitter keeps with the sentence after it, is neither speaker nor message;
+// "St." and "Dr." open no dateline.
+TEST(QuotesTest, ADatelineWithAPeriodIsNoSpeaker) {
+  const std::string capitals = "BR\xC3\x9CSSEL. Merkel sagte, sie komme morgen nach Berlin.";
+  Extraction ex;
+  AddPerson(capitals, "Merkel", "", &ex, {"Merkel"});
+  std::vector<Quote> quotes = Quotes(capitals, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Merkel");
+
+  const std::string place = "Br\xC3\xBCssel. \xE2\x80\x9EWir m\xC3\xBCssen handeln\xE2\x80\x9C, sagte Merkel.";
+  Extraction ex2;
+  AddEntity(place, "Brüssel", EntityType::kLocation, "", &ex2, {"Br\xC3\xBCssel"});
+  AddPerson(place, "Merkel", "", &ex2, {"Merkel"});
+  std::sort(ex2.mentions.begin(), ex2.mentions.end(),
+            [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  quotes = Quotes(place, &ex2);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(QuoteKindName(quotes[0].kind), "direct");
+  EXPECT_EQ(quotes[0].text, "Wir müssen handeln");
+  EXPECT_EQ(quotes[0].speaker, "Merkel");
+
+  const std::string title = "Dr. M\xC3\xBCller sagte, er komme morgen nach Berlin.";
+  quotes = Quotes(title);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Dr. Müller");
+}
+
+// "von der" opens a name before a person's name the recognizer found, also
+// after "Wie" and "laut".
+TEST(QuotesTest, VonDerOpensAPersonsName) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Wie von der Leyen am Montag sagte, seien die Mittel dringend n\xC3\xB6tig.", "sagte"},
+      {"Laut von der Leyen sei das Paket fertig.", "Laut"},
+      {"Von der Leyen betonte, die Hilfe werde fortgesetzt.", "betonte"},
+  };
+  for (const auto& [text, cue] : cases) {
+    Extraction ex;
+    AddPerson(text, "Ursula von der Leyen", "", &ex, {"von der Leyen", "Von der Leyen"});
+    std::sort(ex.mentions.begin(), ex.mentions.end(),
+              [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+    const std::vector<Quote> quotes = Quotes(text, &ex);
+    ASSERT_EQ(quotes.size(), 1u) << text;
+    EXPECT_EQ(quotes[0].cue, cue) << text;
+    EXPECT_EQ(quotes[0].speaker.substr(1), "on der Leyen") << text;
   }
 }
 
