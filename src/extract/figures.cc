@@ -291,9 +291,14 @@ class FigureFinder {
     end = UnitAt(end, &unit);
     // The lower end of a range takes the scale, unit and counted noun of
     // the upper: "von 25 bis 60 Millionen Euro" (25 million euros), "12-14
-    // Zeichen".
+    // Zeichen"; so do the start of a change and the lower of two bounds:
+    // "von 4,7 auf 4,2 Prozent", "zwischen 3 und 5 Prozent".
+    const std::string_view before = i > 0 && Word(i - 1) ? F(i - 1) : std::string_view();
+    const bool range_word =
+        Word(end) && (F(end) == "bis" || (F(end) == "auf" && before == "von") ||
+                      (F(end) == "und" && before == "zwischen"));
     if (end == i + 1 && v_.words[i].kind == text::TokenKind::kNumber &&
-        ((Word(end) && F(end) == "bis") || Punct(end, "-") || Punct(end, "–")) && end + 1 < n_ &&
+        (range_word || Punct(end, "-") || Punct(end, "–")) && end + 1 < n_ &&
         v_.words[end + 1].kind == text::TokenKind::kNumber && SameSentence(i, end + 1)) {
       int upper_end = end + 2;
       // "10 bis 12 Uhr": a span of time, not a figure.

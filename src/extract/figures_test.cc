@@ -95,6 +95,20 @@ TEST(FiguresTest, TheLowerEndOfARange) {
   ASSERT_GE(f.size(), 1u);
   EXPECT_EQ(f[0].text, "12");
   EXPECT_EQ(f[0].counted, "Zeichen");
+  // So do the start of a change and the lower of two bounds; "auf" and
+  // "und" alone make no range.
+  f = Figures("Das Defizit soll von 4,7 auf 4,2 Prozent sinken.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "4,7");
+  EXPECT_EQ(f[0].unit, "%");
+  f = Figures("Der Umsatz liegt zwischen 20 und 25 Millionen Euro.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_DOUBLE_EQ(f[0].value, 20e6);
+  EXPECT_EQ(f[0].unit, "EUR");
+  f = Figures("Sie kamen mit 20 und gingen mit 25 Millionen Euro.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_DOUBLE_EQ(f[0].value, 20);
+  EXPECT_EQ(f[0].unit, "");
 }
 
 TEST(FiguresTest, BillionFollowsTheLanguage) {

@@ -938,7 +938,8 @@ class Finder {
 
   // A quotation inside a clause whose verb names it ("nannte das Urteil
   // „fahrlässig“", "würdigte ihn als „großen Österreicher“", "hatte es als
-  // „Militäroperation“ bezeichnet"): the quoted words are the subject's.
+  // „Militäroperation“ bezeichnet", "sprach von einem „harten Schritt“"):
+  // the quoted words are the subject's.
   bool Naming(const Pair& p, Found* f) const {
     static const SvSet kNaming = {"nannte", "nannten", "nennt", "nennen", "bezeichnete",
                                   "bezeichneten", "bezeichnet", "bezeichnen", "wuerdigte",
@@ -950,9 +951,17 @@ class Finder {
         break;
       }
     }
+    // "sprach von einem „historischen Tag“": the cue is the verb with "von".
+    static const SvSet kSpeakOf = {"sprach", "sprachen", "spricht", "sprechen"};
     int verb = -1;
+    bool speak_of = false;
     for (int i = cs; i < p.open && verb < 0; ++i) {
-      if (Word(i) && !inside_[i] && kNaming.contains(F(i))) verb = i;
+      if (!Word(i) || inside_[i]) continue;
+      if (kNaming.contains(F(i))) verb = i;
+      if (kSpeakOf.contains(F(i)) && i + 1 < p.open && Word(i + 1) && F(i + 1) == "von") {
+        verb = i;
+        speak_of = true;
+      }
     }
     // A participle after it closes the clause: "… als „…“ bezeichnet."
     for (int i = p.close + 1; verb < 0 && i < n_ && i <= p.close + 3 && Word(i); ++i) {
@@ -962,7 +971,7 @@ class Finder {
     // A name after a preposition is what is named by, not the name given
     // ("nannte im „Deutschlandfunk“ …").
     if (p.open > cs && Word(p.open - 1) && kNonSubjectStarts.contains(F(p.open - 1)) &&
-        F(p.open - 1) != "als") {
+        F(p.open - 1) != "als" && !(speak_of && p.open == verb + 2)) {
       return false;
     }
     const std::pair<int, int> speaker = SubjectOfClause(cs, verb, p.open);
@@ -970,6 +979,7 @@ class Finder {
     f->kind = QuoteKind::kDirect;
     f->cue_begin = verb;
     f->cue_end = verb + 1;
+    if (speak_of) f->cue_particle = verb + 1;
     f->spk_begin = speaker.first;
     f->spk_end = speaker.second;
     return true;

@@ -217,6 +217,9 @@ TEST(QuotesTest, Table) {
        "Steve Marshall, Sprecher der UN-Büros"},
       {"Die Angriffe gingen weiter; die Zeitung berichtete, dass Milizen dahinter st\xC3\xBCnden.",
        "reported", "dass Milizen dahinter stünden", "berichtete", "die Zeitung"},
+      // "sprach von" names the quoted words it governs.
+      {"Die Polizei sprach von \xE2\x80\x9EGefahr f\xC3\xBCr Leib und Leben\xE2\x80\x9C.", "direct",
+       "Gefahr für Leib und Leben", "sprach von", "Die Polizei"},
       // A title's abbreviation or an initial with its period is part of the
       // name.
       {"Das sei ein Erfolg, sagte Dr. Heino Stoever am Montag.", "reported", "Das sei ein Erfolg",
