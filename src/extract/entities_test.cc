@@ -775,6 +775,16 @@ TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
   EXPECT_EQ(FixTags({"sagte", "er", ":", "Die", "Welt", "ist", "klein"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
 }
 
+// A role the tagger made a name of its own before a person's name is none.
+TEST(NameTagsTest, ARoleBeforeAPersonIsNoName) {
+  const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Bundeskanzler", "Friedrich", "Merz", "sagte"}, {b_org, b_per, i_per, o}),
+            (Tags{"O", "B-PER", "I-PER", "O"}));
+  // Not before another kind of name.
+  EXPECT_EQ(FixTags({"Bundeskanzler", "Merz"}, {b_org, b_org}), (Tags{"B-ORG", "B-ORG"}));
+}
+
 // A listed family name after its particles is a person's name with them,
 // whatever the tagger made of it; "von" alone and a capitalized "Da" open
 // none.

@@ -193,6 +193,14 @@ void RoleAndGivenNameMakeAPerson(const Gazetteer& gazetteer, std::span<const std
 void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                         std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
+  // A role or title the tagger made a name of its own before a person's
+  // name ("Bundeskanzler" an organisation before "Friedrich Merz").
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (IsBegin((*tags)[i]) && (*tags)[i + 1] == BeginTag(kTypePer) &&
+        (gazetteer.RoleOf(words[i], folded[i]) == RoleKind::kOffice || gazetteer.IsTitle(folded[i]))) {
+      (*tags)[i] = 0;
+    }
+  }
   for (size_t i = 0; i < n; ++i) {
     if ((*tags)[i] != BeginTag(kTypePer)) continue;
     size_t j = i;

@@ -1088,6 +1088,16 @@ class Finder {
       const int colon = p.open - 1;
       int cs = SentenceBegin(colon);
       for (int i = colon - 1; i >= cs; --i) {
+        // A quoted name does not end the clause ("erklärte gegenüber der
+        // „Bild“-Zeitung: …").
+        if (Mark(i) != QuoteMark::kNone && inside_[i]) {
+          int open = i - 1;
+          while (open > cs && open > i - 7 && Mark(open) == QuoteMark::kNone) --open;
+          if (open >= cs && open < i - 1 && QuotedName(open, colon) == i + 1) {
+            i = open;
+            continue;
+          }
+        }
         if (Punct(i, ",") || (Mark(i) != QuoteMark::kNone && inside_[i])) {
           cs = i + 1;
           break;

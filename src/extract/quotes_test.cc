@@ -217,6 +217,10 @@ TEST(QuotesTest, Table) {
        "Steve Marshall, Sprecher der UN-Büros"},
       {"Die Angriffe gingen weiter; die Zeitung berichtete, dass Milizen dahinter st\xC3\xBCnden.",
        "reported", "dass Milizen dahinter stünden", "berichtete", "die Zeitung"},
+      // A quoted name before the colon is no end of the clause.
+      {"Der Politiker Jens Spahn erkl\xC3\xA4rte gegen\xC3\xBC" "ber der \xE2\x80\x9E" "Bild\xE2\x80\x9C-Zeitung: "
+       "\xE2\x80\x9EWir werden liefern.\xE2\x80\x9C",
+       "direct", "Wir werden liefern.", "erklärte", "Der Politiker Jens Spahn"},
       // "sprach von" names the quoted words it governs.
       {"Die Polizei sprach von \xE2\x80\x9EGefahr f\xC3\xBCr Leib und Leben\xE2\x80\x9C.", "direct",
        "Gefahr für Leib und Leben", "sprach von", "Die Polizei"},
