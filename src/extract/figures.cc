@@ -327,6 +327,13 @@ class FigureFinder {
   int UnitAt(int at, std::string* unit) const {
     if (at >= n_) return at;
     const std::string_view raw = v_.Raw(at);
+    // Swiss francs abbreviated: "120 Mio. Fr.", "45 sFr." ("Fr." alone
+    // after a number is no "Frau" or "Freitag").
+    if ((raw == "Fr" || raw == "sFr" || raw == "SFr") && at + 1 < n_ && Punct(at + 1, ".") &&
+        v_.words[at + 1].begin == v_.words[at].end) {
+      *unit = "CHF";
+      return at + 2;
+    }
     const Unit* u = Find(kUnitWords, Word(at) ? F(at) : raw);
     if (u != nullptr && (Word(at) || raw == "%" || raw == "€" || raw == "$")) {
       *unit = std::string(u->unit);

@@ -111,6 +111,16 @@ TEST(FiguresTest, TheLowerEndOfARange) {
   EXPECT_EQ(f[0].unit, "");
 }
 
+// Swiss francs may be abbreviated "Fr." after the number.
+TEST(FiguresTest, SwissFrancsAbbreviated) {
+  std::vector<Figure> f = Figures("Der Kanton rechnet mit einem Defizit von 120 Mio. Fr. im Jahr.");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].text, "120 Mio. Fr.");
+  EXPECT_DOUBLE_EQ(f[0].value, 120e6);
+  EXPECT_EQ(f[0].unit, "CHF");
+  EXPECT_EQ(f[0].counted, "");
+}
+
 TEST(FiguresTest, BillionFollowsTheLanguage) {
   const struct {
     std::string text;
