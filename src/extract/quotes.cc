@@ -632,6 +632,9 @@ class Finder {
         // A news agency after "der" is whom it was told ("bestätigte eine
         // Sprecherin der APA").
         if (f == "der" && m < limit && Word(m) && kNewsAgencies.contains(F(m))) break;
+        // Nor does a person named by age ("sagte die 45-Jährige der
+        // Deutschen Presse-Agentur").
+        if (genitive && Word(j - 1) && F(j - 1).find("-jaehrig") != std::string_view::npos) break;
         const int e = core(m);
         if (e < 0) break;
         // Nor does a person's name take a genitive: "sagte Nikolic der
@@ -714,11 +717,11 @@ class Finder {
     return {-1, -1};
   }
 
-  // "heißt es in der Mitteilung", "In der Mitteilung heißt es": the source
-  // of an impersonal cue at `v` is the document named by the prepositional
-  // phrase; {-1,-1} if there is none.
+  // "heißt es in der Mitteilung", "In der Mitteilung heißt es", "hieß es aus
+  // dem Ministerium": the source of an impersonal cue at `v` is the document
+  // (or office) named by the prepositional phrase; {-1,-1} if there is none.
   std::pair<int, int> ImpersonalSource(int cs, int v, int limit) const {
-    static const SvSet kIn = {"in", "im", "bei", "auf"};
+    static const SvSet kIn = {"in", "im", "bei", "auf", "aus"};
     if (cs < v && Word(cs) && kIn.contains(F(cs))) {
       const int e = NounPhrase(cs + 1, v);
       if (e > cs + 1 && e == v) return {cs + 1, e};
@@ -1045,7 +1048,9 @@ class Finder {
         f.cue_begin = k;
         f.cue_end = (particle >= 0 ? particle : k) + 1;
         f.cue_particle = particle;
-        std::tie(f.spk_begin, f.spk_end) = SubjectAfter(k, clause_end);
+        // "„…“, hieß es in einer Erklärung": the document speaks.
+        std::tie(f.spk_begin, f.spk_end) =
+            Impersonal(k) ? ImpersonalSource(k, k, clause_end) : SubjectAfter(k, clause_end);
       } else if (comma && Word(k) && F(k) == "so") {
         const int e = SpeakerPhrase(k + 1, clause_end);
         if (e == k + 1) goto no_cue_after;

@@ -217,6 +217,16 @@ TEST(QuotesTest, Table) {
        "Steve Marshall, Sprecher der UN-Büros"},
       {"Die Angriffe gingen weiter; die Zeitung berichtete, dass Milizen dahinter st\xC3\xBCnden.",
        "reported", "dass Milizen dahinter stünden", "berichtete", "die Zeitung"},
+      // A person named by age takes no genitive; an impersonal cue names the
+      // document or office it quotes.
+      {"\xE2\x80\x9E" "Es gibt keinen Plan B\xE2\x80\x9C, sagte die 45-J\xC3\xA4hrige der Deutschen "
+       "Presse-Agentur.",
+       "direct", "Es gibt keinen Plan B", "sagte", "die 45-Jährige"},
+      {"Man habe alles versucht, hie\xC3\x9F es aus dem Ministerium.", "reported",
+       "Man habe alles versucht", "hieß es", "dem Ministerium"},
+      {"\xE2\x80\x9EWir pr\xC3\xBC" "fen alle Optionen\xE2\x80\x9C, hie\xC3\x9F es in einer Erkl\xC3\xA4rung "
+       "des Konzerns.",
+       "direct", "Wir prüfen alle Optionen", "hieß es", "einer Erklärung des Konzerns"},
       // A quoted name before the colon is no end of the clause.
       {"Der Politiker Jens Spahn erkl\xC3\xA4rte gegen\xC3\xBC" "ber der \xE2\x80\x9E" "Bild\xE2\x80\x9C-Zeitung: "
        "\xE2\x80\x9EWir werden liefern.\xE2\x80\x9C",

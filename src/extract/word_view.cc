@@ -19,6 +19,16 @@ bool StartsUpper(std::string_view w) {
   return false;
 }
 
+// A noun whose compound opens with digits: "45-Jährige", "5G-Netz",
+// "100-Meter-Lauf" (not "19-jährige").
+bool DigitsThenCapital(std::string_view w) {
+  size_t i = 0;
+  while (i < w.size() && w[i] >= '0' && w[i] <= '9') ++i;
+  if (i == 0) return false;
+  while (i < w.size() && w[i] != '-') ++i;
+  return i + 1 < w.size() && StartsUpper(w.substr(i + 1));
+}
+
 }  // namespace
 
 int WordView::WordAt(uint32_t offset) const {
@@ -60,7 +70,7 @@ WordView BuildWordView(std::string_view text, std::string_view lang) {
     const std::string_view raw = text.substr(t.begin, t.end - t.begin);
     w.folded_begin = static_cast<uint32_t>(v.folded.size());
     if (t.kind == text::TokenKind::kWord) {
-      w.cap = StartsUpper(raw);
+      w.cap = StartsUpper(raw) || DigitsThenCapital(raw);
       folder.To(raw, &v.folded);
     } else {
       v.folded.append(raw);

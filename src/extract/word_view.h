@@ -20,7 +20,7 @@ struct Word {
   uint32_t folded_begin = 0;  // into WordView::folded
   uint32_t folded_end = 0;
   text::TokenKind kind = text::TokenKind::kWord;
-  bool cap = false;       // starts with an upper-case letter (Latin scripts)
+  bool cap = false;       // starts with an upper-case letter (Latin scripts), or is a noun after digits ("45-Jährige")
   // Opens its sentence, and the word list knows it in lower case only, not
   // as a declined adjective: an adverb or adjective that fills the Vorfeld
   // ("Dagegen sagte die Polizei", "Relativierend fügt Gall hinzu"), no name.
