@@ -1243,6 +1243,16 @@ class Finder {
             q.cue_particle = particle;
             q.spk_begin = spb;
             q.spk_end = spe;
+            // "„Die Lage ist ernst.“ Das sagte Merkel.": a quotation that
+            // fills the sentence before is direct.
+            for (const Pair& pair : pairs_) {
+              if (pair.open == pb && pair.close + 1 >= pe_all - 1 && pair.close < pe_all) {
+                q.kind = QuoteKind::kDirect;
+                q.msg_end = pair.close + 1;
+                q.byte_begin = v_.words[pair.open].end;
+                q.byte_end = v_.words[pair.close].begin;
+              }
+            }
             Add(q);
             return;
           }

@@ -227,6 +227,9 @@ TEST(QuotesTest, Table) {
       {"\xE2\x80\x9EWir pr\xC3\xBC" "fen alle Optionen\xE2\x80\x9C, hie\xC3\x9F es in einer Erkl\xC3\xA4rung "
        "des Konzerns.",
        "direct", "Wir prüfen alle Optionen", "hieß es", "einer Erklärung des Konzerns"},
+      // "Das sagte X." after a sentence that is one quotation: direct.
+      {"\xE2\x80\x9E" "Die Lage ist ernst.\xE2\x80\x9C Das sagte Merkel am Montag.", "direct",
+       "Die Lage ist ernst.", "sagte", "Merkel"},
       // A quoted name before the colon is no end of the clause.
       {"Der Politiker Jens Spahn erkl\xC3\xA4rte gegen\xC3\xBC" "ber der \xE2\x80\x9E" "Bild\xE2\x80\x9C-Zeitung: "
        "\xE2\x80\x9EWir werden liefern.\xE2\x80\x9C",
