@@ -352,7 +352,7 @@ class Finder {
     const size_t first = std::min<size_t>(sentences_.size(), 3);
     for (size_t s = 0; s < first; ++s) {
       auto& [b, e] = sentences_[s];
-      if (const int dash = DatelineDash(b, e); dash >= 0) b = dash + 1;
+      if (const int end = DatelineEnd(b, e); end >= 0) b = end + 1;
     }
   }
 
@@ -364,7 +364,7 @@ class Finder {
   // three letters or more ("Dr. Müller", "St. Pölten" are no datelines),
   // and a word in capitals may stand for the place ("BRÜSSEL."). -1 if
   // there is none.
-  int DatelineDash(int b, int e) const {
+  int DatelineEnd(int b, int e) const {
     bool place = false;
     bool capitals = true;
     for (int i = b; i < e && i < b + 6; ++i) {
@@ -1251,6 +1251,7 @@ class Finder {
                 q.msg_end = pair.close + 1;
                 q.byte_begin = v_.words[pair.open].end;
                 q.byte_end = v_.words[pair.close].begin;
+                break;
               }
             }
             Add(q);
