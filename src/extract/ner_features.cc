@@ -230,7 +230,8 @@ void ExtractFeatures(std::span<const std::string_view> tokens, const Gazetteer& 
       ComputeWordInfo(tokens[i], word_hash, nullptr, gazetteer, clusters, folder, &out->shape, info);
     }
     out->infos[i] = cache != nullptr ? info : nullptr;
-    out->folded[i] = info->folded;
+    // A word folded before the lookups holds its folded form already.
+    if (!out->prefolded[i]) out->folded[i] = info->folded;
     out->folded_hash[i + 2] = info->folded_hash;
     out->shape_hash[i + 2] = info->shape_hash;
     const bool initial = i == 0 || OpensSentence(tokens[i - 1]);

@@ -438,8 +438,7 @@ class Finder {
     if (i + 2 >= limit || !Word(i) || !v_.words[i].cap || !Punct(i + 1, ".") ||
         v_.words[i + 1].begin != v_.words[i].end || !CapWord(i + 2))
       return i;
-    const std::string_view raw = v_.Raw(i);
-    const bool initial = raw.size() == 1 && raw[0] >= 'A' && raw[0] <= 'Z';
+    const bool initial = v_.Raw(i).size() == 1;  // one capital letter
     return initial || kTitles.contains(F(i)) ? i + 2 : i;
   }
   // A word that opens a clause without being its subject (kNonSubjectStarts),
