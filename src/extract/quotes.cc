@@ -100,6 +100,10 @@ constexpr std::pair<std::string_view, std::string_view> kSeparableWeak[] = {
     {"deute", "an"},    {"merk", "an"},         {"leg", "dar|nahe"},
     {"mach", "deutlich|klar"}, {"lehn", "ab"},  {"wende", "ein"},   {"fass", "zusammen"},
     {"schraenk", "ein"}};
+// Infinitives after "ließ" that make it a cue ("ließ mitteilen").
+constexpr std::string_view kLetSpeak =
+    "mitteilen|erklaeren|ausrichten|verlauten|wissen|verkuenden|dementieren|bestaetigen|"
+    "verbreiten|melden|sagen";
 // Strong and irregular forms, with particles where they are separable.
 constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"unterstrich", ""}, {"unterstrichen", ""}, {"unterstreicht", ""}, {"schrieb", ""},
@@ -112,6 +116,9 @@ constexpr std::pair<std::string_view, std::string_view> kIrregular[] = {
     {"wirft", "vor"}, {"werfen", "vor"}, {"weisen", "hin|zurueck"}, {"schlug", "vor"},
     {"schlaegt", "vor"}, {"wandte", "ein"},
     {"hielt", "fest|entgegen"}, {"haelt", "fest|entgegen"},
+    // "ließ über seinen Anwalt erklären", "ließ verlauten": the infinitive
+    // closes the cue as a particle would.
+    {"liess", kLetSpeak}, {"liessen", kLetSpeak}, {"laesst", kLetSpeak},
     // "geht davon aus, dass": an assumption reported as the subject's view.
     {"geht", "aus"}, {"gehen", "aus"}, {"ging", "aus"}, {"gingen", "aus"}, {"ausgeht", ""},
     {"ausgehen", ""}, {"ausgegangen", ""}, {"nannte", ""}, {"nannten", ""}, {"nennt", ""},
@@ -484,6 +491,12 @@ class Finder {
     // der Polizei"), and "befand sich" says where, not what, someone found.
     if (!v_.english && v_.words[i].cap && i > SentenceBegin(i) && Mark(i - 1) == QuoteMark::kNone) return false;
     if (F(i) == "befand" && i + 1 < n_ && Word(i + 1) && F(i + 1) == "sich") return false;
+    // "ließ sich nicht erklären", "ließ es sich nicht nehmen": no one speaks.
+    if (*verb_[i] == kLetSpeak) {
+      for (int k = i + 1; k < i + 3 && k < n_ && Word(k); ++k) {
+        if (F(k) == "sich") return false;
+      }
+    }
     // "seine Meinung zu äußern": an infinitive, no cue.
     if (!v_.english && i > 0 && Word(i - 1) && F(i - 1) == "zu") return false;
     *particles = *verb_[i];
@@ -757,9 +770,16 @@ class Finder {
     auto found = SubjectOpening(cs, v);
     if (found.first >= 0) return found;
     // "Gegenüber der Polizei hat er angegeben, ...": the subject follows the
-    // finite auxiliary of a verb at the clause end.
+    // finite auxiliary of a verb at the clause end. One that opens the
+    // clause ("…, hat er gesagt", "konnte Katzian bestätigen") is one of
+    // the perfect or a modal, not of the passive ("Ist ein Echo gemeldet").
     static const SvSet kAux = {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren",
                                "habe", "wird", "wurde", "werden", "wurden"};
+    static const SvSet kPassive = {"ist", "war", "sind", "waren", "wird", "wurde", "werden", "wurden"};
+    if (Word(cs) && kFiniteAuxiliaries.contains(F(cs)) && !kPassive.contains(F(cs))) {
+      found = SubjectAfter(cs, v);
+      if (found.first >= 0) return found;
+    }
     for (int a = cs + 1; a + 1 < v; ++a) {
       if (Word(a) && kAux.contains(F(a))) {
         found = SubjectAfter(a, v);
@@ -795,6 +815,13 @@ class Finder {
       // commas first.
       auto whole = WholeSubject(sb, v);
       if (whole.first >= 0) return whole;
+      // "Die Präsidentin der EZB, Christine Lagarde, hatte zuletzt betont":
+      // the finite auxiliary of a participle right after the apposition.
+      static const SvSet kHave = {"hat", "hatte", "hatten", "haben", "habe", "haette"};
+      if (Word(cs) && kHave.contains(F(cs))) {
+        whole = WholeSubject(sb, cs);
+        if (whole.first >= 0) return whole;
+      }
       int commas[3];
       int num_commas = 0;
       for (int c = cs - 2; c > sb && num_commas < 3; --c) {
@@ -833,6 +860,8 @@ class Finder {
     if (NonSubjectStart(cs, v)) return {-1, -1};
     if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
     if (Mark(cs) != QuoteMark::kNone) return {cs, v};
+    // A question opens with its verb ("Kann Woody Allen es ernst meinen").
+    if (kFiniteAuxiliaries.contains(F(cs))) return {-1, -1};
     // The noun phrase the clause opens with ("Dieser hatte ... gesagt";
     // "Kelly betonte am Mittwoch").
     const int e = SpeakerPhrase(cs, v);
@@ -1289,6 +1318,7 @@ class Finder {
     for (int i = sb; i + 4 < v; ++i) {
       if (Punct(i, ":") && !inside_[i]) clause = i + 1;
     }
+    if (Coordinated(clause, se, v, particles)) return true;
     if (v > sb + 1 && Punct(v - 1, ",") && WholeSubject(clause, v).first < 0) {
       // Message first (unless the comma closes an apposition of the subject).
       int particle = -1;
@@ -1311,8 +1341,8 @@ class Finder {
     }
     // Verb first: the message follows a comma or colon, after the subject
     // and its apposition ("teilte der Vorsitzende ..., Magdalena Chu, mit, ...").
-    int cs = sb;
-    for (int i = v - 1; i > sb; --i) {
+    int cs = clause;
+    for (int i = v - 1; i > clause; --i) {
       if ((Punct(i, ",") || Punct(i, ";")) && !inside_[i]) {
         cs = i + 1;
         break;
@@ -1347,10 +1377,15 @@ class Finder {
         break;
       }
       std::string_view other;
-      if (Verb(i, &other) && other.empty()) break;
+      // "lehnte das Angebot ab und kündigte an, …": the message is the
+      // second verb's.
+      if (Verb(i, &other) && Coordinated(clause, se, i, other)) return true;
+      // A verb ends the search, unless it is the cue's own infinitive
+      // ("ließ erklären").
+      if (Verb(i, &other) && other.empty() && !HasParticle(particles, F(i))) break;
     }
     // "…, wie die Polizei mitteilte.": the message is before the clause.
-    const bool as_clause = cs > sb && Word(cs) && F(cs) == "wie";
+    const bool as_clause = cs > clause && Word(cs) && F(cs) == "wie";
     if (comma < 0 && !v_.english && !as_clause) return false;
     int particle = -1;
     if (!particles.empty()) {
@@ -1391,15 +1426,65 @@ class Finder {
     int words = 0;
     for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
     if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
-    // A message that is one quotation is direct speech.
-    if (Mark(q.msg_begin) != QuoteMark::kNone && inside_[q.msg_end - 1] &&
-        Mark(q.msg_end - 1) != QuoteMark::kNone) {
-      q.kind = QuoteKind::kDirect;
-      q.byte_begin = v_.words[q.msg_begin].end;
-      q.byte_end = v_.words[q.msg_end - 1].begin;
-    }
+    DirectIfQuoted(&q);
     Add(q);
     return true;
+  }
+
+  // A speech verb at `v` that shares the subject of the clause's first verb
+  // and opens its message after a comma or colon, a few adverbs and its
+  // particle apart: "Der Kanzler begrüßte den Vorschlag, warnte aber, die
+  // Kosten seien zu hoch"; "Die Gewerkschaft lehnte ab und kündigte an, …".
+  bool Coordinated(int cs, int se, int v, std::string_view particles) {
+    if (v < cs + 3 || !(Punct(v - 1, ",") || (Word(v - 1) && F(v - 1) == "und")) || inside_[v - 1])
+      return false;
+    int k = v + 1;
+    for (int skip = 0; skip < 2 && Word(k) && (F(k) == "aber" || kSkippableAdverbs.contains(F(k)));
+         ++skip)
+      ++k;
+    int particle = -1;
+    if (!particles.empty()) {
+      if (!Word(k) || !HasParticle(particles, F(k))) return false;
+      particle = k++;
+    }
+    if (k + 3 >= se || !(Punct(k, ",") || Punct(k, ":")) || inside_[k]) return false;
+    // The clause opens with its subject and its verb ("Der Kanzler
+    // begrüßte"), which comes before the comma or "und", with no comma
+    // between: not "Ich bin froh, bekannte er und gestand: …". Not an
+    // auxiliary, whose participles these are ("hat einen Bug entdeckt,
+    // gemeldet, und …"), nor a sentence adverb ("Teilweise können wir …").
+    const auto [spb, spe] = WholeSubjectBeforeVerb(cs, v - 1);
+    if (spb < 0 || spe >= v - 2 || SentenceAdverb(spb) || kFiniteAuxiliaries.contains(F(spe)) ||
+        kNonSubjectStarts.contains(F(spe)) || (F(v).starts_with("ge") && F(v).ends_with("t")))
+      return false;
+    for (int i = spe + 1; i + 1 < v; ++i) {
+      if ((Punct(i, ",") || Punct(i, ":")) && !inside_[i]) return false;
+    }
+    Found q;
+    q.kind = QuoteKind::kReported;
+    q.msg_begin = k + 1;
+    q.msg_end = se;
+    q.cue_begin = v;
+    q.cue_end = (particle >= 0 ? particle : v) + 1;
+    q.cue_particle = particle;
+    q.spk_begin = spb;
+    q.spk_end = spe;
+    int words = 0;
+    for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
+    if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
+    DirectIfQuoted(&q);
+    Add(q);
+    return true;
+  }
+
+  // A message that is one quotation is direct speech.
+  void DirectIfQuoted(Found* q) const {
+    if (Mark(q->msg_begin) != QuoteMark::kNone && inside_[q->msg_end - 1] &&
+        Mark(q->msg_end - 1) != QuoteMark::kNone) {
+      q->kind = QuoteKind::kDirect;
+      q->byte_begin = v_.words[q->msg_begin].end;
+      q->byte_end = v_.words[q->msg_end - 1].begin;
+    }
   }
 
   // "erinnern an" with "an" in the verb's clause: something resembles,

@@ -30,6 +30,13 @@ struct QuoteCase {
   std::string speaker;
 };
 
+TEST(QuotesTest, LetSpeakWithSichIsNoCue) {
+  // "ließ sich nicht erklären": nothing was declared.
+  for (const Quote& q : Quotes("Der Vorfall lie\xC3\x9F sich zun\xC3\xA4" "chst nicht erkl\xC3\xA4" "ren, die Ermittlungen dauern an.")) {
+    EXPECT_FALSE(q.cue.starts_with("lie\xC3\x9F")) << q.cue;
+  }
+}
+
 TEST(QuotesTest, Table) {
   const std::vector<QuoteCase> cases = {
       {"\"Es wird keine Massenabschiebungen geben\", sagte Kelly am Donnerstag.", "direct",
@@ -246,6 +253,26 @@ TEST(QuotesTest, Table) {
       // A quoted name after the verb is its subject.
       {"\"Der Angriff war geplant\", schreibt die \xE2\x80\x9E" "Computerwoche\xE2\x80\x9C.",
        "direct", "Der Angriff war geplant", "schreibt", "die „Computerwoche“"},
+      // A second verb of the clause's subject opens its own message.
+      {"Der Kanzler begr\xC3\xBC\xC3\x9Fte den Vorschlag, warnte aber, die Kosten seien zu hoch.", "reported",
+       "die Kosten seien zu hoch", "warnte", "Der Kanzler"},
+      {"Die Gewerkschaft lehnte das Angebot ab und k\xC3\xBCndigte an, sie werde streiken.", "reported",
+       "sie werde streiken", "kündigte an", "Die Gewerkschaft"},
+      {"Ein Finne hat einen Fehler entdeckt, gemeldet, und eine Belohnung erhalten.", "",
+       "", "", ""},
+      // "ließ … erklären": the infinitive closes the cue.
+      {"Er habe nichts gewusst, lie\xC3\x9F der Minister \xC3\xBC" "ber einen Sprecher ausrichten.", "reported",
+       "Er habe nichts gewusst", "ließ ausrichten", "der Minister"},
+      {"Der Konzern lie\xC3\x9F mitteilen, man pr\xC3\xBC" "fe den Vorgang.", "reported",
+       "man pr\xC3\xBC" "fe den Vorgang", "ließ mitteilen", "Der Konzern"},
+      {"Der Anwalt lie\xC3\x9F erkl\xC3\xA4ren, sein Mandant sei unschuldig.", "reported",
+       "sein Mandant sei unschuldig", "ließ erklären", "Der Anwalt"},
+      // A subject with an apposition before the auxiliary of a participle.
+      {"Die Pr\xC3\xA4sidentin der EZB, Christine Lagarde, hatte zuletzt betont, man sei auf gutem Weg.", "reported",
+       "man sei auf gutem Weg", "betont", "Die Präsidentin der EZB, Christine Lagarde"},
+      // After a colon a clause starts: "Wie X berichten" opens it, the message follows.
+      {"Der Fund widerlegt die Theorie: Wie Forscher im Fachblatt Science berichten, hatte die Schlange vier Beine.", "reported",
+       "hatte die Schlange vier Beine", "berichten", "Forscher"},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
