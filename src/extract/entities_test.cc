@@ -53,8 +53,32 @@ TEST(CanonicalKeyTest, Table) {
       {"Vereinte Nationen", "un"},
       {"Internationalen Währungsfonds", "iwf"},
       {"Germany", "deutschland"},
+      // Declined forms of the listed organisations and locations.
+      {"Statistischen Bundesamtes", "statistisches bundesamt"},
+      {"Statistische Bundesamt", "statistisches bundesamt"},
+      {"Europäischen Gerichtshofs", "europaeischer gerichtshof"},
+      {"Roten Kreuzes", "rotes kreuz"},
+      {"Internationalem Währungsfonds", "iwf"},
   };
   for (const auto& c : cases) EXPECT_EQ(CanonicalKey(c.name), c.key) << c.name;
+}
+
+TEST(GazetteerTest, DeclinedFormsOfANameThatOpensWithAdjectives) {
+  std::vector<std::string> forms;
+  DeclinedForms("Statistisches Bundesamt", &forms);
+  for (std::string_view f : {"Statistischen Bundesamtes", "Statistischen Bundesamts", "Statistische Bundesamt"}) {
+    EXPECT_NE(std::find(forms.begin(), forms.end(), f), forms.end()) << f;
+  }
+  EXPECT_EQ(std::find(forms.begin(), forms.end(), "Statistisches Bundesamt"), forms.end());
+  DeclinedForms("Europäischer Gerichtshof für Menschenrechte", &forms);
+  EXPECT_NE(std::find(forms.begin(), forms.end(), "Europäischen Gerichtshofs für Menschenrechte"), forms.end());
+  DeclinedForms("Rotes Kreuz", &forms);
+  EXPECT_NE(std::find(forms.begin(), forms.end(), "Roten Kreuzes"), forms.end());
+  // No adjective first: nothing to decline.
+  DeclinedForms("Bank Austria", &forms);
+  EXPECT_TRUE(forms.empty());
+  DeclinedForms("Tschad", &forms);
+  EXPECT_TRUE(forms.empty());
 }
 
 TEST(CanonicalKeyTest, EveryAliasLineHasNamesAndNoNameIsListedTwice) {
@@ -452,6 +476,21 @@ TEST(EntityRecognizerTest, MarksAdverbsThatOpenASentence) {
   EXPECT_EQ(marked, (std::vector<bool>{true, false, false, true}));
 }
 
+TEST(EntityRecognizerTest, DeclinedFormsOfAListedNameAreOneEntity) {
+  auto r = EntityRecognizer::Create("", "");
+  ASSERT_TRUE(r.ok());
+  Extraction ex;
+  (*r)->Recognize("Das Statistische Bundesamt meldete am Montag neue Zahlen. Nach Angaben des "
+                  "Statistischen Bundesamtes stiegen die Preise.",
+                  "de", &ex);
+  const Entity* office = Find(ex, "Statistische Bundesamt");
+  ASSERT_NE(office, nullptr);
+  EXPECT_EQ(office->type, EntityType::kOrganization);
+  EXPECT_EQ(office->canonical, "statistisches bundesamt");
+  EXPECT_EQ(office->mentions.size(), 2u);
+  EXPECT_EQ(Find(ex, "Statistischen Bundesamtes"), nullptr);
+}
+
 TEST(EntityRecognizerTest, NamesWithOneCanonicalKeyAreOneEntity) {
   auto r = EntityRecognizer::Create("", "");
   ASSERT_TRUE(r.ok());
@@ -760,9 +799,14 @@ TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
             (Tags{"B-LOC", "O", "B-ORG", "O", "O"}));
   EXPECT_EQ(FixTags({"von", "Allianz", "und", "Commerzbank"}, {o, o, o, o}),
             (Tags{"O", "B-ORG", "O", "B-ORG"}));
-  EXPECT_EQ(FixTags({"laut", "Internationalem", "Währungsfonds"}, {o, o, o}), Tags(3, "O"));
+  // Declined forms of a listed name are that name.
+  EXPECT_EQ(FixTags({"laut", "Internationalem", "Währungsfonds"}, {o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG"}));
   EXPECT_EQ(FixTags({"den", "Internationalen", "Währungsfonds"}, {o, o, o}),
             (Tags{"O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"des", "Statistischen", "Bundesamtes"}, {o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"im", "Mittleren", "Osten"}, {o, o, o}), (Tags{"O", "B-LOC", "I-LOC"}));
   // What the tagger found stays as it is, a part of a name included.
   EXPECT_EQ(FixTags({"die", "Commerzbank", "Arena"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
   EXPECT_EQ(FixTags({"Seine", "Profis", "sind", "verärgert"}, {o, o, o, o}), Tags(4, "O"));

@@ -240,7 +240,8 @@ void Recognizer::RuleTags(const std::vector<Tok>& toks, std::vector<uint8_t>* ta
       written.remove_suffix(2);
       folded[i].resize(folded[i].size() - 2);
     }
-    starts[i] = gazetteer_->PhraseStartOf(written, folded[i]);
+    // Declined forms of listed names too ("des Statistischen Bundesamtes").
+    starts[i] = gazetteer_->PhraseStartOf(written, folded[i]) | gazetteer_->ListedStartAsWritten(written);
   }
   std::vector<uint8_t> bits;
   gazetteer_->MatchPhrases(folded, starts, &bits);
@@ -755,7 +756,9 @@ std::string NameKey(std::string_view name) {
 }
 
 // data/gazetteers/aliases.txt: the key of every listed name → the key of the
-// first name of its line.
+// first name of its line; and the key of a declined form of a listed
+// organisation or location ("Statistischen Bundesamtes") → the key of the
+// listed name, or of its alias line's first name.
 const std::unordered_map<std::string, std::string>& Aliases() {
   static const std::unordered_map<std::string, std::string> aliases = [] {
     std::unordered_map<std::string, std::string> map;
@@ -765,6 +768,12 @@ const std::unordered_map<std::string, std::string>& Aliases() {
         std::string key = NameKey(names[i]);
         if (!key.empty() && key != first) map.try_emplace(std::move(key), first);
       }
+    }
+    for (const auto& [declined, listed] : DeclinedListedNames()) {
+      std::string key = NameKey(declined);
+      std::string base = NameKey(listed);
+      if (const auto it = map.find(base); it != map.end()) base = it->second;
+      if (!key.empty() && key != base) map.try_emplace(std::move(key), std::move(base));
     }
     return map;
   }();

@@ -129,6 +129,9 @@ constexpr uint8_t kFirstName = 1, kTitle = 2, kOrgSuffix = 4, kPhraseStart = 8,
 // PhraseStartOf() only: the word is the genitive of a one-word place.
 constexpr uint8_t kGenitivePlace = 64;
 constexpr uint8_t kLastName = 128;
+// Start bits only (ListedStartAsWritten): the word may also start a declined
+// form of a listed name (DeclinedForms), which only the repairs look up.
+constexpr uint8_t kDeclinedStart = 1;
 
 // Calls f(original, translation) for every message of a gettext .mo file
 // (GNU gettext manual, "The Format of GNU MO Files"); nothing for a file that
@@ -194,6 +197,9 @@ struct Gazetteer::Impl {
   HashSet words;          // folded word → kFirstName | kTitle | kOrgSuffix | kPhraseStart
   HashSet locations;      // folded phrases, words joined by ' '
   HashSet organizations;
+  // The declined forms of both (DeclinedForms), folded: 1 for a location,
+  // 2 for an organisation.
+  HashSet declined;
   // Folded first words of the names listed with a first word in lower case
   // ("dpa", "1. FC Köln"): only these start a name where the text writes
   // them in lower case.
@@ -317,9 +323,91 @@ struct Gazetteer::Impl {
       }
       max_phrase_words = std::max(max_phrase_words, tokens.size());
       set->Insert(Hash(key), 1);
+      AddDeclinedForms(line, set == &locations ? 1 : 2);
     });
   }
+
+  // The declined forms of a listed name (DeclinedForms), with their first
+  // words as written. Not for the tagger's features, which the model was
+  // trained on with the listed forms alone.
+  void AddDeclinedForms(std::string_view line, uint8_t kind) {
+    thread_local std::vector<std::string> forms;
+    thread_local std::vector<text::Token> tokens;
+    DeclinedForms(line, &forms);
+    std::string key;
+    for (const std::string& form : forms) {
+      tokens.clear();
+      text::Tokenize(form, &tokens);
+      key.clear();
+      for (size_t i = 0; i < tokens.size(); ++i) {
+        if (i > 0) key += ' ';
+        const std::string_view word = std::string_view(form).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        text::FoldTo(word, "", &key);
+        if (i == 0) {
+          written_starts.Insert(Hash(word), 1);
+          written_pairs.Add(word);
+        }
+      }
+      declined.Insert(Hash(key), kind);
+    }
+  }
 };
+
+void DeclinedForms(std::string_view name, std::vector<std::string>* out) {
+  out->clear();
+  std::vector<text::Token> tokens;
+  text::Tokenize(name, &tokens);
+  std::vector<std::string_view> words;
+  for (const text::Token& t : tokens) words.push_back(name.substr(t.begin, t.end - t.begin));
+  // The leading adjectives, each without its ending.
+  std::vector<std::string_view> stems;
+  for (size_t i = 0; i + 1 < words.size() && stems.size() == i; ++i) {
+    const std::string_view w = words[i];
+    if (w.size() < 4 || !StartsUpper(w)) break;
+    if (w.ends_with("es") || w.ends_with("er")) {
+      stems.push_back(w.substr(0, w.size() - 2));
+    } else if (w.ends_with('e')) {
+      stems.push_back(w.substr(0, w.size() - 1));
+    }
+  }
+  if (stems.empty()) return;
+  const std::string head(words[stems.size()]);
+  std::vector<std::string> heads = {head};
+  if (head.ends_with('s') || head.ends_with('x') || head.ends_with('z') || head.ends_with("\xC3\x9F")) {
+    heads.push_back(head + "es");
+  } else if (head.ends_with('e')) {
+    heads.push_back(head + "s");
+  } else {
+    heads.push_back(head + "s");
+    heads.push_back(head + "es");
+  }
+  for (std::string_view ending : {"e", "en", "er", "es", "em"}) {
+    for (const std::string& h : heads) {
+      std::string form;
+      for (size_t i = 0; i < words.size(); ++i) {
+        if (i > 0) form += ' ';
+        if (i < stems.size()) {
+          form.append(stems[i]).append(ending);
+        } else {
+          form.append(i == stems.size() ? std::string_view(h) : words[i]);
+        }
+      }
+      if (form != name) out->push_back(std::move(form));
+    }
+  }
+}
+
+std::vector<std::pair<std::string, std::string_view>> DeclinedListedNames() {
+  std::vector<std::pair<std::string, std::string_view>> out;
+  std::vector<std::string> forms;
+  for (std::string_view data : {gazetteer_data::kOrganizations, gazetteer_data::kLocations}) {
+    ForEachLine(data, [&](std::string_view line) {
+      DeclinedForms(line, &forms);
+      for (std::string& f : forms) out.emplace_back(std::move(f), line);
+    });
+  }
+  return out;
+}
 
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
 Gazetteer::~Gazetteer() = default;
@@ -507,7 +595,7 @@ uint8_t Gazetteer::PhraseStartOf(std::string_view word, std::string_view folded)
 
 uint8_t Gazetteer::ListedStartAsWritten(std::string_view word) const {
   if (!impl_->written_pairs.MayBegin(word)) return 0;
-  return impl_->written_starts.Contains(Hash(word)) ? kPhraseStart : 0;
+  return impl_->written_starts.Contains(Hash(word)) ? kPhraseStart | kDeclinedStart : 0;
 }
 
 void Gazetteer::MatchPhrases(std::span<const std::string> folded, std::vector<uint8_t>* bits) const {
@@ -576,14 +664,16 @@ void Gazetteer::MatchPhrasesOf(std::span<const Word> folded, std::span<const uin
       // sets are larger than the CPU's caches), then the longest match.
       hashes.resize(longest + 1);
       key.clear();
+      const uint8_t declined = pass < 2 && (starts[i] & kDeclinedStart) ? pass + 1 : 0;
       for (size_t n = 1; n <= longest; ++n) {
         if (n > 1) key += ' ';
         key += folded[i + n - 1];
         hashes[n] = Hash(key);
         set.Prefetch(hashes[n]);
+        if (declined != 0) impl_->declined.Prefetch(hashes[n]);
       }
       for (size_t n = longest; n >= 1 && matched == 0; --n) {
-        if (set.Contains(hashes[n])) matched = n;
+        if (set.Contains(hashes[n]) || (declined != 0 && impl_->declined.Get(hashes[n]) == declined)) matched = n;
       }
       if (matched == 0) {
         ++i;

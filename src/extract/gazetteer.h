@@ -13,6 +13,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace storyline::extract {
@@ -128,7 +129,9 @@ class Gazetteer {
   uint8_t PhraseStartOf(std::string_view word, std::string_view folded) const;
   // PhraseStartOf() for the place and organisation names of our lists (not
   // the catalogs) that begin with `word` written exactly so ("BUND" does,
-  // "Bund" does not), else 0; one lookup in a small set.
+  // "Bund" does not), else 0; one lookup in a small set. With these starts
+  // MatchPhrases also finds the names' declined forms (DeclinedForms: "des
+  // Statistischen Bundesamtes"), which the tagger's features leave out.
   uint8_t ListedStartAsWritten(std::string_view word) const;
   // When `folded` is the genitive of a one-word catalog place ("ungarns",
   // "griechenlandes"), the bytes of its ending (1 or 2) whose stem is a
@@ -168,6 +171,18 @@ size_t GenitiveEnding(std::string_view w, IsName is_name) {
   if (w[w.size() - 2] == 'e' && is_name(w.substr(0, w.size() - 2))) return 2;
   return 0;
 }
+
+// The declined forms of a name that opens with adjectives, as they are
+// written: every leading capitalized word of four or more letters in -e,
+// -es or -er takes each adjective ending, and the noun after them its
+// genitive in -s or -es ("Statistischen Bundesamtes", "Europäischen
+// Zentralbank", "Internationalen Währungsfonds"). Forms no text writes
+// ("Werden Bremen") are harmless: they never match. `out` excludes `name`.
+void DeclinedForms(std::string_view name, std::vector<std::string>* out);
+
+// The declined forms of the listed organisations and locations, each with
+// the listed name it declines.
+std::vector<std::pair<std::string, std::string_view>> DeclinedListedNames();
 
 // The lines of data/gazetteers/aliases.txt (names of one entity), each split
 // at '|' into its names, spaces trimmed, empty names dropped.

@@ -234,12 +234,18 @@ UPDATE quotes SET speaker_key = (SELECT e.canonical FROM article_entities e
   WHERE speaker_entity >= 0;
 )sql";
 
-constexpr std::array<Migration, 5> kMigrations = {{
+// Step 6: entity keys computed again, as in step 5: a declined form of a
+// listed organisation or location ("des Statistischen Bundesamtes") now has
+// the listed name's key ("statistisches bundesamt").
+constexpr std::string_view kV6DeclinedNameKeys = kV5EntityKeys;
+
+constexpr std::array<Migration, 6> kMigrations = {{
     {1, "articles and revisions", kV1Articles},
     {2, "stories, placements and story aliases", kV2Stories},
     {3, "extractions: entities, mentions, quotes, figures and dates", kV3Extractions},
     {4, "the articles still to place and to extract", kV4Pending},
     {5, "entity keys computed again from the names", kV5EntityKeys},
+    {6, "entity keys of declined names computed again", kV6DeclinedNameKeys},
 }};
 
 Result<int> UserVersion(Connection& db) {

@@ -253,6 +253,28 @@ TEST(SqliteMigrationTest, VersionFiveComputesTheEntityKeysAgain) {
             "heinz christian strache|");
 }
 
+// Version 6 computes them again: a declined form of a listed name now has
+// the listed name's key.
+TEST(SqliteMigrationTest, VersionSixGivesDeclinedNamesTheListedKey) {
+  TempDir dir;
+  const std::string path = dir.File("v5.db");
+  {
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 5, &db));
+    STORYLINE_ASSERT_OK(db->Exec(
+        InsertArticleSql("a", "Laut des Statistischen Bundesamtes stiegen die Preise.") +
+        ";INSERT INTO extractions VALUES ('a', 1);"
+        "INSERT INTO article_entities VALUES ('a', 0, 'statistischen bundesamtes', 'ORG', "
+        "'Statistischen Bundesamtes', '', 1)",
+        "insert"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  Connection db = RawOpen(path);
+  EXPECT_EQ(QueryText(db, "SELECT canonical FROM article_entities"), "statistisches bundesamt");
+}
+
 // After an update of storyline, a command that only reads may upgrade the
 // file first (the CLI asks for it); without that, the read-only open says why
 // it cannot read the file.
