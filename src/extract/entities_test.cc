@@ -819,6 +819,25 @@ TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
   EXPECT_EQ(FixTags({"sagte", "er", ":", "Die", "Welt", "ist", "klein"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
 }
 
+// A quoted listed medium is that medium, also without its article; a common
+// noun quoted as a word is no name.
+TEST(NameTagsTest, QuotedWords) {
+  const uint8_t o = 0, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"berichtete", "der", "„", "Spiegel", "“", "am", "Montag"}, std::vector<uint8_t>(7, o)),
+            (Tags{"O", "O", "O", "B-ORG", "O", "O", "O"}));
+  EXPECT_EQ(FixTags({"Laut", "„", "Handelsblatt", "“", "steigen"}, std::vector<uint8_t>(5, o)),
+            (Tags{"O", "O", "B-ORG", "O", "O"}));
+  // Without an article before it, "Zeit" is time.
+  EXPECT_EQ(FixTags({"Es", "sei", "„", "Zeit", "“", "zu", "handeln"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
+  EXPECT_EQ(FixTags({"bezeichnete", "die", "Pläne", "als", "„", "Flickwerk", "“"}, {o, o, o, o, o, b_org, o}),
+            Tags(7, "O"));
+  EXPECT_EQ(FixTags({"ein", "„", "Flickwerk", "“"}, {o, o, b_loc, o}), Tags(4, "O"));
+  // After a definite article a quoted noun may be a nickname: the tagger's
+  // reading stands.
+  EXPECT_EQ(FixTags({"mit", "dem", "«", "Kaiser", "»"}, {o, o, o, 1, o}), (Tags{"O", "O", "O", "B-PER", "O"}));
+}
+
 // A role the tagger made a name of its own before a person's name is none.
 TEST(NameTagsTest, ARoleBeforeAPersonIsNoName) {
   const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5;

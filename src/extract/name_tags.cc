@@ -417,6 +417,69 @@ void NamesOfMedia(std::span<const std::string_view> words, std::span<const std::
   }
 }
 
+// Quoted words:
+// - a news medium or other organisation of our lists, quoted without its
+//   article after a preposition or an article ("im „Spiegel“", "der „Zeit“"
+//   for "Der Spiegel", "Die Zeit"), or as listed, is that name: the tagger
+//   reads the word after a quotation mark as it would a sentence's first;
+// - a single common noun that the tagger made a name, quoted after a word of
+//   naming or comparison or an indefinite article ("als „Flickwerk“", "wie
+//   „Nigger“", "ein „Tante-Emma-Laden“"), is a word quoted as a word, no name
+//   (GermEval tags such words O); a noun of the dictionary as written, not a
+//   given name nor a listed name. A definite article before it may name a
+//   nickname ("dem « Kaiser »"), which stays.
+void QuotedWords(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  static const std::array<std::string_view, 19> kNaming = {
+      "als",   "wie",   "ein",   "eine",  "einen",  "einem",  "einer", "eines",  "kein",  "keine",
+      "keinen", "keinem", "keiner", "wort", "begriff", "bezeichnung", "worte", "woerter", "begriffe"};
+  std::array<std::string_view, 5> key;
+  std::vector<uint8_t> bits;
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (ClassifyQuoteMark(words[i - 1]) == QuoteMark::kNone) continue;
+    size_t close = i;
+    while (close < n && close - i < 4 && ClassifyQuoteMark(words[close]) == QuoteMark::kNone) ++close;
+    if (close >= n || close == i || ClassifyQuoteMark(words[close]) == QuoteMark::kNone) continue;
+    const size_t len = close - i;
+    const bool outside = std::all_of(tags->begin() + static_cast<std::ptrdiff_t>(i),
+                                     tags->begin() + static_cast<std::ptrdiff_t>(close),
+                                     [](uint8_t t) { return t == 0; });
+    if (outside && StartsUpper(words[i])) {
+      // The listed name as it stands, or without its article where an
+      // article or a preposition with one stands before the quotation.
+      static const std::array<std::string_view, 11> kBefore = {
+          "der", "des", "dem", "den", "die", "im", "vom", "zum", "beim", "laut", "gegenueber"};
+      const bool cut = i >= 2 && std::find(kBefore.begin(), kBefore.end(), folded[i - 2]) != kBefore.end();
+      for (std::string_view article : {"", "der", "die", "das"}) {
+        if (!article.empty() && !cut) break;
+        size_t k = 0;
+        if (!article.empty()) key[k++] = article;
+        for (size_t w = i; w < close; ++w) key[k++] = folded[w];
+        gazetteer.MatchPhrases(std::span<const std::string_view>(key.data(), k), &bits);
+        const bool location = (bits[0] & kPhraseLocationBegin) != 0;
+        if (!location && (bits[0] & kPhraseOrganizationBegin) == 0) continue;
+        const uint8_t inside = location ? kPhraseLocationInside : kPhraseOrganizationInside;
+        if (!std::all_of(bits.begin() + 1, bits.begin() + static_cast<std::ptrdiff_t>(k),
+                         [inside](uint8_t b) { return (b & inside) != 0; }))
+          continue;
+        const int type = location ? kTypeLoc : kTypeOrg;
+        (*tags)[i] = BeginTag(type);
+        for (size_t w = i + 1; w < close; ++w) (*tags)[w] = InsideTag(type);
+        break;
+      }
+      continue;
+    }
+    if (len != 1 || !IsBegin((*tags)[i]) || i < 2) continue;
+    const std::string_view before = folded[i - 2];
+    if (std::find(kNaming.begin(), kNaming.end(), before) == kNaming.end()) continue;
+    if (gazetteer.DictionaryClassOf(words[i]) != DictionaryClass::kExact || gazetteer.IsFirstName(folded[i]) ||
+        gazetteer.ListedStartAsWritten(words[i]) != 0)
+      continue;
+    (*tags)[i] = 0;
+  }
+}
+
 // Abbreviations of common nouns, written in capitals like the acronyms of
 // organisations: a device, a medium, a substance, a disease, an office,
 // not an entity ("am PC", "per SMS", "die DNA", "der CEO").
@@ -550,6 +613,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   NamesOfMedia(words, folded, tags);
+  QuotedWords(gazetteer, words, folded, tags);
   CommonNounAcronymsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
 }
