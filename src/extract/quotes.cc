@@ -1841,8 +1841,18 @@ class Finder {
       return prev_entity >= 0 && sentence - prev_sentence <= 1 ? prev_entity : -1;
     }
     if (Word(f.spk_begin) && F(f.spk_begin).starts_with("eigen")) return FirstSourceIn(sentence);
-    if (f.spk_end - f.spk_begin == 1 && kPronouns.contains(head)) {
+    // "nach seiner Einschätzung", "Ihren Angaben zufolge": a possessive
+    // before a noun of a source points back as its pronoun does ("seine
+    // Anwältin", "seiner Familie" name others).
+    static const SvSet kPossessives = {"seiner", "seinen", "seinem", "seine", "seines",
+                                       "ihrer",  "ihren",  "ihrem",  "ihre",  "ihres"};
+    const bool possessive = Word(f.spk_begin) && kPossessives.contains(F(f.spk_begin)) &&
+                            f.spk_end - f.spk_begin <= 3 && EndsWithAny(head, kSourceNounSuffixes);
+    if ((f.spk_end - f.spk_begin == 1 && kPronouns.contains(head)) || possessive) {
       if (head == "wir" || head == "ich" || head == "they") return -1;
+      // "ihrer" may be hers or theirs ("die KP …, die nach ihrer Auffassung
+      // …"), and the text does not tell the sex of every person: no one.
+      if (possessive && F(f.spk_begin).starts_with("ihr")) return -1;
       // The speaker of the sentence before goes on speaking ("Er räumte
       // zugleich ein"); else the person named last.
       if (prev_entity >= 0 && sentence - prev_sentence <= 1 &&

@@ -407,6 +407,25 @@ TEST(QuotesTest, PronounResolvesToTheNearestPersonBefore) {
   EXPECT_EQ(SpeakerName(quotes[0], ex), "Donald Trump");
 }
 
+// "nach seiner Einschätzung" points back as "er" would; "seine Anwältin" and
+// "nach ihrer Auffassung" (whose?) name no one of the text.
+TEST(QuotesTest, APossessiveBeforeASourceNounPointsBack) {
+  const std::string text =
+      "Premierminister David Cameron wirbt f\xC3\xBCr den Verbleib. Nach seiner Einsch\xC3\xA4tzung "
+      "w\xC3\xBCrde ein Ausstieg dem Wachstum schaden. Die Partei k\xC3\xA4mpft gegen Rituale, die nach ihrer "
+      "Auffassung gegen die Lehre versto\xC3\x9F" "en. Seine Anw\xC3\xA4ltin sagte, das sei falsch.";
+  Extraction ex;
+  AddPerson(text, "David Cameron", "Premierminister", &ex, {"David Cameron"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 3u);
+  EXPECT_EQ(quotes[0].speaker, "seiner Einsch\xC3\xA4tzung");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "David Cameron");
+  EXPECT_EQ(quotes[1].speaker, "ihrer Auffassung");
+  EXPECT_EQ(SpeakerName(quotes[1], ex), "(none)");
+  EXPECT_EQ(quotes[2].speaker, "Seine Anw\xC3\xA4ltin");
+  EXPECT_EQ(SpeakerName(quotes[2], ex), "(none)");
+}
+
 // The speaker of the one quotation of `text`, whose persons (name, the form
 // the text writes) the recognizer found; "(N quotations)" otherwise.
 std::string OnlySpeaker(const std::string& text,
