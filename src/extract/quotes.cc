@@ -1377,12 +1377,14 @@ class Finder {
         break;
       }
       std::string_view other;
-      // "lehnte das Angebot ab und kündigte an, …": the message is the
-      // second verb's.
-      if (Verb(i, &other) && Coordinated(clause, se, i, other)) return true;
-      // A verb ends the search, unless it is the cue's own infinitive
-      // ("ließ erklären").
-      if (Verb(i, &other) && other.empty() && !HasParticle(particles, F(i))) break;
+      if (Verb(i, &other)) {
+        // "lehnte das Angebot ab und kündigte an, …": the message is the
+        // second verb's.
+        if (Coordinated(clause, se, i, other)) return true;
+        // A verb ends the search, unless it is the cue's own infinitive
+        // ("ließ erklären").
+        if (other.empty() && !HasParticle(particles, F(i))) break;
+      }
     }
     // "…, wie die Polizei mitteilte.": the message is before the clause.
     const bool as_clause = cs > clause && Word(cs) && F(cs) == "wie";
@@ -1841,18 +1843,16 @@ class Finder {
       return prev_entity >= 0 && sentence - prev_sentence <= 1 ? prev_entity : -1;
     }
     if (Word(f.spk_begin) && F(f.spk_begin).starts_with("eigen")) return FirstSourceIn(sentence);
-    // "nach seiner Einschätzung", "Ihren Angaben zufolge": a possessive
-    // before a noun of a source points back as its pronoun does ("seine
-    // Anwältin", "seiner Familie" name others).
-    static const SvSet kPossessives = {"seiner", "seinen", "seinem", "seine", "seines",
-                                       "ihrer",  "ihren",  "ihrem",  "ihre",  "ihres"};
+    // "nach seiner Einschätzung", "Seinen Angaben zufolge": a masculine
+    // possessive before a noun of a source points back as "er" does ("seine
+    // Anwältin", "seiner Familie" name others). Not "ihrer", which may be
+    // hers or theirs ("die KP …, die nach ihrer Auffassung …"), where the
+    // text does not tell the sex of every person.
+    static const SvSet kPossessives = {"seiner", "seinen", "seinem", "seine", "seines"};
     const bool possessive = Word(f.spk_begin) && kPossessives.contains(F(f.spk_begin)) &&
                             f.spk_end - f.spk_begin <= 3 && EndsWithAny(head, kSourceNounSuffixes);
     if ((f.spk_end - f.spk_begin == 1 && kPronouns.contains(head)) || possessive) {
       if (head == "wir" || head == "ich" || head == "they") return -1;
-      // "ihrer" may be hers or theirs ("die KP …, die nach ihrer Auffassung
-      // …"), and the text does not tell the sex of every person: no one.
-      if (possessive && F(f.spk_begin).starts_with("ihr")) return -1;
       // The speaker of the sentence before goes on speaking ("Er räumte
       // zugleich ein"); else the person named last.
       if (prev_entity >= 0 && sentence - prev_sentence <= 1 &&
