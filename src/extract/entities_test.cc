@@ -838,6 +838,17 @@ TEST(NameTagsTest, QuotedWords) {
   EXPECT_EQ(FixTags({"mit", "dem", "«", "Kaiser", "»"}, {o, o, o, 1, o}), (Tags{"O", "O", "O", "B-PER", "O"}));
 }
 
+// "Kanton" before a name or after an article is the Swiss canton, no place
+// of its own (the catalogs' "Kanton" is Guangzhou).
+TEST(NameTagsTest, TheCantonIsNoName) {
+  const uint8_t o = 0, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"im", "Kanton", "Zürich"}, {o, b_loc, i_loc}), (Tags{"O", "O", "B-LOC"}));
+  EXPECT_EQ(FixTags({"im", "Kanton", "Luzern"}, {o, b_loc, b_loc}), (Tags{"O", "O", "B-LOC"}));
+  EXPECT_EQ(FixTags({"des", "Kantons", "."}, {o, b_loc, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"reiste", "nach", "Kanton", "."}, {o, o, b_loc, o}), (Tags{"O", "O", "B-LOC", "O"}));
+}
+
 // A role the tagger made a name of its own before a person's name is none.
 TEST(NameTagsTest, ARoleBeforeAPersonIsNoName) {
   const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5;

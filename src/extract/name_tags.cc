@@ -417,6 +417,27 @@ void NamesOfMedia(std::span<const std::string_view> words, std::span<const std::
   }
 }
 
+// "Kanton" is the city of Guangzhou in the place catalogs, and so the tagger
+// often makes it a place; before a name ("im Kanton Zürich") or after an
+// article ("des Kantons") it is the Swiss canton, a common noun (GermEval
+// tags it O), and the name after it is a place of its own.
+void CantonIsNoName(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  static const std::array<std::string_view, 9> kArticles = {"der", "des", "dem", "den", "die",
+                                                            "im",  "vom", "zum", "beim"};
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != BeginTag(kTypeLoc) ||
+        !(words[i] == "Kanton" || words[i] == "Kantons" || words[i] == "Kantone"))
+      continue;
+    const bool before_name = i + 1 < n && StartsUpper(words[i + 1]) && IsWordToken(words[i + 1]);
+    const bool after_article =
+        i > 0 && std::find(kArticles.begin(), kArticles.end(), words[i - 1]) != kArticles.end();
+    if (!before_name && !after_article) continue;
+    (*tags)[i] = 0;
+    if (i + 1 < n && (*tags)[i + 1] == InsideTag(kTypeLoc)) (*tags)[i + 1] = BeginTag(kTypeLoc);
+  }
+}
+
 // Quoted words:
 // - a news medium or other organisation of our lists, quoted without its
 //   article after a preposition or an article ("im „Spiegel“", "der „Zeit“"
@@ -435,7 +456,7 @@ void QuotedWords(const Gazetteer& gazetteer, std::span<const std::string_view> w
       "als",   "wie",   "ein",   "eine",  "einen",  "einem",  "einer", "eines",  "kein",  "keine",
       "keinen", "keinem", "keiner", "wort", "begriff", "bezeichnung", "worte", "woerter", "begriffe"};
   std::array<std::string_view, 5> key;
-  std::vector<uint8_t> bits;
+  thread_local std::vector<uint8_t> bits;
   for (size_t i = 1; i + 1 < n; ++i) {
     if (ClassifyQuoteMark(words[i - 1]) == QuoteMark::kNone) continue;
     size_t close = i;
@@ -614,6 +635,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlaceAdjectiveAndPlaceNoun(words, tags);
   NamesOfMedia(words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);
+  CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
 }
