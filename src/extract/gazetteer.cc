@@ -190,6 +190,24 @@ uint64_t SuffixHash(std::string_view s) {
   return h;
 }
 
+// The key of a listed name in the phrase sets: its tokens (into *tokens)
+// folded and joined by ' ' (into *key). Returns the hash of the first folded
+// word, 0 for a name without tokens.
+uint64_t PhraseKey(std::string_view name, std::vector<text::Token>* tokens, std::string* key) {
+  tokens->clear();
+  text::Tokenize(name, tokens);
+  key->clear();
+  uint64_t first = 0;
+  for (size_t i = 0; i < tokens->size(); ++i) {
+    if (i > 0) *key += ' ';
+    const size_t before = key->size();
+    const text::Token& t = (*tokens)[i];
+    text::FoldTo(name.substr(t.begin, t.end - t.begin), "", key);
+    if (i == 0) first = Hash(std::string_view(*key).substr(before));
+  }
+  return first;
+}
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -280,17 +298,8 @@ struct Gazetteer::Impl {
     if (name.empty()) return;
     thread_local std::vector<text::Token> tokens;
     thread_local std::string key;
-    tokens.clear();
-    text::Tokenize(name, &tokens);
+    const uint64_t first = PhraseKey(name, &tokens, &key);
     if (tokens.empty() || tokens.size() > 6) return;
-    key.clear();
-    uint64_t first = 0;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      if (i > 0) key += ' ';
-      const size_t before = key.size();
-      text::FoldTo(name.substr(tokens[i].begin, tokens[i].end - tokens[i].begin), "", &key);
-      if (i == 0) first = Hash(std::string_view(key).substr(before));
-    }
     if (!StartsUpper(name.substr(tokens[0].begin, tokens[0].end - tokens[0].begin))) {
       lower_starts.Insert(first, 1);
     }
@@ -305,21 +314,12 @@ struct Gazetteer::Impl {
     std::vector<text::Token> tokens;
     std::string key;
     ForEachLine(data, [&](std::string_view line) {
-      tokens.clear();
-      text::Tokenize(line, &tokens);
-      key.clear();
-      for (size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0) key += ' ';
-        const size_t before = key.size();
-        const std::string_view word = line.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-        text::FoldTo(word, "", &key);
-        if (i == 0) {
-          const uint64_t first = Hash(std::string_view(key).substr(before));
-          words.Insert(first, kPhraseStart);
-          if (!StartsUpper(word)) lower_starts.Insert(first, 1);
-          written_starts.Insert(Hash(word), 1);
-          written_pairs.Add(word);
-        }
+      const uint64_t first = PhraseKey(line, &tokens, &key);
+      if (!tokens.empty()) {
+        const std::string_view word = line.substr(tokens[0].begin, tokens[0].end - tokens[0].begin);
+        words.Insert(first, kPhraseStart);
+        if (!StartsUpper(word)) lower_starts.Insert(first, 1);
+        AddWrittenStart(word);
       }
       max_phrase_words = std::max(max_phrase_words, tokens.size());
       set->Insert(Hash(key), 1);
@@ -336,20 +336,16 @@ struct Gazetteer::Impl {
     DeclinedForms(line, &forms);
     std::string key;
     for (const std::string& form : forms) {
-      tokens.clear();
-      text::Tokenize(form, &tokens);
-      key.clear();
-      for (size_t i = 0; i < tokens.size(); ++i) {
-        if (i > 0) key += ' ';
-        const std::string_view word = std::string_view(form).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
-        text::FoldTo(word, "", &key);
-        if (i == 0) {
-          written_starts.Insert(Hash(word), 1);
-          written_pairs.Add(word);
-        }
-      }
+      PhraseKey(form, &tokens, &key);
+      AddWrittenStart(std::string_view(form).substr(tokens[0].begin, tokens[0].end - tokens[0].begin));
       declined.Insert(Hash(key), kind);
     }
+  }
+
+  // A first word of a name of our lists, as written (ListedStartAsWritten).
+  void AddWrittenStart(std::string_view word) {
+    written_starts.Insert(Hash(word), 1);
+    written_pairs.Add(word);
   }
 };
 

@@ -935,6 +935,13 @@ class Finder {
     return e;
   }
 
+  // The words (not punctuation) among tokens [b, e).
+  int WordsIn(int b, int e) const {
+    int words = 0;
+    for (int i = b; i < e; ++i) words += Word(i) ? 1 : 0;
+    return words;
+  }
+
   bool Overlaps(int b, int e) const {
     for (int i = b; i < e; ++i) {
       if (used_[i]) return true;
@@ -1425,9 +1432,7 @@ class Finder {
     } else {
       q.msg_end = se;
     }
-    int words = 0;
-    for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
-    if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
+    if (WordsIn(q.msg_begin, q.msg_end) < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
     DirectIfQuoted(&q);
     Add(q);
     return true;
@@ -1471,9 +1476,7 @@ class Finder {
     q.cue_particle = particle;
     q.spk_begin = spb;
     q.spk_end = spe;
-    int words = 0;
-    for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
-    if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
+    if (WordsIn(q.msg_begin, q.msg_end) < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
     DirectIfQuoted(&q);
     Add(q);
     return true;
@@ -1660,9 +1663,7 @@ class Finder {
       q.msg_begin = sb;
       q.msg_end = se;
     }
-    int words = 0;
-    for (int i = q.msg_begin; i < q.msg_end; ++i) words += Word(i) ? 1 : 0;
-    if (words < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
+    if (WordsIn(q.msg_begin, q.msg_end) < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
     // Keep the phrase itself out of "used" only for the message part.
     Add(q);
     return true;
