@@ -31,6 +31,11 @@ constexpr Named kEnglish[] = {
     {"eleven", 11}, {"twelve", 12},  {"twenty", 20}, {"thirty", 30},  {"forty", 40},
     {"fifty", 50},  {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
 
+bool IsCurrency(std::string_view unit) {
+  return unit == "EUR" || unit == "USD" || unit == "CHF" || unit == "GBP" || unit == "JPY" ||
+         unit == "RUB" || unit == "MXN";
+}
+
 // Scale words after a number: "5,8 Millionen", "3 Mrd.". "billion" is 10^12
 // in German (the long scale) and 10^9 in English (ScaleOf).
 constexpr Named kScales[] = {
@@ -297,9 +302,15 @@ class FigureFinder {
     const bool range_word =
         Word(end) && (F(end) == "bis" || (F(end) == "auf" && before == "von") ||
                       (F(end) == "und" && before == "zwischen"));
-    if (end == i + 1 && v_.words[i].kind == text::TokenKind::kNumber &&
-        (range_word || Punct(end, "-") || Punct(end, "–")) && end + 1 < n_ &&
-        v_.words[end + 1].kind == text::TokenKind::kNumber && SameSentence(i, end + 1)) {
+    // Number words too: "drei bis fünf Prozent" (not across a dash).
+    const bool lower_word = Word(i) && !v_.words[i].cap;
+    const auto upper_number = [&](int k) {
+      if (k >= n_ || !SameSentence(i, k)) return false;
+      if (v_.words[k].kind == text::TokenKind::kNumber) return !lower_word;
+      return range_word && Word(k) && !v_.words[k].cap && NumberWordValue(F(k)).has_value();
+    };
+    if (end == i + 1 && (v_.words[i].kind == text::TokenKind::kNumber || (lower_word && range_word)) &&
+        (range_word || Punct(end, "-") || Punct(end, "–")) && upper_number(end + 1)) {
       int upper_end = end + 2;
       // "10 bis 12 Uhr": a span of time, not a figure.
       if (Word(upper_end) && F(upper_end) == "uhr") return upper_end;
@@ -365,8 +376,34 @@ class FigureFinder {
     fig.unit = std::move(unit);
     fig.qualifier = std::move(qualifier);
     fig.counted = Counted(i, counted_from < 0 ? end : counted_from);
+    CarryCurrency(i, std::max(end, counted_from), &fig);
     ex_->figures.push_back(std::move(fig));
     return end;
+  }
+
+  // A bare number of millions or billions soon after an amount of millions
+  // or billions of money, in its paragraph and with no figure of another
+  // kind between them, is money in that currency: "78,4 Milliarden Euro
+  // umgesetzt, nach 75,9 Milliarden im Vorjahr. Der Gewinn stieg auf 9,1
+  // Milliarden" (not "1.216 Euro im Monat. Pensionen wird es 2,46 Millionen
+  // geben"). `end`: past the figure's scale word, which a range's lower end
+  // shares with its upper end ("drei bis vier Millionen").
+  void CarryCurrency(int i, int end, Figure* fig) {
+    const extract::Word& w = v_.words[i];
+    if (fig->unit.empty() && fig->counted.empty() && fig->qualifier.find("relative") == std::string::npos &&
+        !money_.empty() && w.paragraph == money_paragraph_ && w.sentence - money_sentence_ <= 2) {
+      for (int k = i + 1; k < end; ++k) {
+        if (Word(k) && ScaleOf(F(k), v_.english) >= 1e6) {
+          fig->unit = money_;
+          break;
+        }
+      }
+    }
+    if (!fig->unit.empty() || !fig->counted.empty()) {
+      money_ = IsCurrency(fig->unit) && fig->value >= 1e6 ? fig->unit : std::string();
+      money_paragraph_ = w.paragraph;
+    }
+    if (!money_.empty()) money_sentence_ = w.sentence;
   }
 
   // What a figure counts: adj* Noun [ohne|mit|aus|von [det] adj* Noun]
@@ -439,6 +476,11 @@ class FigureFinder {
   Extraction* ex_;
   const int n_;
   std::vector<uint8_t> skip_;
+  // The currency of the latest amount of money, while no figure of another
+  // kind has come after it (CarryCurrency).
+  std::string money_;
+  int money_paragraph_ = -1;
+  int money_sentence_ = -1;
 };
 
 // Whether `folded` begins with the first two bytes of a number word: every

@@ -111,6 +111,48 @@ TEST(FiguresTest, TheLowerEndOfARange) {
   EXPECT_EQ(f[0].unit, "");
 }
 
+// Number words make ranges too; a dash between them does not.
+TEST(FiguresTest, ARangeOfNumberWords) {
+  std::vector<Figure> f = Figures("Erwartet wird ein Wachstum von drei bis f\xC3\xBCnf Prozent.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].text, "drei");
+  EXPECT_EQ(f[0].unit, "%");
+  f = Figures("Die Kosten liegen zwischen zwei und drei Millionen Euro.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_DOUBLE_EQ(f[0].value, 2e6);
+  EXPECT_EQ(f[0].unit, "EUR");
+  f = Figures("Es kamen acht bis zehn Autoren.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[0].counted, "Autoren");
+}
+
+// A bare amount of millions after an amount of millions of money is money
+// in its currency, within two sentences of its paragraph and until a figure
+// of another kind comes between.
+TEST(FiguresTest, MillionsAfterMoneyAreMoney) {
+  std::vector<Figure> f = Figures(
+      "Siemens setzte 78,4 Milliarden Euro um, nach 75,9 Milliarden im Vorjahr. Der Gewinn stieg "
+      "auf 9,1 Milliarden.");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[1].unit, "EUR");
+  EXPECT_EQ(f[2].unit, "EUR");
+  f = Figures("Der Konzern zahlte 20 Millionen Dollar und weitere drei bis vier Millionen.");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[1].unit, "USD");
+  EXPECT_EQ(f[2].unit, "USD");
+  // Not after a small amount, nor after a figure of another kind, nor in
+  // the next paragraph.
+  f = Figures("Die Pension betr\xC3\xA4gt 1.216 Euro. Pensionen wird es 2,46 Millionen geben.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].unit, "");
+  f = Figures("Sie kostet 5 Millionen Euro und hat 300 Mitarbeiter, bald 2 Millionen.");
+  ASSERT_EQ(f.size(), 3u);
+  EXPECT_EQ(f[2].unit, "");
+  f = Figures("Sie kostet 5 Millionen Euro.\n\nDie Stadt hat 2 Millionen.");
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_EQ(f[1].unit, "");
+}
+
 // Swiss francs may be abbreviated "Fr." after the number.
 TEST(FiguresTest, SwissFrancsAbbreviated) {
   std::vector<Figure> f = Figures("Der Kanton rechnet mit einem Defizit von 120 Mio. Fr. im Jahr.");
