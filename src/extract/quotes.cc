@@ -312,6 +312,7 @@ struct Found {
   QuoteKind kind = QuoteKind::kDirect;
   bool continuation = false;  // speaker carried over from the previous quotation
   bool chained = false;       // a Konjunktiv sentence continuing the previous one
+  int entity = -1;            // the speaker's entity when known already (an interview's label)
 };
 
 class Finder {
@@ -330,6 +331,7 @@ class Finder {
     for (const Pair& p : pairs_) {
       for (int i = p.open; i <= p.close; ++i) inside_[i] = 1;
     }
+    Interviews();
     for (const Pair& p : pairs_) Direct(p);
     for (size_t s = 0; s < sentences_.size(); ++s) Reported(static_cast<int>(s));
     std::sort(found_.begin(), found_.end(),
@@ -1037,7 +1039,112 @@ class Finder {
   }
 
   // A pair of quotation marks: a quotation when a cue attaches to it.
+  // --- Interviews ---------------------------------------------------------------
+
+  // Where the label of an interview's turn ends (its colon) when sentence
+  // [sb, se) opens with one: up to three capitalized words and a colon
+  // ("STANDARD:", "Kunasek:", "Peter Kaiser:"); else -1.
+  int LabelColon(int sb, int se) const {
+    for (int i = sb; i < se && i < sb + 4; ++i) {
+      if (Punct(i, ":")) return i > sb && i + 1 < se ? i : -1;
+      if (!CapWord(i)) return -1;
+    }
+    return -1;
+  }
+
+  // Whether the label [b, colon) names the interviewer: a medium in
+  // capitals ("STANDARD", "SPIEGEL", "ZEIT ONLINE"), an organisation the
+  // recognizer found ("profil") or "Frage".
+  bool InterviewerLabel(int b, int colon) const {
+    if (colon == b + 1 && F(b) == "frage") return true;
+    bool capitals = true;
+    for (int i = b; i < colon; ++i) capitals = capitals && v_.Raw(i).size() >= 2 && IsAllCaps(v_.Raw(i));
+    if (capitals) return true;
+    const uint32_t lb = v_.words[b].begin;
+    const uint32_t le = v_.words[colon - 1].end;
+    for (const Mention& m : ex_->mentions) {
+      if (m.type == EntityType::kOrganization && m.begin == lb && m.end == le) return true;
+    }
+    return false;
+  }
+
+  // The person an interview's label [b, colon) names: a person's name the
+  // recognizer found there, or one whose name ends in the label's last word
+  // ("Kunasek" for Mario Kunasek); else -1.
+  int LabelPerson(int b, int colon) const {
+    const uint32_t lb = v_.words[b].begin;
+    const uint32_t le = v_.words[colon - 1].end;
+    for (const Mention& m : ex_->mentions) {
+      if (m.type == EntityType::kPerson && m.entity >= 0 && m.begin >= lb && m.end <= le) return m.entity;
+    }
+    const std::string_view last = v_.Raw(colon - 1);
+    for (size_t e = 0; e < ex_->entities.size(); ++e) {
+      const Entity& entity = ex_->entities[e];
+      if (entity.type == EntityType::kPerson && entity.name.size() > last.size() &&
+          entity.name.ends_with(last) && entity.name[entity.name.size() - last.size() - 1] == ' ')
+        return static_cast<int>(e);
+    }
+    return -1;
+  }
+
+  // An interview's answers are the direct quotations of the person whose
+  // name labels them ("STANDARD: Hat das Land zu spät reagiert? Kunasek: Im
+  // Nachhinein ist man immer klüger. …"): from the label's colon to the next
+  // label or the end of the paragraph. Only where the interviewer's label
+  // is answered by a person's at least once, so that headings ("Bildung: Die
+  // SPD will …"), the line-ups of match reports ("Salzburg: Walke – …") and
+  // a single "Name: …" line are left to the other rules. The questions are
+  // no quotations.
+  void Interviews() {
+    struct Turn {
+      int sentence, colon, entity;
+      bool interviewer;
+    };
+    std::vector<Turn> turns;
+    bool answered = false;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const auto [sb, se] = sentences_[s];
+      const int colon = LabelColon(sb, se);
+      if (colon < 0) continue;
+      const int entity = LabelPerson(sb, colon);
+      const bool interviewer = entity < 0 && InterviewerLabel(sb, colon);
+      // Other labels ("Oder: Lebe ich …") are no turns.
+      if (entity < 0 && !interviewer) continue;
+      answered = answered || (entity >= 0 && !turns.empty() && turns.back().interviewer);
+      turns.push_back({static_cast<int>(s), colon, entity, interviewer});
+    }
+    if (!answered) return;
+    for (size_t t = 0; t < turns.size(); ++t) {
+      const int sb = sentences_[static_cast<size_t>(turns[t].sentence)].first;
+      const int paragraph = v_.words[sb].paragraph;
+      const size_t next_sentence = t + 1 < turns.size() ? static_cast<size_t>(turns[t + 1].sentence)
+                                                        : sentences_.size();
+      int end = turns[t].colon + 1;
+      for (size_t s = static_cast<size_t>(turns[t].sentence); s < next_sentence; ++s) {
+        const auto [b, e] = sentences_[s];
+        if (b < e && v_.words[b].paragraph != paragraph) break;
+        end = std::max(end, e);
+      }
+      if (turns[t].interviewer) {
+        // A question: no quotation, nor the continuation of an answer.
+        Use(sb, end);
+        continue;
+      }
+      if (WordsIn(turns[t].colon + 1, end) < 2) continue;
+      Found f;
+      f.msg_begin = turns[t].colon + 1;
+      f.msg_end = end;
+      f.cue_begin = turns[t].colon;
+      f.cue_end = turns[t].colon + 1;
+      f.spk_begin = sb;
+      f.spk_end = turns[t].colon;
+      f.entity = turns[t].entity;
+      Add(f);
+    }
+  }
+
   void Direct(const Pair& p) {
+    if (used_[p.open]) return;  // inside an interview's answer
     int words = 0;
     bool sentence_like = false;
     for (int i = p.open + 1; i < p.close; ++i) {
@@ -1936,7 +2043,9 @@ class Finder {
             q.speaker_end = m.end;
         }
         q.speaker = Text(q.speaker_begin, q.speaker_end);
-        if (f.continuation) {
+        if (f.entity >= 0) {
+          entity = f.entity;
+        } else if (f.continuation) {
           entity = entity >= 0 ? entity : prev_entity;
         } else {
           entity = ResolveSpeaker(f, q, prev_entity, prev_sentence);

@@ -558,6 +558,42 @@ TEST(QuotesTest, RoleNounResolvesToTheEntityWithThatRole) {
   EXPECT_EQ(SpeakerName(quotes[0], ex), "John Kelly");
 }
 
+// An interview's answers are direct quotations of the person whose name
+// labels them, up to the next label; the questions are none, nor is an
+// answer's Konjunktiv a quotation of its own.
+TEST(QuotesTest, AnInterviewsAnswersAreTheIntervieweesQuotations) {
+  const std::string text =
+      "Der Landeshauptmann Mario Kunasek \xC3\xBC" "ber die Sch\xC3\xA4" "den. "
+      "STANDARD: Hat das Land zu sp\xC3\xA4t reagiert? "
+      "Kunasek: Im Nachhinein ist man immer kl\xC3\xBCger. Die Lage sei schwierig gewesen. "
+      "STANDARD: Die Opposition sagt, Sie h\xC3\xA4tten versagt. "
+      "Kunasek: Ich habe nichts zu verbergen.";
+  Extraction ex;
+  AddPerson(text, "Mario Kunasek", "Landeshauptmann", &ex, {"Mario Kunasek"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 2u);
+  EXPECT_EQ(quotes[0].kind, QuoteKind::kDirect);
+  EXPECT_EQ(quotes[0].text, "Im Nachhinein ist man immer kl\xC3\xBCger. Die Lage sei schwierig gewesen.");
+  EXPECT_EQ(quotes[0].speaker, "Kunasek");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "Mario Kunasek");
+  EXPECT_EQ(quotes[1].text, "Ich habe nichts zu verbergen.");
+  EXPECT_EQ(SpeakerName(quotes[1], ex), "Mario Kunasek");
+}
+
+// Without the interviewer's label answered by a person's, labels are
+// headings or line-ups, no turns of an interview.
+TEST(QuotesTest, LabelsWithoutAnInterviewerAreNoInterview) {
+  const std::string text =
+      "Sturm: Esser \xE2\x80\x93 Kayhan, Avlonitis (75. Hwang). "
+      "Edomwonyi: Walke \xE2\x80\x93 Schwegler, Miranda, Ulmer. "
+      "Hierl\xC3\xA4nder: Stankovic \xE2\x80\x93 Lainer, Rose. Trainer Marco Rose war zufrieden.";
+  Extraction ex;
+  AddPerson(text, "Marco Rose", "Trainer", &ex, {"Marco Rose"});
+  AddPerson(text, "Bright Edomwonyi", "", &ex, {"Edomwonyi"});
+  AddPerson(text, "Stefan Hierl\xC3\xA4nder", "", &ex, {"Hierl\xC3\xA4nder"});
+  for (const Quote& q : Quotes(text, &ex)) EXPECT_NE(q.cue, ":") << q.text;
+}
+
 // A speaker phrase names a place as the speaker only when it opens with it
 // ("Moskau erklärte"); "Die Polizei in Koblenz" is the police.
 TEST(QuotesTest, PlaceSpeaksOnlyWhenItIsTheSubject) {
