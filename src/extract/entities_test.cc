@@ -44,6 +44,12 @@ TEST(CanonicalKeyTest, Table) {
       {"Heinz-Christian Strache", "heinz christian strache"},
       {"Heinz Christian Strache", "heinz christian strache"},
       {"Mikl-Leitner", "mikl leitner"},
+      // Only the roles and titles that open a name: "Kaiser" is Peter
+      // Kaiser's family name, "Peking" no English "king"; a name of roles
+      // alone keeps them.
+      {"Landeshauptmann Peter Kaiser", "peter kaiser"},
+      {"Peking", "peking"},
+      {"Stadtrat", "stadtrat"},
       // data/gazetteers/aliases.txt: other names and languages, inflection.
       {"Vereinigten Staaten", "usa"},
       {"United States", "usa"},

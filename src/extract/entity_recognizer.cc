@@ -509,7 +509,19 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
           break;
         }
       }
-      if (m.type == EntityType::kPerson) FindRole(toks, c.begin, text, lang, &m);
+      if (m.type == EntityType::kPerson) {
+        // A role or title alone names nobody ("Expertin: „…“" in a headline),
+        // unless it is a family name too ("Richter", "Kaiser", "Prince").
+        bool roles_only = true;
+        for (uint32_t k = c.begin; k < c.end && roles_only; ++k) {
+          const std::string_view f = toks[k].folded;
+          roles_only = !IsWordToken(toks[k].text) || gazetteer_->IsTitle(f) ||
+                       (gazetteer_->RoleOf(toks[k].text, f) != RoleKind::kNone &&
+                        !gazetteer_->FlagsOf(f).last_name && !gazetteer_->IsFirstName(f));
+        }
+        if (roles_only) continue;
+        FindRole(toks, c.begin, text, lang, &m);
+      }
       raw.push_back(std::move(m));
     }
   }
@@ -728,18 +740,32 @@ Result<std::unique_ptr<EntityRecognizer>> EntityRecognizer::Create(const std::st
 
 namespace {
 
-// The key of a name before aliases: folded words, titles and roles dropped.
+// The key of a name before aliases: folded words, the titles and roles that
+// open it dropped ("US-Außenminister Rex Tillerson" → "rex tillerson"). Only
+// those: a later word is the name's own, though it ends as a role does
+// ("Peter Kaiser", "Peking" with the English "king"), and a name of roles
+// alone keeps them ("Stadtrat", an organisation).
 std::string NameKey(std::string_view name) {
   static const std::unique_ptr<Gazetteer> lists = Gazetteer::Create("", "");
   std::vector<text::Token> tokens;
   text::Tokenize(name, &tokens);
+  size_t first = 0;  // the first token that is no role or title, if any
   std::string key, folded;
-  for (const text::Token& t : tokens) {
+  for (; first < tokens.size(); ++first) {
+    const text::Token& t = tokens[first];
+    if (t.kind == text::TokenKind::kPunct) continue;
+    const std::string_view w = name.substr(t.begin, t.end - t.begin);
+    folded.clear();
+    text::FoldTo(w, "de", &folded);
+    if (!lists->IsTitle(folded) && lists->RoleOf(w, folded) == RoleKind::kNone) break;
+  }
+  if (first == tokens.size()) first = 0;
+  for (size_t i = first; i < tokens.size(); ++i) {
+    const text::Token& t = tokens[i];
     const std::string_view w = name.substr(t.begin, t.end - t.begin);
     if (t.kind == text::TokenKind::kPunct) continue;
     folded.clear();
     text::FoldTo(w, "de", &folded);
-    if (lists->IsTitle(folded) || lists->RoleOf(w, folded) != RoleKind::kNone) continue;
     // A hyphen between the parts of a name is a space: "Heinz-Christian
     // Strache" is also written "Heinz Christian Strache".
     for (size_t begin = 0; begin <= folded.size();) {

@@ -239,13 +239,20 @@ UPDATE quotes SET speaker_key = (SELECT e.canonical FROM article_entities e
 // the listed name's key ("statistisches bundesamt").
 constexpr std::string_view kV6DeclinedNameKeys = kV5EntityKeys;
 
-constexpr std::array<Migration, 6> kMigrations = {{
+// Step 7: entity keys computed again, as in step 5: only the roles and titles
+// that open a name are dropped from its key ("Peter Kaiser" had the key
+// "peter", "kaiser" ending as a role does; "Peking" had none, for the
+// English "king").
+constexpr std::string_view kV7LeadingRoleKeys = kV5EntityKeys;
+
+constexpr std::array<Migration, 7> kMigrations = {{
     {1, "articles and revisions", kV1Articles},
     {2, "stories, placements and story aliases", kV2Stories},
     {3, "extractions: entities, mentions, quotes, figures and dates", kV3Extractions},
     {4, "the articles still to place and to extract", kV4Pending},
     {5, "entity keys computed again from the names", kV5EntityKeys},
     {6, "entity keys of declined names computed again", kV6DeclinedNameKeys},
+    {7, "entity keys without the roles inside names computed again", kV7LeadingRoleKeys},
 }};
 
 Result<int> UserVersion(Connection& db) {

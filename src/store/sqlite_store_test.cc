@@ -275,6 +275,29 @@ TEST(SqliteMigrationTest, VersionSixGivesDeclinedNamesTheListedKey) {
   EXPECT_EQ(QueryText(db, "SELECT canonical FROM article_entities"), "statistisches bundesamt");
 }
 
+TEST(SqliteMigrationTest, VersionSevenKeepsTheRolesInsideNames) {
+  TempDir dir;
+  const std::string path = dir.File("v6.db");
+  {
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 6, &db));
+    STORYLINE_ASSERT_OK(db->Exec(
+        InsertArticleSql("a", "Landeshauptmann Peter Kaiser kam nach Peking.") +
+        ";INSERT INTO extractions VALUES ('a', 1);"
+        "INSERT INTO article_entities VALUES ('a', 0, 'peter', 'PER', 'Peter Kaiser', "
+        "'Landeshauptmann', 1);"
+        "INSERT INTO article_entities VALUES ('a', 1, '', 'LOC', 'Peking', '', 1)",
+        "insert"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  Connection db = RawOpen(path);
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(canonical, '|') FROM (SELECT canonical FROM "
+                          "article_entities ORDER BY ordinal)"),
+            "peter kaiser|peking");
+}
+
 // After an update of storyline, a command that only reads may upgrade the
 // file first (the CLI asks for it); without that, the read-only open says why
 // it cannot read the file.
