@@ -272,6 +272,12 @@ class FigureFinder {
           value = vg.value;
           qualifier = std::string(vg.qualifier);
           end = i + 1;
+          // "Hunderte Millionen Euro": hundreds of millions.
+          if (const double scale = Word(end) ? ScaleOf(F(end), v_.english) : 0; scale >= 1e6) {
+            qualifier += scale >= 1e9 ? " of billions" : " of millions";
+            end = ScaleAt(end, &value);
+          }
+          end = UnitAt(end, &unit);
           return Finish(i, end, value, unit, qualifier);
         }
       }

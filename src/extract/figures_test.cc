@@ -42,6 +42,8 @@ TEST(FiguresTest, Table) {
       {"Nur gut 24 Stunden danach reisten sie.", "24 Stunden", 24, "h", "", "more than"},
       {"Wir reden von bis zu Hunderttausenden Menschen.", "Hunderttausenden", 1e5, "", "Menschen",
        "up to hundreds of thousands"},
+      {"Die Sch\xC3\xA4" "den gehen in die Hunderte Millionen Euro.", "Hunderte Millionen Euro", 1e8, "EUR",
+       "", "hundreds of millions"},
       {"Die Preise stiegen um 3,5 Prozent.", "3,5 Prozent", 3.5, "%", "", ""},
       {"Das kostet 20 Mio. Euro.", "20 Mio. Euro", 20e6, "EUR", "", ""},
       {"Sie zahlten 1,2 Mrd. Dollar.", "1,2 Mrd. Dollar", 1.2e9, "USD", "", ""},
