@@ -364,9 +364,10 @@ class DateFinder {
                                  F(b - 1) == "next")) {
         direction = 1;
         --b;
-      } else if (Word(b - 1) && (F(b - 1) == "ab" || F(b - 1) == "bis" || F(b - 1) == "until")) {
-        // "Busse ab Donnerstag", "gesperrt bis Freitag": from or until a day
-        // to come.
+      } else if (Word(b - 1) && (F(b - 1) == "ab" || F(b - 1) == "bis" || F(b - 1) == "until" ||
+                                 F(b - 1) == "fuer" || F(b - 1) == "for")) {
+        // "Busse ab Donnerstag", "gesperrt bis Freitag", "für Donnerstag zu
+        // einem Streik aufgerufen": from, until or for a day to come.
         direction = 1;
         --b;
       }

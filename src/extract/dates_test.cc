@@ -79,6 +79,8 @@ TEST(DatesTest, Table) {
        "weekday:1"},
       {"Busse fahren ab Donnerstag.", "2026-03-11", "ab Donnerstag", "2026-03-12", "day",
        "weekday:4"},
+      {"Die GDL hat f\xC3\xBCr Donnerstag zum Streik aufgerufen.", "2026-03-09", "für Donnerstag",
+       "2026-03-12", "day", "weekday:4"},
       // A clause about what is to come: the coming day, today included.
       {"Am Donnerstag soll der Bundestag abstimmen.", "2026-03-09", "Am Donnerstag", "2026-03-12", "day",
        "weekday:4"},
