@@ -912,6 +912,23 @@ TEST(NameTagsTest, ANameAfterANounForANewsMediumIsAnOrganisation) {
   EXPECT_EQ(FixTags({"dem", "Sender", "CNN"}, {o, o, b_org}), (Tags{"O", "O", "B-ORG"}));
 }
 
+// So is a name after a noun for a kind of organisation, unless a person's
+// name with a given name follows (its head, or an object).
+TEST(NameTagsTest, ANameAfterANounForAKindOfOrganisationIsOne) {
+  const uint8_t o = 0, b_per = 1, i_per = 2, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"der", "Traditionsverein", "Preu\xC3\x9F" "en"}, {o, o, b_loc}),
+            (Tags{"O", "O", "B-ORG"}));
+  EXPECT_EQ(FixTags({"die", "Rockband", "Fold"}, {o, o, b_per}), (Tags{"O", "O", "B-ORG"}));
+  EXPECT_EQ(FixTags({"die", "Partei", "Lega", "Nord"}, {o, o, b_per, i_per}),
+            (Tags{"O", "O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"der", "Bewegung", "Martin", "Konvi\xC4\x8Dka"}, {o, o, b_per, i_per}),
+            (Tags{"O", "O", "B-PER", "I-PER"}));
+  // Not a foundation, nor a lower-case verb.
+  EXPECT_EQ(FixTags({"die", "Stiftung", "Ludovica"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
+  EXPECT_EQ(FixTags({"wir", "unternehmen", "Paris"}, {o, o, b_loc}), (Tags{"O", "O", "B-LOC"}));
+}
+
 TEST(NameTagsTest, AbbreviationsOfCommonNounsAreNoNames) {
   const uint8_t o = 0, b_org = 5, i_org = 6;
   using Tags = std::vector<std::string>;

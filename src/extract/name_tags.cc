@@ -395,21 +395,43 @@ bool IsMediumNoun(std::string_view folded) {
          folded.ends_with("magazin");
 }
 
-// A name right after a noun that names a kind of news medium, or after such
-// a noun and an opening quotation mark, is that medium, an organisation by
-// GermEval's guidelines: "der Zeitung „La Jornada“", "dem Sender CNN". The
-// tagger, which has seen few such names, reads them as other names or
-// places.
-void NamesOfMedia(std::span<const std::string_view> words, std::span<const std::string_view> folded,
-                  std::vector<uint8_t>* tags) {
+// Whether the folded word names a kind of organisation whose name may follow
+// it: a company, club, union, party, association, movement or band
+// ("Chemiekonzern BASF", "Sportverein ESV", "Gewerkschaft Ver.di",
+// "Rockband Fold"). Not "Stiftung": a foundation is often named after a
+// person, and GermEval then tags the name a person's.
+bool IsOrganizationKindNoun(std::string_view folded) {
+  static constexpr std::string_view kEnds[] = {
+      "konzern", "verein", "firma", "unternehmen", "gewerkschaft", "partei", "bewegung",
+      "verband", "buendnis", "club",  "klub",        "rockband",     "popband", "-band", "institut"};
+  for (std::string_view w : kEnds) {
+    if (folded.ends_with(w)) return true;
+  }
+  return folded == "band";
+}
+
+// A name right after a noun that names a kind of news medium or of
+// organisation, or after such a noun and an opening quotation mark, is that
+// medium or organisation, an organisation by GermEval's guidelines: "der
+// Zeitung „La Jornada“", "dem Sender CNN", "der Traditionsverein Preußen",
+// "die Firma Koninklijke …". The tagger, which has seen few such names,
+// reads them as other names, persons or places. After a kind of
+// organisation, a person's name that opens with a given name stays a
+// person's: the head of the organisation or its object ("der
+// Anti-Islam-Bewegung Martin Konvička", "überließ die Volkspartei Heinz
+// Fischer …").
+void NamesOfMedia(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!IsMediumNoun(folded[i])) continue;
+    const bool medium = IsMediumNoun(folded[i]);
+    if (!medium && !(StartsUpper(words[i]) && IsOrganizationKindNoun(folded[i]))) continue;
     size_t j = i + 1;
     if (ClassifyQuoteMark(words[j]) != QuoteMark::kNone) ++j;
     if (j >= n || !IsBegin((*tags)[j])) continue;
     const int type = TagType((*tags)[j]);
     if (type == kTypeOrg) continue;
+    if (!medium && type == kTypePer && gazetteer.IsFirstName(folded[j])) continue;
     (*tags)[j] = BeginTag(kTypeOrg);
     for (size_t k = j + 1; k < n && IsInside((*tags)[k]) && TagType((*tags)[k]) == type; ++k) {
       (*tags)[k] = InsideTag(kTypeOrg);
@@ -633,7 +655,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
-  NamesOfMedia(words, folded, tags);
+  NamesOfMedia(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);
   CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
