@@ -222,32 +222,43 @@ TEST(SqliteMigrationTest, VersionFourListsWhatAVersionThreeDatabaseLeftPending) 
   EXPECT_THAT(*unextracted, ::testing::ElementsAre("waiting"));
 }
 
+// Writes a store at schema `version` holding article "a" (`text`), its
+// extraction and `rows` (SQL), then opens it with this build, which upgrades
+// it to the latest version.
+void UpgradeWithRows(const std::string& path, int version, const std::string& text,
+                     const std::string& rows) {
+  {
+    std::optional<Connection> db;
+    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, version, &db));
+    STORYLINE_ASSERT_OK(db->Exec(
+        InsertArticleSql("a", text) + ";INSERT INTO extractions VALUES ('a', 1);" + rows, "insert"));
+  }
+  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
+  STORYLINE_ASSERT_OK(store);
+  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+}
+
+// The stored entities' keys in order, joined by '|'.
+std::string EntityKeys(Connection& db) {
+  return QueryText(db, "SELECT group_concat(canonical, '|') FROM (SELECT canonical FROM "
+                       "article_entities ORDER BY ordinal)");
+}
+
 // Version 5 computes the entity keys again: a hyphen in a name became a
 // space, so a store written before meets the articles extracted after.
 TEST(SqliteMigrationTest, VersionFiveComputesTheEntityKeysAgain) {
   TempDir dir;
   const std::string path = dir.File("v4.db");
-  {
-    std::optional<Connection> db;
-    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 4, &db));
-    STORYLINE_ASSERT_OK(db->Exec(
-        InsertArticleSql("a", "Heinz-Christian Strache sagte, Mexiko-Stadt sei fern.") +
-        ";INSERT INTO extractions VALUES ('a', 1);"
-        "INSERT INTO article_entities VALUES ('a', 0, 'heinz-christian strache', 'PER', "
-        "'Heinz-Christian Strache', '', 1), ('a', 1, 'mexiko-stadt', 'LOC', 'Mexiko-Stadt', '', 1), "
-        "('a', 2, 'wien', 'LOC', 'Wien', '', 1);"
-        "INSERT INTO quotes VALUES ('a', 0, 'reported', 30, 50, 24, 29, 0, 23, 'Mexiko-Stadt sei fern', "
-        "'sagte', 'Heinz-Christian Strache', 0, 'heinz-christian strache'), "
-        "('a', 1, 'reported', 30, 50, 24, 29, 0, 0, 'Mexiko-Stadt sei fern', 'sagte', '', -1, '')",
-        "insert"));
-  }
-  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
-  STORYLINE_ASSERT_OK(store);
-  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  ASSERT_NO_FATAL_FAILURE(UpgradeWithRows(
+      path, 4, "Heinz-Christian Strache sagte, Mexiko-Stadt sei fern.",
+      "INSERT INTO article_entities VALUES ('a', 0, 'heinz-christian strache', 'PER', "
+      "'Heinz-Christian Strache', '', 1), ('a', 1, 'mexiko-stadt', 'LOC', 'Mexiko-Stadt', '', 1), "
+      "('a', 2, 'wien', 'LOC', 'Wien', '', 1);"
+      "INSERT INTO quotes VALUES ('a', 0, 'reported', 30, 50, 24, 29, 0, 23, 'Mexiko-Stadt sei fern', "
+      "'sagte', 'Heinz-Christian Strache', 0, 'heinz-christian strache'), "
+      "('a', 1, 'reported', 30, 50, 24, 29, 0, 0, 'Mexiko-Stadt sei fern', 'sagte', '', -1, '')"));
   Connection db = RawOpen(path);
-  EXPECT_EQ(QueryText(db, "SELECT group_concat(canonical, '|') FROM (SELECT canonical FROM article_entities "
-                          "ORDER BY ordinal)"),
-            "heinz christian strache|mexiko stadt|wien");
+  EXPECT_EQ(EntityKeys(db), "heinz christian strache|mexiko stadt|wien");
   EXPECT_EQ(QueryText(db, "SELECT group_concat(speaker_key, '|') FROM (SELECT speaker_key FROM quotes "
                           "ORDER BY ordinal)"),
             "heinz christian strache|");
@@ -258,44 +269,25 @@ TEST(SqliteMigrationTest, VersionFiveComputesTheEntityKeysAgain) {
 TEST(SqliteMigrationTest, VersionSixGivesDeclinedNamesTheListedKey) {
   TempDir dir;
   const std::string path = dir.File("v5.db");
-  {
-    std::optional<Connection> db;
-    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 5, &db));
-    STORYLINE_ASSERT_OK(db->Exec(
-        InsertArticleSql("a", "Laut des Statistischen Bundesamtes stiegen die Preise.") +
-        ";INSERT INTO extractions VALUES ('a', 1);"
-        "INSERT INTO article_entities VALUES ('a', 0, 'statistischen bundesamtes', 'ORG', "
-        "'Statistischen Bundesamtes', '', 1)",
-        "insert"));
-  }
-  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
-  STORYLINE_ASSERT_OK(store);
-  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  ASSERT_NO_FATAL_FAILURE(UpgradeWithRows(
+      path, 5, "Laut des Statistischen Bundesamtes stiegen die Preise.",
+      "INSERT INTO article_entities VALUES ('a', 0, 'statistischen bundesamtes', 'ORG', "
+      "'Statistischen Bundesamtes', '', 1)"));
   Connection db = RawOpen(path);
-  EXPECT_EQ(QueryText(db, "SELECT canonical FROM article_entities"), "statistisches bundesamt");
+  EXPECT_EQ(EntityKeys(db), "statistisches bundesamt");
 }
 
+// Version 7 computes them again: only the roles and titles that open a name
+// are dropped ("Kaiser" is a family name, "Peking" no English "king").
 TEST(SqliteMigrationTest, VersionSevenKeepsTheRolesInsideNames) {
   TempDir dir;
   const std::string path = dir.File("v6.db");
-  {
-    std::optional<Connection> db;
-    ASSERT_NO_FATAL_FAILURE(CreateAtVersion(path, 6, &db));
-    STORYLINE_ASSERT_OK(db->Exec(
-        InsertArticleSql("a", "Landeshauptmann Peter Kaiser kam nach Peking.") +
-        ";INSERT INTO extractions VALUES ('a', 1);"
-        "INSERT INTO article_entities VALUES ('a', 0, 'peter', 'PER', 'Peter Kaiser', "
-        "'Landeshauptmann', 1);"
-        "INSERT INTO article_entities VALUES ('a', 1, '', 'LOC', 'Peking', '', 1)",
-        "insert"));
-  }
-  Result<std::unique_ptr<Store>> store = OpenSqlite(path);
-  STORYLINE_ASSERT_OK(store);
-  EXPECT_EQ(UserVersion(path), LatestSchemaVersion());
+  ASSERT_NO_FATAL_FAILURE(UpgradeWithRows(
+      path, 6, "Landeshauptmann Peter Kaiser kam nach Peking.",
+      "INSERT INTO article_entities VALUES ('a', 0, 'peter', 'PER', 'Peter Kaiser', "
+      "'Landeshauptmann', 1), ('a', 1, '', 'LOC', 'Peking', '', 1)"));
   Connection db = RawOpen(path);
-  EXPECT_EQ(QueryText(db, "SELECT group_concat(canonical, '|') FROM (SELECT canonical FROM "
-                          "article_entities ORDER BY ordinal)"),
-            "peter kaiser|peking");
+  EXPECT_EQ(EntityKeys(db), "peter kaiser|peking");
 }
 
 // After an update of storyline, a command that only reads may upgrade the
