@@ -31,6 +31,7 @@ constexpr Named kEnglish[] = {
     {"eleven", 11}, {"twelve", 12},  {"twenty", 20}, {"thirty", 30},  {"forty", 40},
     {"fifty", 50},  {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
 
+// Whether a unit of kUnitWords is a currency.
 bool IsCurrency(std::string_view unit) {
   return unit == "EUR" || unit == "USD" || unit == "CHF" || unit == "GBP" || unit == "JPY" ||
          unit == "RUB" || unit == "MXN";
@@ -408,8 +409,8 @@ class FigureFinder {
     if (!fig->unit.empty() || !fig->counted.empty()) {
       money_ = IsCurrency(fig->unit) && fig->value >= 1e6 ? fig->unit : std::string();
       money_paragraph_ = w.paragraph;
+      money_sentence_ = w.sentence;
     }
-    if (!money_.empty()) money_sentence_ = w.sentence;
   }
 
   // What a figure counts: adj* Noun [ohne|mit|aus|von [det] adj* Noun]

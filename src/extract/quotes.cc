@@ -1038,7 +1038,6 @@ class Finder {
     return -1;
   }
 
-  // A pair of quotation marks: a quotation when a cue attaches to it.
   // --- Interviews ---------------------------------------------------------------
 
   // Where the label of an interview's turn ends (its colon) when sentence
@@ -1143,6 +1142,7 @@ class Finder {
     }
   }
 
+  // A pair of quotation marks: a quotation when a cue attaches to it.
   void Direct(const Pair& p) {
     if (used_[p.open]) return;  // inside an interview's answer
     int words = 0;
