@@ -749,31 +749,28 @@ std::string NameKey(std::string_view name) {
   static const std::unique_ptr<Gazetteer> lists = Gazetteer::Create("", "");
   std::vector<text::Token> tokens;
   text::Tokenize(name, &tokens);
-  size_t first = 0;  // the first token that is no role or title, if any
-  std::string key, folded;
-  for (; first < tokens.size(); ++first) {
-    const text::Token& t = tokens[first];
+  std::vector<std::string> folded;  // the words, punctuation left out
+  size_t first = 0;                 // the first word that is no role or title, if any
+  for (const text::Token& t : tokens) {
     if (t.kind == text::TokenKind::kPunct) continue;
     const std::string_view w = name.substr(t.begin, t.end - t.begin);
-    folded.clear();
-    text::FoldTo(w, "de", &folded);
-    if (!lists->IsTitle(folded) && lists->RoleOf(w, folded) == RoleKind::kNone) break;
+    folded.emplace_back();
+    text::FoldTo(w, "de", &folded.back());
+    if (first + 1 == folded.size() &&
+        (lists->IsTitle(folded.back()) || lists->RoleOf(w, folded.back()) != RoleKind::kNone))
+      ++first;
   }
-  if (first == tokens.size()) first = 0;
-  for (size_t i = first; i < tokens.size(); ++i) {
-    const text::Token& t = tokens[i];
-    const std::string_view w = name.substr(t.begin, t.end - t.begin);
-    if (t.kind == text::TokenKind::kPunct) continue;
-    folded.clear();
-    text::FoldTo(w, "de", &folded);
+  if (first == folded.size()) first = 0;
+  std::string key;
+  for (size_t i = first; i < folded.size(); ++i) {
     // A hyphen between the parts of a name is a space: "Heinz-Christian
     // Strache" is also written "Heinz Christian Strache".
-    for (size_t begin = 0; begin <= folded.size();) {
-      size_t end = folded.find('-', begin);
-      if (end == std::string::npos) end = folded.size();
+    for (size_t begin = 0; begin <= folded[i].size();) {
+      size_t end = folded[i].find('-', begin);
+      if (end == std::string::npos) end = folded[i].size();
       if (end > begin) {
         if (!key.empty()) key += ' ';
-        key.append(folded, begin, end - begin);
+        key.append(folded[i], begin, end - begin);
       }
       begin = end + 1;
     }

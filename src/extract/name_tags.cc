@@ -420,7 +420,7 @@ bool IsOrganizationKindNoun(std::string_view folded) {
 // person's: the head of the organisation or its object ("der
 // Anti-Islam-Bewegung Martin Konvička", "überließ die Volkspartei Heinz
 // Fischer …").
-void NamesOfMedia(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+void NamesOfMediaAndOrganizations(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                   std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -655,7 +655,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
-  NamesOfMedia(gazetteer, words, folded, tags);
+  NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);
   CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
