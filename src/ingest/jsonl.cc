@@ -13,6 +13,8 @@
 
 #include <fmt/format.h>
 
+#include "ingest/feed.h"
+#include "ingest/html_internal.h"
 #include "ingest/ingest_internal.h"
 #include "storyline/article.h"
 #include "storyline/ingest.h"
@@ -42,18 +44,24 @@ Field FieldByName(std::string_view key) {
   }
 }
 
-std::string_view FieldName(Field f) {
-  switch (f) {
-    case Field::kId: return "id";
-    case Field::kLang: return "lang";
-    case Field::kPublished: return "published";
-    case Field::kTitle: return "title";
-    case Field::kText: return "text";
-    case Field::kSource: return "source";
-    case Field::kUrl: return "url";
-    case Field::kUnknown: break;
+// Other names that exporters, scrapers and news APIs give these fields. Each
+// is read only where the file has no field of the project's own name: with
+// both, "published" wins over "date" in whichever order they come. "id" has
+// no other name, so that a file of other records ("doc_id") is not taken for
+// articles.
+Field FieldByOtherName(std::string_view key) {
+  static constexpr std::pair<std::string_view, Field> kOtherNames[] = {
+      {"date", Field::kPublished},          {"published_at", Field::kPublished},
+      {"publication_date", Field::kPublished}, {"datePublished", Field::kPublished},
+      {"pubDate", Field::kPublished},       {"outlet", Field::kSource},
+      {"publisher", Field::kSource},        {"language", Field::kLang},
+      {"headline", Field::kTitle},          {"body", Field::kText},
+      {"content", Field::kText},            {"link", Field::kUrl},
+  };
+  for (const auto& [name, field] : kOtherNames) {
+    if (key == name) return field;
   }
-  return "";
+  return Field::kUnknown;
 }
 
 class JsonlReader {
@@ -67,8 +75,9 @@ class JsonlReader {
   void EndLine();
   void ProcessLine(std::string_view line, size_t capacity);
   // Parses one JSON object into `article`; "" on success, else what was wrong.
+  // The date is returned as written, with the name of its field.
   std::string ParseObject(std::string_view json, size_t capacity, Article* article,
-                          std::string_view* published);
+                          std::string_view* published, std::string_view* published_key);
   void Report(Severity severity, int64_t line, std::string message) {
     internal::Emit(sink_, Diagnostic{severity, name_, line, std::move(message)});
   }
@@ -169,7 +178,8 @@ void JsonlReader::ProcessLine(std::string_view line, size_t capacity) {
 
   Article article;
   std::string_view published;
-  std::string error = ParseObject(line, capacity, &article, &published);
+  std::string_view published_key;
+  std::string error = ParseObject(line, capacity, &article, &published, &published_key);
   if (!error.empty()) {
     if (const size_t bad = internal::FindInvalidUtf8(line); bad != std::string_view::npos) {
       error = fmt::format("invalid UTF-8 at byte column {}", bad + 1);
@@ -187,12 +197,18 @@ void JsonlReader::ProcessLine(std::string_view line, size_t capacity) {
     return;
   }
   if (!published.empty()) {
-    if (Result<PublishedDate> date = ParsePublishedDate(published); date.ok()) {
+    // ISO 8601 as the format asks, and the other ways exporters write dates
+    // (RFC 822 as in feeds, "23. Februar 2017", "February 23, 2017").
+    Result<PublishedDate> date = internal::ParseFeedDate(published);
+    if (!date.ok()) {
+      if (Result<PublishedDate> loose = html::ParseLooseDate(published); loose.ok()) date = loose;
+    }
+    if (date.ok()) {
       article.published = *date;
     } else {
       Report(Severity::kWarning, line_number_,
-             fmt::format("'published' of article '{}': {}; kept without a date", article.id,
-                         date.status().message()));
+             fmt::format("'{}' of article '{}': {}; kept without a date", published_key,
+                         article.id, date.status().message()));
     }
   }
   article.origin.reserve(name_.size() + 21);
@@ -205,7 +221,8 @@ void JsonlReader::ProcessLine(std::string_view line, size_t capacity) {
 }
 
 std::string JsonlReader::ParseObject(std::string_view json, size_t capacity, Article* article,
-                                     std::string_view* published) {
+                                     std::string_view* published,
+                                     std::string_view* published_key) {
   simdjson::ondemand::document doc;
   simdjson::padded_string_view padded(json.data(), json.size(), capacity);
   if (auto e = parser_.iterate(padded).get(doc); e) {
@@ -221,6 +238,7 @@ std::string JsonlReader::ParseObject(std::string_view json, size_t capacity, Art
     }
     return fmt::format("not JSON: {}", simdjson::error_message(e));
   }
+  unsigned own_names = 0;  // bit per Field read under the project's own name
   for (auto field_result : object) {
     simdjson::ondemand::field field;
     if (auto e = std::move(field_result).get(field); e) {
@@ -230,8 +248,16 @@ std::string JsonlReader::ParseObject(std::string_view json, size_t capacity, Art
     if (auto e = field.unescaped_key().get(key); e) {
       return fmt::format("not JSON: {}", simdjson::error_message(e));
     }
-    const Field f = FieldByName(key);
+    Field f = FieldByName(key);
+    bool other_name = false;
+    if (f == Field::kUnknown) {
+      f = FieldByOtherName(key);
+      other_name = true;
+    }
     if (f == Field::kUnknown) continue;  // gold labels, section, ...: skipped unread
+    const auto bit = 1u << static_cast<unsigned>(f);
+    if (other_name && (own_names & bit) != 0) continue;
+    if (!other_name) own_names |= bit;
     simdjson::ondemand::value value = field.value();
     simdjson::ondemand::json_type type;
     if (auto e = value.type().get(type); e) {
@@ -248,8 +274,7 @@ std::string JsonlReader::ParseObject(std::string_view json, size_t capacity, Art
       continue;
     }
     if (type != simdjson::ondemand::json_type::string) {
-      return fmt::format("'{}' must be a string{}", FieldName(f),
-                         f == Field::kId ? " or a number" : "");
+      return fmt::format("'{}' must be a string{}", key, f == Field::kId ? " or a number" : "");
     }
     std::string_view s;
     if (auto e = value.get_string().get(s); e) {
@@ -258,7 +283,10 @@ std::string JsonlReader::ParseObject(std::string_view json, size_t capacity, Art
     switch (f) {
       case Field::kId: article->id.assign(s); break;
       case Field::kLang: article->language.assign(s); break;
-      case Field::kPublished: *published = s; break;
+      case Field::kPublished:
+        *published = s;
+        *published_key = key;
+        break;
       case Field::kTitle: article->title.assign(s); break;
       case Field::kText: article->text.assign(s); break;
       case Field::kSource: article->source.assign(s); break;

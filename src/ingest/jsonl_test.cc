@@ -48,6 +48,37 @@ TEST(ReadJsonlTest, ReadsFieldsAndIgnoresGold) {
   EXPECT_EQ(c.files_done[0], "in.jsonl");
 }
 
+TEST(ReadJsonlTest, ReadsTheFieldsUnderTheirOtherNames) {
+  Collected c = Read(
+      R"({"id":"a","date":"2025-09-03","outlet":"Reforma","language":"es","headline":"Rubio",)"
+      R"("body":"Texto.","link":"https://example.org/r"})"
+      "\n"
+      R"({"id":"b","pubDate":"Wed, 03 Sep 2025 10:00:00 +0000","publisher":"AP","content":"x"})"
+      "\n"
+      // The project's own names win, whichever comes first.
+      R"({"id":"c","date":"2001-01-01","published":"2025-09-04","text":"y","source":"dpa",)"
+      R"("outlet":"other"})"
+      "\n"
+      // Dates as pages and feeds write them, not only ISO 8601.
+      R"({"id":"d","published":"23. Februar 2017","text":"z"})"
+      "\n");
+  EXPECT_EQ(c.AllDiagnostics(), "");
+  ASSERT_EQ(c.articles.size(), 4u);
+  const Article& a = c.articles[0];
+  EXPECT_EQ(a.published.ToIso(), "2025-09-03");
+  EXPECT_EQ(a.source, "Reforma");
+  EXPECT_EQ(a.language, "es");
+  EXPECT_EQ(a.title, "Rubio");
+  EXPECT_EQ(a.text, "Texto.");
+  EXPECT_EQ(a.url, "https://example.org/r");
+  EXPECT_EQ(c.articles[1].published.ToIso(), "2025-09-03T10:00:00");  // UTC: no offset
+  EXPECT_EQ(c.articles[1].source, "AP");
+  EXPECT_EQ(c.articles[1].text, "x");
+  EXPECT_EQ(c.articles[2].published.ToIso(), "2025-09-04");
+  EXPECT_EQ(c.articles[2].source, "dpa");
+  EXPECT_EQ(c.articles[3].published.ToIso(), "2017-02-23");
+}
+
 TEST(ReadJsonlTest, BlankLinesCrlfBomAndMissingFinalNewline) {
   Collected c = Read("\xEF\xBB\xBF{\"id\":\"a\",\"text\":\"x\"}\r\n\r\n   \n\t\r\n"
                      "{\"id\":\"b\",\"text\":\"y\"}");
@@ -79,6 +110,9 @@ TEST(ReadJsonlTest, EachBadLineGivesOneDiagnosticAndGoodLinesSurvive) {
        "invalid UTF-8 at byte column 23"},
       {"{\"id\":\"x\",\"text\":\"a\",\"published\":\"2017-02-30\"}", Severity::kWarning,
        "kept without a date"},
+      {"{\"id\":\"x\",\"text\":\"a\",\"date\":\"gestern\"}", Severity::kWarning,
+       "'date' of article 'x'"},
+      {"{\"id\":\"x\",\"body\":[\"a\"]}", Severity::kError, "'body' must be a string"},
   };
   for (const Case& bad : cases) {
     SCOPED_TRACE(bad.line);
