@@ -312,6 +312,7 @@ struct Found {
   QuoteKind kind = QuoteKind::kDirect;
   bool continuation = false;  // speaker carried over from the previous quotation
   bool chained = false;       // a Konjunktiv sentence continuing the previous one
+  bool act = false;           // a speech act without a message clause (ReportedAct)
   int entity = -1;            // the speaker's entity when known already (an interview's label)
 };
 
@@ -849,9 +850,24 @@ class Finder {
     if (cs + 1 < v && Word(cs) && kApproximately.contains(F(cs))) ++cs;
     if (cs + 1 == v && SentenceAdverb(cs)) return {-1, -1};
     if (TimePhrase(cs, v)) return {-1, -1};
+    static const SvSet kFocus = {"auch", "selbst", "sogar", "nur", "ebenfalls"};
+    // "Genau das fordern nun Aktivisten", "Auch dies bestätigte er": the
+    // demonstrative is the object; the subject follows the verb.
+    if (cs + 2 == v && Word(cs) && (SentenceAdverb(cs) || kFocus.contains(F(cs))) && Word(cs + 1) &&
+        (F(cs + 1) == "das" || F(cs + 1) == "dies"))
+      return {-1, -1};
+    // "Nicht wenige bezeichnen …": the negated quantifier is the subject;
+    // "Nicht nur Plieseis zweifelt …": the focus particle's subject follows.
+    if (cs + 2 <= v && Word(cs) && F(cs) == "nicht" && Word(cs + 1)) {
+      static const SvSet kQuantifiers = {"wenige", "alle", "jeder", "jede", "viele", "wenigen"};
+      if (cs + 2 == v && kQuantifiers.contains(F(cs + 1))) return {cs, v};
+      if (F(cs + 1) == "nur" && cs + 2 < v) {
+        const int e = SpeakerPhrase(cs + 2, v);
+        if (e == v) return {cs + 2, e};
+      }
+    }
     // "Auch Faymann betonte", "Selbst die Polizei sprach von …": a focus
     // particle before a subject that fills the rest of the Vorfeld.
-    static const SvSet kFocus = {"auch", "selbst", "sogar", "nur", "ebenfalls"};
     if (cs + 1 < v && Word(cs) && kFocus.contains(F(cs)) && Word(cs + 1) &&
         !kNonSubjectStarts.contains(F(cs + 1)) && !TimePhrase(cs + 1, v)) {
       const int e = SpeakerPhrase(cs + 1, v);
@@ -1313,6 +1329,12 @@ class Finder {
       const std::string_view f = F(i);
       std::string_view particles;
       if (Verb(i, &particles) && !ResemblesOrRecalls(sb, se, i)) {
+        // "das erklärte Ziel", "die angekündigte Reform": a participle
+        // between an article and its noun is an adjective. Not a verb whose
+        // particle closes the clause ("Die kündigte Stöger … an").
+        if (i > sb && Word(i - 1) && kDeterminers.contains(F(i - 1)) && CapWord(i + 1) &&
+            (particles.empty() || FindParticle(particles, i + 1, se) < 0))
+          continue;
         if (Cued(sb, se, i, particles)) return;
         if (ReportedAct(sb, se, i, particles)) return;
         continue;
@@ -1375,6 +1397,14 @@ class Finder {
           const auto [spb, spe] = SubjectAfter(i + 1, se);
           const auto [pb, pe_all] = sentences_[s - 1];
           const int pe = TrimEnd(pb, pe_all);
+          // "X wünscht sich einen Kandidaten. Dies sagte X am Mittwoch.": the
+          // sentence before, read as a speech act of its own, is what this
+          // one attributes.
+          if (spb >= 0 && pe > pb + 2 && !found_.empty() && found_.back().act &&
+              found_.back().msg_begin == pb && found_.back().msg_end <= pe_all) {
+            found_.pop_back();
+            std::fill(used_.begin() + pb, used_.begin() + pe_all, 0);
+          }
           if (spb >= 0 && pe > pb + 2 && !Overlaps(pb, pe_all)) {
             Found q;
             q.kind = QuoteKind::kReported;
@@ -1433,15 +1463,33 @@ class Finder {
       if (Punct(i, ":") && !inside_[i]) clause = i + 1;
     }
     if (Coordinated(clause, se, v, particles)) return true;
-    if (v > sb + 1 && Punct(v - 1, ",") && WholeSubject(clause, v).first < 0) {
+    // "…, so versichern Insider in Sofia": "so" between the comma and the
+    // verb, where the clause ends the sentence (or only a relative clause
+    // follows it). "Denn dort, so heißt es, hätte …" is an insertion into
+    // the message, which goes on after it.
+    int message_comma = v - 1;
+    if (v > sb + 2 && Word(v - 1) && F(v - 1) == "so") {
+      int next_comma = -1;
+      bool dash = false;  // "so sagen sie alle – jene, die …" opens an insertion
+      for (int i = v + 1; i < se && next_comma < 0; ++i) {
+        if (Punct(i, ",") && !inside_[i]) next_comma = i;
+        dash = dash || Dash(i);
+      }
+      if (next_comma < 0 ||
+          (!dash && Word(next_comma + 1) && kRelativePronouns.contains(F(next_comma + 1))))
+        message_comma = v - 2;
+    }
+    if (message_comma > sb && Punct(message_comma, ",") && WholeSubject(clause, v).first < 0) {
       // Message first (unless the comma closes an apposition of the subject).
       int particle = -1;
       if (!particles.empty()) {
         particle = FindParticle(particles, v + 1, se);
         if (particle < 0) return false;
       }
-      q.msg_begin = sb;
-      q.msg_end = v - 1;
+      // After a colon ("… verstanden: Hinter dem Anteil …, so versichern
+      // Insider") the message is the clause the colon opens.
+      q.msg_begin = message_comma == v - 1 ? sb : clause;
+      q.msg_end = message_comma;
       if (Word(sb) && F(sb) == "wie") return false;
       q.cue_begin = v;
       q.cue_end = (particle >= 0 ? particle : v) + 1;
@@ -1513,6 +1561,11 @@ class Finder {
     // "warnte vor dem Gegner, der bei Standards gefährlich sei": the
     // message is what the verb governs, with its relative clause.
     const bool relative = comma >= 0 && RelativeClauseOnObject(search_from, comma, se);
+    // "Genau das fordern nun Aktivisten, die sich …": the clause after the
+    // comma describes the subject after the verb; it is no message.
+    if (comma >= 0 && comma == speaker.second && speaker.first > v &&
+        RelativeClauseOnObject(speaker.first, comma, se))
+      return false;
     q.cue_begin = v;
     q.cue_end = (particle >= 0 ? particle : v) + 1;
     q.cue_particle = particle;
@@ -1681,6 +1734,7 @@ class Finder {
     if (!ReportsContent(sb, se, q.spk_begin, q.spk_end, v, particle)) return false;
     q.msg_begin = sb;
     q.msg_end = se;
+    q.act = true;
     // A dash after the particle ends the act: "X wirft Y Blockadehaltung vor
     // – Gespräche mit …" (a headline and its second part).
     if (particle >= 0 && particle + 1 < se && Dash(particle + 1)) {

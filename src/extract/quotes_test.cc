@@ -273,6 +273,17 @@ TEST(QuotesTest, Table) {
       // After a colon a clause starts: "Wie X berichten" opens it, the message follows.
       {"Der Fund widerlegt die Theorie: Wie Forscher im Fachblatt Science berichten, hatte die Schlange vier Beine.", "reported",
        "hatte die Schlange vier Beine", "berichten", "Forscher"},
+      // "…, so versichern X": the message comes first, also before a
+      // relative clause of the speaker, but not around an insertion.
+      {"Hinter dem Anteil soll der Bankchef selbst stehen, so versichern Insider in Sofia, die mit der Bank vertraut sind.",
+       "reported", "Hinter dem Anteil soll der Bankchef selbst stehen", "versichern", "Insider in Sofia"},
+      {"Denn dort, so hei\xC3\x9F" "t es, h\xC3\xA4tte es hitzige Debatten gegeben.", "reported",
+       "h\xC3\xA4tte es hitzige Debatten gegeben", "heißt es", ""},
+      {"Nicht wenige kritisierten, die Reform komme zu sp\xC3\xA4t.", "reported",
+       "die Reform komme zu spät", "kritisierten", "Nicht wenige"},
+      // A participle between an article and its noun is no speech verb.
+      {"Selbst das erkl\xC3\xA4rte Ziel, die Fahrwege besser zu nutzen, rechtfertige keine Regelung.", "",
+       "", "", ""},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
@@ -301,6 +312,16 @@ TEST(QuotesTest, APronounOpeningTheSentencePointsToTheOneBefore) {
   EXPECT_EQ(quotes[0].text, "Der Flug nach Oslo wurde abgesagt");
   EXPECT_EQ(quotes[0].cue, "gab bekannt");
   EXPECT_EQ(quotes[0].speaker, "die Fluggesellschaft");
+  // The sentence before, a speech act of its own ("wünscht sich …"), is
+  // what "Dies sagte X" attributes.
+  const std::string act =
+      "Der Parteichef w\xC3\xBCnscht sich einen eigenen Kandidaten bei der Wahl im kommenden Jahr. "
+      "Dies sagte Abwerzger am Mittwoch in Innsbruck.";
+  const std::vector<Quote> said = Quotes(act);
+  ASSERT_EQ(said.size(), 1u);
+  EXPECT_EQ(said[0].text, "Der Parteichef w\xC3\xBCnscht sich einen eigenen Kandidaten bei der Wahl im kommenden Jahr");
+  EXPECT_EQ(said[0].cue, "sagte");
+  EXPECT_EQ(said[0].speaker, "Abwerzger");
 }
 
 // A Konjunktiv sentence right after a quotation goes on reporting its
@@ -512,6 +533,17 @@ TEST(QuotesTest, AnAdverbOpeningTheSentenceIsNoSpeaker) {
   const std::vector<Quote> unmarked = Quotes(text);
   ASSERT_EQ(unmarked.size(), 2u);
   EXPECT_EQ(unmarked[0].speaker, "Dagegen");
+  // An adverb before a demonstrative object: the subject follows the verb,
+  // and its relative clause is no message. "Auch dies" likewise.
+  for (const std::string& object_first :
+       {std::string("Genau das fordern nun Aktivisten, die sich mit Hetze besch\xC3\xA4" "ftigen."),
+        std::string("Auch dies kritisierten Aktivisten, die sich mit Hetze besch\xC3\xA4" "ftigen.")}) {
+    WordView marked = BuildWordView(object_first, "de");
+    marked.words[0].sentence_adverb = true;
+    Extraction none;
+    FindQuotes(marked, &none);
+    EXPECT_TRUE(none.quotes.empty()) << object_first << " → " << none.quotes[0].speaker;
+  }
 }
 
 // Reported speech with no quotation before it: the subject of the sentence
