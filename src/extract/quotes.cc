@@ -237,7 +237,9 @@ const SvSet kNonSubjectStarts = {
     "immerhin", "bislang", "gleichwohl", "offenbar", "offensichtlich", "vermutlich",
     "wahrscheinlich", "angeblich", "schliesslich", "letztlich", "insgesamt", "oft",
     "wiederholt", "mehrfach", "einmal", "ausdruecklich", "erneut", "nochmals", "von", "bis",
-    "sinngemaess", "woertlich", "besorgt"};
+    "sinngemaess", "woertlich", "besorgt",
+    // Datives: "Ihnen drohen Geldstrafen" names who is threatened, no speaker.
+    "ihnen", "ihm", "uns", "mir", "dir", "euch"};
 // Lower-case parts of names ("van Laak", "bin Laden", "de Maizière").
 const SvSet kNameParticles = {"van", "de", "del", "della", "da", "di", "dos", "du", "bin",
                               "ibn", "al", "el", "le", "la", "ter", "ten", "zu"};
@@ -878,8 +880,12 @@ class Finder {
     if (NonSubjectStart(cs, v)) return {-1, -1};
     if (v_.words[cs].kind == text::TokenKind::kNumber) return {-1, -1};
     if (Mark(cs) != QuoteMark::kNone) return {cs, v};
-    // A question opens with its verb ("Kann Woody Allen es ernst meinen").
-    if (kFiniteAuxiliaries.contains(F(cs))) return {-1, -1};
+    // A question opens with its verb ("Kann Woody Allen es ernst meinen",
+    // "Sollte man davon ausgehen, dass …").
+    static const SvSet kQuestionVerbs = {"sollte", "sollten", "koennte", "koennten", "muesste",
+                                         "wuerde", "wuerden", "duerfte", "moechte", "haette",
+                                         "waere", "gibt"};
+    if (kFiniteAuxiliaries.contains(F(cs)) || kQuestionVerbs.contains(F(cs))) return {-1, -1};
     // The noun phrase the clause opens with ("Dieser hatte ... gesagt";
     // "Kelly betonte am Mittwoch").
     const int e = SpeakerPhrase(cs, v);
@@ -1459,7 +1465,7 @@ class Finder {
     // die Probleme nicht, sagt Kreissl" has no subject before the verb (but
     // "hat einen Namen: Terrorismus, sagte er" is no clause).
     int clause = sb;
-    for (int i = sb; i + 4 < v; ++i) {
+    for (int i = sb; i + 3 < v; ++i) {
       if (Punct(i, ":") && !inside_[i]) clause = i + 1;
     }
     if (Coordinated(clause, se, v, particles)) return true;

@@ -281,6 +281,13 @@ TEST(QuotesTest, Table) {
        "h\xC3\xA4tte es hitzige Debatten gegeben", "heißt es", ""},
       {"Nicht wenige kritisierten, die Reform komme zu sp\xC3\xA4t.", "reported",
        "die Reform komme zu spät", "kritisierten", "Nicht wenige"},
+      // A label and its colon open a clause of its own; a dative is no
+      // speaker; a question opens with its verb.
+      {"Frage: Daimler-Chef Dieter Zetsche sagte vor kurzem, f\xC3\xBCr ihn sei das denkbar.", "reported",
+       "f\xC3\xBCr ihn sei das denkbar", "sagte", "Daimler-Chef Dieter Zetsche"},
+      {"Ihnen drohen ab jetzt Geldstrafen von bis zu 4.000 Euro und sogar der Lizenzentzug.", "", "", "", ""},
+      {"Sollte man davon ausgehen, dass Google kein eigenes Auto entwickelt?", "reported",
+       "dass Google kein eigenes Auto entwickelt", "ausgehen", ""},
       // A participle between an article and its noun is no speech verb.
       {"Selbst das erkl\xC3\xA4rte Ziel, die Fahrwege besser zu nutzen, rechtfertige keine Regelung.", "",
        "", "", ""},
