@@ -756,9 +756,7 @@ std::string NameKey(std::string_view name) {
     const std::string_view w = name.substr(t.begin, t.end - t.begin);
     folded.emplace_back();
     text::FoldTo(w, "de", &folded.back());
-    if (first + 1 == folded.size() &&
-        (lists->IsTitle(folded.back()) || lists->RoleOf(w, folded.back()) != RoleKind::kNone))
-      ++first;
+    if (first + 1 == folded.size() && lists->IsTitleOrRole(w, folded.back())) ++first;
   }
   if (first == folded.size()) first = 0;
   std::string key;

@@ -31,10 +31,10 @@ constexpr Named kEnglish[] = {
     {"eleven", 11}, {"twelve", 12},  {"twenty", 20}, {"thirty", 30},  {"forty", 40},
     {"fifty", 50},  {"hundred", 100}, {"thousand", 1000}, {"dozen", 12}};
 
-// Whether a unit of kUnitWords is a currency.
+// Whether a unit of kUnitWords is a currency: currencies are given by their
+// ISO 4217 codes, three capital letters, which no other unit is.
 bool IsCurrency(std::string_view unit) {
-  return unit == "EUR" || unit == "USD" || unit == "CHF" || unit == "GBP" || unit == "JPY" ||
-         unit == "RUB" || unit == "MXN";
+  return unit.size() == 3 && std::all_of(unit.begin(), unit.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 // Scale words after a number: "5,8 Millionen", "3 Mrd.". "billion" is 10^12

@@ -501,6 +501,9 @@ bool Gazetteer::IsFirstName(std::string_view folded) const {
 bool Gazetteer::IsTitle(std::string_view folded) const {
   return (impl_->words.Get(Hash(folded)) & kTitle) != 0;
 }
+bool Gazetteer::IsTitleOrRole(std::string_view word, std::string_view folded) const {
+  return IsTitle(folded) || RoleOf(word, folded) != RoleKind::kNone;
+}
 bool Gazetteer::IsOrganizationSuffix(std::string_view folded) const {
   return (impl_->words.Get(Hash(folded)) & kOrgSuffix) != 0;
 }

@@ -84,6 +84,9 @@ class Gazetteer {
   // A role noun: a capitalized word whose folded form ends with a role head
   // of data/gazetteers/roles.txt ("US-Außenminister" → kOffice).
   RoleKind RoleOf(std::string_view word, std::string_view folded) const;
+  // A title ("Dr", "Prof") or a role noun of any kind: what opens a name
+  // without being part of it.
+  bool IsTitleOrRole(std::string_view word, std::string_view folded) const;
 
   // The word as written (`word`) against the dictionary.
   DictionaryClass DictionaryClassOf(std::string_view word) const;

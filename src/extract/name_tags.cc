@@ -205,7 +205,7 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
     if ((*tags)[i] != BeginTag(kTypePer)) continue;
     size_t j = i;
     while (j + 1 < n && (*tags)[j + 1] == InsideTag(kTypePer) &&
-           (gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone || gazetteer.IsTitle(folded[j]))) {
+           gazetteer.IsTitleOrRole(words[j], folded[j])) {
       (*tags)[j] = 0;
       ++j;
     }
