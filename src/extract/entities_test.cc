@@ -965,6 +965,34 @@ TEST(NameTagsTest, ARoleAndAGivenNameMakeAPersonOfAnyName) {
             (Tags{"B-ORG", "I-ORG", "I-ORG"}));
 }
 
+// Bodies named by what they are for, and schools or plants named by their
+// place, are organisations whole, with a capitalized adjective before them.
+TEST(NameTagsTest, NamesOfInstitutions) {
+  const uint8_t o = 0, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"im", "Bayerischen", "Staatsministerium", "f\xC3\xBCr", "Unterricht", "und", "Kultus", ","},
+                    {o, o, o, o, o, o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"des", "Instituts", "f\xC3\xBCr", "Markt", "-", "und", "Sozialanalysen", "(", "IMAS", ")"},
+                    {o, o, o, b_org, o, o, o, o, b_org, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"der", "Stiftung", "zur", "Erforschung", "des", "islamischen", "Erbes", "mit"},
+                    {o, o, o, o, o, o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"an", "der", "Medizinischen", "Hochschule", "Hannover", "mit"}, {o, o, o, o, b_loc, o}),
+            (Tags{"O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"der", "Junge", "\xC3\x96VP"}, {o, o, b_org}), (Tags{"O", "B-ORG", "I-ORG"}));
+  // Not what a school recommends, nor a centre of some kind, nor a noun
+  // before an organisation.
+  EXPECT_EQ(FixTags({"Empfehlung", "der", "Schule", "f\xC3\xBCr", "Jugendkonten"}, {o, o, o, o, o}),
+            Tags(5, "O"));
+  EXPECT_EQ(FixTags({"ein", "Zentrum", "f\xC3\xBCr", "Fl\xC3\xBC" "chtlinge"}, {o, o, o, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"das", "Ministerium", "zur", "Vorbereitung", "der", "Ausschreibung"},
+                    std::vector<uint8_t>(6, o)),
+            Tags(6, "O"));
+  EXPECT_EQ(FixTags({"die", "Unternehmen", "Tactus"}, {o, o, b_org}), (Tags{"O", "O", "B-ORG"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -439,6 +439,164 @@ void NamesOfMediaAndOrganizations(const Gazetteer& gazetteer, std::span<const st
   }
 }
 
+// Whether the folded word, alone or as a compound's head, ends in one of
+// `heads`, also in the genitive ("Instituts", "Bundesamtes").
+bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
+  for (std::string_view h : heads) {
+    for (std::string_view ending : {"", "s", "es"}) {
+      if (folded.size() >= h.size() + ending.size() && folded.ends_with(ending) &&
+          folded.substr(0, folded.size() - ending.size()).ends_with(h)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// A public body or a society named by what it is for ("Bundesamt für
+// Kommunikation", "Institut für Corporate Governance"). Not a school: "eine
+// Empfehlung der Schule für Jugendkonten" is what the school recommends.
+bool IsBodyNoun(std::string_view folded) {
+  static constexpr std::string_view kHeads[] = {
+      "ministerium", "amt",        "institut",     "hochschule", "universitaet",
+      "akademie",    "stiftung",   "verband",      "zentrum",    "kammer",
+      "kommission",  "gesellschaft", "behoerde",   "anstalt",    "agentur"};
+  return EndsInHead(folded, kHeads);
+}
+
+// A school, museum or plant named by its place ("Universität Gießen",
+// "Realschule Spaichingen", "Kraftwerk Lippendorf").
+bool IsInstitutionNoun(std::string_view folded) {
+  static constexpr std::string_view kHeads[] = {"universitaet", "hochschule", "schule",    "gymnasium",
+                                                "akademie",     "museum",     "kraftwerk", "klinikum"};
+  return EndsInHead(folded, kHeads);
+}
+
+bool IsIndefiniteArticle(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"ein",   "eine",  "einer",  "einem",  "einen",
+                                                "eines", "keine", "keiner", "keinem", "keinen"};
+  for (std::string_view w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+// A capitalized adjective inside a sentence, which German writes so only in
+// a name ("Bayerischen", "Medizinischen", "Europäische"): without its ending
+// the word is listed in lower case ("bayerisch"), as no inflected noun or
+// verb is ("Unternehmen", "Vereinen", "Muster"). Not an article or a pronoun
+// ("Die", "Diese"), which a sentence the splitter missed may open.
+bool IsNameAdjective(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                     std::span<const std::string_view> folded, size_t i) {
+  if (i == 0 || CaseSaysNothingAfter(words[i - 1]) || !StartsUpper(words[i])) return false;
+  const std::string_view w = words[i];
+  if (w.size() < 5) return false;
+  static constexpr std::string_view kPronouns[] = {"dies", "jen",   "welch", "solch", "unser", "euer",
+                                                   "mein", "dein",  "sein",  "ihr",   "einig", "ander",
+                                                   "jed",  "beide", "viel",  "manch", "mehrer", "all"};
+  for (std::string_view p : kPronouns) {
+    if (folded[i].starts_with(p)) return false;
+  }
+  const DictionaryClass as_written = gazetteer.DictionaryClassOf(w);
+  if (as_written == DictionaryClass::kExact || as_written == DictionaryClass::kBoth) return false;
+  thread_local std::string stem;
+  for (std::string_view ending : {"en", "er", "es", "e"}) {
+    if (!w.ends_with(ending)) continue;
+    // A noun's plural or case ending: "Begriffe", "Seite".
+    const std::string_view front = w.substr(0, w.size() - ending.size());
+    const DictionaryClass noun = gazetteer.DictionaryClassOf(front);
+    if (noun == DictionaryClass::kExact || noun == DictionaryClass::kBoth) return false;
+    LowerFirstTo(front, &stem);
+    return gazetteer.DictionaryClassOf(stem) == DictionaryClass::kExact;
+  }
+  return false;
+}
+
+bool IsLowerCaseAdjective(std::string_view word);
+
+// The end of the words that name what a body is for, from `k` on:
+// capitalized words, also joined by "und" ("für Unterricht und Kultus"), by a
+// hyphen and "und" ("für Markt- und Sozialanalysen") or by "der"/"des" and
+// an adjective in lower case ("des islamischen Erbes", "der SED-Diktatur");
+// a person's name ends them. `k` itself when there are none.
+size_t PurposeEnd(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                  const std::vector<uint8_t>& t, size_t k) {
+  const size_t n = words.size();
+  const auto upper = [&](size_t j) {
+    return j < n && StartsUpper(words[j]) && !(IsBegin(t[j]) && TagType(t[j]) == kTypePer);
+  };
+  size_t end = k;
+  while (upper(k)) {
+    end = ++k;
+    if (upper(k)) continue;
+    size_t next = k;
+    if (next < n && words[next] == "-") ++next;
+    if (next < n && (folded[next] == "und" || folded[next] == "oder")) {
+      ++next;
+    } else if (next == k && next < n && (folded[next] == "der" || folded[next] == "des")) {
+      ++next;
+      if (next < n && IsLowerCaseAdjective(words[next])) ++next;
+    } else {
+      break;
+    }
+    k = next;
+  }
+  return end;
+}
+
+// The names of bodies and institutions, which the tagger, having seen few,
+// leaves out or cuts to their place (GermEval tags them whole as
+// organisations, with a capitalized adjective before them):
+// - a body's noun with "für" and capitalized words after it ("Bayerischen
+//   Staatsministerium für Unterricht und Kultus", "Hochschule für Technik
+//   und Wirtschaft des Saarlandes"), or a foundation's with "zur" or "zum"
+//   ("Bundesstiftung zur Aufarbeitung der SED-Diktatur"), not after an
+//   indefinite article ("ein Zentrum für Flüchtlinge");
+// - a school's, museum's or plant's noun before a place or a word no
+//   dictionary has ("Universität Gießen", "Medizinischen Hochschule
+//   Hannover", "Realschule Spaichingen");
+// - a capitalized adjective before an organisation ("Europäische Union").
+void NamesOfInstitutions(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                         std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t h = 0; h + 1 < n; ++h) {
+    if (t[h] != 0 || !StartsUpper(words[h])) continue;
+    size_t begin = h;
+    if (begin > 0 && t[begin - 1] == 0 && IsNameAdjective(gazetteer, words, folded, begin - 1)) --begin;
+    if (begin > 0 && IsIndefiniteArticle(folded[begin - 1])) continue;
+    size_t end = h + 1;
+    const std::string_view prep = folded[h + 1];
+    if (IsBodyNoun(folded[h]) &&
+        (prep == "fuer" || ((prep == "zur" || prep == "zum") && folded[h].ends_with("stiftung")))) {
+      end = PurposeEnd(words, folded, t, h + 2);
+      if (end == h + 2) continue;
+    } else if (IsInstitutionNoun(folded[h]) && IsBegin(t[h + 1]) && TagType(t[h + 1]) == kTypeLoc) {
+      end = h + 2;
+      while (end < n && IsInside(t[end]) && TagType(t[end]) == kTypeLoc) ++end;
+    } else if (IsInstitutionNoun(folded[h]) && t[h + 1] == 0 && StartsUpper(words[h + 1]) &&
+               gazetteer.DictionaryClassOf(words[h + 1]) == DictionaryClass::kUnknown &&
+               gazetteer.DictionaryNounHead(words[h + 1]) == 0) {
+      // A word no dictionary has, no compound of a noun: a small town.
+      end = h + 2;
+    } else {
+      continue;
+    }
+    t[begin] = BeginTag(kTypeOrg);
+    for (size_t k = begin + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
+    // A name the span cut into keeps its rest as a name of its own.
+    if (end < n && IsInside(t[end])) t[end] = BeginTag(TagType(t[end]));
+    h = end - 1;
+  }
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] != 0 || !IsBegin(t[i + 1]) || TagType(t[i + 1]) != kTypeOrg) continue;
+    if (!IsNameAdjective(gazetteer, words, folded, i)) continue;
+    if (i > 0 && IsIndefiniteArticle(folded[i - 1])) continue;
+    t[i] = BeginTag(kTypeOrg);
+    t[i + 1] = InsideTag(kTypeOrg);
+  }
+}
+
 // "Kanton" is the city of Guangzhou in the place catalogs, and so the tagger
 // often makes it a place; before a name ("im Kanton Zürich") or after an
 // article ("des Kantons") it is the Swiss canton, a common noun (GermEval
@@ -656,6 +814,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
+  NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);
   CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
