@@ -993,6 +993,23 @@ TEST(NameTagsTest, NamesOfInstitutions) {
   EXPECT_EQ(FixTags({"die", "Unternehmen", "Tactus"}, {o, o, b_org}), (Tags{"O", "O", "B-ORG"}));
 }
 
+// A word that ends a clause after a speech verb, or follows a role or a
+// relative, is a person's name; not a noun, a month or a medium.
+TEST(NameTagsTest, SpeakersAndNamesAfterRolesArePeople) {
+  const uint8_t o = 0, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"\"", ",", "sagte", "Gosslar", "."}, {o, o, o, b_loc, o}), (Tags{"O", "O", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"Erfolg", ",", "so", "Kowalski", "."}, {o, o, o, o, o}), (Tags{"O", "O", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"klagt", "der", "Oberst", "Ollendorf", ",", "dass"}, std::vector<uint8_t>(6, o)),
+            (Tags{"O", "O", "O", "B-PER", "O", "O"}));
+  EXPECT_EQ(FixTags({"von", "der", "Familie", "Boim", "verwaltet"}, std::vector<uint8_t>(5, o)),
+            (Tags{"O", "O", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"das", "erkl\xC3\xA4rte", "Ziel", ":"}, std::vector<uint8_t>(4, o)), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"berichtet", "TorrentFreak", "."}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"sagte", "April", "."}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"sagte", "Wien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

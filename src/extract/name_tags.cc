@@ -5,6 +5,8 @@
 #include <string>
 
 #include "dates.h"
+#include "name_suffixes.h"
+#include "quotes.h"
 #include "tagger.h"
 #include "word_view.h"
 
@@ -295,6 +297,83 @@ bool CaseSaysNothingAfter(std::string_view token) {
          token == "-" || token == "–";
 }
 
+bool IsIndefiniteArticle(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"ein",   "eine",  "einer",  "einem",  "einen",
+                                                "eines", "keine", "keiner", "keinem", "keinen"};
+  for (std::string_view w : kWords) {
+    if (folded == w) return true;
+  }
+  return false;
+}
+
+// An article or a possessive, before which a participle is an adjective
+// ("das erklärte Ziel").
+bool IsArticle(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {"der",  "die",   "das",   "den",   "dem",   "des",
+                                                "sein", "seine", "seinen", "ihr",  "ihre",  "ihren"};
+  return IsIndefiniteArticle(folded) ||
+         std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
+// What a newspaper or a website does more than a person: "berichtet
+// TorrentFreak", "schreibt Techradar".
+bool IsMediaVerb(std::string_view folded) {
+  static constexpr std::string_view kVerbs[] = {"berichtet", "berichtete", "schreibt", "schrieb",
+                                                "meldet",    "meldete",    "zitiert",  "zitierte"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), folded) != std::end(kVerbs);
+}
+
+// A word of one token that ends a clause after a speech verb, or that
+// follows a role, a title or a relative, is a person's name, whatever the
+// tagger made of it (nothing, or a place): "sagte Gosslar .", ", so
+// Kowalski .", "der Oberst Ollendorf", "die Familie Boim". Not a listed
+// place or a month, not a word in capitals (an organisation), not after a
+// verb newspapers and websites do ("berichtet TorrentFreak") nor after a
+// participle that an article makes an adjective ("das erklärte Ziel"), and,
+// unless it is a listed given or family name, no word of the dictionary and
+// none that ends as nouns do (the dictionary lacks "Ziel" and "Vertrag").
+// Where the tagger made it an organisation, that stays.
+void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                        std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kRelatives[] = {
+      "familie", "tochter", "sohn",   "ehefrau",    "ehemann",     "witwe",       "bruder",
+      "schwester", "vater",  "mutter", "nachfolger", "nachfolgerin", "vorgaenger", "vorgaengerin"};
+  const size_t n = words.size();
+  std::vector<uint8_t>& t = *tags;
+  for (size_t i = 1; i < n; ++i) {
+    const bool alone = t[i] == 0 || (IsBegin(t[i]) && TagType(t[i]) == kTypeLoc);
+    if (!alone || (i + 1 < n && IsInside(t[i + 1])) || !StartsUpper(words[i])) continue;
+    const std::string_view w = words[i];
+    if (w.size() < 2 || (w[1] >= 'A' && w[1] <= 'Z')) continue;
+    const bool clause_ends = i + 1 == n || words[i + 1] == "." || words[i + 1] == "," ||
+                             words[i + 1] == ":" || words[i + 1] == ";";
+    std::string_view particles;
+    bool person = false;
+    if (clause_ends && IsSpeechVerb(folded[i - 1], &particles) && particles.empty() &&
+        !IsMediaVerb(folded[i - 1]) && !(i >= 2 && IsArticle(folded[i - 2]))) {
+      person = true;
+    } else if (clause_ends && folded[i - 1] == "so" && i >= 2 &&
+               (words[i - 2] == "," || ClassifyQuoteMark(words[i - 2]) != QuoteMark::kNone)) {
+      person = true;
+    } else if (t[i - 1] == 0 && StartsUpper(words[i - 1]) && !(i + 1 < n && StartsUpper(words[i + 1]))) {
+      const RoleKind role = gazetteer.RoleOf(words[i - 1], folded[i - 1]);
+      person = role != RoleKind::kNone || gazetteer.IsTitle(folded[i - 1]) ||
+               std::find(std::begin(kRelatives), std::end(kRelatives), folded[i - 1]) != std::end(kRelatives);
+    }
+    if (!person || MonthOfWord(folded[i]) != 0 || gazetteer.IsListedPlace(folded.subspan(i, 1))) continue;
+    const WordFlags flags = gazetteer.FlagsOf(folded[i]);
+    if (!flags.last_name && !flags.first_name) {
+      // The dictionary lacks many nouns ("Ziel", "Vertrag"): their ending
+      // tells them.
+      const DictionaryClass listed = gazetteer.DictionaryClassOf(w);
+      if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+      const uint8_t code = gazetteer.NameKindCodeOf(w);
+      if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets == static_cast<int>(NameKind::kNoun)) continue;
+    }
+    t[i] = BeginTag(kTypePer);
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -470,15 +549,6 @@ bool IsInstitutionNoun(std::string_view folded) {
   static constexpr std::string_view kHeads[] = {"universitaet", "hochschule", "schule",    "gymnasium",
                                                 "akademie",     "museum",     "kraftwerk", "klinikum"};
   return EndsInHead(folded, kHeads);
-}
-
-bool IsIndefiniteArticle(std::string_view folded) {
-  static constexpr std::string_view kWords[] = {"ein",   "eine",  "einer",  "einem",  "einen",
-                                                "eines", "keine", "keiner", "keinem", "keinen"};
-  for (std::string_view w : kWords) {
-    if (folded == w) return true;
-  }
-  return false;
 }
 
 // A capitalized adjective inside a sentence, which German writes so only in
@@ -811,6 +881,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   NoMonthAfterADay(words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
+  SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);

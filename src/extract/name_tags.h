@@ -35,6 +35,8 @@ namespace storyline::extract {
 //   Bellen");
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
 // - a listed place is never a person;
+// - a word that ends a clause after a speech verb, or follows a role or a
+//   relative, is a person's name ("sagte Gosslar .", "die Familie Boim");
 // - a place or organisation of our lists that the tagger left outside any
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
 //   tells: written as listed, not at the sentence start, and for one word,
@@ -45,6 +47,9 @@ namespace storyline::extract {
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
+// - the names of bodies and institutions are organisations whole ("Bundesamt
+//   für Kommunikation", "Medizinischen Hochschule Hannover"), and so is a
+//   capitalized adjective before an organisation ("Junge ÖVP");
 // - a name of one token that abbreviates a common noun is no name ("am PC",
 //   "per SMS", "der CEO");
 // - "SR" before a family name in a match report is the referee: the name
