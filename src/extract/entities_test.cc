@@ -1010,6 +1010,18 @@ TEST(NameTagsTest, SpeakersAndNamesAfterRolesArePeople) {
   EXPECT_EQ(FixTags({"sagte", "Wien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
 }
 
+// A place's name does not start with the kind of place it is.
+TEST(NameTagsTest, PlaceNamesDoNotStartWithTheirKind) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"in", "die", "Kreisstadt", "Torgau", "eingemeindet"}, {o, o, b_loc, i_loc, o}),
+            (Tags{"O", "O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"in", "der", "Stadt", "Teirm", ","}, {o, o, o, b_per, o}),
+            (Tags{"O", "O", "O", "B-LOC", "O"}));
+  // A person's name of two words after "Stadt" stays.
+  EXPECT_EQ(FixTags({"der", "Stadt", "Anna", "Meier"}, {o, o, b_per, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

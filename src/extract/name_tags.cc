@@ -374,6 +374,40 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
   }
 }
 
+// Whether the folded word names a kind of settlement, region or state before
+// its name: "die Kreisstadt Torgau", "das Dorf Weitingen", "der Republik
+// Zypern".
+bool IsPlaceKindNoun(std::string_view folded) {
+  static constexpr std::string_view kWords[] = {
+      "stadt",     "kreisstadt", "hauptstadt", "landeshauptstadt", "grossstadt", "kleinstadt",
+      "hafenstadt", "stadtteil", "dorf",       "gemeinde",         "marktgemeinde", "ortsteil",
+      "ortschaft", "ort",        "berg",       "insel",            "halbinsel",  "fluss",
+      "region",    "provinz",    "bezirk",     "kreis",            "land",       "landes",
+      "bundesland", "bundesstaat", "staat",    "republik",         "koenigreich", "fuerstentum",
+      "emirat",    "metropole"};
+  return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
+}
+
+// A place's name does not start with the kind of place it is: GermEval
+// names "Torgau" in "die Kreisstadt Torgau" and "Lusen" in "vom Berg Lusen",
+// and the tagger now and then takes the noun in. A name of one word right
+// after such a noun that the tagger made a person's is the place ("die Stadt
+// Teirm").
+void PlaceNamesDoNotStartWithTheirKind(std::span<const std::string_view> words,
+                                       std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!IsPlaceKindNoun(folded[i]) || !StartsUpper(words[i + 1])) continue;
+    if (t[i] == BeginTag(kTypeLoc) && t[i + 1] == InsideTag(kTypeLoc)) {
+      t[i] = 0;
+      t[i + 1] = BeginTag(kTypeLoc);
+    } else if (t[i] == 0 && t[i + 1] == BeginTag(kTypePer) && (i + 2 >= n || !IsInside(t[i + 2]))) {
+      t[i + 1] = BeginTag(kTypeLoc);
+    }
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -884,6 +918,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
+  PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);

@@ -41,6 +41,9 @@ namespace storyline::extract {
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
 //   tells: written as listed, not at the sentence start, and for one word,
 //   no lower-case word ("nach zwei Siegen");
+// - a place's name does not start with the kind of place it is ("die
+//   Kreisstadt Torgau" names "Torgau"), and one word after such a noun is
+//   no person ("die Stadt Teirm");
 // - a place adjective the tagger read as a derivation and a noun of a kind
 //   of place after it are one place ("Gubener Straße", "Frankfurter
 //   Hauptbahnhof");
