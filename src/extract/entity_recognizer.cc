@@ -487,13 +487,21 @@ void Recognizer::Recognize(const WordView& view, Extraction* out) const {
       folded_words[i] = toks[i].folded;
     }
     FixNameTags(*gazetteer_, words, folded_words, &tags);
+    // No names in links: a link's tokens leave the name they were tagged
+    // into ("in Wien. pic.twitter.com/…" read as one name keeps "Wien").
+    for (size_t k = 0; k < toks.size(); ++k) {
+      if (tags[k] == 0 || !InLink(text, toks[k].begin)) continue;
+      tags[k] = 0;
+      if (k + 1 < toks.size() && IsInside(tags[k + 1])) tags[k + 1] = BeginTag(TagType(tags[k + 1]));
+      // Nor the period that ends the sentence before the link.
+      for (size_t j = k; j > 0 && IsInside(tags[j - 1]) && !IsWordToken(toks[j - 1].text); --j) tags[j - 1] = 0;
+    }
     for (const Chunk& c : ChunksOf(tags)) {
       if (c.type >= kNumBaseTypes) continue;  // "deutschen", "Trump-Politik": not names
       RawMention m;
       m.begin = toks[c.begin].begin;
       m.end = toks[c.end - 1].end;
       m.first_word = first + static_cast<int>(c.begin);
-      if (InLink(text, m.begin) || InLink(text, m.end - 1)) continue;  // no names in links
       m.type = BaseType(c.type);
       for (uint32_t k = c.begin; k < c.end; ++k) {
         if (IsWordToken(toks[k].text) || toks[k].text.front() >= '0') m.words.push_back(toks[k].folded);
