@@ -1022,6 +1022,15 @@ TEST(NameTagsTest, PlaceNamesDoNotStartWithTheirKind) {
   EXPECT_EQ(FixTags({"der", "Stadt", "Anna", "Meier"}, {o, o, b_per, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
 }
 
+// A street named by its head is a place; a kind of road is none.
+TEST(NameTagsTest, StreetNamesArePlaces) {
+  const uint8_t o = 0;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"in", "der", "Hamerlinggasse", "8"}, std::vector<uint8_t>(4, o)),
+            (Tags{"O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Umfahrungsstra\xC3\x9F" "e", "ist"}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -408,6 +408,35 @@ void PlaceNamesDoNotStartWithTheirKind(std::span<const std::string_view> words,
   }
 }
 
+// A word that names a street by its head, and that the dictionary does not
+// list as a common noun ("Schwanitzstraße", "Hamerlinggasse",
+// "Schiffbauerdamm"; not "Hauptstraße"), is a place where the tagger left it
+// out, as GermEval tags streets; not a kind of road ("Umfahrungsstraße",
+// "Zufahrtsstraße", "Parallelstraße").
+void StreetNamesArePlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                          std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {"strasse", "gasse", "allee", "damm"};
+  static constexpr std::string_view kKinds[] = {
+      "umfahrung", "zufahrt",  "freiland", "parallel", "haupt", "neben",    "seiten", "durchzug",
+      "ausfall",   "verbindung", "zubringer", "einbahn", "land", "bundes", "gemeinde", "privat",
+      "schnell",   "wohn",     "einkauf",  "geschaeft", "dorf", "stadt",  "stau",     "deich"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != 0 || !StartsUpper(words[i]) || words[i].size() < 8) continue;
+    const std::string_view f = folded[i];
+    size_t front = 0;
+    for (std::string_view h : kHeads) {
+      if (f.size() > h.size() + 2 && f.ends_with(h)) front = f.size() - h.size();
+    }
+    if (front == 0 || gazetteer.DictionaryClassOf(words[i]) != DictionaryClass::kUnknown) continue;
+    std::string_view kind = f.substr(0, front);
+    if (kind.ends_with("s")) kind.remove_suffix(1);
+    if (std::find(std::begin(kKinds), std::end(kKinds), kind) != std::end(kKinds)) continue;
+    t[i] = BeginTag(kTypeLoc);
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -919,6 +948,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
+  StreetNamesArePlaces(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);

@@ -41,12 +41,15 @@ namespace storyline::extract {
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
 //   tells: written as listed, not at the sentence start, and for one word,
 //   no lower-case word ("nach zwei Siegen");
-// - a place's name does not start with the kind of place it is ("die
-//   Kreisstadt Torgau" names "Torgau"), and one word after such a noun is
-//   no person ("die Stadt Teirm");
 // - a place adjective the tagger read as a derivation and a noun of a kind
 //   of place after it are one place ("Gubener Straße", "Frankfurter
 //   Hauptbahnhof");
+// - a place's name does not start with the kind of place it is ("die
+//   Kreisstadt Torgau" names "Torgau"), and one word after such a noun is
+//   no person ("die Stadt Teirm");
+// - a word that names a street by its head and is no listed common noun is
+//   a place ("Hamerlinggasse"), unless it names a kind of road
+//   ("Umfahrungsstraße");
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
