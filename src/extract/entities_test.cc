@@ -1031,6 +1031,17 @@ TEST(NameTagsTest, StreetNamesArePlaces) {
   EXPECT_EQ(FixTags({"die", "Umfahrungsstra\xC3\x9F" "e", "ist"}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
 }
 
+// A person's genitive ends the name; a given name in -s does not.
+TEST(NameTagsTest, NamesEndAtAGenitive) {
+  const uint8_t o = 0, b_per = 1, i_per = 2;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"mit", "Pattisons", "Enkeltochter", "."}, {o, b_per, i_per, o}),
+            (Tags{"O", "B-PER", "O", "O"}));
+  EXPECT_EQ(FixTags({"von", "Brians", "Sohn", "Murchad", "."}, {o, b_per, i_per, i_per, o}),
+            (Tags{"O", "B-PER", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"sagte", "Jens", "Weidmann", "."}, {o, b_per, i_per, o}), (Tags{"O", "B-PER", "I-PER", "O"}));
+}
+
 TEST(EntityRecognizerTest, MissingModelIsAnError) {
   auto r = EntityRecognizer::Create("/nonexistent/ner.model");
   ASSERT_FALSE(r.ok());

@@ -229,6 +229,37 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
   }
 }
 
+// A person's genitive ends the name: the noun after it is what the person
+// has, even where the tagger took it in ("Pattisons Enkeltochter", "Hitlers
+// Vizekanzler"; "Brians Sohn Murchad" is "Brians", then "Murchad"). Not
+// after a given name that ends in -s ("Jens Weidmann", "Carlos Santos"),
+// nor before a listed family name.
+void NamesEndAtAGenitive(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                         std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] == 0 || TagType(t[i]) != kTypePer || t[i + 1] != InsideTag(kTypePer)) continue;
+    const std::string_view w = words[i];
+    if (w.size() < 4 || !w.ends_with("s") || !StartsUpper(w) || gazetteer.IsFirstName(folded[i])) continue;
+    if (!StartsUpper(words[i + 1]) || gazetteer.FlagsOf(folded[i + 1]).last_name ||
+        !IsCommonNoun(gazetteer, words[i + 1], folded[i + 1])) {
+      continue;
+    }
+    // A compound counts when its front is a word too ("Enkeltochter"), not
+    // where only the end is one ("Lafazanis" ends in "Anis").
+    const std::string_view next = words[i + 1];
+    if (gazetteer.DictionaryClassOf(next) != DictionaryClass::kExact) {
+      const size_t head = gazetteer.DictionaryNounHead(next);
+      std::string_view front = next.substr(0, head);
+      if (front.ends_with("s")) front.remove_suffix(1);  // the linking -s-: "Geburtstag"
+      if (gazetteer.DictionaryClassOf(front) == DictionaryClass::kUnknown) continue;
+    }
+    t[i + 1] = 0;
+    if (i + 2 < n && t[i + 2] == InsideTag(kTypePer)) t[i + 2] = BeginTag(kTypePer);
+  }
+}
+
 // A name does not start with the month of a date: "am 10. April Van der
 // Bellen" (GermEval writes the day and its period as one token, the
 // recognizer's words as two).
@@ -941,6 +972,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   NameEndsBeforeItsParticle(words, folded, tags);
   RoleAndGivenNameMakeAPerson(gazetteer, words, folded, tags);
   DropRolesAndTitles(gazetteer, words, folded, tags);
+  NamesEndAtAGenitive(gazetteer, words, folded, tags);
   NoMonthAfterADay(words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);

@@ -31,6 +31,8 @@ namespace storyline::extract {
 //   Wanovits", "Pressburger Wolfgang von Kempelen"), nor with a noun for a
 //   person or a demonym before a family name alone ("Jagdethiker
 //   Winkelmayer", "Hollabrunnerin Mikl-Leitner");
+// - a person's genitive ends the name ("Pattisons Enkeltochter" →
+//   "Pattisons");
 // - a name does not start with the month of a date ("am 10. April Van der
 //   Bellen");
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
