@@ -373,11 +373,13 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
   std::vector<uint8_t>& t = *tags;
   for (size_t i = 1; i < n; ++i) {
     const bool alone = t[i] == 0 || (IsBegin(t[i]) && TagType(t[i]) == kTypeLoc);
-    if (!alone || (i + 1 < n && IsInside(t[i + 1])) || !StartsUpper(words[i])) continue;
-    const std::string_view w = words[i];
-    if (w.size() < 2 || (w[1] >= 'A' && w[1] <= 'Z')) continue;
+    if (!alone || (i + 1 < n && IsInside(t[i + 1]))) continue;
     const bool clause_ends = i + 1 == n || words[i + 1] == "." || words[i + 1] == "," ||
                              words[i + 1] == ":" || words[i + 1] == ";";
+    // After a verb or "so", the clause must end; after a role, the name.
+    if (!clause_ends && (t[i - 1] != 0 || (i + 1 < n && StartsUpper(words[i + 1])))) continue;
+    const std::string_view w = words[i];
+    if (w.size() < 2 || (w[1] >= 'A' && w[1] <= 'Z') || !StartsUpper(w)) continue;
     std::string_view particles;
     bool person = false;
     if (clause_ends && IsSpeechVerb(folded[i - 1], &particles) && particles.empty() &&
@@ -429,11 +431,13 @@ void PlaceNamesDoNotStartWithTheirKind(std::span<const std::string_view> words,
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (!IsPlaceKindNoun(folded[i]) || !StartsUpper(words[i + 1])) continue;
-    if (t[i] == BeginTag(kTypeLoc) && t[i + 1] == InsideTag(kTypeLoc)) {
+    const bool inside = t[i] == BeginTag(kTypeLoc) && t[i + 1] == InsideTag(kTypeLoc);
+    const bool person_after = t[i] == 0 && t[i + 1] == BeginTag(kTypePer);
+    if ((!inside && !person_after) || !IsPlaceKindNoun(folded[i]) || !StartsUpper(words[i + 1])) continue;
+    if (inside) {
       t[i] = 0;
       t[i + 1] = BeginTag(kTypeLoc);
-    } else if (t[i] == 0 && t[i + 1] == BeginTag(kTypePer) && (i + 2 >= n || !IsInside(t[i + 2]))) {
+    } else if (i + 2 >= n || !IsInside(t[i + 2])) {
       t[i + 1] = BeginTag(kTypeLoc);
     }
   }
@@ -725,20 +729,21 @@ void NamesOfInstitutions(const Gazetteer& gazetteer, std::span<const std::string
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t h = 0; h + 1 < n; ++h) {
-    if (t[h] != 0 || !StartsUpper(words[h])) continue;
-    size_t begin = h;
-    if (begin > 0 && t[begin - 1] == 0 && IsNameAdjective(gazetteer, words, folded, begin - 1)) --begin;
-    if (begin > 0 && IsIndefiniteArticle(folded[begin - 1])) continue;
-    size_t end = h + 1;
+    if (t[h] != 0) continue;
+    // The word after the noun first: it rules out most words cheaply.
     const std::string_view prep = folded[h + 1];
-    if (IsBodyNoun(folded[h]) &&
-        (prep == "fuer" || ((prep == "zur" || prep == "zum") && folded[h].ends_with("stiftung")))) {
+    const bool purpose = prep == "fuer" || prep == "zur" || prep == "zum";
+    const bool place_after = IsBegin(t[h + 1]) && TagType(t[h + 1]) == kTypeLoc;
+    const bool word_after = t[h + 1] == 0 && StartsUpper(words[h + 1]);
+    if ((!purpose && !place_after && !word_after) || !StartsUpper(words[h])) continue;
+    size_t end = h + 1;
+    if (purpose && IsBodyNoun(folded[h]) && (prep == "fuer" || folded[h].ends_with("stiftung"))) {
       end = PurposeEnd(words, folded, t, h + 2);
       if (end == h + 2) continue;
-    } else if (IsInstitutionNoun(folded[h]) && IsBegin(t[h + 1]) && TagType(t[h + 1]) == kTypeLoc) {
+    } else if (place_after && IsInstitutionNoun(folded[h])) {
       end = h + 2;
       while (end < n && IsInside(t[end]) && TagType(t[end]) == kTypeLoc) ++end;
-    } else if (IsInstitutionNoun(folded[h]) && t[h + 1] == 0 && StartsUpper(words[h + 1]) &&
+    } else if (word_after && IsInstitutionNoun(folded[h]) &&
                gazetteer.DictionaryClassOf(words[h + 1]) == DictionaryClass::kUnknown &&
                gazetteer.DictionaryNounHead(words[h + 1]) == 0) {
       // A word no dictionary has, no compound of a noun: a small town.
@@ -746,6 +751,9 @@ void NamesOfInstitutions(const Gazetteer& gazetteer, std::span<const std::string
     } else {
       continue;
     }
+    size_t begin = h;
+    if (begin > 0 && t[begin - 1] == 0 && IsNameAdjective(gazetteer, words, folded, begin - 1)) --begin;
+    if (begin > 0 && IsIndefiniteArticle(folded[begin - 1])) continue;
     t[begin] = BeginTag(kTypeOrg);
     for (size_t k = begin + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
     // A name the span cut into keeps its rest as a name of its own.
