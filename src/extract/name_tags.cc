@@ -20,6 +20,13 @@ size_t PersonEnd(const std::vector<uint8_t>& tags, size_t i) {
   return end;
 }
 
+// Whether the dictionary lists `word` as written: a noun (or another word)
+// with its capital, with or without a lower-case twin.
+bool ListedAsWritten(const Gazetteer& gazetteer, std::string_view word) {
+  const DictionaryClass c = gazetteer.DictionaryClassOf(word);
+  return c == DictionaryClass::kExact || c == DictionaryClass::kBoth;
+}
+
 // A person name the tagger opened with a given name alone, followed by name
 // particles and a capitalized word, spans them all, whatever the tagger made
 // of the rest ("Ursula" a person and "Leyen" a place). The word after the
@@ -41,8 +48,7 @@ void JoinParticleNames(const Gazetteer& gazetteer, std::span<const std::string_v
         gazetteer.RoleOf(words[j], folded[j]) != RoleKind::kNone) {
       continue;
     }
-    const DictionaryClass listed = gazetteer.DictionaryClassOf(words[j]);
-    if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+    if (ListedAsWritten(gazetteer, words[j])) continue;
     for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = InsideTag(kTypePer);
     // The rest of a name the tagger began at the family name.
     size_t k = j + 1;
@@ -76,8 +82,7 @@ void ListedFamilyNamesWithParticles(const Gazetteer& gazetteer, std::span<const 
         !gazetteer.FlagsOf(folded[j]).last_name || gazetteer.IsListedPlace(folded.subspan(j, 1))) {
       continue;
     }
-    const DictionaryClass listed = gazetteer.DictionaryClassOf(words[j]);
-    if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+    if (ListedAsWritten(gazetteer, words[j])) continue;
     (*tags)[i] = BeginTag(kTypePer);
     for (size_t k = i + 1; k <= j; ++k) (*tags)[k] = InsideTag(kTypePer);
     i = j;
@@ -157,15 +162,12 @@ bool IsPersonNoun(const Gazetteer& gazetteer, std::string_view word, std::string
   if (gazetteer.FlagsOf(folded).last_name || gazetteer.IsFirstName(folded)) return false;
   if (IsDemonym(gazetteer, folded)) return true;
   if (!HasPersonNounEnding(folded)) return false;
-  auto noun = [&](std::string_view w) {
-    const DictionaryClass c = gazetteer.DictionaryClassOf(w);
-    return c == DictionaryClass::kExact || c == DictionaryClass::kBoth;
-  };
-  if (noun(word)) return true;
+  if (ListedAsWritten(gazetteer, word)) return true;
   const size_t head = gazetteer.DictionaryNounHead(word);
   if (head == 0) return false;
   const std::string_view front = word.substr(0, head);
-  return noun(front) || (front.size() > 4 && front.back() == 's' && noun(front.substr(0, front.size() - 1)));
+  return ListedAsWritten(gazetteer, front) ||
+         (front.size() > 4 && front.back() == 's' && ListedAsWritten(gazetteer, front.substr(0, front.size() - 1)));
 }
 
 // A name of another type that starts with a role and a given name is a
@@ -398,8 +400,7 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
     if (!flags.last_name && !flags.first_name) {
       // The dictionary lacks many nouns ("Ziel", "Vertrag"): their ending
       // tells them.
-      const DictionaryClass listed = gazetteer.DictionaryClassOf(w);
-      if (listed == DictionaryClass::kExact || listed == DictionaryClass::kBoth) continue;
+      if (ListedAsWritten(gazetteer, w)) continue;
       const uint8_t code = gazetteer.NameKindCodeOf(w);
       if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets == static_cast<int>(NameKind::kNoun)) continue;
     }
@@ -665,15 +666,13 @@ bool IsNameAdjective(const Gazetteer& gazetteer, std::span<const std::string_vie
   for (std::string_view p : kPronouns) {
     if (folded[i].starts_with(p)) return false;
   }
-  const DictionaryClass as_written = gazetteer.DictionaryClassOf(w);
-  if (as_written == DictionaryClass::kExact || as_written == DictionaryClass::kBoth) return false;
+  if (ListedAsWritten(gazetteer, w)) return false;
   thread_local std::string stem;
   for (std::string_view ending : {"en", "er", "es", "e"}) {
     if (!w.ends_with(ending)) continue;
     // A noun's plural or case ending: "Begriffe", "Seite".
     const std::string_view front = w.substr(0, w.size() - ending.size());
-    const DictionaryClass noun = gazetteer.DictionaryClassOf(front);
-    if (noun == DictionaryClass::kExact || noun == DictionaryClass::kBoth) return false;
+    if (ListedAsWritten(gazetteer, front)) return false;
     LowerFirstTo(front, &stem);
     return gazetteer.DictionaryClassOf(stem) == DictionaryClass::kExact;
   }
@@ -743,9 +742,7 @@ void NamesOfInstitutions(const Gazetteer& gazetteer, std::span<const std::string
     } else if (place_after && IsInstitutionNoun(folded[h])) {
       end = h + 2;
       while (end < n && IsInside(t[end]) && TagType(t[end]) == kTypeLoc) ++end;
-    } else if (word_after && IsInstitutionNoun(folded[h]) &&
-               gazetteer.DictionaryClassOf(words[h + 1]) == DictionaryClass::kUnknown &&
-               gazetteer.DictionaryNounHead(words[h + 1]) == 0) {
+    } else if (word_after && IsInstitutionNoun(folded[h]) && IsNoDictionaryWord(gazetteer, words[h + 1])) {
       // A word no dictionary has, no compound of a noun: a small town.
       end = h + 2;
     } else {
