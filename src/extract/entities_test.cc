@@ -1048,5 +1048,28 @@ TEST(EntityRecognizerTest, MissingModelIsAnError) {
   EXPECT_NE(r.status().message().find("/nonexistent/ner.model"), std::string::npos);
 }
 
+// A name that an acronym in parentheses after it abbreviates is one name of
+// the acronym's type; not a person's name before a party's, and not where
+// the acronym's letters fall in words that give it none.
+TEST(NameTagsTest, NamesBeforeTheirAcronyms) {
+  const uint8_t o = 0, b_per = 1, i_per = 2, b_loc = 3, i_loc = 4, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Der", "Bundesverband", "deutscher", "Banken", "(", "BdB", ")"}, {o, o, b_org, o, o, b_org, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"als", "Verkehrsbetriebe", "Hamburg-Holstein", "AG", "(", "VHH", ")"},
+                    {o, o, b_org, 6, o, b_org, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  // The capitals' initials first: "la" does not take the "L".
+  EXPECT_EQ(FixTags({"Front", "de", "Lib\xC3\xA9ration", "de", "la", "C\xC3\xB4te", "des", "Somalis", "(", "FLCS", ")"},
+                    {b_loc, i_loc, i_loc, i_loc, i_loc, i_loc, o, b_loc, o, b_org, o}),
+            (Tags{"B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"Wolfgang", "Sch\xC3\xA4uble", "(", "CDU", ")"}, {b_per, i_per, o, b_org, o}),
+            (Tags{"B-PER", "I-PER", "O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"Podemos", "am", "Montag", "Verhandlungen", "mit", "der", "Sozialistischen", "Arbeiterpartei",
+                     "(", "PSOE", ")"},
+                    {b_org, o, o, o, o, o, b_org, 6, o, b_org, o}),
+            (Tags{"B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O"}));
+}
+
 }  // namespace
 }  // namespace storyline::extract

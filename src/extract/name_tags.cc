@@ -944,6 +944,86 @@ void NamesDoNotStartWithAdjectives(const Gazetteer& gazetteer, std::span<const s
   }
 }
 
+// Whether `word` may be an acronym in parentheses after the name it
+// abbreviates: 2 to 8 ASCII letters, the first a capital and at least two
+// capitals in all ("BdB", "VKSt", "DVAG").
+bool IsAcronym(std::string_view word) {
+  if (word.size() < 2 || word.size() > 8 || !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+  int capitals = 0;
+  for (char c : word) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (!upper && !(c >= 'a' && c <= 'z')) return false;
+    capitals += upper;
+  }
+  return capitals >= 2;
+}
+
+char AsciiLower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// The first word of the name that `acronym` abbreviates among the words that
+// end at `end` (exclusive), or `end` when there is none: the acronym's letters,
+// from its last, are found in the words going back, in order, and its first
+// letter opens a word, as in Schwartz and Hearst's (2003) matching of
+// abbreviations to their long forms ("Verkehrsbetriebe Hamburg-Holstein AG"
+// for "VHH", "Bundesverband deutscher Banken" for "BdB"). With
+// `initials_only`, letters match only where a capitalized word or its part
+// after a hyphen begins ("Front de Libération de la Côte des Somalis" for
+// "FLCS", where "la" would take the "L"). The name holds words only, at most
+// min(letters + 5, 2 × letters) of them, and each of its capitalized words
+// but the last gives the acronym a letter: "Podemos am Montag Verhandlungen
+// mit der Sozialistischen Arbeiterpartei" is no name for "PSOE".
+size_t LongFormBegin(std::span<const std::string_view> words, size_t end, std::string_view acronym,
+                     bool initials_only) {
+  const size_t limit = std::min(acronym.size() + 5, 2 * acronym.size());
+  size_t letter = acronym.size();  // acronym[letter - 1] is sought next
+  for (size_t j = end; j > 0 && end - j < limit;) {
+    --j;
+    const std::string_view w = words[j];
+    if (!IsWordToken(w)) return end;
+    const bool upper = StartsUpper(w);
+    const size_t before = letter;
+    for (size_t c = w.size(); c > 0 && letter > 0 && (upper || !initials_only);) {
+      --c;
+      const bool initial = c == 0 || w[c - 1] == '-';
+      if (AsciiLower(w[c]) != AsciiLower(acronym[letter - 1])) continue;
+      if ((letter == 1 && c != 0) || (initials_only && !initial)) continue;
+      --letter;
+    }
+    if (letter == before && j + 1 < end && upper) return end;
+    if (letter == 0) return j;
+  }
+  return end;
+}
+
+// A name that an acronym in parentheses after it abbreviates is one name of
+// the acronym's type, an organisation or a place: "der Deutschen
+// Vermögensberatung ( DVAG )", "Der Bundesverband deutscher Banken ( BdB )",
+// which the tagger cut or left out though it read the acronym right. Only
+// names of two words or more that start with a capital, not a person's name
+// before a party's ("Wolfgang Schäuble ( CDU )"), and not where the name
+// would cut one that starts before it.
+void NamesBeforeTheirAcronyms(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 2; i + 2 < n; ++i) {
+    if (words[i] != "(" || words[i + 2] != ")" || !IsBegin(t[i + 1]) || IsInside(t[i + 2])) continue;
+    const int type = TagType(t[i + 1]);
+    if ((type != kTypeOrg && type != kTypeLoc) || !IsAcronym(words[i + 1])) continue;
+    size_t begin = LongFormBegin(words, i, words[i + 1], true);
+    if (begin == i) begin = LongFormBegin(words, i, words[i + 1], false);
+    if (i - begin < 2 || !StartsUpper(words[begin]) || IsInside(t[begin])) continue;
+    // A person's name before a party's acronym, or a name the tagger read
+    // whole as another kind of name ("Large Hadron Collider ( LHC )"), stays.
+    bool other = false;
+    for (size_t k = begin; k < i; ++k) {
+      other = other || (IsBegin(t[k]) && (TagType(t[k]) == kTypePer || TagType(t[k]) == kTypeOth));
+    }
+    if (other) continue;
+    t[begin] = BeginTag(type);
+    for (size_t k = begin + 1; k < i; ++k) t[k] = InsideTag(type);
+  }
+}
+
 }  // namespace
 
 bool IsWordToken(std::string_view t) {
@@ -992,6 +1072,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
+  NamesBeforeTheirAcronyms(words, tags);
 }
 
 }  // namespace storyline::extract

@@ -32,7 +32,7 @@ int TypeFromName(std::string_view name);       // -1 when unknown
 std::string TagName(uint8_t tag);              // "O", "B-PER", "I-LOCderiv"
 int TagFromName(std::string_view name);        // -1 when unknown
 // The base types by index, and the tags that begin and continue a chunk.
-inline constexpr int kTypePer = 0, kTypeLoc = 1, kTypeOrg = 2;
+inline constexpr int kTypePer = 0, kTypeLoc = 1, kTypeOrg = 2, kTypeOth = 3;
 constexpr uint8_t BeginTag(int type) { return static_cast<uint8_t>(1 + 2 * type); }
 constexpr uint8_t InsideTag(int type) { return static_cast<uint8_t>(2 + 2 * type); }
 inline bool IsBegin(uint8_t tag) { return tag != 0 && tag % 2 == 1; }
