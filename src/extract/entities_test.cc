@@ -1071,5 +1071,15 @@ TEST(NameTagsTest, NamesBeforeTheirAcronyms) {
             (Tags{"B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "B-ORG", "O"}));
 }
 
+// A listed place with a compass point or a position before it, as one word,
+// is a place; a word whose rest is no listed place stays as it was.
+TEST(NameTagsTest, PlacesWithACompassPoint) {
+  const uint8_t o = 0;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"in", "Nordhessen", "und", "S\xC3\xBC" "ditaliens", "K\xC3\xBC" "ste"}, std::vector<uint8_t>(5, o)),
+            (Tags{"O", "B-LOC", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Unterwelt", "und", "das", "Oberhaupt"}, std::vector<uint8_t>(5, o)), Tags(5, "O"));
+}
+
 }  // namespace
 }  // namespace storyline::extract

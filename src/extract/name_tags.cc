@@ -473,6 +473,33 @@ void StreetNamesArePlaces(const Gazetteer& gazetteer, std::span<const std::strin
   }
 }
 
+// A listed place with a compass point or a position before it, written as
+// one word, is a place, where the tagger left it out: "Nordhessen",
+// "Ostwestfalen", "Nordatlantik", "Oberperu", also in the genitive
+// ("Süditaliens"). Only the places of our list, not the catalogs, which also
+// name towns that end other words.
+void PlacesWithACompassPoint(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                             std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kFronts[] = {"nordost", "nordwest", "suedost", "suedwest", "nord",
+                                                 "sued",    "ost",      "west",    "mittel",   "ober",
+                                                 "unter",   "nieder",   "zentral"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != 0 || words[i].size() < 7 || !StartsUpper(words[i])) continue;
+    const std::string_view f = folded[i];
+    for (std::string_view front : kFronts) {
+      if (f.size() < front.size() + 4 || !f.starts_with(front)) continue;
+      // The place after the front is written in lower case ("Nord|hessen").
+      std::string_view place = f.substr(front.size());
+      const size_t genitive = gazetteer.GenitiveListedPlaceEnding(place);
+      place.remove_suffix(genitive);
+      if (gazetteer.IsListedPlace(std::span<const std::string_view>(&place, 1))) t[i] = BeginTag(kTypeLoc);
+      break;
+    }
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -1066,6 +1093,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlaceAdjectiveAndPlaceNoun(words, tags);
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   StreetNamesArePlaces(gazetteer, words, folded, tags);
+  PlacesWithACompassPoint(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);
