@@ -52,6 +52,8 @@ namespace storyline::extract {
 // - a word that names a street by its head and is no listed common noun is
 //   a place ("Hamerlinggasse"), unless it names a kind of road
 //   ("Umfahrungsstraße");
+// - a listed place with a compass point or a position before it, as one
+//   word, is a place ("Nordhessen", "Oberperu");
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
@@ -61,7 +63,9 @@ namespace storyline::extract {
 // - a name of one token that abbreviates a common noun is no name ("am PC",
 //   "per SMS", "der CEO");
 // - "SR" before a family name in a match report is the referee: the name
-//   after it is a person's ("SR Kolleger" read as an organisation).
+//   after it is a person's ("SR Kolleger" read as an organisation);
+// - a name that an acronym in parentheses after it abbreviates is one name
+//   of the acronym's type ("Bundesverband deutscher Banken ( BdB )").
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
