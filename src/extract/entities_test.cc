@@ -1081,5 +1081,15 @@ TEST(NameTagsTest, PlacesWithACompassPoint) {
   EXPECT_EQ(FixTags({"die", "Unterwelt", "und", "das", "Oberhaupt"}, std::vector<uint8_t>(5, o)), Tags(5, "O"));
 }
 
+// A person's name that ends in the English noun for a kind of organisation
+// is that organisation; "House" may name a place and stays.
+TEST(NameTagsTest, EnglishOrganizationsAreNoPeople) {
+  const uint8_t o = 0, b_per = 1, i_per = 2;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"vom", "Jet", "Propulsion", "Laboratory", "."}, {o, b_per, i_per, i_per, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"das", "Jones", "House", "."}, {o, b_per, i_per, o}), (Tags{"O", "B-PER", "I-PER", "O"}));
+}
+
 }  // namespace
 }  // namespace storyline::extract

@@ -500,6 +500,32 @@ void PlacesWithACompassPoint(const Gazetteer& gazetteer, std::span<const std::st
   }
 }
 
+// A person's name of two words or more that ends in the English noun for a
+// kind of organisation is that organisation: "Jet Propulsion Laboratory",
+// "Matthew Humberstone School", "Lee Strasberg Theatre", "Jet Airways". The
+// tagger, trained on German, reads the capitalized words before the noun as
+// given and family names. Not nouns that also name places or end family
+// names ("House", "City", "Hall").
+void EnglishOrganizationsAreNoPeople(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {
+      "Laboratory", "Laboratories", "School",  "College",    "University", "Institute", "Theatre",
+      "Theater",    "Airways",      "Airlines", "Foundation", "Society",   "Museum",    "Records",
+      "Corporation", "Company",     "Band",     "Orchestra",  "Hotel"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] != BeginTag(kTypePer)) continue;
+    size_t end = i + 1;
+    while (end < n && t[end] == InsideTag(kTypePer)) ++end;
+    if (end == i + 1 || std::find(std::begin(kHeads), std::end(kHeads), words[end - 1]) == std::end(kHeads)) {
+      continue;
+    }
+    t[i] = BeginTag(kTypeOrg);
+    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
+    i = end - 1;
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -1094,6 +1120,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
+  EnglishOrganizationsAreNoPeople(words, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);

@@ -54,6 +54,8 @@ namespace storyline::extract {
 //   ("Umfahrungsstraße");
 // - a listed place with a compass point or a position before it, as one
 //   word, is a place ("Nordhessen", "Oberperu");
+// - a person's name that ends in the English noun for a kind of
+//   organisation is that organisation ("Jet Propulsion Laboratory");
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
