@@ -1091,5 +1091,15 @@ TEST(NameTagsTest, EnglishOrganizationsAreNoPeople) {
   EXPECT_EQ(FixTags({"das", "Jones", "House", "."}, {o, b_per, i_per, o}), (Tags{"O", "B-PER", "I-PER", "O"}));
 }
 
+// A club's year of founding with a leading zero belongs to its name; not
+// before a noun the number may count.
+TEST(NameTagsTest, ClubNamesEndInTheirYear) {
+  const uint8_t o = 0, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"auf", "den", "FC", "Schalke", "04", "."}, {o, o, b_org, i_org, o, o}),
+            (Tags{"O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"die", "SPD", "05", "Sitze"}, {o, b_org, o, o}), (Tags{"O", "B-ORG", "O", "O"}));
+}
+
 }  // namespace
 }  // namespace storyline::extract

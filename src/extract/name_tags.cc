@@ -526,6 +526,21 @@ void EnglishOrganizationsAreNoPeople(std::span<const std::string_view> words, st
   }
 }
 
+// A club's year of founding, written with two digits and a leading zero
+// after its name, belongs to the name: "FC Schalke 04", "Mainz 05". Not
+// before a capitalized word, a noun the number may count.
+void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i < n; ++i) {
+    const std::string_view w = words[i];
+    if (t[i] != 0 || w.size() != 2 || w[0] != '0' || w[1] < '1' || w[1] > '9') continue;
+    if (t[i - 1] == 0 || TagType(t[i - 1]) != kTypeOrg) continue;
+    if (i + 1 < n && StartsUpper(words[i + 1]) && IsWordToken(words[i + 1])) continue;
+    t[i] = InsideTag(kTypeOrg);
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -1121,6 +1136,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
+  ClubNamesEndInTheirYear(words, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);

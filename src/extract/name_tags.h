@@ -56,6 +56,8 @@ namespace storyline::extract {
 //   word, is a place ("Nordhessen", "Oberperu");
 // - a person's name that ends in the English noun for a kind of
 //   organisation is that organisation ("Jet Propulsion Laboratory");
+// - a club's year of founding with a leading zero belongs to its name ("FC
+//   Schalke 04");
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
