@@ -1101,5 +1101,15 @@ TEST(NameTagsTest, ClubNamesEndInTheirYear) {
   EXPECT_EQ(FixTags({"die", "SPD", "05", "Sitze"}, {o, b_org, o, o}), (Tags{"O", "B-ORG", "O", "O"}));
 }
 
+// A listed given name left outside any name inside a sentence is a person's
+// name; not a dictionary word, nor after an article.
+TEST(NameTagsTest, GivenNamesAlone) {
+  const uint8_t o = 0;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"mit", "dem", "Namen", "Leo", "zur", "Welt"}, std::vector<uint8_t>(6, o)),
+            (Tags{"O", "O", "O", "B-PER", "O", "O"}));
+  EXPECT_EQ(FixTags({"zahlte", "eine", "Mark", "und", "die", "Leo", "nicht"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
+}
+
 }  // namespace
 }  // namespace storyline::extract

@@ -541,6 +541,32 @@ void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vecto
   }
 }
 
+// A listed given name that the tagger left outside any name, inside a
+// sentence, is a person's name: "mit dem Namen Leo", "eher eingewechselt als
+// Mladen". Not a word of the dictionary ("Mark", "Rose"), a word in
+// capitals ("XI", "NÖ"), a listed place or the start of a listed name; not
+// after an article, which a given name rarely takes ("die Line" in
+// football), and not before another capitalized word, which may make the two
+// a name of another kind.
+void GivenNamesAlone(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                     std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i < n; ++i) {
+    const std::string_view w = words[i];
+    if (t[i] != 0 || w.size() < 2 || !StartsUpper(w)) continue;
+    // The second letter (after an ASCII first one) in capitals: "XI", "NÖ".
+    if (static_cast<unsigned char>(w[0]) < 0x80 && StartsUpper(w.substr(1))) continue;
+    if (words[i - 1] == "." || CaseSaysNothingAfter(words[i - 1]) || IsArticle(folded[i - 1])) continue;
+    if (i + 1 < n && (t[i + 1] != 0 || StartsUpper(words[i + 1]))) continue;
+    if (!gazetteer.IsFirstName(folded[i]) || gazetteer.DictionaryClassOf(words[i]) != DictionaryClass::kUnknown ||
+        gazetteer.ListedStartAsWritten(words[i]) != 0 || gazetteer.IsListedPlace(folded.subspan(i, 1))) {
+      continue;
+    }
+    t[i] = BeginTag(kTypePer);
+  }
+}
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -1137,6 +1163,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);
+  GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
   QuotedWords(gazetteer, words, folded, tags);

@@ -58,6 +58,8 @@ namespace storyline::extract {
 //   organisation is that organisation ("Jet Propulsion Laboratory");
 // - a club's year of founding with a leading zero belongs to its name ("FC
 //   Schalke 04");
+// - a listed given name left outside any name inside a sentence is a
+//   person's name ("mit dem Namen Leo");
 // - a name right after a noun for a news medium, or after such a noun and
 //   an opening quotation mark, is an organisation ("der Zeitung „La
 //   Jornada“", "dem Sender CNN");
