@@ -488,6 +488,8 @@ void PlacesWithACompassPoint(const Gazetteer& gazetteer, std::span<const std::st
   for (size_t i = 0; i < n; ++i) {
     if (t[i] != 0 || words[i].size() < 7 || !StartsUpper(words[i])) continue;
     const std::string_view f = folded[i];
+    // Every front starts with one of these letters: most words stop here.
+    if (std::string_view("nsowmuz").find(f[0]) == std::string_view::npos) continue;
     for (std::string_view front : kFronts) {
       if (f.size() < front.size() + 4 || !f.starts_with(front)) continue;
       // The place after the front is written in lower case ("Nord|hessen").
@@ -557,9 +559,10 @@ void GivenNamesAlone(const Gazetteer& gazetteer, std::span<const std::string_vie
     if (t[i] != 0 || w.size() < 2 || !StartsUpper(w)) continue;
     // The second letter (after an ASCII first one) in capitals: "XI", "NÖ".
     if (static_cast<unsigned char>(w[0]) < 0x80 && StartsUpper(w.substr(1))) continue;
-    if (words[i - 1] == "." || CaseSaysNothingAfter(words[i - 1]) || IsArticle(folded[i - 1])) continue;
     if (i + 1 < n && (t[i + 1] != 0 || StartsUpper(words[i + 1]))) continue;
-    if (!gazetteer.IsFirstName(folded[i]) || gazetteer.DictionaryClassOf(words[i]) != DictionaryClass::kUnknown ||
+    if (!gazetteer.IsFirstName(folded[i])) continue;
+    if (words[i - 1] == "." || CaseSaysNothingAfter(words[i - 1]) || IsArticle(folded[i - 1])) continue;
+    if (gazetteer.DictionaryClassOf(words[i]) != DictionaryClass::kUnknown ||
         gazetteer.ListedStartAsWritten(words[i]) != 0 || gazetteer.IsListedPlace(folded.subspan(i, 1))) {
       continue;
     }
