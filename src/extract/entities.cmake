@@ -117,6 +117,7 @@ function(_storyline_ner_model_rule tsv model texts)
       ${PROJECT_SOURCE_DIR}/data/gazetteers/people.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/roles.txt
       ${PROJECT_SOURCE_DIR}/data/gazetteers/titles.txt
+      ${PROJECT_SOURCE_DIR}/data/gazetteers/towns.txt
     COMMENT "Training the NER model on GermEval 2014 (storyline train ner)"
     VERBATIM)
   add_custom_target(ner_model ALL DEPENDS ${model})
