@@ -1089,6 +1089,9 @@ TEST(NameTagsTest, EnglishOrganizationsAreNoPeople) {
   EXPECT_EQ(FixTags({"vom", "Jet", "Propulsion", "Laboratory", "."}, {o, b_per, i_per, i_per, o}),
             (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(FixTags({"das", "Jones", "House", "."}, {o, b_per, i_per, o}), (Tags{"O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"die", "Dave", "Matthews", "Band", ";"}, {o, b_per, i_per, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"Thomas", "Mann", "Band", "3"}, {b_per, i_per, o, o}), (Tags{"B-PER", "I-PER", "O", "O"}));
 }
 
 // A club's year of founding with a leading zero belongs to its name; not

@@ -503,8 +503,9 @@ void PlacesWithACompassPoint(const Gazetteer& gazetteer, std::span<const std::st
 }
 
 // A person's name of two words or more that ends in the English noun for a
-// kind of organisation is that organisation: "Jet Propulsion Laboratory",
-// "Matthew Humberstone School", "Lee Strasberg Theatre", "Jet Airways". The
+// kind of organisation, or that such a noun follows, is that organisation:
+// "Jet Propulsion Laboratory", "Matthew Humberstone School", "Lee Strasberg
+// Theatre", "Jet Airways", "Dave Matthews Band". The
 // tagger, trained on German, reads the capitalized words before the noun as
 // given and family names. Not nouns that also name places or end family
 // names ("House", "City", "Hall").
@@ -519,8 +520,17 @@ void EnglishOrganizationsAreNoPeople(std::span<const std::string_view> words, st
     if (t[i] != BeginTag(kTypePer)) continue;
     size_t end = i + 1;
     while (end < n && t[end] == InsideTag(kTypePer)) ++end;
-    if (end == i + 1 || std::find(std::begin(kHeads), std::end(kHeads), words[end - 1]) == std::end(kHeads)) {
-      continue;
+    if (end == i + 1) continue;
+    auto is_head = [&](size_t k) {
+      return std::find(std::begin(kHeads), std::end(kHeads), words[k]) != std::end(kHeads);
+    };
+    // The noun right after the name, outside it, joins it ("Dave Matthews
+    // Band"), unless a number follows, which makes it a volume ("Band 3").
+    if (!is_head(end - 1)) {
+      const bool number_after = end + 1 < n && !words[end + 1].empty() && words[end + 1][0] >= '0' &&
+                                words[end + 1][0] <= '9';
+      if (end >= n || t[end] != 0 || !is_head(end) || number_after) continue;
+      ++end;
     }
     t[i] = BeginTag(kTypeOrg);
     for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
