@@ -681,14 +681,15 @@ bool IsMediumNoun(std::string_view folded) {
 }
 
 // Whether the folded word names a kind of organisation whose name may follow
-// it: a company, club, union, party, association, movement or band
-// ("Chemiekonzern BASF", "Sportverein ESV", "Gewerkschaft Ver.di",
-// "Rockband Fold"). Not "Stiftung": a foundation is often named after a
+// it: a company, club, team, union, party, association, movement, band or
+// record label ("Chemiekonzern BASF", "Sportverein ESV", "Erstligisten Litex
+// Lovech", "Gewerkschaft Ver.di", "Rockband Fold"). Not "Stiftung": a foundation is often named after a
 // person, and GermEval then tags the name a person's.
 bool IsOrganizationKindNoun(std::string_view folded) {
   static constexpr std::string_view kEnds[] = {
       "konzern", "verein", "firma", "unternehmen", "gewerkschaft", "partei", "bewegung",
-      "verband", "buendnis", "club",  "klub",        "rockband",     "popband", "-band", "institut"};
+      "verband", "buendnis", "club",  "klub",        "rockband",     "popband", "-band", "institut",
+      "ligist",  "ligisten", "team",    "teams",       "label"};
   for (std::string_view w : kEnds) {
     if (folded.ends_with(w)) return true;
   }
