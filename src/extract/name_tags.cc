@@ -690,8 +690,15 @@ bool IsOrganizationKindNoun(std::string_view folded) {
       "konzern", "verein", "firma", "unternehmen", "gewerkschaft", "partei", "bewegung",
       "verband", "buendnis", "club",  "klub",        "rockband",     "popband", "-band", "institut",
       "ligist",  "ligisten", "team",    "teams",       "label"};
+  // Also in the genitive: "des Konzerns Siemens", "des Vereins Rapid".
+  std::string_view stem = folded;
+  if (stem.ends_with("es")) {
+    stem.remove_suffix(2);
+  } else if (stem.ends_with('s')) {
+    stem.remove_suffix(1);
+  }
   for (std::string_view w : kEnds) {
-    if (folded.ends_with(w)) return true;
+    if (folded.ends_with(w) || stem.ends_with(w)) return true;
   }
   return folded == "band";
 }
