@@ -910,6 +910,8 @@ TEST(NameTagsTest, ANameAfterANounForANewsMediumIsAnOrganisation) {
   EXPECT_EQ(FixTags({"der", "Zeitungsleser", "Wired"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
   EXPECT_EQ(FixTags({"der", "Zeitung", "in", "Wien"}, {o, o, o, b_loc}), (Tags{"O", "O", "O", "B-LOC"}));
   EXPECT_EQ(FixTags({"dem", "Sender", "CNN"}, {o, o, b_org}), (Tags{"O", "O", "B-ORG"}));
+  // The genitive too.
+  EXPECT_EQ(FixTags({"des", "Senders", "TVN24"}, {o, o, b_oth}), (Tags{"O", "O", "B-ORG"}));
 }
 
 // So is a name after a noun for a kind of organisation, unless a person's

@@ -673,11 +673,18 @@ bool IsMediumNoun(std::string_view folded) {
   static constexpr std::string_view kWords[] = {
       "blatt",        "sender",        "fernsehsender", "radiosender",        "nachrichtensender",
       "privatsender", "agentur",       "presseagentur", "nachrichtenagentur", "newspaper"};
-  for (std::string_view w : kWords) {
-    if (folded == w) return true;
+  // Also in the genitive: "des Senders CNN", "des Magazins „Profil“".
+  std::string_view stem = folded;
+  if (stem.ends_with("es")) {
+    stem.remove_suffix(2);
+  } else if (stem.ends_with('s')) {
+    stem.remove_suffix(1);
   }
-  return folded.ends_with("zeitung") || folded.ends_with("zeitschrift") ||
-         folded.ends_with("magazin");
+  for (std::string_view w : kWords) {
+    if (folded == w || stem == w) return true;
+  }
+  return folded.ends_with("zeitung") || folded.ends_with("zeitschrift") || folded.ends_with("magazin") ||
+         stem.ends_with("magazin");
 }
 
 // Whether the folded word names a kind of organisation whose name may follow
