@@ -724,13 +724,14 @@ void NamesOfMediaAndOrganizations(const Gazetteer& gazetteer, std::span<const st
                   std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    const bool medium = IsMediumNoun(folded[i]);
-    if (!medium && !(StartsUpper(words[i]) && IsOrganizationKindNoun(folded[i]))) continue;
+    // The name after the noun first: it rules out most words cheaply.
     size_t j = i + 1;
     if (ClassifyQuoteMark(words[j]) != QuoteMark::kNone) ++j;
     if (j >= n || !IsBegin((*tags)[j])) continue;
     const int type = TagType((*tags)[j]);
     if (type == kTypeOrg) continue;
+    const bool medium = IsMediumNoun(folded[i]);
+    if (!medium && !(StartsUpper(words[i]) && IsOrganizationKindNoun(folded[i]))) continue;
     if (!medium && type == kTypePer && gazetteer.IsFirstName(folded[j])) continue;
     (*tags)[j] = BeginTag(kTypeOrg);
     for (size_t k = j + 1; k < n && IsInside((*tags)[k]) && TagType((*tags)[k]) == type; ++k) {
