@@ -60,9 +60,10 @@ namespace storyline::extract {
 //   Schalke 04");
 // - a listed given name left outside any name inside a sentence is a
 //   person's name ("mit dem Namen Leo");
-// - a name right after a noun for a news medium, or after such a noun and
-//   an opening quotation mark, is an organisation ("der Zeitung „La
-//   Jornada“", "dem Sender CNN");
+// - a name right after a noun for a news medium or a kind of organisation
+//   (also in the genitive), or after such a noun and an opening quotation
+//   mark, is an organisation ("der Zeitung „La Jornada“", "dem Sender
+//   CNN", "den Erstligisten Litex Lovech");
 // - the names of bodies and institutions are organisations whole ("Bundesamt
 //   für Kommunikation", "Medizinischen Hochschule Hannover"), and so is a
 //   capitalized adjective before an organisation ("Junge ÖVP");
