@@ -666,6 +666,14 @@ void PlaceAdjectiveAndPlaceNoun(std::span<const std::string_view> words, std::ve
   }
 }
 
+// The folded word without a final -es or -s, the endings of a masculine or
+// neuter noun's genitive ("Senders", "Dorfes"); the word itself without them.
+std::string_view WithoutGenitiveEnding(std::string_view folded) {
+  if (folded.ends_with("es")) return folded.substr(0, folded.size() - 2);
+  if (folded.ends_with('s')) return folded.substr(0, folded.size() - 1);
+  return folded;
+}
+
 // Whether the folded word names a kind of news medium: a newspaper, magazine,
 // broadcaster or news agency ("Zeitung", "Tageszeitung", "Nachrichtenmagazin",
 // "Fernsehsender", "Nachrichtenagentur").
@@ -674,12 +682,7 @@ bool IsMediumNoun(std::string_view folded) {
       "blatt",        "sender",        "fernsehsender", "radiosender",        "nachrichtensender",
       "privatsender", "agentur",       "presseagentur", "nachrichtenagentur", "newspaper"};
   // Also in the genitive: "des Senders CNN", "des Magazins „Profil“".
-  std::string_view stem = folded;
-  if (stem.ends_with("es")) {
-    stem.remove_suffix(2);
-  } else if (stem.ends_with('s')) {
-    stem.remove_suffix(1);
-  }
+  const std::string_view stem = WithoutGenitiveEnding(folded);
   for (std::string_view w : kWords) {
     if (folded == w || stem == w) return true;
   }
@@ -690,20 +693,16 @@ bool IsMediumNoun(std::string_view folded) {
 // Whether the folded word names a kind of organisation whose name may follow
 // it: a company, club, team, union, party, association, movement, band or
 // record label ("Chemiekonzern BASF", "Sportverein ESV", "Erstligisten Litex
-// Lovech", "Gewerkschaft Ver.di", "Rockband Fold"). Not "Stiftung": a foundation is often named after a
-// person, and GermEval then tags the name a person's.
+// Lovech", "Gewerkschaft Ver.di", "Rockband Fold"). Not "Stiftung": a
+// foundation is often named after a person, and GermEval then tags the name
+// a person's.
 bool IsOrganizationKindNoun(std::string_view folded) {
   static constexpr std::string_view kEnds[] = {
       "konzern", "verein", "firma", "unternehmen", "gewerkschaft", "partei", "bewegung",
       "verband", "buendnis", "club",  "klub",        "rockband",     "popband", "-band", "institut",
-      "ligist",  "ligisten", "team",    "teams",       "label"};
+      "ligist",  "ligisten", "team",    "label"};
   // Also in the genitive: "des Konzerns Siemens", "des Vereins Rapid".
-  std::string_view stem = folded;
-  if (stem.ends_with("es")) {
-    stem.remove_suffix(2);
-  } else if (stem.ends_with('s')) {
-    stem.remove_suffix(1);
-  }
+  const std::string_view stem = WithoutGenitiveEnding(folded);
   for (std::string_view w : kEnds) {
     if (folded.ends_with(w) || stem.ends_with(w)) return true;
   }
