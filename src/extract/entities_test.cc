@@ -1119,5 +1119,15 @@ TEST(NameTagsTest, GivenNamesAlone) {
   EXPECT_EQ(FixTags({"zahlte", "eine", "Mark", "und", "die", "Leo", "nicht"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
 }
 
+// A name that ends in the English noun for a natural feature, or that such a
+// noun follows, is a place; not a street, and not the noun alone.
+TEST(NameTagsTest, EnglishPlaceNames) {
+  const uint8_t o = 0, b_loc = 3, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"des", "Hudson", "River", "und"}, {o, b_org, i_org, o}), (Tags{"O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"in", "Bedford", "Falls", "."}, {o, b_loc, o, o}), (Tags{"O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"der", "Wall", "Street", "vom"}, {o, b_org, i_org, o}), (Tags{"O", "B-ORG", "I-ORG", "O"}));
+}
+
 }  // namespace
 }  // namespace storyline::extract

@@ -538,6 +538,45 @@ void EnglishOrganizationsAreNoPeople(std::span<const std::string_view> words, st
   }
 }
 
+// A name that ends in the English noun for a natural feature, or that such
+// a noun follows, is a place: "Hudson River" (read as an organisation),
+// "Bedford Falls" (read as "Bedford"). Not streets and squares, whose names
+// also stand for what is there ("Wall Street" is the stock market).
+void EnglishPlaceNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {"River", "Lake",  "Island",  "Islands", "Bay",
+                                                "Valley", "Falls", "Creek",  "Mountains", "Hills",
+                                                "Canyon", "Peak",  "Beach",  "Springs"};
+  auto is_head = [](std::string_view w) {
+    return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
+  };
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsBegin(t[i])) continue;
+    const int type = TagType(t[i]);
+    size_t end = i + 1;
+    while (end < n && t[end] == InsideTag(type)) ++end;
+    if (type >= kNumBaseTypes || type == kTypeOth) {
+      i = end - 1;
+      continue;
+    }
+    if (!is_head(words[end - 1])) {
+      if (end >= n || t[end] != 0 || !is_head(words[end])) {
+        i = end - 1;
+        continue;
+      }
+      ++end;
+    } else if (type == kTypeLoc || end == i + 1) {
+      // A place already, or the noun alone.
+      i = end - 1;
+      continue;
+    }
+    t[i] = BeginTag(kTypeLoc);
+    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeLoc);
+    i = end - 1;
+  }
+}
+
 // A club's year of founding, written with two digits and a leading zero
 // after its name, belongs to the name: "FC Schalke 04", "Mainz 05". Not
 // before a capitalized word, a noun the number may count.
@@ -1191,6 +1230,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);
+  EnglishPlaceNames(words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);

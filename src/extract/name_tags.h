@@ -60,6 +60,8 @@ namespace storyline::extract {
 //   Schalke 04");
 // - a listed given name left outside any name inside a sentence is a
 //   person's name ("mit dem Namen Leo");
+// - a name that ends in the English noun for a natural feature, or that
+//   such a noun follows, is a place ("Hudson River", "Bedford Falls");
 // - a name right after a noun for a news medium or a kind of organisation
 //   (also in the genitive), or after such a noun and an opening quotation
 //   mark, is an organisation ("der Zeitung „La Jornada“", "dem Sender
