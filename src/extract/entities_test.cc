@@ -925,6 +925,7 @@ TEST(NameTagsTest, ANameAfterANounForAKindOfOrganisationIsOne) {
   EXPECT_EQ(FixTags({"den", "Erstligisten", "Litex", "Lovech"}, {o, o, b_loc, 4}),
             (Tags{"O", "O", "B-ORG", "I-ORG"}));
   EXPECT_EQ(FixTags({"des", "Yachtklubs", "Neusiedl"}, {o, o, b_loc}), (Tags{"O", "O", "B-ORG"}));
+  EXPECT_EQ(FixTags({"der", "Garnhersteller", "Borckenstein"}, {o, o, b_loc}), (Tags{"O", "O", "B-ORG"}));
   EXPECT_EQ(FixTags({"die", "Partei", "Lega", "Nord"}, {o, o, b_per, i_per}),
             (Tags{"O", "O", "B-ORG", "I-ORG"}));
   EXPECT_EQ(FixTags({"der", "Bewegung", "Martin", "Konvi\xC4\x8Dka"}, {o, o, b_per, i_per}),

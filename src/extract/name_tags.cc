@@ -730,16 +730,21 @@ bool IsMediumNoun(std::string_view folded) {
 }
 
 // Whether the folded word names a kind of organisation whose name may follow
-// it: a company, club, team, union, party, association, movement, band or
-// record label ("Chemiekonzern BASF", "Sportverein ESV", "Erstligisten Litex
-// Lovech", "Gewerkschaft Ver.di", "Rockband Fold"). Not "Stiftung": a
+// it: a company, bank, maker, chain, airline, publisher, brewery or
+// shipping line, a group, club, team, union, party, association, movement,
+// band or record label ("Chemiekonzern BASF", "Bankhaus Credito Emiliano",
+// "Garnhersteller Borckenstein", "Erstligisten Litex Lovech", "Gewerkschaft
+// Ver.di", "Rockband Fold"). Not "Versicherer", which is also the plural ("die
+// Versicherer decken Fonds-Klagen"), nor "Stiftung": a
 // foundation is often named after a person, and GermEval then tags the name
 // a person's.
 bool IsOrganizationKindNoun(std::string_view folded) {
   static constexpr std::string_view kEnds[] = {
       "konzern", "verein", "firma", "unternehmen", "gewerkschaft", "partei", "bewegung",
       "verband", "buendnis", "club",  "klub",        "rockband",     "popband", "-band", "institut",
-      "ligist",  "ligisten", "team",    "label"};
+      "ligist",  "ligisten", "team",    "label",       "bank",         "bankhaus",
+      "hersteller", "gruppe", "kette",  "airline",     "fluggesellschaft", "verlag", "brauerei",
+      "reederei"};
   // Also in the genitive: "des Konzerns Siemens", "des Vereins Rapid".
   const std::string_view stem = WithoutGenitiveEnding(folded);
   for (std::string_view w : kEnds) {
