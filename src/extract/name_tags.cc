@@ -705,12 +705,13 @@ void PlaceAdjectiveAndPlaceNoun(std::span<const std::string_view> words, std::ve
   }
 }
 
-// The folded word without a final -es or -s, the endings of a masculine or
-// neuter noun's genitive ("Senders", "Dorfes"); the word itself without them.
-std::string_view WithoutGenitiveEnding(std::string_view folded) {
-  if (folded.ends_with("es")) return folded.substr(0, folded.size() - 2);
-  if (folded.ends_with('s')) return folded.substr(0, folded.size() - 1);
-  return folded;
+// Whether the folded word, alone or as a compound's head, ends in one of
+// `heads`, also in the genitive ("Instituts", "Bundesamtes").
+bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
+  const auto ends = [heads](std::string_view w) {
+    return std::any_of(heads.begin(), heads.end(), [w](std::string_view h) { return w.ends_with(h); });
+  };
+  return ends(folded) || GenitiveEnding(folded, ends) != 0;
 }
 
 // Whether the folded word names a kind of news medium: a newspaper, magazine,
@@ -720,13 +721,12 @@ bool IsMediumNoun(std::string_view folded) {
   static constexpr std::string_view kWords[] = {
       "blatt",        "sender",        "fernsehsender", "radiosender",        "nachrichtensender",
       "privatsender", "agentur",       "presseagentur", "nachrichtenagentur", "newspaper"};
+  const auto medium = [](std::string_view w) {
+    return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords) || w.ends_with("magazin");
+  };
   // Also in the genitive: "des Senders CNN", "des Magazins „Profil“".
-  const std::string_view stem = WithoutGenitiveEnding(folded);
-  for (std::string_view w : kWords) {
-    if (folded == w || stem == w) return true;
-  }
-  return folded.ends_with("zeitung") || folded.ends_with("zeitschrift") || folded.ends_with("magazin") ||
-         stem.ends_with("magazin");
+  return medium(folded) || GenitiveEnding(folded, medium) != 0 || folded.ends_with("zeitung") ||
+         folded.ends_with("zeitschrift");
 }
 
 // Whether the folded word names a kind of organisation whose name may follow
@@ -746,11 +746,7 @@ bool IsOrganizationKindNoun(std::string_view folded) {
       "hersteller", "gruppe", "kette",  "airline",     "fluggesellschaft", "verlag", "brauerei",
       "reederei"};
   // Also in the genitive: "des Konzerns Siemens", "des Vereins Rapid".
-  const std::string_view stem = WithoutGenitiveEnding(folded);
-  for (std::string_view w : kEnds) {
-    if (folded.ends_with(w) || stem.ends_with(w)) return true;
-  }
-  return folded == "band";
+  return EndsInHead(folded, kEnds) || folded == "band";
 }
 
 // A name right after a noun that names a kind of news medium or of
@@ -781,20 +777,6 @@ void NamesOfMediaAndOrganizations(const Gazetteer& gazetteer, std::span<const st
       (*tags)[k] = InsideTag(kTypeOrg);
     }
   }
-}
-
-// Whether the folded word, alone or as a compound's head, ends in one of
-// `heads`, also in the genitive ("Instituts", "Bundesamtes").
-bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
-  for (std::string_view h : heads) {
-    for (std::string_view ending : {"", "s", "es"}) {
-      if (folded.size() >= h.size() + ending.size() && folded.ends_with(ending) &&
-          folded.substr(0, folded.size() - ending.size()).ends_with(h)) {
-        return true;
-      }
-    }
-  }
-  return false;
 }
 
 // A public body or a society named by what it is for ("Bundesamt für
