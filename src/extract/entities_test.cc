@@ -1028,11 +1028,14 @@ TEST(NameTagsTest, PlaceNamesDoNotStartWithTheirKind) {
   EXPECT_EQ(FixTags({"der", "Stadt", "Anna", "Meier"}, {o, o, b_per, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
 }
 
-// A street named by its head is a place; a kind of road is none.
+// A street named by its head is a place (with its house number, see
+// RoadsByTheirNumbers); a kind of road is none.
 TEST(NameTagsTest, StreetNamesArePlaces) {
   const uint8_t o = 0;
   using Tags = std::vector<std::string>;
   EXPECT_EQ(FixTags({"in", "der", "Hamerlinggasse", "8"}, std::vector<uint8_t>(4, o)),
+            (Tags{"O", "O", "B-LOC", "I-LOC"}));
+  EXPECT_EQ(FixTags({"in", "der", "Hamerlinggasse", "wohnt"}, std::vector<uint8_t>(4, o)),
             (Tags{"O", "O", "B-LOC", "O"}));
   EXPECT_EQ(FixTags({"die", "Umfahrungsstra\xC3\x9F" "e", "ist"}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
 }
@@ -1108,6 +1111,20 @@ TEST(NameTagsTest, ClubNamesEndInTheirYear) {
   EXPECT_EQ(FixTags({"auf", "den", "FC", "Schalke", "04", "."}, {o, o, b_org, i_org, o, o}),
             (Tags{"O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(FixTags({"die", "SPD", "05", "Sitze"}, {o, b_org, o, o}), (Tags{"O", "B-ORG", "O", "O"}));
+}
+
+// Roads by their numbers are places, and a street's number belongs to its
+// name; not a group's letter, nor a year after a street.
+TEST(NameTagsTest, RoadsByTheirNumbers) {
+  const uint8_t o = 0, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"den", "Autobahnen", "A", "2", "und", "A", "7."}, std::vector<uint8_t>(7, o)),
+            (Tags{"O", "O", "B-LOC", "I-LOC", "O", "B-LOC", "I-LOC"}));
+  EXPECT_EQ(FixTags({"in", "Gruppe", "A", "2", "Punkte"}, std::vector<uint8_t>(5, o)), Tags(5, "O"));
+  EXPECT_EQ(FixTags({"in", "der", "Schwanitzstraße", "90c", "."}, {o, o, b_loc, o, o}),
+            (Tags{"O", "O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Schwanitzstraße", "1990", "gebaut"}, {o, b_loc, o, o}),
+            (Tags{"O", "B-LOC", "O", "O"}));
 }
 
 // A listed given name left outside any name inside a sentence is a person's

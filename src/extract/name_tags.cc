@@ -592,6 +592,49 @@ void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vecto
   }
 }
 
+bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads);
+
+// Whether the token is a road's or a house's number: 1 to 3 digits, then
+// at most one lower-case letter ("90c") or, for the last road of a list,
+// the sentence's period run into it ("A 7.").
+bool IsRoadNumber(std::string_view token) {
+  size_t digits = 0;
+  while (digits < token.size() && token[digits] >= '0' && token[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 3) return false;
+  const std::string_view rest = token.substr(digits);
+  return rest.empty() || rest == "." || (rest.size() == 1 && rest[0] >= 'a' && rest[0] <= 'z');
+}
+
+// Roads by their numbers are places, as GermEval tags them: "die A 7",
+// "von den Autobahnen A 2 und A 7.", where the tagger saw a lone capital;
+// so is a street's or a road's name with the number after it: "in der
+// Neuendorfer Straße 90c", "die Bundesstraße 216". The "A" only after an
+// article, a preposition or "Autobahn" (not "Gruppe A 2"), and the number
+// never a year.
+void RoadsByTheirNumbers(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                         std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kBefore[] = {"der", "die", "den", "zur", "auf", "ueber",
+                                                 "bis", "an",  "und", "von", "via"};
+  static constexpr std::string_view kHeads[] = {"strasse", "gasse", "allee", "damm", "weg", "platz"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (!IsRoadNumber(words[i + 1]) || (i + 2 < n && IsInside(t[i + 2]))) continue;
+    if (words[i] == "A" && t[i + 1] == 0) {
+      const std::string_view before = folded[i - 1];
+      if (std::find(std::begin(kBefore), std::end(kBefore), before) == std::end(kBefore) &&
+          !before.ends_with("autobahn") && !before.ends_with("autobahnen")) {
+        continue;
+      }
+      t[i] = BeginTag(kTypeLoc);
+      t[i + 1] = InsideTag(kTypeLoc);
+    } else if (t[i] != 0 && TagType(t[i]) == kTypeLoc && t[i + 1] == 0 && words[i + 1].back() != '.' &&
+               EndsInHead(folded[i], kHeads)) {
+      t[i + 1] = InsideTag(kTypeLoc);
+    }
+  }
+}
+
 // A listed given name that the tagger left outside any name, inside a
 // sentence, is a person's name: "mit dem Namen Leo", "eher eingewechselt als
 // Mladen". Not a word of the dictionary ("Mark", "Rose"), a word in
@@ -1217,6 +1260,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);
+  RoadsByTheirNumbers(words, folded, tags);
   EnglishPlaceNames(words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
