@@ -1113,6 +1113,17 @@ TEST(NameTagsTest, ClubNamesEndInTheirYear) {
   EXPECT_EQ(FixTags({"die", "SPD", "05", "Sitze"}, {o, b_org, o, o}), (Tags{"O", "B-ORG", "O", "O"}));
 }
 
+// A compass point alone is no place; one that opens a name or stands for a
+// compound stays.
+TEST(NameTagsTest, CompassPointsAreNoPlaces) {
+  const uint8_t o = 0, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"von", "Nord", "nach", "S\xC3\xBC" "d", "."}, {o, b_loc, o, b_loc, o}), Tags(5, "O"));
+  EXPECT_EQ(FixTags({"in", "Nord", "-", "und", "Mittelamerika"}, {o, b_loc, o, o, b_loc}),
+            (Tags{"O", "B-LOC", "O", "O", "B-LOC"}));
+  EXPECT_EQ(FixTags({"in", "West", "Virginia"}, {o, b_loc, i_loc}), (Tags{"O", "B-LOC", "I-LOC"}));
+}
+
 // Roads by their numbers are places, and a street's number belongs to its
 // name; not a group's letter, nor a year after a street.
 TEST(NameTagsTest, RoadsByTheirNumbers) {

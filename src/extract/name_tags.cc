@@ -594,6 +594,25 @@ void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vecto
 
 bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads);
 
+// A compass point alone is no place: "von Nord nach Süd", "zwischen Ost und
+// West", "der Regionalliga Nord" (GermEval tags none of them); the tagger,
+// having seen "Nordkorea" and "Westfalen", makes some of them places. A
+// point that opens a longer name stays, and so does one that stands for a
+// compound ("in Nord- und Mittelamerika").
+void CompassPointsAreNoPlaces(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                              std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kPoints[] = {"nord",     "sued",     "ost",       "west",      "norden",
+                                                 "sueden",   "osten",    "westen",    "nordost",   "nordwest",
+                                                 "suedost",  "suedwest", "nordosten", "nordwesten", "suedosten",
+                                                 "suedwesten"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = folded.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) || (i + 1 < n && (IsInside(t[i + 1]) || words[i + 1] == "-"))) continue;
+    if (std::find(std::begin(kPoints), std::end(kPoints), folded[i]) != std::end(kPoints)) t[i] = 0;
+  }
+}
+
 // Whether the token is a road's or a house's number: 1 to 3 digits, then
 // at most one lower-case letter ("90c") or, for the last road of a list,
 // the sentence's period run into it ("A 7.").
@@ -1258,6 +1277,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
+  CompassPointsAreNoPlaces(words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);
   RoadsByTheirNumbers(words, folded, tags);
