@@ -1113,6 +1113,19 @@ TEST(NameTagsTest, ClubNamesEndInTheirYear) {
   EXPECT_EQ(FixTags({"die", "SPD", "05", "Sitze"}, {o, b_org, o, o}), (Tags{"O", "B-ORG", "O", "O"}));
 }
 
+// A name does not start with an English word of sport for a role, alone or
+// after a hyphen; the rest is a person's name, whatever the tagger made it.
+TEST(NameTagsTest, SportsRolesOpenNoNames) {
+  const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"sagte", "Coach", "Arsene", "Wenger", "."}, {o, b_per, i_per, i_per, o}),
+            (Tags{"O", "O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"Keeper", "Ron-Robert", "Zieler", "hielt"}, {b_org, i_org, i_org, o}),
+            (Tags{"O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"der", "Graz-Coach", "Foda", "sagte"}, {o, b_per, i_per, o}), (Tags{"O", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"der", "Coach", "sagte"}, {o, b_per, o}), (Tags{"O", "B-PER", "O"}));
+}
+
 // A compass point alone is no place; one that opens a name or stands for a
 // compound stays.
 TEST(NameTagsTest, CompassPointsAreNoPlaces) {

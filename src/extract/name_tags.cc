@@ -231,6 +231,28 @@ void DropRolesAndTitles(const Gazetteer& gazetteer, std::span<const std::string_
   }
 }
 
+// A name does not start with the English words of sport and business for
+// a role, alone or after a hyphen, which the role list leaves out because
+// the tagger's features read it: "Coach Arsene Wenger", "Kapfenberg-Coach
+// Michael Schrittwieser", "Keeper Ron-Robert Zieler" (read as an
+// organisation), "Club-Boss Nasser Al-Khelaifi". The name after it is a
+// person's.
+void SportsRolesOpenNoNames(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                            std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kRoles[] = {"coach", "keeper", "goalie", "boss", "captain", "skipper"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!IsBegin(t[i]) || !IsInside(t[i + 1]) || !StartsUpper(words[i + 1])) continue;
+    std::string_view head = folded[i];
+    if (const size_t hyphen = head.rfind('-'); hyphen != std::string_view::npos) head.remove_prefix(hyphen + 1);
+    if (std::find(std::begin(kRoles), std::end(kRoles), head) == std::end(kRoles)) continue;
+    t[i] = 0;
+    t[i + 1] = BeginTag(kTypePer);
+    for (size_t k = i + 2; k < n && IsInside(t[k]); ++k) t[k] = InsideTag(kTypePer);
+  }
+}
+
 // A person's genitive ends the name: the noun after it is what the person
 // has, even where the tagger took it in ("Pattisons Enkeltochter", "Hitlers
 // Vizekanzler"; "Brians Sohn Murchad" is "Brians", then "Murchad"). Not
@@ -1267,6 +1289,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   NameEndsBeforeItsParticle(words, folded, tags);
   RoleAndGivenNameMakeAPerson(gazetteer, words, folded, tags);
   DropRolesAndTitles(gazetteer, words, folded, tags);
+  SportsRolesOpenNoNames(words, folded, tags);
   NamesEndAtAGenitive(gazetteer, words, folded, tags);
   NoMonthAfterADay(words, folded, tags);
   GenitivesOfPlaces(gazetteer, words, folded, tags);
