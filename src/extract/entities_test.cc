@@ -1113,6 +1113,20 @@ TEST(NameTagsTest, ClubNamesEndInTheirYear) {
   EXPECT_EQ(FixTags({"die", "SPD", "05", "Sitze"}, {o, b_org, o, o}), (Tags{"O", "B-ORG", "O", "O"}));
 }
 
+// An English name of an institution or a company is one organisation by its
+// head, with its "of ..."; a German noun before it is no part of it.
+TEST(NameTagsTest, EnglishInstitutionsByTheirHead) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, i_loc = 4, b_org = 5, i_org = 6;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"an", "der", "George", "Washington", "University", "."}, {o, o, b_per, b_loc, i_loc, o}),
+            (Tags{"O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"des", "California", "Institute", "of", "Technology", "."}, {o, b_loc, o, o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"die", "Gelehrtengesellschaft", "Royal", "Society", "."}, {o, o, b_org, i_org, o}),
+            (Tags{"O", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"die", "University", "war"}, {o, o, o}), Tags(3, "O"));
+}
+
 // A name does not start with an English word of sport for a role, alone or
 // after a hyphen; the rest is a person's name, whatever the tagger made it.
 TEST(NameTagsTest, SportsRolesOpenNoNames) {

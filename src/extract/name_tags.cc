@@ -560,6 +560,52 @@ void EnglishOrganizationsAreNoPeople(std::span<const std::string_view> words, st
   }
 }
 
+// An English name of an institution or a company, by its head: the
+// capitalized words before "University", "College", "Institute", "Society",
+// "Foundation", "Company", "Corporation", "Railroad" or "Airways", with an
+// "of ..." after it, are one organisation, whatever the tagger made of their
+// parts: "George Washington University" (a person and a place),
+// "International Petroleum Investment Company" ("Company" a person),
+// "California Institute of Technology". A word before the head counts if
+// it is tagged or no word of the German dictionary, in ASCII letters
+// ("Royal", "Goldsmiths"; not "Gelehrtengesellschaft" in
+// "Gelehrtengesellschaft Royal Society", nor the article "Die").
+void EnglishInstitutionsByTheirHead(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                    std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {"University", "College",  "Institute",   "Society",
+                                                "Foundation", "Company",  "Corporation", "Railroad",
+                                                "Railway",    "Airways",  "Airlines"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  auto english_word = [&](size_t k) {
+    const std::string_view w = words[k];
+    if (w.size() < 2 || w[0] < 'A' || w[0] > 'Z') return false;
+    for (char c : w) {
+      if (static_cast<unsigned char>(c) >= 0x80) return false;
+    }
+    return t[k] != 0 || IsNoDictionaryWord(gazetteer, w);
+  };
+  auto connector = [&](size_t k) { return words[k] == "of" || words[k] == "and" || words[k] == "&"; };
+  for (size_t k = 1; k < n; ++k) {
+    if (words[k].size() < 6 || std::find(std::begin(kHeads), std::end(kHeads), words[k]) == std::end(kHeads)) continue;
+    size_t begin = k;
+    while (begin > 0 && (english_word(begin - 1) || (begin >= 2 && connector(begin - 1) && english_word(begin - 2)))) {
+      begin -= connector(begin - 1) ? 2 : 1;
+    }
+    if (begin == k) continue;
+    size_t end = k + 1;
+    if (end + 1 < n && words[end] == "of" && StartsUpper(words[end + 1])) {
+      end += 2;
+      while (end < n && StartsUpper(words[end]) && IsWordToken(words[end])) ++end;
+    }
+    // Part of a longer name the tagger found: that name stays.
+    if ((begin > 0 && t[begin] != 0 && IsInside(t[begin])) || (end < n && IsInside(t[end]))) continue;
+    t[begin] = BeginTag(kTypeOrg);
+    for (size_t j = begin + 1; j < end; ++j) t[j] = InsideTag(kTypeOrg);
+    k = end - 1;
+  }
+}
+
 // A name that ends in the English noun for a natural feature, or that such
 // a noun follows, is a place: "Hudson River" (read as an organisation),
 // "Bedford Falls" (read as "Bedford"). Not streets and squares, whose names
@@ -1305,6 +1351,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ClubNamesEndInTheirYear(words, tags);
   RoadsByTheirNumbers(words, folded, tags);
   EnglishPlaceNames(words, tags);
+  EnglishInstitutionsByTheirHead(gazetteer, words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
   NamesOfInstitutions(gazetteer, words, folded, tags);
