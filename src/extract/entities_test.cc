@@ -1140,6 +1140,18 @@ TEST(NameTagsTest, SportsRolesOpenNoNames) {
   EXPECT_EQ(FixTags({"der", "Coach", "sagte"}, {o, b_per, o}), (Tags{"O", "B-PER", "O"}));
 }
 
+// An unknown word that ends as German place names do, right after a
+// preposition that takes a place, is a place; not a noun's dative plural.
+TEST(NameTagsTest, PlaceNamesAfterPrepositions) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Bei", "V\xC3\xB6lklingen", "ist", "das", "Kraftwerk"}, std::vector<uint8_t>(5, o)),
+            (Tags{"O", "B-LOC", "O", "O", "O"}));
+  EXPECT_EQ(FixTags({"bei", "Kriegsfl\xC3\xBC" "chtlingen", "ist"}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"die", "Wasserburg", "ist"}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
+}
+
 // A compass point alone is no place; one that opens a name or stands for a
 // compound stays.
 TEST(NameTagsTest, CompassPointsAreNoPlaces) {

@@ -662,6 +662,47 @@ void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vecto
 
 bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads);
 
+// A word the dictionary does not know that ends as German place names do
+// ("-ingen", "-hausen", "-dorf", "-furt", "-markt", "-itz", ...), right
+// after a preposition that takes a place without an article, and before no
+// other name, is a place where the tagger left it out: "Bei Völklingen",
+// "In Burgsteinfurt", "in Unzmarkt". Not a listed given or family name, and
+// not a noun's dative plural in -lingen ("bei Kriegsflüchtlingen").
+void PlaceNamesAfterPrepositions(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kPrepositions[] = {"in", "nach", "aus", "bei",      "zu",  "ueber",
+                                                       "nahe", "zwischen", "von", "um", "bis", "gen"};
+  static constexpr std::string_view kEndings[] = {
+      "ingen", "hausen", "heim",  "dorf",   "furt",   "burg",    "stadt", "bach",  "berg", "kirchen", "feld",
+      "hofen", "rode",   "leben", "born",   "brueck", "beuren",  "weiler", "stedt", "buettel", "hagen", "roth",
+      "reuth", "markt",  "ried",  "grub",   "zell",   "wang",    "ow",    "itz",   "witz"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i < n; ++i) {
+    const std::string_view w = words[i];
+    if (t[i] != 0 || w.size() < 5 || !StartsUpper(w) || StartsUpper(w.substr(1))) continue;
+    if (i + 1 < n && (t[i + 1] != 0 || StartsUpper(words[i + 1]))) continue;
+    if (std::find(std::begin(kPrepositions), std::end(kPrepositions), folded[i - 1]) == std::end(kPrepositions)) {
+      continue;
+    }
+    const std::string_view f = folded[i];
+    if (std::none_of(std::begin(kEndings), std::end(kEndings),
+                     [&](std::string_view e) { return f.size() > e.size() + 2 && f.ends_with(e); })) {
+      continue;
+    }
+    if (gazetteer.DictionaryClassOf(w) != DictionaryClass::kUnknown) continue;
+    const WordFlags flags = gazetteer.FlagsOf(f);
+    if (flags.first_name || flags.last_name) continue;
+    if (f.ends_with("lingen")) {
+      const std::string_view stem = w.substr(0, w.size() - 2);
+      if (gazetteer.DictionaryClassOf(stem) != DictionaryClass::kUnknown || gazetteer.DictionaryNounHead(stem) != 0) {
+        continue;
+      }
+    }
+    t[i] = BeginTag(kTypeLoc);
+  }
+}
+
 // A compass point alone is no place: "von Nord nach Süd", "zwischen Ost und
 // West", "der Regionalliga Nord" (GermEval tags none of them); the tagger,
 // having seen "Nordkorea" and "Westfalen", makes some of them places. A
@@ -1347,6 +1388,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
+  PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);
   RoadsByTheirNumbers(words, folded, tags);
