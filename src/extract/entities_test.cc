@@ -1163,6 +1163,19 @@ TEST(NameTagsTest, CompassPointsAreNoPlaces) {
   EXPECT_EQ(FixTags({"in", "West", "Virginia"}, {o, b_loc, i_loc}), (Tags{"O", "B-LOC", "I-LOC"}));
 }
 
+// A list of names after a plural noun for settlements or islands names
+// places; an organisation or a dictionary word ends it.
+TEST(NameTagsTest, PlacesListedAfterTheirKind) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0, b_per = 1, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"die", "Gemeinden", "Bedra", ",", "Kumpula", "und", "Braunsdorf", "."},
+                    {o, o, b_per, o, o, o, b_loc, o}),
+            (Tags{"O", "O", "B-LOC", "O", "B-LOC", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Inseln", "Chios", "und", "SPD", "."}, {o, o, b_per, o, b_org, o}),
+            (Tags{"O", "O", "B-LOC", "O", "B-ORG", "O"}));
+}
+
 // Roads by their numbers are places, and a street's number belongs to its
 // name; not a group's letter, nor a year after a street.
 TEST(NameTagsTest, RoadsByTheirNumbers) {

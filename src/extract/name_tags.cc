@@ -466,6 +466,41 @@ void PlaceNamesDoNotStartWithTheirKind(std::span<const std::string_view> words,
   }
 }
 
+// A list of names right after a plural noun for settlements or islands
+// names places, whatever the tagger made of each: "die Gemeinden Bedra und
+// Braunsdorf" (read as a person and a place), "die Dörfer Hokkala,
+// Koskimäki-Huhtala, Kumpula und Vehkaperä". Each name is a tagged name of
+// one word or more, or a capitalized word the tagger left out; an
+// organisation ends the list, and so does any other word.
+void PlacesListedAfterTheirKind(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kKinds[] = {"gemeinden", "doerfer", "staedte", "ortschaften", "ortsteile",
+                                                "stadtteile", "inseln",  "orte",    "weiler",      "bezirke"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] != 0 || std::find(std::begin(kKinds), std::end(kKinds), folded[i]) == std::end(kKinds)) continue;
+    size_t j = i + 1;
+    while (j < n && StartsUpper(words[j]) && IsWordToken(words[j])) {
+      size_t end = j + 1;
+      if (t[j] != 0) {
+        if (TagType(t[j]) == kTypeOrg) break;
+        while (end < n && IsInside(t[end])) ++end;
+      } else if (!IsNoDictionaryWord(gazetteer, words[j])) {
+        break;
+      }
+      t[j] = BeginTag(kTypeLoc);
+      for (size_t k = j + 1; k < end; ++k) t[k] = InsideTag(kTypeLoc);
+      if (end + 1 >= n || (words[end] != "," && folded[end] != "und" && folded[end] != "sowie" &&
+                           folded[end] != "oder")) {
+        break;
+      }
+      j = end + 1;
+    }
+    i = j;
+  }
+}
+
 // A word that names a street by its head, and that the dictionary does not
 // list as a common noun ("Schwanitzstraße", "Hamerlinggasse",
 // "Schiffbauerdamm"; not "Hauptstraße"), is a place where the tagger left it
@@ -1385,6 +1420,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
+  PlacesListedAfterTheirKind(gazetteer, words, folded, tags);
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
