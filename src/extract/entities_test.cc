@@ -1176,6 +1176,21 @@ TEST(NameTagsTest, PlacesListedAfterTheirKind) {
             (Tags{"O", "O", "B-LOC", "O", "B-ORG", "O"}));
 }
 
+// The other name of a way or a span beside a place is a place; a person
+// between two words of "zwischen" stays one.
+TEST(NameTagsTest, PlacesOfAWay) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0, b_per = 1, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"von", "Wilson", "nach", "Downsview", "."}, {o, b_per, o, b_loc, o}),
+            (Tags{"O", "B-LOC", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"Zwischen", "Gudme", "und", "Lundborg", "wurde"}, {o, o, o, b_loc, o}),
+            (Tags{"O", "B-LOC", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"zwischen", "Merkel", "und", "Paris", "."}, {o, b_per, o, b_loc, o}),
+            (Tags{"O", "B-PER", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"von", "Montag", "bis", "Wien"}, {o, o, o, b_loc}), (Tags{"O", "O", "O", "B-LOC"}));
+}
+
 // Roads by their numbers are places, and a street's number belongs to its
 // name; not a group's letter, nor a year after a street.
 TEST(NameTagsTest, RoadsByTheirNumbers) {

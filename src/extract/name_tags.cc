@@ -501,6 +501,45 @@ void PlacesListedAfterTheirKind(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// Two names of a way or a span, "von X nach Y", "von X bis Y" or "zwischen X
+// und Y", where one is a place: the other is one too, where the tagger left
+// it out or, after "von", made it a person's ("von Wilson nach Downsview",
+// "Zwischen Gudme und Lundborg"). A person between two words of "zwischen"
+// stays one ("zwischen Merkel und Paris"). A name here is one tagged name
+// or one capitalized word the dictionary does not know.
+void PlacesOfAWay(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  // The end of the name at `k`, or `k` when there is none.
+  auto name_end = [&](size_t k) {
+    if (k >= n || !StartsUpper(words[k]) || !IsWordToken(words[k]) || IsInside(t[k])) return k;
+    if (t[k] == 0) return IsNoDictionaryWord(gazetteer, words[k]) ? k + 1 : k;
+    size_t end = k + 1;
+    while (end < n && IsInside(t[end])) ++end;
+    return end;
+  };
+  for (size_t i = 0; i + 3 < n; ++i) {
+    const bool from = folded[i] == "von";
+    if (!from && folded[i] != "zwischen") continue;
+    const size_t a_end = name_end(i + 1);
+    if (a_end == i + 1 || a_end + 1 >= n) continue;
+    const std::string_view link = folded[a_end];
+    if (from ? link != "nach" && link != "bis" : link != "und") continue;
+    const size_t b = a_end + 1;
+    const size_t b_end = name_end(b);
+    if (b_end == b || (b_end < n && StartsUpper(words[b_end]) && IsWordToken(words[b_end]))) continue;
+    const bool a_place = t[i + 1] == BeginTag(kTypeLoc);
+    const bool b_place = t[b] == BeginTag(kTypeLoc);
+    if (a_place == b_place) continue;
+    const size_t k = a_place ? b : i + 1;
+    const size_t k_end = a_place ? b_end : a_end;
+    if (t[k] != 0 && !(from && TagType(t[k]) == kTypePer)) continue;
+    t[k] = BeginTag(kTypeLoc);
+    for (size_t j = k + 1; j < k_end; ++j) t[j] = InsideTag(kTypeLoc);
+  }
+}
+
 // A word that names a street by its head, and that the dictionary does not
 // list as a common noun ("Schwanitzstraße", "Hamerlinggasse",
 // "Schiffbauerdamm"; not "Hauptstraße"), is a place where the tagger left it
@@ -1421,6 +1460,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlaceAdjectiveAndPlaceNoun(words, tags);
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   PlacesListedAfterTheirKind(gazetteer, words, folded, tags);
+  PlacesOfAWay(gazetteer, words, folded, tags);
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
