@@ -1176,6 +1176,19 @@ TEST(NameTagsTest, PlacesListedAfterTheirKind) {
             (Tags{"O", "O", "B-LOC", "O", "B-ORG", "O"}));
 }
 
+// Names in a list are of one kind, by the most; not a mixed list with a
+// listed name of another type, and no name after the list's "und".
+TEST(NameTagsTest, ListsOfNamesAreOfOneKind) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"hatten", "Pinnick", ",", "Tabor", "und", "Gaskill", "Songs"}, {o, b_per, o, b_loc, o, b_per, o}),
+            (Tags{"O", "B-PER", "O", "B-PER", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"Land", "Salzburg", ",", "Tirol", "und", "ORF", "."}, {o, b_loc, o, b_loc, o, b_org, o}),
+            (Tags{"O", "B-LOC", "O", "B-LOC", "O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"in", "Mekka", "und", "Medina", ",", "Ahmed", "sagte"}, {o, b_loc, o, b_loc, o, b_per, o}),
+            (Tags{"O", "B-LOC", "O", "B-LOC", "O", "B-PER", "O"}));
+}
+
 // The other name of a way or a span beside a place is a place; a person
 // between two words of "zwischen" stays one.
 TEST(NameTagsTest, PlacesOfAWay) {

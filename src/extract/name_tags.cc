@@ -1417,6 +1417,66 @@ void NamesBeforeTheirAcronyms(std::span<const std::string_view> words, std::vect
   }
 }
 
+// Names in a list ("A , B und C") are of one kind: where most of three or
+// more are of one type and one or two of another, those take the type of
+// the most ("Pinnick , Tabor und Gaskill": "Tabor" had been a place;
+// "Alfter , Swisttal und Wachtberg": "Alfter" a person). Only people,
+// places and organisations; a tie changes nothing, and neither does a list
+// where a name of another type is one of our lists: such a list is mixed
+// ("Land Salzburg , Wiener Philharmoniker und ORF"). After "und" the list
+// ends: "Mekka und Medina , Ahmed bin Mohammed" is an apposition.
+void ListsOfNamesAreOfOneKind(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                              std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  struct Name {
+    size_t begin, end;
+    uint8_t type;
+  };
+  std::vector<Name> run;
+  bool closed = false;  // joined by "und", "sowie" or "oder": no more names
+  auto settle = [&] {
+    if (run.size() >= 3) {
+      std::array<int, 4> count{};
+      for (const Name& m : run) ++count[m.type];
+      const auto best = static_cast<uint8_t>(std::max_element(count.begin(), count.end()) - count.begin());
+      const int top = count[best];
+      const bool mixed = std::any_of(run.begin(), run.end(), [&](const Name& m) {
+        return m.type != best && (gazetteer.ListedStartAsWritten(words[m.begin]) != 0 ||
+                                  gazetteer.IsListedPlace(folded.subspan(m.begin, m.end - m.begin)));
+      });
+      if (top >= 2 && std::count(count.begin(), count.end(), top) == 1 && !mixed) {
+        for (const Name& m : run) {
+          t[m.begin] = BeginTag(best);
+          for (size_t k = m.begin + 1; k < m.end; ++k) t[k] = InsideTag(best);
+        }
+      }
+    }
+    run.clear();
+    closed = false;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsBegin(t[i])) continue;
+    const uint8_t type = TagType(t[i]);
+    size_t end = i + 1;
+    while (end < n && IsInside(t[end])) ++end;
+    if (type != kTypePer && type != kTypeLoc && type != kTypeOrg) {
+      settle();
+      i = end - 1;
+      continue;
+    }
+    const bool adjacent = !run.empty() && run.back().end + 1 == i;
+    const bool comma = adjacent && words[i - 1] == ",";
+    const bool conjunction =
+        adjacent && (folded[i - 1] == "und" || folded[i - 1] == "sowie" || folded[i - 1] == "oder");
+    if ((!comma && !conjunction) || closed) settle();
+    if (conjunction) closed = true;
+    run.push_back({i, end, type});
+    i = end - 1;
+  }
+  settle();
+}
+
 }  // namespace
 
 bool IsWordToken(std::string_view t) {
@@ -1478,6 +1538,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CommonNounAcronymsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
   NamesBeforeTheirAcronyms(words, tags);
+  ListsOfNamesAreOfOneKind(gazetteer, words, folded, tags);
 }
 
 }  // namespace storyline::extract
