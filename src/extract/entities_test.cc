@@ -1176,6 +1176,21 @@ TEST(NameTagsTest, PlacesListedAfterTheirKind) {
             (Tags{"O", "O", "B-LOC", "O", "B-ORG", "O"}));
 }
 
+// A place or an organisation of our lists of more than one word that starts
+// where the tagger found a name of that type is that name whole; not over a
+// name of another type.
+TEST(NameTagsTest, ListedNamesAreWhole) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Frankfurt", "am", "Main", "2003"}, {b_loc, o, o, o}), (Tags{"B-LOC", "I-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"in", "Freiburg", "im", "Breisgau", "eine"}, {o, b_loc, o, b_loc, o}),
+            (Tags{"O", "B-LOC", "I-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"in", "Frankfurt", "am", "Main", "."}, {o, b_loc, o, b_per, o}),
+            (Tags{"O", "B-LOC", "O", "B-PER", "O"}));
+  EXPECT_EQ(FixTags({"sagte", "Reporter", "ohne", "Grenzen", "."}, {o, b_org, o, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+}
+
 // Names in a list are of one kind, by the most; not a mixed list with a
 // listed name of another type, and no name after the list's "und".
 TEST(NameTagsTest, ListsOfNamesAreOfOneKind) {

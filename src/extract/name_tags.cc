@@ -913,6 +913,44 @@ void ListedNamesTheTaggerMissed(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// A place or an organisation of our lists of more than one word that
+// starts where the tagger found a name of that type is that name whole,
+// where the tagger cut it: "Frankfurt am Main" (read as "Frankfurt"),
+// "Freiburg im Breisgau" (read as two places), "Reporter ohne Grenzen",
+// "Welt am Sonntag", "Hannover 96". Not where the words after the first
+// hold a name of another type or the start of a longer name.
+void ListedNamesAreWhole(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                          std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  thread_local std::vector<uint8_t> starts;
+  thread_local std::vector<uint8_t> bits;
+  starts.assign(n, 0);
+  bool any = false;
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) && t[i] != BeginTag(kTypeOrg)) continue;
+    starts[i] = gazetteer.ListedStartAsWritten(words[i]);
+    any |= starts[i] != 0;
+  }
+  if (!any) return;
+  gazetteer.MatchPhrases(folded, starts, &bits);
+  for (size_t i = 0; i < n; ++i) {
+    if (starts[i] == 0) continue;
+    const int type = TagType(t[i]);
+    const uint8_t begin_bit = type == kTypeLoc ? kPhraseLocationBegin : kPhraseOrganizationBegin;
+    const uint8_t inside_bit = type == kTypeLoc ? kPhraseLocationInside : kPhraseOrganizationInside;
+    if ((bits[i] & begin_bit) == 0) continue;
+    size_t end = i + 1;
+    while (end < n && (bits[end] & inside_bit) != 0) ++end;
+    if (end - i < 2 || (end < n && IsInside(t[end]))) continue;
+    bool other = false;
+    for (size_t k = i + 1; k < end; ++k) other |= t[k] != 0 && TagType(t[k]) != type;
+    if (other) continue;
+    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(type);
+    i = end - 1;
+  }
+}
+
 // Whether `word` names a kind of place a place adjective can name with it:
 // a street, square, station, port, bridge, lake, forest or mountain, alone
 // or as a compound's head ("Hauptbahnhof", "Landstraße"). Heads that also end
@@ -1517,6 +1555,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
+  ListedNamesAreWhole(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   PlacesListedAfterTheirKind(gazetteer, words, folded, tags);
