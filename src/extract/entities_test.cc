@@ -1152,6 +1152,19 @@ TEST(NameTagsTest, PlaceNamesAfterPrepositions) {
   EXPECT_EQ(FixTags({"die", "Wasserburg", "ist"}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
 }
 
+// A capitalized adjective of size, height or position, or "Bad", opens the
+// place after it; not at the sentence's start, nor before another name.
+TEST(NameTagsTest, PlaceNamesWithTheirAdjective) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"liegt", "der", "Gro\xC3\x9F" "e", "Schaftberg", "mit"}, {o, o, o, b_loc, o}),
+            (Tags{"O", "O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"im", "Hinteren", "Bayerischen", "Wald", "sind"}, {o, o, b_loc, i_loc, o}),
+            (Tags{"O", "B-LOC", "I-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"Kleine", "Wien", "ist"}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"der", "Gro\xC3\x9F" "e", "Peter"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
+}
+
 // A compass point alone is no place; one that opens a name or stands for a
 // compound stays.
 TEST(NameTagsTest, CompassPointsAreNoPlaces) {

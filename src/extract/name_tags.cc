@@ -777,6 +777,32 @@ void PlaceNamesAfterPrepositions(const Gazetteer& gazetteer, std::span<const std
   }
 }
 
+// A capitalized adjective of size, height or position, or "Bad", right
+// before a place opens the place's name: "der Große Schaftberg", "im
+// Hinteren Bayerischen Wald", "Bad Niedernau" (GermEval tags the whole
+// name); the tagger had left it out. Not at the sentence's start, where
+// every word is capitalized.
+void PlaceNamesWithTheirAdjective(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kStems[] = {"Groß", "Gross", "Klein", "Hoh",    "Hinter",
+                                                "Vorder", "Ober", "Unter", "Mittler"};
+  static constexpr std::string_view kEndings[] = {"e", "en", "er", "es"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (t[i] != 0 || t[i + 1] != BeginTag(kTypeLoc) || CaseSaysNothingAfter(words[i - 1])) continue;
+    const std::string_view w = words[i];
+    bool adjective = w == "Bad";
+    for (std::string_view stem : kStems) {
+      if (!w.starts_with(stem)) continue;
+      const std::string_view ending = w.substr(stem.size());
+      adjective |= std::find(std::begin(kEndings), std::end(kEndings), ending) != std::end(kEndings);
+    }
+    if (!adjective) continue;
+    t[i] = BeginTag(kTypeLoc);
+    t[i + 1] = InsideTag(kTypeLoc);
+  }
+}
+
 // A compass point alone is no place: "von Nord nach Süd", "zwischen Ost und
 // West", "der Regionalliga Nord" (GermEval tags none of them); the tagger,
 // having seen "Nordkorea" and "Westfalen", makes some of them places. A
@@ -1563,6 +1589,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
+  PlaceNamesWithTheirAdjective(words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);
