@@ -31,6 +31,9 @@ namespace storyline::extract {
 //   Wanovits", "Pressburger Wolfgang von Kempelen"), nor with a noun for a
 //   person or a demonym before a family name alone ("Jagdethiker
 //   Winkelmayer", "Hollabrunnerin Mikl-Leitner");
+// - a name does not start with an English word of sport for a role
+//   ("Coach Arsene Wenger", "Kapfenberg-Coach Michael Schrittwieser"): the
+//   rest is a person's name;
 // - a person's genitive ends the name ("Pattisons Enkeltochter" →
 //   "Pattisons");
 // - a name does not start with the month of a date ("am 10. April Van der
@@ -43,25 +46,43 @@ namespace storyline::extract {
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
 //   tells: written as listed, not at the sentence start, and for one word,
 //   no lower-case word ("nach zwei Siegen");
+// - a place or organisation of our lists of more than one word that starts
+//   where the tagger found a name of that type is that name whole
+//   ("Frankfurt am Main" read as "Frankfurt", "Reporter ohne Grenzen");
 // - a place adjective the tagger read as a derivation and a noun of a kind
 //   of place after it are one place ("Gubener Straße", "Frankfurter
 //   Hauptbahnhof");
 // - a place's name does not start with the kind of place it is ("die
 //   Kreisstadt Torgau" names "Torgau"), and one word after such a noun is
 //   no person ("die Stadt Teirm");
+// - a list of names after a plural noun for settlements or islands names
+//   places ("die Gemeinden Bedra und Braunsdorf", "die Inseln Chios ...");
+// - the other name of a way or a span beside a place is a place too ("von
+//   Wilson nach Downsview", "Zwischen Gudme und Lundborg");
 // - a word that names a street by its head and is no listed common noun is
 //   a place ("Hamerlinggasse"), unless it names a kind of road
 //   ("Umfahrungsstraße");
 // - a listed place with a compass point or a position before it, as one
 //   word, is a place ("Nordhessen", "Oberperu");
+// - a compass point alone is no place ("von Nord nach Süd");
+// - a capitalized adjective of size, height or position, or "Bad", before a
+//   place opens its name ("der Große Schaftberg");
+// - an unknown word that ends as German place names do, right after a
+//   preposition that takes a place, is a place ("Bei Völklingen"), not a
+//   noun's dative plural ("bei Kriegsflüchtlingen");
 // - a person's name that ends in the English noun for a kind of
 //   organisation is that organisation ("Jet Propulsion Laboratory");
 // - a club's year of founding with a leading zero belongs to its name ("FC
 //   Schalke 04");
+// - roads by their numbers are places ("die A 7"), and a street's or
+//   road's number belongs to its name ("Neuendorfer Straße 90c");
 // - a listed given name left outside any name inside a sentence is a
 //   person's name ("mit dem Namen Leo");
 // - a name that ends in the English noun for a natural feature, or that
 //   such a noun follows, is a place ("Hudson River", "Bedford Falls");
+// - an English name of an institution or a company is one organisation by
+//   its head ("George Washington University", "California Institute of
+//   Technology");
 // - a name right after a noun for a news medium or a kind of organisation
 //   (also in the genitive), or after such a noun and an opening quotation
 //   mark, is an organisation ("der Zeitung „La Jornada“", "dem Sender
@@ -74,7 +95,9 @@ namespace storyline::extract {
 // - "SR" before a family name in a match report is the referee: the name
 //   after it is a person's ("SR Kolleger" read as an organisation);
 // - a name that an acronym in parentheses after it abbreviates is one name
-//   of the acronym's type ("Bundesverband deutscher Banken ( BdB )").
+//   of the acronym's type ("Bundesverband deutscher Banken ( BdB )");
+// - names in a list are of one kind: the type of most of three or more
+//   ("Pinnick , Tabor und Gaskill"), unless the list is mixed.
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags);
 
