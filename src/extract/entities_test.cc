@@ -1204,6 +1204,18 @@ TEST(NameTagsTest, ListedNamesAreWhole) {
             (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
 }
 
+// A newspaper by its name's last word: a title that ends in one is the
+// organisation, and so is a place's adjective before one; not "Presse".
+TEST(NameTagsTest, NewspapersByTheirHead) {
+  const uint8_t o = 0, b_oth = 7, i_oth = 8;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"der", "\"", "Passauer", "Neuen", "Presse", "\""}, {o, o, b_oth, i_oth, i_oth, o}),
+            (Tags{"O", "O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"berichtete", "das", "Eichsfelder", "Tageblatt", "am"}, std::vector<uint8_t>(5, o)),
+            (Tags{"O", "O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"die", "Berliner", "Presse", "schrieb"}, std::vector<uint8_t>(4, o)), Tags(4, "O"));
+}
+
 // Names in a list are of one kind, by the most; not a mixed list with a
 // listed name of another type, and no name after the list's "und".
 TEST(NameTagsTest, ListsOfNamesAreOfOneKind) {

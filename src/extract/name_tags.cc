@@ -1481,6 +1481,43 @@ void NamesBeforeTheirAcronyms(std::span<const std::string_view> words, std::vect
   }
 }
 
+// A newspaper by its name's last word: a name of two words or more that
+// ends in "Presse", "Zeitung", "Rundschau", "Umschau", "Kurier",
+// "Nachrichten", "Tagblatt", "Anzeiger" or a like noun, which the tagger
+// read as a title (OTH: "der „Passauer Neuen Presse“", "der „Apotheken
+// Umschau“"), is the organisation; so are a place's adjective in -er and
+// such a noun that the tagger left out ("das Eichsfelder Tageblatt"), but
+// not "Presse" there ("die Berliner Presse" is the city's press).
+void NewspapersByTheirHead(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {"Presse",    "Zeitung",   "Rundschau",  "Umschau",
+                                                "Kurier",    "Nachrichten", "Tagblatt", "Tageblatt",
+                                                "Anzeiger",  "Volksblatt", "Merkur",    "Bote"};
+  auto is_head = [](std::string_view w) {
+    return std::find(std::begin(kHeads), std::end(kHeads), w) != std::end(kHeads);
+  };
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] == BeginTag(kTypeOth)) {
+      size_t end = i + 1;
+      while (end < n && IsInside(t[end])) ++end;
+      if (end - i >= 2 && is_head(words[end - 1])) {
+        t[i] = BeginTag(kTypeOrg);
+        for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
+      }
+      i = end - 1;
+      continue;
+    }
+    const std::string_view w = words[i];
+    if (i == 0 || t[i] != 0 || t[i + 1] != 0 || w.size() < 5 || !StartsUpper(w) || !w.ends_with("er") ||
+        words[i + 1] == "Presse" || !is_head(words[i + 1]) || CaseSaysNothingAfter(words[i - 1])) {
+      continue;
+    }
+    t[i] = BeginTag(kTypeOrg);
+    t[i + 1] = InsideTag(kTypeOrg);
+  }
+}
+
 // Names in a list ("A , B und C") are of one kind: where most of three or
 // more are of one type and one or two of another, those take the type of
 // the most ("Pinnick , Tabor und Gaskill": "Tabor" had been a place;
@@ -1604,6 +1641,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CommonNounAcronymsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
   NamesBeforeTheirAcronyms(words, tags);
+  NewspapersByTheirHead(words, tags);
   ListsOfNamesAreOfOneKind(gazetteer, words, folded, tags);
 }
 

@@ -96,6 +96,10 @@ namespace storyline::extract {
 //   after it is a person's ("SR Kolleger" read as an organisation);
 // - a name that an acronym in parentheses after it abbreviates is one name
 //   of the acronym's type ("Bundesverband deutscher Banken ( BdB )");
+// - a name that ends in a newspaper's noun ("Presse", "Zeitung", ...) and
+//   that the tagger read as a title is the newspaper ("der „Passauer Neuen
+//   Presse“"), and so is a place's adjective before such a noun ("das
+//   Eichsfelder Tageblatt");
 // - names in a list are of one kind: the type of most of three or more
 //   ("Pinnick , Tabor und Gaskill"), unless the list is mixed.
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
