@@ -2095,11 +2095,12 @@ class Finder {
       if (f.spk_begin >= 0) {
         q.speaker_begin = v_.words[f.spk_begin].begin;
         q.speaker_end = v_.words[f.spk_end - 1].end;
-        // The phrase may stop inside a person's name ("Sebastian" of
-        // "Sebastian Kurz": "kurz" opens clauses): the speaker ends with it.
+        // The phrase may stop inside a person's or an organisation's name
+        // ("Sebastian" of "Sebastian Kurz": "kurz" opens clauses;
+        // "Reporter" of "Reporter ohne Grenzen"): the speaker ends with it.
         for (const Mention& m : ex_->mentions) {
-          if (m.type == EntityType::kPerson && m.begin >= q.speaker_begin && m.begin < q.speaker_end &&
-              m.end > q.speaker_end)
+          if ((m.type == EntityType::kPerson || m.type == EntityType::kOrganization) &&
+              m.begin >= q.speaker_begin && m.begin < q.speaker_end && m.end > q.speaker_end)
             q.speaker_end = m.end;
         }
         q.speaker = Text(q.speaker_begin, q.speaker_end);

@@ -517,6 +517,18 @@ TEST(QuotesTest, SpeakersBeyondTheirPhrase) {
   EXPECT_EQ(SpeakerName(quotes[3], ex), "Check24");
 }
 
+// A speaker phrase that stops inside an organisation's name the recognizer
+// found ("ohne" ends the run of capitalized words) ends with the name.
+TEST(QuotesTest, SpeakersEndWithTheOrganisationTheyStopIn) {
+  const std::string text = "Die Menschenrechtsorganisation Reporter ohne Grenzen kritisierte, die Lage sei ernst.";
+  Extraction ex;
+  AddEntity(text, "Reporter ohne Grenzen", EntityType::kOrganization, "", &ex, {"Reporter ohne Grenzen"});
+  const std::vector<Quote> quotes = Quotes(text, &ex);
+  ASSERT_EQ(quotes.size(), 1u);
+  EXPECT_EQ(quotes[0].speaker, "Die Menschenrechtsorganisation Reporter ohne Grenzen");
+  EXPECT_EQ(SpeakerName(quotes[0], ex), "Reporter ohne Grenzen");
+}
+
 // An adverb that fills the Vorfeld alone (the recognizer marks it from the
 // word list) is no speaker: the subject follows the verb, after adverbs
 // such as "hingegen".
