@@ -1534,7 +1534,8 @@ void ListsOfNamesAreOfOneKind(const Gazetteer& gazetteer, std::span<const std::s
     size_t begin, end;
     uint8_t type;
   };
-  std::vector<Name> run;
+  thread_local std::vector<Name> run;  // kept across sentences: no allocation per sentence
+  run.clear();
   bool closed = false;  // joined by "und", "sowie" or "oder": no more names
   auto settle = [&] {
     if (run.size() >= 3) {
