@@ -1165,6 +1165,16 @@ TEST(NameTagsTest, PlaceNamesWithTheirAdjective) {
   EXPECT_EQ(FixTags({"der", "Gro\xC3\x9F" "e", "Peter"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
 }
 
+// A plural compound of a dictionary noun tagged a place of one word is
+// none; a place with a compass point, or ending as place names do, stays.
+TEST(NameTagsTest, PluralCompoundsAreNoPlaces) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"in", "Mobilfunknetzen", "."}, {o, b_loc, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"in", "Uttenhofen", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+}
+
 // A compass point alone is no place; one that opens a name or stands for a
 // compound stays.
 TEST(NameTagsTest, CompassPointsAreNoPlaces) {

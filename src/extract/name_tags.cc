@@ -803,6 +803,41 @@ void PlaceNamesWithTheirAdjective(std::span<const std::string_view> words, std::
   }
 }
 
+// A plural compound of a dictionary noun that the tagger made a place of
+// one word is none: "in Erdhöhlen", "von Bräunungsstudios", "in
+// Mobilfunknetzen" (the tagger reads an unknown capitalized word after "in"
+// or "von" as a place). A word ending in "-en" or "-os" that the dictionary
+// lacks but whose head it lists; not a listed or catalog place, not a place
+// with a compass point or a position before it ("Südarabien", "Ostalpen"),
+// and not one ending as place names in the plural do ("-hausen", "-hofen",
+// "-ingen", "-kirchen", "-brücken", …).
+void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kFronts[] = {"nord",   "sued",   "ost",     "west",   "ober",  "unter",
+                                                 "mittel", "nieder", "zentral", "hinter", "vorder"};
+  static constexpr std::string_view kPlaceEndings[] = {"ingen",   "hausen", "hofen",  "kirchen", "beuren",
+                                                       "bruecken", "felden", "weiden", "wiesen"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) || (i + 1 < n && IsInside(t[i + 1]))) continue;
+    const std::string_view w = words[i];
+    const std::string_view f = folded[i];
+    if (w.size() < 8 || !(w.ends_with("en") || w.ends_with("os"))) continue;
+    auto starts = [&](std::string_view x) { return f.starts_with(x); };
+    auto ends = [&](std::string_view x) { return f.ends_with(x); };
+    if (std::any_of(std::begin(kFronts), std::end(kFronts), starts) ||
+        std::any_of(std::begin(kPlaceEndings), std::end(kPlaceEndings), ends)) {
+      continue;
+    }
+    if (gazetteer.DictionaryClassOf(w) != DictionaryClass::kUnknown || gazetteer.DictionaryNounHead(w) == 0) continue;
+    if (gazetteer.IsListedPlace(folded.subspan(i, 1)) || (gazetteer.PhraseStartOf(w, f) & kPhrasePlaceBegin) != 0) {
+      continue;
+    }
+    t[i] = 0;
+  }
+}
+
 // A compass point alone is no place: "von Nord nach Süd", "zwischen Ost und
 // West", "der Regionalliga Nord" (GermEval tags none of them); the tagger,
 // having seen "Nordkorea" and "Westfalen", makes some of them places. A
@@ -1627,6 +1662,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   StreetNamesArePlaces(gazetteer, words, folded, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
+  PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);

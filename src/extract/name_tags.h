@@ -65,6 +65,7 @@ namespace storyline::extract {
 // - a listed place with a compass point or a position before it, as one
 //   word, is a place ("Nordhessen", "Oberperu");
 // - a compass point alone is no place ("von Nord nach Süd");
+// - a plural compound of a dictionary noun is no place ("in Erdhöhlen");
 // - a capitalized adjective of size, height or position, or "Bad", before a
 //   place opens its name ("der Große Schaftberg");
 // - an unknown word that ends as German place names do, right after a
