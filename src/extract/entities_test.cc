@@ -1163,6 +1163,12 @@ TEST(NameTagsTest, PlaceNamesWithTheirAdjective) {
             (Tags{"O", "B-LOC", "I-LOC", "I-LOC", "O"}));
   EXPECT_EQ(FixTags({"Kleine", "Wien", "ist"}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
   EXPECT_EQ(FixTags({"der", "Gro\xC3\x9F" "e", "Peter"}, {o, o, b_per}), (Tags{"O", "O", "B-PER"}));
+  // "Bad" and an unknown word name a spa town, whatever the tagger made of
+  // them; not the town's adjective before a noun, nor a dictionary word.
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  EXPECT_EQ(FixTags({"dass", "Bad", "Niedernau", "auf"}, {o, b_per, o, o}), (Tags{"O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"der", "Bad", "Ischler", "Dialog"}, {o, o, o, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"die", "Bad", "Bank", "ist"}, {o, o, o, o}), Tags(4, "O"));
 }
 
 // A plural compound of a dictionary noun tagged a place of one word is

@@ -782,15 +782,31 @@ void PlaceNamesAfterPrepositions(const Gazetteer& gazetteer, std::span<const std
 // Hinteren Bayerischen Wald", "Bad Niedernau" (GermEval tags the whole
 // name); the tagger had left it out. Not at the sentence's start, where
 // every word is capitalized.
-void PlaceNamesWithTheirAdjective(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+void PlaceNamesWithTheirAdjective(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                  std::vector<uint8_t>* tags) {
   static constexpr std::string_view kStems[] = {"Groß", "Gross", "Klein", "Hoh",    "Hinter",
                                                 "Vorder", "Ober", "Unter", "Mittler"};
   static constexpr std::string_view kEndings[] = {"e", "en", "er", "es"};
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 1; i + 1 < n; ++i) {
-    if (t[i] != 0 || t[i + 1] != BeginTag(kTypeLoc) || CaseSaysNothingAfter(words[i - 1])) continue;
     const std::string_view w = words[i];
+    // "Bad" before a word the dictionary does not know names a spa town,
+    // whatever the tagger made of the two ("dass Bad Niedernau", read as a
+    // person and nothing); not before a dictionary word ("die Bad Bank"),
+    // nor as the town's adjective before a noun ("der Bad Ischler Dialog").
+    const bool adjective_of_town =
+        i + 2 < n && words[i + 1].ends_with("er") && StartsUpper(words[i + 2]) && IsWordToken(words[i + 2]);
+    if (w == "Bad" && (t[i] == 0 || (IsBegin(t[i]) && !IsInside(t[i + 1]))) && StartsUpper(words[i + 1]) &&
+        IsWordToken(words[i + 1]) && (t[i + 1] == 0 || IsBegin(t[i + 1])) && !adjective_of_town &&
+        IsNoDictionaryWord(gazetteer, words[i + 1])) {
+      size_t end = i + 2;
+      while (end < n && IsInside(t[end])) ++end;
+      t[i] = BeginTag(kTypeLoc);
+      for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeLoc);
+      continue;
+    }
+    if (t[i] != 0 || t[i + 1] != BeginTag(kTypeLoc) || CaseSaysNothingAfter(words[i - 1])) continue;
     bool adjective = w == "Bad";
     for (std::string_view stem : kStems) {
       if (!w.starts_with(stem)) continue;
@@ -1663,7 +1679,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
   PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
-  PlaceNamesWithTheirAdjective(words, tags);
+  PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
   ClubNamesEndInTheirYear(words, tags);

@@ -67,7 +67,8 @@ namespace storyline::extract {
 // - a compass point alone is no place ("von Nord nach Süd");
 // - a plural compound of a dictionary noun is no place ("in Erdhöhlen");
 // - a capitalized adjective of size, height or position, or "Bad", before a
-//   place opens its name ("der Große Schaftberg");
+//   place opens its name ("der Große Schaftberg"), and "Bad" before an
+//   unknown word names a spa town ("Bad Niedernau");
 // - an unknown word that ends as German place names do, right after a
 //   preposition that takes a place, is a place ("Bei Völklingen"), not a
 //   noun's dative plural ("bei Kriegsflüchtlingen");
