@@ -569,6 +569,13 @@ void StreetNamesArePlaces(const Gazetteer& gazetteer, std::span<const std::strin
   }
 }
 
+// The compass points and positions that open a place's name written as one
+// word ("Nord|hessen", "Ober|peru"), the pairs before the points they
+// start with.
+constexpr std::string_view kPlaceFronts[] = {"nordost", "nordwest", "suedost", "suedwest", "nord",
+                                             "sued",    "ost",      "west",    "mittel",   "ober",
+                                             "unter",   "nieder",   "zentral"};
+
 // A listed place with a compass point or a position before it, written as
 // one word, is a place, where the tagger left it out: "Nordhessen",
 // "Ostwestfalen", "Nordatlantik", "Oberperu", also in the genitive
@@ -576,9 +583,6 @@ void StreetNamesArePlaces(const Gazetteer& gazetteer, std::span<const std::strin
 // name towns that end other words.
 void PlacesWithACompassPoint(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                              std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kFronts[] = {"nordost", "nordwest", "suedost", "suedwest", "nord",
-                                                 "sued",    "ost",      "west",    "mittel",   "ober",
-                                                 "unter",   "nieder",   "zentral"};
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
@@ -586,7 +590,7 @@ void PlacesWithACompassPoint(const Gazetteer& gazetteer, std::span<const std::st
     const std::string_view f = folded[i];
     // Every front starts with one of these letters: most words stop here.
     if (std::string_view("nsowmuz").find(f[0]) == std::string_view::npos) continue;
-    for (std::string_view front : kFronts) {
+    for (std::string_view front : kPlaceFronts) {
       if (f.size() < front.size() + 4 || !f.starts_with(front)) continue;
       // The place after the front is written in lower case ("Nord|hessen").
       std::string_view place = f.substr(front.size());
@@ -734,7 +738,14 @@ void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vecto
   }
 }
 
-bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads);
+// Whether the folded word, alone or as a compound's head, ends in one of
+// `heads`, also in the genitive ("Instituts", "Bundesamtes").
+bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
+  const auto ends = [heads](std::string_view w) {
+    return std::any_of(heads.begin(), heads.end(), [w](std::string_view h) { return w.ends_with(h); });
+  };
+  return ends(folded) || GenitiveEnding(folded, ends) != 0;
+}
 
 // A word the dictionary does not know that ends as German place names do
 // ("-ingen", "-hausen", "-dorf", "-furt", "-markt", "-itz", ...), right
@@ -795,10 +806,11 @@ void PlaceNamesWithTheirAdjective(const Gazetteer& gazetteer, std::span<const st
     // whatever the tagger made of the two ("dass Bad Niedernau", read as a
     // person and nothing); not before a dictionary word ("die Bad Bank"),
     // nor as the town's adjective before a noun ("der Bad Ischler Dialog").
-    const bool adjective_of_town =
-        i + 2 < n && words[i + 1].ends_with("er") && StartsUpper(words[i + 2]) && IsWordToken(words[i + 2]);
+    const auto adjective_of_town = [&] {
+      return i + 2 < n && words[i + 1].ends_with("er") && StartsUpper(words[i + 2]) && IsWordToken(words[i + 2]);
+    };
     if (w == "Bad" && (t[i] == 0 || (IsBegin(t[i]) && !IsInside(t[i + 1]))) && StartsUpper(words[i + 1]) &&
-        IsWordToken(words[i + 1]) && (t[i + 1] == 0 || IsBegin(t[i + 1])) && !adjective_of_town &&
+        IsWordToken(words[i + 1]) && (t[i + 1] == 0 || IsBegin(t[i + 1])) && !adjective_of_town() &&
         IsNoDictionaryWord(gazetteer, words[i + 1])) {
       size_t end = i + 2;
       while (end < n && IsInside(t[end])) ++end;
@@ -829,8 +841,6 @@ void PlaceNamesWithTheirAdjective(const Gazetteer& gazetteer, std::span<const st
 // "-ingen", "-kirchen", "-brücken", …).
 void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kFronts[] = {"nord",   "sued",   "ost",     "west",   "ober",  "unter",
-                                                 "mittel", "nieder", "zentral", "hinter", "vorder"};
   static constexpr std::string_view kPlaceEndings[] = {"ingen",   "hausen", "hofen",  "kirchen", "beuren",
                                                        "bruecken", "felden", "weiden", "wiesen"};
   std::vector<uint8_t>& t = *tags;
@@ -842,7 +852,8 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
     if (w.size() < 8 || !(w.ends_with("en") || w.ends_with("os"))) continue;
     auto starts = [&](std::string_view x) { return f.starts_with(x); };
     auto ends = [&](std::string_view x) { return f.ends_with(x); };
-    if (std::any_of(std::begin(kFronts), std::end(kFronts), starts) ||
+    if (std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts) || starts("hinter") ||
+        starts("vorder") ||
         std::any_of(std::begin(kPlaceEndings), std::end(kPlaceEndings), ends)) {
       continue;
     }
@@ -1063,15 +1074,6 @@ void PlaceAdjectiveAndPlaceNoun(std::span<const std::string_view> words, std::ve
     (*tags)[i] = BeginTag(kTypeLoc);
     (*tags)[i + 1] = InsideTag(kTypeLoc);
   }
-}
-
-// Whether the folded word, alone or as a compound's head, ends in one of
-// `heads`, also in the genitive ("Instituts", "Bundesamtes").
-bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
-  const auto ends = [heads](std::string_view w) {
-    return std::any_of(heads.begin(), heads.end(), [w](std::string_view h) { return w.ends_with(h); });
-  };
-  return ends(folded) || GenitiveEnding(folded, ends) != 0;
 }
 
 // Whether the folded word names a kind of news medium: a newspaper, magazine,
@@ -1590,7 +1592,7 @@ void ListsOfNamesAreOfOneKind(const Gazetteer& gazetteer, std::span<const std::s
   bool closed = false;  // joined by "und", "sowie" or "oder": no more names
   auto settle = [&] {
     if (run.size() >= 3) {
-      std::array<int, 4> count{};
+      std::array<int, kNumBaseTypes> count{};
       for (const Name& m : run) ++count[m.type];
       const auto best = static_cast<uint8_t>(std::max_element(count.begin(), count.end()) - count.begin());
       const int top = count[best];
