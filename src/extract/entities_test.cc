@@ -796,8 +796,9 @@ TEST(NameTagsTest, TheRefereeOfAMatchReportIsAPerson) {
 }
 
 // A listed place or organisation that the tagger left outside any name is
-// that name, unless the case of its first word says nothing: at the sentence
-// start, or a word that is also a lower-case word.
+// that name, unless the case of its first word says nothing (at the sentence
+// start) and it is also a lower-case word, or it is a lower-case word of one
+// word anywhere.
 TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
   const uint8_t o = 0, b_loc = 3, b_org = 5, i_org = 6;
   using Tags = std::vector<std::string>;
@@ -816,7 +817,11 @@ TEST(NameTagsTest, ListedNamesTheTaggerMissedAreNames) {
   // What the tagger found stays as it is, a part of a name included.
   EXPECT_EQ(FixTags({"die", "Commerzbank", "Arena"}, {o, b_org, i_org}), (Tags{"O", "B-ORG", "I-ORG"}));
   EXPECT_EQ(FixTags({"Seine", "Profis", "sind", "verärgert"}, {o, o, o, o}), Tags(4, "O"));
-  EXPECT_EQ(FixTags({"Reuters", "meldet"}, {o, o}), Tags(2, "O"));
+  // Where its case says nothing, a name whose lower-cased form is no word
+  // is a name all the same.
+  EXPECT_EQ(FixTags({"Reuters", "meldet"}, {o, o}), (Tags{"B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"weiter", "aus", ":", "Commerzbank", "meldet"}, std::vector<uint8_t>(5, o)),
+            (Tags{"O", "O", "O", "B-ORG", "O"}));
   EXPECT_EQ(FixTags({"nach", "zwei", "Siegen"}, {o, o, o}), Tags(3, "O"));
   EXPECT_EQ(FixTags({"Der", "Grüne", "Peter", "Pilz"}, {o, o, 1, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
   // The first word as listed: "Bund" is not the environmental group "BUND".

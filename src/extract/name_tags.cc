@@ -952,6 +952,10 @@ void GivenNamesAlone(const Gazetteer& gazetteer, std::span<const std::string_vie
   }
 }
 
+// A capitalized word whose lower-cased form is no word: its case tells it
+// is a name (or a noun) even where any word would be capitalized.
+bool IsNoCommonWord(DictionaryClass d) { return d == DictionaryClass::kUnknown || d == DictionaryClass::kExact; }
+
 // A place or organisation of our lists that the tagger left outside any name
 // is that name ("Berlin (Reuters)", "von Allianz und Commerzbank"): trained
 // on a few thousand sentences, the model misses listed names whose words it
@@ -964,13 +968,19 @@ void ListedNamesTheTaggerMissed(const Gazetteer& gazetteer, std::span<const std:
   thread_local std::vector<uint8_t> starts;
   thread_local std::vector<uint8_t> bits;
   // The first word must be written as listed ("Bund" is not the "BUND").
-  // Where its case says nothing, the tagger's reading of the context
-  // stands: at the sentence start ("Seine Profis", "Oder ...", "Das erste
-  // Mal"; also after a colon, a quotation mark or a dash).
+  // Where its case says nothing (at the sentence start; also after a
+  // colon, a quotation mark or a dash), the tagger's reading of the context
+  // stands for a word that is also a lower-case word ("Seine Profis",
+  // "Oder ...", "Das erste Mal"), not for one that is not ("Dell erwartet",
+  // "weiter aus: Boeing meldete").
   starts.assign(n, 0);
   bool any = false;
-  for (size_t i = 1; i < n; ++i) {
-    if ((*tags)[i] != 0 || CaseSaysNothingAfter(words[i - 1])) continue;
+  for (size_t i = 0; i < n; ++i) {
+    if ((*tags)[i] != 0) continue;
+    if ((i == 0 || CaseSaysNothingAfter(words[i - 1])) &&
+        !IsNoCommonWord(gazetteer.DictionaryClassOf(words[i]))) {
+      continue;
+    }
     starts[i] = gazetteer.ListedStartAsWritten(words[i]);
     any |= starts[i] != 0;
   }
