@@ -32,18 +32,6 @@ constexpr int kT = kNumTags;
 
 constexpr float kNeg = -std::numeric_limits<float>::infinity();
 
-// The sums over tags and the Viterbi steps are compiled twice, for any
-// x86-64 and for one with AVX2 (x86-64-v3), chosen when the program starts:
-// wider registers and three-operand instructions, about 5% fewer
-// instructions in the tagger bench. Only additions and maxima, element by
-// element, so both give the same scores to the bit (no contraction into
-// fused multiply-adds: there are no products).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__linux__)
-#define STORYLINE_WIDE_VECTORS __attribute__((target_clones("arch=x86-64-v3", "default")))
-#else
-#define STORYLINE_WIDE_VECTORS
-#endif
-
 // BIO constraint: I-x only after B-x or I-x. prev -1 is the sentence start.
 bool Allowed(int prev, int cur) {
   if (!IsInside(static_cast<uint8_t>(cur))) return true;
@@ -112,7 +100,6 @@ void BuildTransitions(const float* trans, Transitions* out) {
 // only the best scores (elementwise over the target tag, which vectorizes);
 // the way back recomputes the argmax along the path, n * kT work instead of
 // back-pointers for every pair.
-STORYLINE_WIDE_VECTORS
 void Viterbi(const float* emit, size_t n, const Transitions& t, std::vector<float>* score,
              std::vector<uint8_t>* tags) {
   tags->assign(n, 0);
@@ -567,7 +554,6 @@ Result<TaggerModel> TaggerModel::Load(const std::string& path) {
   return Deserialize(bytes, path);
 }
 
-STORYLINE_WIDE_VECTORS
 void TaggerModel::Tag(std::span<const std::string_view> tokens, const Gazetteer& gazetteer,
                       std::vector<uint8_t>* tags) const {
   const Impl& m = *impl_;
