@@ -1021,6 +1021,25 @@ TEST(NameTagsTest, SpeakersAndNamesAfterRolesArePeople) {
   EXPECT_EQ(FixTags({"sagte", "Wien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
 }
 
+// A name of two or three words that are no words of the dictionary, right
+// after a role, is a person's where the tagger made it a place; a listed
+// place there stays.
+TEST(NameTagsTest, NamesOfSeveralWordsAfterRolesArePeople) {
+  const uint8_t o = 0, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"der", "Vorstandsvorsitzende", "Corrado", "Passera", "."}, {o, o, b_loc, i_loc, o}),
+            (Tags{"O", "O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"der", "Bürgermeister", "Corrado", "Passera", "."}, {o, o, b_loc, i_loc, o}),
+            (Tags{"O", "O", "B-PER", "I-PER", "O"}));
+  EXPECT_EQ(FixTags({"der", "Präsident", "Frankfurt", "am", "Main"}, {o, o, b_loc, i_loc, i_loc}),
+            (Tags{"O", "O", "B-LOC", "I-LOC", "I-LOC"}));
+  EXPECT_EQ(FixTags({"der", "Bürgermeister", "Neuen", "Passera", "."}, {o, o, b_loc, i_loc, o}),
+            (Tags{"O", "O", "B-LOC", "I-LOC", "O"}));
+  // Not after a word that is no role.
+  EXPECT_EQ(FixTags({"die", "Insel", "Corrado", "Passera", "."}, {o, o, b_loc, i_loc, o}),
+            (Tags{"O", "O", "B-LOC", "I-LOC", "O"}));
+}
+
 // A place's name does not start with the kind of place it is.
 TEST(NameTagsTest, PlaceNamesDoNotStartWithTheirKind) {
   const uint8_t o = 0, b_per = 1, b_loc = 3, i_loc = 4;

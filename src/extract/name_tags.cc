@@ -430,6 +430,35 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
   }
 }
 
+// A name of two or three words right after a role, which the tagger made a
+// place, is a person's ("der Vorstandsvorsitzende Corrado Passera",
+// "Anime-Regisseur Hayao Miyazaki"): not where the name is a listed place or
+// a word of it is one, nor where a word of it is a word of the dictionary
+// ("der Präsident New Yorks"), nor where another name follows.
+void NamesOfSeveralWordsAfterRolesArePeople(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                            std::span<const std::string_view> folded,
+                                            std::vector<uint8_t>* tags) {
+  const size_t n = words.size();
+  std::vector<uint8_t>& t = *tags;
+  for (size_t i = 1; i + 1 < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) || t[i - 1] != 0 || !StartsUpper(words[i - 1])) continue;
+    size_t end = i + 1;
+    while (end < n && t[end] == InsideTag(kTypeLoc)) ++end;
+    if (end - i < 2 || end - i > 3 || (end < n && StartsUpper(words[end]))) continue;
+    if (gazetteer.RoleOf(words[i - 1], folded[i - 1]) != RoleKind::kOffice) continue;
+    if (gazetteer.IsListedPlace(folded.subspan(i, end - i))) continue;
+    bool name = true;
+    for (size_t k = i; k < end && name; ++k) {
+      name = IsWordToken(words[k]) && StartsUpper(words[k]) &&
+             gazetteer.DictionaryClassOf(words[k]) == DictionaryClass::kUnknown &&
+             !gazetteer.IsListedPlace(folded.subspan(k, 1));
+    }
+    if (!name) continue;
+    t[i] = BeginTag(kTypePer);
+    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypePer);
+  }
+}
+
 // Whether the folded word names a kind of settlement, region or state before
 // its name: "die Kreisstadt Torgau", "das Dorf Weitingen", "der Republik
 // Zypern".
@@ -1681,6 +1710,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   GenitivesOfPlaces(gazetteer, words, folded, tags);
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
+  NamesOfSeveralWordsAfterRolesArePeople(gazetteer, words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   ListedNamesAreWhole(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
