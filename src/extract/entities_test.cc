@@ -904,6 +904,21 @@ TEST(NameTagsTest, APlaceAdjectiveAndAPlaceNounAreOnePlace) {
   EXPECT_EQ(FixTags({"der", "neuer", "Platz"}, {o, o, o}), Tags(3, "O"));
 }
 
+TEST(NameTagsTest, APlaceAdjectiveAndAClubOrWorksAreOneOrganisation) {
+  const uint8_t o = 0, b_loc_deriv = 11;  // B-LOCderiv
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"beim", "Hamburger", "Mieterverein", "."}, {o, b_loc_deriv, o, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"der", "Veitscher", "Magnesitwerke"}, {o, b_loc_deriv, o}), (Tags{"O", "B-ORG", "I-ORG"}));
+  EXPECT_EQ(FixTags({"der", "Südstormarnschen", "Kreisbahn"}, {o, b_loc_deriv, o}),
+            (Tags{"O", "B-ORG", "I-ORG"}));
+  // An adjective of a country in lower case, and other nouns, stay.
+  EXPECT_EQ(FixTags({"die", "deutschen", "Bankenverbände"}, {o, b_loc_deriv, o}),
+            (Tags{"O", "B-LOCderiv", "O"}));
+  EXPECT_EQ(FixTags({"des", "Gütersloher", "Schützengesellschaft"}, {o, b_loc_deriv, o}),
+            (Tags{"O", "B-LOCderiv", "O"}));
+}
+
 TEST(NameTagsTest, ANameAfterANounForANewsMediumIsAnOrganisation) {
   const uint8_t o = 0, b_per = 1, b_loc = 3, b_oth = 7, i_oth = 8, b_org = 5;
   using Tags = std::vector<std::string>;

@@ -1115,6 +1115,30 @@ void PlaceAdjectiveAndPlaceNoun(std::span<const std::string_view> words, std::ve
   }
 }
 
+// A place adjective that the tagger took for a derivation on its own names
+// an organisation together with a noun of a club, an association, a
+// cooperative, a company or a works after it: "beim Hamburger
+// Mieterverein", "der Veitscher Magnesitwerke", "der Südstormarnschen
+// Kreisbahn" are organisations by GermEval's guidelines.
+void PlaceAdjectiveAndBodyNoun(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                               std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {
+      "verein",    "verband",   "verbaende", "werke",           "genossenschaft",
+      "sparkasse", "kreisbahn", "kleinbahn", "eisenbahn", "verkehrsbetriebe"};
+  constexpr int kTypeLocDeriv = kTypeLoc + kNumBaseTypes;
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] != BeginTag(kTypeLocDeriv) || t[i + 1] != 0 || !StartsUpper(words[i + 1])) continue;
+    if (!StartsUpper(words[i]) || (i + 2 < n && IsInside(t[i + 2]))) continue;
+    const std::string_view a = folded[i];
+    if (!a.ends_with("er") && !a.ends_with("schen") && !a.ends_with("sche")) continue;
+    if (!EndsInHead(folded[i + 1], kHeads)) continue;
+    t[i] = BeginTag(kTypeOrg);
+    t[i + 1] = InsideTag(kTypeOrg);
+  }
+}
+
 // Whether the folded word names a kind of news medium: a newspaper, magazine,
 // broadcaster or news agency ("Zeitung", "Tageszeitung", "Nachrichtenmagazin",
 // "Fernsehsender", "Nachrichtenagentur").
@@ -1714,6 +1738,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   ListedNamesAreWhole(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
+  PlaceAdjectiveAndBodyNoun(words, folded, tags);
   PlaceNamesDoNotStartWithTheirKind(words, folded, tags);
   PlacesListedAfterTheirKind(gazetteer, words, folded, tags);
   PlacesOfAWay(gazetteer, words, folded, tags);
