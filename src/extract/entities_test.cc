@@ -1220,6 +1220,20 @@ TEST(NameTagsTest, PluralCompoundsAreNoPlaces) {
   EXPECT_EQ(FixTags({"in", "Uttenhofen", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
 }
 
+// A compound of two dictionary words is no place of one word, unless its
+// head is a kind of place, or a place is its front, its head or the word
+// without its genitive -s.
+TEST(NameTagsTest, CompoundNounsAreNoPlaces) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"im", "Gastgewerbe", "."}, {o, b_loc, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"die", "Flüchtlingskrise", "."}, {o, b_loc, o}), Tags(3, "O"));
+  for (std::string_view place : {"Hofburg", "Wallberg", "Salzburgarena", "Kontinentaleuropa"}) {
+    EXPECT_EQ(FixTags({"in", place, "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"})) << place;
+  }
+}
+
 // A compass point alone is no place; one that opens a name or stands for a
 // compound stays.
 TEST(NameTagsTest, CompassPointsAreNoPlaces) {

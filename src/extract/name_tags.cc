@@ -6,6 +6,7 @@
 
 #include "dates.h"
 #include "name_suffixes.h"
+#include "storyline/text.h"
 #include "quotes.h"
 #include "tagger.h"
 #include "word_view.h"
@@ -894,6 +895,70 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// A compound of two dictionary words that the tagger made a place of one
+// word is none, unless its head names a kind of place: "im Gastgewerbe",
+// "die Flüchtlingskrise", "den Bonustrack" (the tagger reads an unknown
+// capitalized word after a preposition or an article as a place). The
+// dictionary lacks the word but lists its head and the word in front of it
+// ("Gast", "Gewerbe"); place names compound so too, and keep their
+// place's head ("Wallberg", "Hofburg", "Schiffbauerdamm", "Bodensee"). Not
+// a listed or catalog place, nor one with a compass point or a position
+// before it.
+void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                              std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kPlaceHeads[] = {
+      "berg",    "berge",   "gebirge", "burg",    "damm",    "dorf",   "feld",    "felder",  "furt",
+      "hof",     "hafen",   "see",     "wald",    "bach",    "markt",  "platz",   "strasse", "gasse",
+      "weg",     "bruecke", "insel",   "land",    "stein",   "kirche", "haus",    "heim",    "brunnen",
+      "ufer",    "kogel",   "kopf",    "spitze",  "horn",    "wiese",  "garten",  "park",    "ring",
+      "allee",   "graben",  "tor",     "turm",    "schloss", "kloster", "moor",   "heide",   "bad",
+      "kanal",   "fluss",   "meer",    "bucht",   "gipfel",  "pass",   "huette",  "alm",     "tunnel",
+      "bahnhof", "stadion", "viertel", "siedlung", "kreuz",  "dreieck", "grund",  "muehle",  "gebiet",
+      "region",  "kreis",   "stadt",   "tal",     "au",      "aue",    "hain",    "forst",   "quelle",
+      "mark",    "gau",     "strand",  "kap",     "hoehe",   "hoehen", "plateau", "ebene",   "senke",
+      "zone",    "arena",   "halle"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) || (i + 1 < n && IsInside(t[i + 1]))) continue;
+    const std::string_view w = words[i];
+    const std::string_view f = folded[i];
+    if (w.size() < 8 || gazetteer.DictionaryClassOf(w) != DictionaryClass::kUnknown) continue;
+    const size_t head = gazetteer.DictionaryNounHead(w);
+    if (head == 0) continue;
+    std::string_view front = w.substr(0, head);
+    if (gazetteer.DictionaryClassOf(front) == DictionaryClass::kUnknown) {
+      if (!front.ends_with("s")) continue;
+      front.remove_suffix(1);  // the linking -s-: "Bundesstraße"
+      if (gazetteer.DictionaryClassOf(front) == DictionaryClass::kUnknown) continue;
+    }
+    auto starts = [&](std::string_view x) { return f.starts_with(x); };
+    auto ends = [&](std::string_view x) {
+      return f.ends_with(x) || (f.size() > x.size() + 1 && f.ends_with("s") && f.substr(0, f.size() - 1).ends_with(x)) ||
+             (f.size() > x.size() + 2 && f.ends_with("es") && f.substr(0, f.size() - 2).ends_with(x));
+    };
+    if (std::any_of(std::begin(kPlaceHeads), std::end(kPlaceHeads), ends) ||
+        std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) {
+      continue;
+    }
+    if (gazetteer.IsListedPlace(folded.subspan(i, 1)) || (gazetteer.PhraseStartOf(w, f) & kPhrasePlaceBegin) != 0) {
+      continue;
+    }
+    // A place in front or as the head, or a place's genitive:
+    // "Salzburgarena", "Lillehammer", "Kontinentaleuropa", "Wetzlars".
+    const auto is_place = [&](std::string_view part) {
+      const std::string key = text::Fold(part, "de");
+      const std::string_view view = key;
+      return gazetteer.IsListedPlace(std::span(&view, 1)) || (gazetteer.PhraseStartOf(part, key) & kPhrasePlaceBegin) != 0;
+    };
+    if (is_place(w.substr(0, head)) || is_place(front) || is_place(w.substr(head)) ||
+        (w.ends_with("s") && is_place(w.substr(0, w.size() - 1)))) {
+      continue;
+    }
+    t[i] = 0;
+  }
+}
+
 // A compass point alone is no place: "von Nord nach Süd", "zwischen Ost und
 // West", "der Regionalliga Nord" (GermEval tags none of them); the tagger,
 // having seen "Nordkorea" and "Westfalen", makes some of them places. A
@@ -1746,6 +1811,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
   PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
+  CompoundNounsAreNoPlaces(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
