@@ -41,17 +41,22 @@ namespace storyline::extract {
 // - a place's genitive is the place ("Portugals", "Großbritanniens");
 // - a listed place is never a person;
 // - a word that ends a clause after a speech verb, or follows a role or a
-//   relative, is a person's name ("sagte Gosslar .", "die Familie Boim");
+//   relative, is a person's name ("sagte Gosslar .", "die Familie Boim"),
+//   and so is a name of two or three unknown words after an office role
+//   that the tagger made a place ("der Vorstandsvorsitzende Corrado
+//   Passera");
 // - a place or organisation of our lists that the tagger left outside any
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
-//   tells: written as listed, not at the sentence start, and for one word,
-//   no lower-case word ("nach zwei Siegen");
+//   tells: written as listed, at the sentence start only when its
+//   lower-cased form is no word ("Dell erwartet", not "Seine Profis"), and
+//   for one word, no lower-case word ("nach zwei Siegen");
 // - a place or organisation of our lists of more than one word that starts
 //   where the tagger found a name of that type is that name whole
 //   ("Frankfurt am Main" read as "Frankfurt", "Reporter ohne Grenzen");
 // - a place adjective the tagger read as a derivation and a noun of a kind
 //   of place after it are one place ("Gubener Straße", "Frankfurter
-//   Hauptbahnhof");
+//   Hauptbahnhof"), and with a club's, an association's or a works' noun
+//   one organisation ("Hamburger Mieterverein", "Veitscher Magnesitwerke");
 // - a place's name does not start with the kind of place it is ("die
 //   Kreisstadt Torgau" names "Torgau"), and one word after such a noun is
 //   no person ("die Stadt Teirm");
@@ -65,7 +70,10 @@ namespace storyline::extract {
 // - a listed place with a compass point or a position before it, as one
 //   word, is a place ("Nordhessen", "Oberperu");
 // - a compass point alone is no place ("von Nord nach Süd");
-// - a plural compound of a dictionary noun is no place ("in Erdhöhlen");
+// - a plural compound of a dictionary noun is no place ("in Erdhöhlen"),
+//   nor is a compound of two dictionary words whose head is no kind of
+//   place and in which no place is named ("die Flüchtlingskrise", not
+//   "Hofburg" or "Salzburgarena");
 // - a capitalized adjective of size, height or position, or "Bad", before a
 //   place opens its name ("der Große Schaftberg"), and "Bad" before an
 //   unknown word names a spa town ("Bad Niedernau");
