@@ -989,6 +989,11 @@ TEST(NameTagsTest, ARoleAndAGivenNameMakeAPersonOfAnyName) {
   // Without a given name after the role, the organisation stays.
   EXPECT_EQ(FixTags({"Bundeskanzler", "Faymann", "Stiftung"}, {b_org, i_org, i_org}),
             (Tags{"B-ORG", "I-ORG", "I-ORG"}));
+  // A noun for a person opens no organisation before a given name either.
+  if (std::filesystem::exists(kDefaultDictionaryPath)) {
+    EXPECT_EQ(FixTags({"der", "Gartenhistoriker", "Peter", "Ganay", "("}, {o, b_org, i_org, i_org, o}),
+              (Tags{"O", "O", "B-PER", "I-PER", "O"}));
+  }
 }
 
 // Bodies named by what they are for, and schools or plants named by their

@@ -171,9 +171,10 @@ bool IsPersonNoun(const Gazetteer& gazetteer, std::string_view word, std::string
          (front.size() > 4 && front.back() == 's' && ListedAsWritten(gazetteer, front.substr(0, front.size() - 1)));
 }
 
-// A name of another type that starts with a role and a given name is a
-// person's: the tagger read "Bildungsministerin Sonja Hammerschmid" as an
-// organisation. DropRolesAndTitles then takes the role out.
+// A name of another type that starts with a role, or a noun for a person,
+// and a given name is a person's: the tagger read "Bildungsministerin Sonja
+// Hammerschmid" and "Gartenhistoriker Ernest de Ganay" as organisations.
+// DropRolesAndTitles then takes the role or the noun out.
 void RoleAndGivenNameMakeAPerson(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
@@ -182,7 +183,8 @@ void RoleAndGivenNameMakeAPerson(const Gazetteer& gazetteer, std::span<const std
     if (!IsBegin(t) || TagType(t) == kTypePer) continue;
     const int type = TagType(t);
     if ((*tags)[i + 1] != InsideTag(type) || (*tags)[i + 2] != InsideTag(type)) continue;
-    if (gazetteer.RoleOf(words[i], folded[i]) == RoleKind::kNone || !gazetteer.IsFirstName(folded[i + 1])) {
+    if ((gazetteer.RoleOf(words[i], folded[i]) == RoleKind::kNone && !IsPersonNoun(gazetteer, words[i], folded[i])) ||
+        !gazetteer.IsFirstName(folded[i + 1])) {
       continue;
     }
     (*tags)[i] = BeginTag(kTypePer);
