@@ -935,14 +935,7 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
       if (gazetteer.DictionaryClassOf(front) == DictionaryClass::kUnknown) continue;
     }
     auto starts = [&](std::string_view x) { return f.starts_with(x); };
-    auto ends = [&](std::string_view x) {
-      return f.ends_with(x) || (f.size() > x.size() + 1 && f.ends_with("s") && f.substr(0, f.size() - 1).ends_with(x)) ||
-             (f.size() > x.size() + 2 && f.ends_with("es") && f.substr(0, f.size() - 2).ends_with(x));
-    };
-    if (std::any_of(std::begin(kPlaceHeads), std::end(kPlaceHeads), ends) ||
-        std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) {
-      continue;
-    }
+    if (EndsInHead(f, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) continue;
     if (gazetteer.IsListedPlace(folded.subspan(i, 1)) || (gazetteer.PhraseStartOf(w, f) & kPhrasePlaceBegin) != 0) {
       continue;
     }
@@ -951,7 +944,8 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
     const auto is_place = [&](std::string_view part) {
       const std::string key = text::Fold(part, "de");
       const std::string_view view = key;
-      return gazetteer.IsListedPlace(std::span(&view, 1)) || (gazetteer.PhraseStartOf(part, key) & kPhrasePlaceBegin) != 0;
+      return gazetteer.IsListedPlace(std::span(&view, 1)) ||
+             (gazetteer.PhraseStartOf(part, key) & kPhrasePlaceBegin) != 0;
     };
     if (is_place(w.substr(0, head)) || is_place(front) || is_place(w.substr(head)) ||
         (w.ends_with("s") && is_place(w.substr(0, w.size() - 1)))) {
