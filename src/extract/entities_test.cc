@@ -1072,6 +1072,21 @@ TEST(NameTagsTest, PlaceNamesDoNotStartWithTheirKind) {
   EXPECT_EQ(FixTags({"der", "Stadt", "Anna", "Meier"}, {o, o, b_per, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
 }
 
+// A compound whose own head is a feature of the land or a building and whose
+// front is a name is a place; a compound whose head only ends in such a
+// feature is none.
+TEST(NameTagsTest, NamedFeaturesArePlaces) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"zur", "Stüdlhütte", "."}, {o, o, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Rupertuskirche", "."}, {o, o, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Saalachbrücke", "."}, {o, o, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"die", "Onlinekäufer", "."}, {o, o, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"der", "Flüchtlingsansturm", "."}, {o, o, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"der", "Schulhof", "."}, {o, o, o}), Tags(3, "O"));
+}
+
 // A street named by its head is a place (with its house number, see
 // RoadsByTheirNumbers); a kind of road is none.
 TEST(NameTagsTest, StreetNamesArePlaces) {

@@ -558,6 +558,18 @@ size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
   return 0;
 }
 
+size_t Gazetteer::DictionaryNounHeadLongest(std::string_view word) const {
+  if (!impl_->has_dictionary || word.size() < kMinFront + kMinHead) return 0;
+  size_t longest = 0;
+  uint64_t h = kFnvSeed;
+  for (size_t at = word.size(); at-- > kMinFront;) {
+    const auto c = static_cast<unsigned char>(word[at]);
+    h = FnvStep(h, c);
+    if (word.size() - at >= kMinHead && (c & 0xc0) != 0x80 && impl_->noun_heads.Contains(h)) longest = at;
+  }
+  return longest;
+}
+
 void Gazetteer::PrefetchWordLookups(std::string_view word, std::string_view folded) const {
   const uint64_t folded_hash = Hash(folded);
   impl_->words.Prefetch(folded_hash);

@@ -98,6 +98,9 @@ class Gazetteer {
   // dictionary lacks are such compounds, and the names among them mostly
   // are not.
   size_t DictionaryNounHead(std::string_view word) const;
+  // The same for the longest such head: where the compound's own head
+  // begins ("Onlinekäufer" → "Käufer", where the shortest is "Ufer").
+  size_t DictionaryNounHeadLongest(std::string_view word) const;
   // What kind of word `word` (as written, capitalized) looks like by its
   // ending, learned from the catalog places, the given and family names and
   // the dictionary's nouns: NameSuffixes::CodeOf (0: cannot tell, as without

@@ -601,6 +601,46 @@ void StreetNamesArePlaces(const Gazetteer& gazetteer, std::span<const std::strin
   }
 }
 
+// A compound that the dictionary lacks, whose own head is a feature of the
+// land or a building that names a place and whose front no dictionary
+// lists, is a place where the tagger left it out: "Stüdlhütte",
+// "Rupertuskirche", "die Saalachbrücke" (the front is a name). Not where
+// the front is a word or a word's stem ("Fußballplatz", "Schulhof"), nor
+// where the head is longer than the feature ("Pfarrkirche" in
+// "Stadtpfarrkirche", "Käufer" in "Onlinekäufer"); and no market, which is
+// as often the trade ("PKW-Markt").
+void NamedFeaturesArePlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                            std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {
+      "huette",  "berg",    "burg",    "kopf",  "brunnen", "ufer",    "denkmal", "pfad",    "tal",
+      "see",     "bach",    "wald",    "spitze", "horn",   "alm",     "turm",    "tor",     "bruecke",
+      "insel",   "hof",     "platz",   "park",  "garten",  "kirche",  "kapelle", "schloss", "kloster",
+      "muehle",  "stein",   "graben",  "weiher", "teich",  "quelle"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  const auto known = [&](std::string_view word) {
+    return gazetteer.DictionaryClassOf(word) != DictionaryClass::kUnknown;
+  };
+  for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words[i];
+    if (t[i] != 0 || w.size() < 8 || !StartsUpper(w) || !IsWordToken(w) || known(w)) continue;
+    const size_t head = gazetteer.DictionaryNounHeadLongest(w);
+    if (head == 0) continue;
+    const std::string folded_head = text::Fold(w.substr(head), "de");
+    if (std::find(std::begin(kHeads), std::end(kHeads), folded_head) == std::end(kHeads)) continue;
+    std::string_view front = w.substr(0, head);
+    if (front.ends_with("-")) front.remove_suffix(1);
+    // Nor a word, a compound of words ("Bergbauern|hof"), a word's stem or a
+    // word with its linking -s- in front ("Schul|hof", "Fernseh|turm",
+    // "Friedhofs|kapelle").
+    if (known(front) || gazetteer.DictionaryNounHead(front) != 0) continue;
+    const std::string stem(front);
+    if (known(stem + "e") || known(stem + "en")) continue;
+    if (front.size() > 4 && front.ends_with("s") && known(front.substr(0, front.size() - 1))) continue;
+    t[i] = BeginTag(kTypeLoc);
+  }
+}
+
 // The compass points and positions that open a place's name written as one
 // word ("Nord|hessen", "Ober|peru"), the pairs before the points they
 // start with.
@@ -1804,6 +1844,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PlacesListedAfterTheirKind(gazetteer, words, folded, tags);
   PlacesOfAWay(gazetteer, words, folded, tags);
   StreetNamesArePlaces(gazetteer, words, folded, tags);
+  NamedFeaturesArePlaces(gazetteer, words, tags);
   PlacesWithACompassPoint(gazetteer, words, folded, tags);
   CompassPointsAreNoPlaces(words, folded, tags);
   PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
