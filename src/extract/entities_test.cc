@@ -1254,6 +1254,21 @@ TEST(NameTagsTest, CompoundNounsAreNoPlaces) {
   }
 }
 
+// A listed place, or its genitive, ends a place name of two words before a
+// common noun; a part of a town or a kind of place after it stays.
+TEST(NameTagsTest, PlacesEndBeforeACommonNoun) {
+  if (!std::filesystem::exists(kDefaultDictionaryPath)) GTEST_SKIP() << "no word list";
+  const uint8_t o = 0, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"bei", "Genf", "Atomkerne", "zusammenstoßen"}, {o, b_loc, i_loc, o}),
+            (Tags{"O", "B-LOC", "O", "O"}));
+  EXPECT_EQ(FixTags({"wo", "Frankreichs", "Volleyballer", "siegten"}, {o, b_loc, i_loc, o}),
+            (Tags{"O", "B-LOC", "O", "O"}));
+  EXPECT_EQ(FixTags({"in", "Berlin", "Mitte", "."}, {o, b_loc, i_loc, o}), (Tags{"O", "B-LOC", "I-LOC", "O"}));
+  EXPECT_EQ(FixTags({"am", "Wien", "Hauptbahnhof", "."}, {o, b_loc, i_loc, o}),
+            (Tags{"O", "B-LOC", "I-LOC", "O"}));
+}
+
 // A compass point alone is no place; one that opens a name or stands for a
 // compound stays.
 TEST(NameTagsTest, CompassPointsAreNoPlaces) {

@@ -937,6 +937,21 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// The heads of the nouns for kinds of places, settlements and features of
+// the land or of a town, which end place names ("Wall|berg", "Hof|burg",
+// "Boden|see").
+constexpr std::string_view kPlaceHeads[] = {
+    "berg",    "berge",   "gebirge", "burg",    "damm",    "dorf",   "feld",    "felder",  "furt",
+    "hof",     "hafen",   "see",     "wald",    "bach",    "markt",  "platz",   "strasse", "gasse",
+    "weg",     "bruecke", "insel",   "land",    "stein",   "kirche", "haus",    "heim",    "brunnen",
+    "ufer",    "kogel",   "kopf",    "spitze",  "horn",    "wiese",  "garten",  "park",    "ring",
+    "allee",   "graben",  "tor",     "turm",    "schloss", "kloster", "moor",   "heide",   "bad",
+    "kanal",   "fluss",   "meer",    "bucht",   "gipfel",  "pass",   "huette",  "alm",     "tunnel",
+    "bahnhof", "stadion", "viertel", "siedlung", "kreuz",  "dreieck", "grund",  "muehle",  "gebiet",
+    "region",  "kreis",   "stadt",   "tal",     "au",      "aue",    "hain",    "forst",   "quelle",
+    "mark",    "gau",     "strand",  "kap",     "hoehe",   "hoehen", "plateau", "ebene",   "senke",
+    "zone",    "arena",   "halle"};
+
 // A compound of two dictionary words that the tagger made a place of one
 // word is none, unless its head names a kind of place: "im Gastgewerbe",
 // "die Flüchtlingskrise", "den Bonustrack" (the tagger reads an unknown
@@ -948,17 +963,6 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
 // before it.
 void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                               std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kPlaceHeads[] = {
-      "berg",    "berge",   "gebirge", "burg",    "damm",    "dorf",   "feld",    "felder",  "furt",
-      "hof",     "hafen",   "see",     "wald",    "bach",    "markt",  "platz",   "strasse", "gasse",
-      "weg",     "bruecke", "insel",   "land",    "stein",   "kirche", "haus",    "heim",    "brunnen",
-      "ufer",    "kogel",   "kopf",    "spitze",  "horn",    "wiese",  "garten",  "park",    "ring",
-      "allee",   "graben",  "tor",     "turm",    "schloss", "kloster", "moor",   "heide",   "bad",
-      "kanal",   "fluss",   "meer",    "bucht",   "gipfel",  "pass",   "huette",  "alm",     "tunnel",
-      "bahnhof", "stadion", "viertel", "siedlung", "kreuz",  "dreieck", "grund",  "muehle",  "gebiet",
-      "region",  "kreis",   "stadt",   "tal",     "au",      "aue",    "hain",    "forst",   "quelle",
-      "mark",    "gau",     "strand",  "kap",     "hoehe",   "hoehen", "plateau", "ebene",   "senke",
-      "zone",    "arena",   "halle"};
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
@@ -992,6 +996,29 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
       continue;
     }
     t[i] = 0;
+  }
+}
+
+// A listed place, or its genitive, ends a name of two words that the tagger
+// made a place where the second is a common noun: "bei Genf Atomkerne
+// zusammenstoßen", "in Argentinien Menschenrechtsgruppen", "Asien
+// Schlussbericht" (a headline's run-in). Not before a kind of place or a
+// part of a town ("Norderstedt Mitte", "Wien Hauptbahnhof").
+void PlacesEndBeforeACommonNoun(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kParts[] = {"mitte", "zentrum", "city", "nord", "sued", "ost", "west",
+                                                "innenstadt", "altstadt"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) || t[i + 1] != InsideTag(kTypeLoc)) continue;
+    if (i + 2 < n && IsInside(t[i + 2])) continue;
+    const std::string_view f = folded[i + 1];
+    if (!IsWordToken(words[i + 1]) || !IsCommonNoun(gazetteer, words[i + 1], f)) continue;
+    if (EndsInHead(f, kPlaceHeads) || std::find(std::begin(kParts), std::end(kParts), f) != std::end(kParts)) continue;
+    if (gazetteer.IsListedPlace(folded.subspan(i + 1, 1))) continue;
+    if (!gazetteer.IsListedPlace(folded.subspan(i, 1)) && gazetteer.GenitivePlaceEnding(folded[i]) == 0) continue;
+    t[i + 1] = 0;
   }
 }
 
@@ -1849,6 +1876,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CompassPointsAreNoPlaces(words, folded, tags);
   PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
   CompoundNounsAreNoPlaces(gazetteer, words, folded, tags);
+  PlacesEndBeforeACommonNoun(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);
   EnglishOrganizationsAreNoPeople(words, tags);
