@@ -717,10 +717,7 @@ void LowerFirstTo(std::string_view word, std::string* out) {
   out->append(word.substr(static_cast<size_t>(i)));
 }
 
-bool StartsUpper(std::string_view word) {
-  if (word.empty()) return false;
-  // ASCII without ICU: most words of a German or English text start so.
-  if (static_cast<unsigned char>(word[0]) < 0x80) return word[0] >= 'A' && word[0] <= 'Z';
+bool StartsUpperBeyondAscii(std::string_view word) {
   int32_t i = 0;
   UChar32 c = 0;
   U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()), c);

@@ -164,8 +164,15 @@ class Gazetteer {
 // Lower-cases the first code point of `word` (ICU simple case mapping,
 // locale-independent) into *out.
 void LowerFirstTo(std::string_view word, std::string* out);
-// True when the first code point of `word` is an upper-case letter.
-bool StartsUpper(std::string_view word);
+// True when the first code point of `word` is an upper-case letter. The
+// repairs of the tags ask it of most words many times over: ASCII is
+// answered inline, the rest by ICU.
+bool StartsUpperBeyondAscii(std::string_view word);
+inline bool StartsUpper(std::string_view word) {
+  if (word.empty()) return false;
+  if (static_cast<unsigned char>(word[0]) < 0x80) return word[0] >= 'A' && word[0] <= 'Z';
+  return StartsUpperBeyondAscii(word);
+}
 
 // When the folded word `w` is a proper noun's genitive (-s or -es) whose stem
 // `is_name` accepts, the bytes of that ending, -s first ("ungarns" → 1,
