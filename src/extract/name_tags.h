@@ -22,9 +22,9 @@ namespace storyline::extract {
 //   ("Ursula von der Leyen");
 // - a person's name does not end in such a particle: "Kickl Van" before "der
 //   Bellen" is "Kickl", then "Van der Bellen";
-// - a name of another type that starts with a role and a given name is a
-//   person's ("Bildungsministerin Sonja Hammerschmid" read as an
-//   organisation);
+// - a name of another type that starts with a role, or a noun for a person,
+//   and a given name is a person's ("Bildungsministerin Sonja Hammerschmid"
+//   read as an organisation);
 // - a person's name does not start with its role or title ("Außenminister
 //   Luis Videgaray" → "Luis Videgaray"), nor with a common noun or a
 //   place's demonym before a given name and a family name ("Broker Johann
@@ -66,7 +66,8 @@ namespace storyline::extract {
 //   Wilson nach Downsview", "Zwischen Gudme und Lundborg");
 // - a word that names a street by its head and is no listed common noun is
 //   a place ("Hamerlinggasse"), unless it names a kind of road
-//   ("Umfahrungsstraße");
+//   ("Umfahrungsstraße"); so is a compound whose own head is a feature of
+//   the land or a building and whose front is a name ("Stüdlhütte");
 // - a listed place with a compass point or a position before it, as one
 //   word, is a place ("Nordhessen", "Oberperu");
 // - a compass point alone is no place ("von Nord nach Süd");
@@ -74,6 +75,9 @@ namespace storyline::extract {
 //   nor is a compound of two dictionary words whose head is no kind of
 //   place and in which no place is named ("die Flüchtlingskrise", not
 //   "Hofburg" or "Salzburgarena");
+// - a listed place, or its genitive, ends a place name of two words before
+//   a common noun ("bei Genf Atomkerne"), not before a part of a town
+//   ("Berlin Mitte");
 // - a capitalized adjective of size, height or position, or "Bad", before a
 //   place opens its name ("der Große Schaftberg"), and "Bad" before an
 //   unknown word names a spa town ("Bad Niedernau");
