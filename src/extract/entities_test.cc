@@ -1041,6 +1041,21 @@ TEST(NameTagsTest, SpeakersAndNamesAfterRolesArePeople) {
   EXPECT_EQ(FixTags({"sagte", "Wien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
 }
 
+// A name of one word after "im" or "ins" and a lower-case adjective is a
+// place, not a person.
+TEST(NameTagsTest, PersonsAreNotInAPlace) {
+  const uint8_t o = 0, b_per = 1, i_per = 2;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"im", "argentinischen", "Mendoza", "begonnen"}, {o, o, b_per, o}),
+            (Tags{"O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"im", "englischen", "Hatfield", "hergestellt"}, {o, 11, b_per, o}),
+            (Tags{"O", "B-LOCderiv", "B-LOC", "O"}));
+  // Not a name of two words, nor after another preposition.
+  EXPECT_EQ(FixTags({"im", "englischen", "Peter", "Hatfield"}, {o, o, b_per, i_per}),
+            (Tags{"O", "O", "B-PER", "I-PER"}));
+  EXPECT_EQ(FixTags({"mit", "dem", "englischen", "Hatfield"}, {o, o, o, b_per}), (Tags{"O", "O", "O", "B-PER"}));
+}
+
 // A name of two or three words that are no words of the dictionary, right
 // after a role, is a person's where the tagger made it a place; a listed
 // place there stays.

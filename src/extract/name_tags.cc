@@ -433,6 +433,23 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
   }
 }
 
+bool IsLowerCaseAdjective(std::string_view word);
+
+// A name of one word after "im" or "ins" and an adjective in lower case is a
+// place where the tagger made it a person's: "im englischen Hatfield", "im
+// oberösterreichischen Wels" (a person is never "in dem").
+void PersonsAreNotInAPlace(std::span<const std::string_view> words, std::span<const std::string_view> folded,
+                           std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 2; i < n; ++i) {
+    // The adjective may be tagged a derivation ("englischen" LOCderiv).
+    if (t[i] != BeginTag(kTypePer) || (i + 1 < n && IsInside(t[i + 1])) || IsInside(t[i])) continue;
+    if ((folded[i - 2] != "im" && folded[i - 2] != "ins") || !IsLowerCaseAdjective(words[i - 1])) continue;
+    t[i] = BeginTag(kTypeLoc);
+  }
+}
+
 // A name of two or three words right after a role, which the tagger made a
 // place, is a person's ("der Vorstandsvorsitzende Corrado Passera",
 // "Anime-Regisseur Hayao Miyazaki"): not where the name is a listed place or
@@ -1380,8 +1397,6 @@ bool IsNameAdjective(const Gazetteer& gazetteer, std::span<const std::string_vie
   return false;
 }
 
-bool IsLowerCaseAdjective(std::string_view word);
-
 // The end of the words that name what a body is for, from `k` on:
 // capitalized words, also joined by "und" ("für Unterricht und Kultus"), by a
 // hyphen and "und" ("für Markt- und Sozialanalysen") or by "der"/"des" and
@@ -1863,6 +1878,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ListedPlacesAreNoPeople(gazetteer, folded, tags);
   SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
   NamesOfSeveralWordsAfterRolesArePeople(gazetteer, words, folded, tags);
+  PersonsAreNotInAPlace(words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   ListedNamesAreWhole(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
