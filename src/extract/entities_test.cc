@@ -1056,6 +1056,19 @@ TEST(NameTagsTest, PersonsAreNotInAPlace) {
   EXPECT_EQ(FixTags({"mit", "dem", "englischen", "Hatfield"}, {o, o, o, b_per}), (Tags{"O", "O", "O", "B-PER"}));
 }
 
+// A name of one word right after a direction or nearness is a place.
+TEST(NameTagsTest, PlacesNearOrTowards) {
+  const uint8_t o = 0, b_per = 1;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"drang", "bis", "südlich", "Locre", "vor"}, {o, o, o, o, o}),
+            (Tags{"O", "O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"in", "der", "Nähe", "von", "Cavaillon", "und"}, {o, o, o, o, b_per, o}),
+            (Tags{"O", "O", "O", "O", "B-LOC", "O"}));
+  // Not a dictionary word the tagger left out, nor a person after "Nähe" alone.
+  EXPECT_EQ(FixTags({"nördlich", "Haus", "und"}, {o, o, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"seine", "Nähe", "Müller", "sagte"}, {o, o, b_per, o}), (Tags{"O", "O", "B-PER", "O"}));
+}
+
 // A name of two or three words that are no words of the dictionary, right
 // after a role, is a person's where the tagger made it a place; a listed
 // place there stays.

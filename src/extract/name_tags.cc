@@ -450,6 +450,29 @@ void PersonsAreNotInAPlace(std::span<const std::string_view> words, std::span<co
   }
 }
 
+// A name of one word right after a word for a direction or nearness ("südlich
+// Locre", "nördlich von Rheinhausen", "in der Nähe von Cavaillon") is a place,
+// where the tagger made it a person's or left out a word no dictionary has.
+void PlacesNearOrTowards(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                         std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kWords[] = {
+      "suedlich", "noerdlich", "oestlich", "westlich", "suedoestlich", "suedwestlich", "nordoestlich",
+      "nordwestlich", "nahe", "unweit", "naehe"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i < n; ++i) {
+    if (i + 1 < n && IsInside(t[i + 1])) continue;
+    const bool person = t[i] == BeginTag(kTypePer);
+    if (!person && !(t[i] == 0 && IsNoDictionaryWord(gazetteer, words[i]))) continue;
+    if (!StartsUpper(words[i]) || !IsWordToken(words[i]) || (i + 1 < n && StartsUpper(words[i + 1]))) continue;
+    size_t k = i - 1;
+    if (folded[k] == "von" && k > 0) --k;
+    if (std::find(std::begin(kWords), std::end(kWords), folded[k]) == std::end(kWords)) continue;
+    if (folded[k] == "naehe" && k + 1 == i) continue;  // "Nähe" wants "von"
+    t[i] = BeginTag(kTypeLoc);
+  }
+}
+
 // A name of two or three words right after a role, which the tagger made a
 // place, is a person's ("der Vorstandsvorsitzende Corrado Passera",
 // "Anime-Regisseur Hayao Miyazaki"): not where the name is a listed place or
@@ -1879,6 +1902,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
   NamesOfSeveralWordsAfterRolesArePeople(gazetteer, words, folded, tags);
   PersonsAreNotInAPlace(words, folded, tags);
+  PlacesNearOrTowards(gazetteer, words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   ListedNamesAreWhole(gazetteer, words, folded, tags);
   PlaceAdjectiveAndPlaceNoun(words, tags);
