@@ -45,6 +45,9 @@ namespace storyline::extract {
 //   and so is a name of two or three unknown words after an office role
 //   that the tagger made a place ("der Vorstandsvorsitzende Corrado
 //   Passera");
+// - a name of one word after "im" and a lower-case adjective, or right after
+//   a direction or nearness, is a place ("im englischen Hatfield", "südlich
+//   Locre", "in der Nähe von Cavaillon");
 // - a place or organisation of our lists that the tagger left outside any
 //   name is that name ("Berlin (Reuters)"), where the case of its first word
 //   tells: written as listed, at the sentence start only when its
