@@ -461,14 +461,17 @@ void PlacesNearOrTowards(const Gazetteer& gazetteer, std::span<const std::string
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 1; i < n; ++i) {
-    if (i + 1 < n && IsInside(t[i + 1])) continue;
-    const bool person = t[i] == BeginTag(kTypePer);
-    if (!person && !(t[i] == 0 && IsNoDictionaryWord(gazetteer, words[i]))) continue;
-    if (!StartsUpper(words[i]) || !IsWordToken(words[i]) || (i + 1 < n && StartsUpper(words[i + 1]))) continue;
+    if (t[i] != 0 && t[i] != BeginTag(kTypePer)) continue;
+    if ((i + 1 < n && IsInside(t[i + 1])) || !StartsUpper(words[i])) continue;
+    // The word before first: it rules out most words cheaply (each of
+    // kWords starts with one of these letters).
     size_t k = i - 1;
     if (folded[k] == "von" && k > 0) --k;
+    if (folded[k].size() < 4 || std::string_view("snowu").find(folded[k][0]) == std::string_view::npos) continue;
     if (std::find(std::begin(kWords), std::end(kWords), folded[k]) == std::end(kWords)) continue;
     if (folded[k] == "naehe" && k + 1 == i) continue;  // "Nähe" wants "von"
+    if (!IsWordToken(words[i]) || (i + 1 < n && StartsUpper(words[i + 1]))) continue;
+    if (t[i] == 0 && !IsNoDictionaryWord(gazetteer, words[i])) continue;
     t[i] = BeginTag(kTypeLoc);
   }
 }
