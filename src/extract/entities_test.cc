@@ -1041,6 +1041,15 @@ TEST(NameTagsTest, SpeakersAndNamesAfterRolesArePeople) {
   EXPECT_EQ(FixTags({"sagte", "Wien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
 }
 
+// A role or a title alone is no person; a listed family name that is also
+// a title stays.
+TEST(NameTagsTest, RolesAloneAreNoNames) {
+  const uint8_t o = 0, b_per = 1;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Der", "Außenminister", "sagte"}, {o, b_per, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"sagte", "Merkel", "."}, {o, b_per, o}), (Tags{"O", "B-PER", "O"}));
+}
+
 // A name of one word after "im" or "ins" and a lower-case adjective is a
 // place, not a person.
 TEST(NameTagsTest, PersonsAreNotInAPlace) {

@@ -435,6 +435,23 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
 
 bool IsLowerCaseAdjective(std::string_view word);
 
+// A role or a title alone is no person's name: "Der Earl übernahm", "als
+// Captain und Sekretär", "Kardinal hält …". Not a family name of the lists
+// that is also a title or a role ("Graf", "Richter", "Kaiser").
+void RolesAloneAreNoNames(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                          std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != BeginTag(kTypePer) || (i + 1 < n && IsInside(t[i + 1]))) continue;
+    if (i > 0 && IsBegin(t[i - 1])) continue;
+    const WordFlags flags = gazetteer.FlagsOf(folded[i]);
+    if (flags.last_name || flags.first_name) continue;
+    if (!gazetteer.IsTitleOrRole(words[i], folded[i])) continue;
+    t[i] = 0;
+  }
+}
+
 // A name of one word after "im" or "ins" and an adjective in lower case is a
 // place where the tagger made it a person's: "im englischen Hatfield", "im
 // oberösterreichischen Wels" (a person is never "in dem").
@@ -1905,6 +1922,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   SpeakersAndNamesAfterRolesArePeople(gazetteer, words, folded, tags);
   NamesOfSeveralWordsAfterRolesArePeople(gazetteer, words, folded, tags);
   PersonsAreNotInAPlace(words, folded, tags);
+  RolesAloneAreNoNames(gazetteer, words, folded, tags);
   PlacesNearOrTowards(gazetteer, words, folded, tags);
   ListedNamesTheTaggerMissed(gazetteer, words, folded, tags);
   ListedNamesAreWhole(gazetteer, words, folded, tags);
