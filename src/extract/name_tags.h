@@ -25,6 +25,7 @@ namespace storyline::extract {
 // - a name of another type that starts with a role, or a noun for a person,
 //   and a given name is a person's ("Bildungsministerin Sonja Hammerschmid"
 //   read as an organisation);
+// - a role or a title alone is no person's name ("Der Earl übernahm");
 // - a person's name does not start with its role or title ("Außenminister
 //   Luis Videgaray" → "Luis Videgaray"), nor with a common noun or a
 //   place's demonym before a given name and a family name ("Broker Johann
