@@ -460,8 +460,9 @@ void PersonsAreNotInAPlace(std::span<const std::string_view> words, std::span<co
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 2; i < n; ++i) {
-    // The adjective may be tagged a derivation ("englischen" LOCderiv).
-    if (t[i] != BeginTag(kTypePer) || (i + 1 < n && IsInside(t[i + 1])) || IsInside(t[i])) continue;
+    // Whatever the adjective's tag: the tagger makes some a derivation
+    // ("englischen" LOCderiv).
+    if (t[i] != BeginTag(kTypePer) || (i + 1 < n && IsInside(t[i + 1]))) continue;
     if ((folded[i - 2] != "im" && folded[i - 2] != "ins") || !IsLowerCaseAdjective(words[i - 1])) continue;
     t[i] = BeginTag(kTypeLoc);
   }
@@ -1305,7 +1306,7 @@ void PlaceAdjectiveAndPlaceNoun(std::span<const std::string_view> words, std::ve
 
 // A place adjective that the tagger took for a derivation on its own names
 // an organisation together with a noun of a club, an association, a
-// cooperative, a company or a works after it: "beim Hamburger
+// cooperative, a savings bank, a railway or a works after it: "beim Hamburger
 // Mieterverein", "der Veitscher Magnesitwerke", "der Südstormarnschen
 // Kreisbahn" are organisations by GermEval's guidelines.
 void PlaceAdjectiveAndBodyNoun(std::span<const std::string_view> words, std::span<const std::string_view> folded,
