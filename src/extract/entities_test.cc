@@ -1041,6 +1041,15 @@ TEST(NameTagsTest, SpeakersAndNamesAfterRolesArePeople) {
   EXPECT_EQ(FixTags({"sagte", "Wien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
 }
 
+// The pronouns of polite address are no names.
+TEST(NameTagsTest, PolitePronounsAreNoNames) {
+  const uint8_t o = 0, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"in", "Ihrem", "Glauben"}, {o, b_loc, o}), Tags(3, "O"));
+  // A pronoun that opens a longer name stays: the name is the tagger's.
+  EXPECT_EQ(FixTags({"in", "Ihrem", "Glauben"}, {o, b_loc, i_loc}), (Tags{"O", "B-LOC", "I-LOC"}));
+}
+
 // A role or a title alone is no person; a listed family name that is also
 // a title stays.
 TEST(NameTagsTest, RolesAloneAreNoNames) {

@@ -1658,6 +1658,17 @@ void CommonNounAcronymsAreNoNames(std::span<const std::string_view> words, std::
   }
 }
 
+// The pronouns of polite address, capitalized inside a sentence ("in Ihrem
+// Glauben", "Wir danken Ihnen"), are no names of one word.
+void PolitePronounsAreNoNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kPronouns[] = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"};
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsBegin((*tags)[i]) || (i + 1 < n && IsInside((*tags)[i + 1]))) continue;
+    if (std::find(std::begin(kPronouns), std::end(kPronouns), words[i]) != std::end(kPronouns)) (*tags)[i] = 0;
+  }
+}
+
 // A word in lower case with an adjective's ending ("pro-kurdischen",
 // "oberösterreichische", "regierungskritischen"): letters and hyphens only,
 // none of them a capital.
@@ -1952,6 +1963,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   QuotedWords(gazetteer, words, folded, tags);
   CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
+  PolitePronounsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
   NamesBeforeTheirAcronyms(words, tags);
   NewspapersByTheirHead(words, tags);
