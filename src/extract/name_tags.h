@@ -109,7 +109,8 @@ namespace storyline::extract {
 //   für Kommunikation", "Medizinischen Hochschule Hannover"), and so is a
 //   capitalized adjective before an organisation ("Junge ÖVP");
 // - a name of one token that abbreviates a common noun is no name ("am PC",
-//   "per SMS", "der CEO");
+//   "per SMS", "der CEO"), nor is a pronoun of polite address ("in Ihrem
+//   Glauben");
 // - "SR" before a family name in a match report is the referee: the name
 //   after it is a person's ("SR Kolleger" read as an organisation);
 // - a name that an acronym in parentheses after it abbreviates is one name
