@@ -1116,6 +1116,11 @@ TEST(NameTagsTest, PlaceNamesDoNotStartWithTheirKind) {
             (Tags{"O", "O", "O", "B-LOC", "O"}));
   // A person's name of two words after "Stadt" stays.
   EXPECT_EQ(FixTags({"der", "Stadt", "Anna", "Meier"}, {o, o, b_per, 2}), (Tags{"O", "O", "B-PER", "I-PER"}));
+  // Before a person's name of one word, a compound of such a noun counts too,
+  // also in the genitive.
+  EXPECT_EQ(FixTags({"vor", "der", "Mittelmeerinsel", "Giglio", "einen"}, {o, o, o, b_per, o}),
+            (Tags{"O", "O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"des", "Grenzdorfes", "Chamilo", "."}, {o, o, b_per, o}), (Tags{"O", "O", "B-LOC", "O"}));
 }
 
 // A compound whose own head is a feature of the land or a building and whose

@@ -537,6 +537,15 @@ bool IsPlaceKindNoun(std::string_view folded) {
   return std::find(std::begin(kWords), std::end(kWords), folded) != std::end(kWords);
 }
 
+// Whether the folded word, alone or as a compound's head, ends in one of
+// `heads`, also in the genitive ("Instituts", "Bundesamtes").
+bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
+  const auto ends = [heads](std::string_view w) {
+    return std::any_of(heads.begin(), heads.end(), [w](std::string_view h) { return w.ends_with(h); });
+  };
+  return ends(folded) || GenitiveEnding(folded, ends) != 0;
+}
+
 // A place's name does not start with the kind of place it is: GermEval
 // names "Torgau" in "die Kreisstadt Torgau" and "Lusen" in "vom Berg Lusen",
 // and the tagger now and then takes the noun in. A name of one word right
@@ -549,7 +558,15 @@ void PlaceNamesDoNotStartWithTheirKind(std::span<const std::string_view> words,
   for (size_t i = 0; i + 1 < n; ++i) {
     const bool inside = t[i] == BeginTag(kTypeLoc) && t[i + 1] == InsideTag(kTypeLoc);
     const bool person_after = t[i] == 0 && t[i + 1] == BeginTag(kTypePer);
-    if ((!inside && !person_after) || !IsPlaceKindNoun(folded[i]) || !StartsUpper(words[i + 1])) continue;
+    if ((!inside && !person_after) || !StartsUpper(words[i + 1])) continue;
+    // Before a person's name, a compound of such a noun counts too, also in
+    // the genitive ("das Weinbaugebiet Châtillonnais", "vor der
+    // Mittelmeerinsel Giglio", "des Grenzdorfes Chamilo").
+    static constexpr std::string_view kKindHeads[] = {"gebiet", "schlucht", "stadt", "dorf", "gemeinde", "insel",
+                                                      "region", "provinz", "gebirge", "kloster"};
+    if (!IsPlaceKindNoun(folded[i]) && !(person_after && StartsUpper(words[i]) && EndsInHead(folded[i], kKindHeads))) {
+      continue;
+    }
     if (inside) {
       t[i] = 0;
       t[i + 1] = BeginTag(kTypeLoc);
@@ -869,15 +886,6 @@ void ClubNamesEndInTheirYear(std::span<const std::string_view> words, std::vecto
     if (i + 1 < n && StartsUpper(words[i + 1]) && IsWordToken(words[i + 1])) continue;
     t[i] = InsideTag(kTypeOrg);
   }
-}
-
-// Whether the folded word, alone or as a compound's head, ends in one of
-// `heads`, also in the genitive ("Instituts", "Bundesamtes").
-bool EndsInHead(std::string_view folded, std::span<const std::string_view> heads) {
-  const auto ends = [heads](std::string_view w) {
-    return std::any_of(heads.begin(), heads.end(), [w](std::string_view h) { return w.ends_with(h); });
-  };
-  return ends(folded) || GenitiveEnding(folded, ends) != 0;
 }
 
 // A word the dictionary does not know that ends as German place names do
