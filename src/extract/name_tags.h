@@ -62,8 +62,9 @@ namespace storyline::extract {
 //   Hauptbahnhof"), and with a club's, an association's or a works' noun
 //   one organisation ("Hamburger Mieterverein", "Veitscher Magnesitwerke");
 // - a place's name does not start with the kind of place it is ("die
-//   Kreisstadt Torgau" names "Torgau"), and one word after such a noun is
-//   no person ("die Stadt Teirm");
+//   Kreisstadt Torgau" names "Torgau"), and one word after such a noun, or
+//   after a compound of one, is no person ("die Stadt Teirm", "vor der
+//   Mittelmeerinsel Giglio");
 // - a list of names after a plural noun for settlements or islands names
 //   places ("die Gemeinden Bedra und Braunsdorf", "die Inseln Chios ...");
 // - the other name of a way or a span beside a place is a place too ("von
