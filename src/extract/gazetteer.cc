@@ -544,30 +544,37 @@ DictionaryClass Gazetteer::DictionaryClassOf(std::string_view word) const {
   return DictionaryClass::kUnknown;
 }
 
-size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
-  if (!impl_->has_dictionary || word.size() < kMinFront + kMinHead) return 0;
-  // The suffix hash grows byte by byte from the end, so each candidate head
-  // costs one lookup, shortest first.
+namespace {
+
+// Where the shortest (or the longest) head of `word` listed in `heads`
+// begins, else 0 (see Gazetteer::DictionaryNounHead). The suffix hash grows
+// byte by byte from the end, so each candidate head costs one lookup,
+// shortest first.
+template <typename HeadSet>
+size_t NounHeadAt(const HeadSet& heads, std::string_view word, bool longest) {
+  if (word.size() < kMinFront + kMinHead) return 0;
+  size_t found = 0;
   uint64_t h = kFnvSeed;
   for (size_t at = word.size(); at-- > kMinFront;) {
     const auto c = static_cast<unsigned char>(word[at]);
     h = FnvStep(h, c);
     // Split only at the start of a code point.
-    if (word.size() - at >= kMinHead && (c & 0xc0) != 0x80 && impl_->noun_heads.Contains(h)) return at;
+    if (word.size() - at >= kMinHead && (c & 0xc0) != 0x80 && heads.Contains(h)) {
+      if (!longest) return at;
+      found = at;
+    }
   }
-  return 0;
+  return found;
+}
+
+}  // namespace
+
+size_t Gazetteer::DictionaryNounHead(std::string_view word) const {
+  return impl_->has_dictionary ? NounHeadAt(impl_->noun_heads, word, false) : 0;
 }
 
 size_t Gazetteer::DictionaryNounHeadLongest(std::string_view word) const {
-  if (!impl_->has_dictionary || word.size() < kMinFront + kMinHead) return 0;
-  size_t longest = 0;
-  uint64_t h = kFnvSeed;
-  for (size_t at = word.size(); at-- > kMinFront;) {
-    const auto c = static_cast<unsigned char>(word[at]);
-    h = FnvStep(h, c);
-    if (word.size() - at >= kMinHead && (c & 0xc0) != 0x80 && impl_->noun_heads.Contains(h)) longest = at;
-  }
-  return longest;
+  return impl_->has_dictionary ? NounHeadAt(impl_->noun_heads, word, true) : 0;
 }
 
 void Gazetteer::PrefetchWordLookups(std::string_view word, std::string_view folded) const {
