@@ -972,6 +972,13 @@ void PlaceNamesWithTheirAdjective(const Gazetteer& gazetteer, std::span<const st
   }
 }
 
+// Whether the word (as written, and folded) is a place of our lists or the
+// start of one, or a catalog's place.
+bool IsPlaceWord(const Gazetteer& gazetteer, std::string_view word, std::string_view folded) {
+  return gazetteer.IsListedPlace(std::span(&folded, 1)) ||
+         (gazetteer.PhraseStartOf(word, folded) & kPhrasePlaceBegin) != 0;
+}
+
 // A plural compound of a dictionary noun that the tagger made a place of
 // one word is none: "in Erdhöhlen", "von Bräunungsstudios", "in
 // Mobilfunknetzen" (the tagger reads an unknown capitalized word after "in"
@@ -999,9 +1006,7 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
       continue;
     }
     if (gazetteer.DictionaryClassOf(w) != DictionaryClass::kUnknown || gazetteer.DictionaryNounHead(w) == 0) continue;
-    if (gazetteer.IsListedPlace(folded.subspan(i, 1)) || (gazetteer.PhraseStartOf(w, f) & kPhrasePlaceBegin) != 0) {
-      continue;
-    }
+    if (IsPlaceWord(gazetteer, w, f)) continue;
     t[i] = 0;
   }
 }
@@ -1049,18 +1054,11 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
     }
     auto starts = [&](std::string_view x) { return f.starts_with(x); };
     if (EndsInHead(f, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) continue;
-    if (gazetteer.IsListedPlace(folded.subspan(i, 1)) || (gazetteer.PhraseStartOf(w, f) & kPhrasePlaceBegin) != 0) {
-      continue;
-    }
+    if (IsPlaceWord(gazetteer, w, f)) continue;
     // A place in front or as the head, or a place's genitive:
     // "Salzburgarena", "Lillehammer", "Kontinentaleuropa", "Wetzlars".
-    const auto is_place = [&](std::string_view part) {
-      const std::string key = text::Fold(part, "de");
-      const std::string_view view = key;
-      return gazetteer.IsListedPlace(std::span(&view, 1)) ||
-             (gazetteer.PhraseStartOf(part, key) & kPhrasePlaceBegin) != 0;
-    };
-    if (is_place(w.substr(0, head)) || is_place(front) || is_place(w.substr(head)) ||
+    const auto is_place = [&](std::string_view part) { return IsPlaceWord(gazetteer, part, text::Fold(part, "de")); };
+    if (is_place(w.substr(0, head)) || (front.size() < head && is_place(front)) || is_place(w.substr(head)) ||
         (w.ends_with("s") && is_place(w.substr(0, w.size() - 1)))) {
       continue;
     }
@@ -1656,24 +1654,21 @@ void RefereesArePeople(const Gazetteer& gazetteer, std::span<const std::string_v
   }
 }
 
-// A name of one token that is such an abbreviation is no name: the tagger
-// reads most words in capitals as organisations.
+// The pronouns of polite address, capitalized inside a sentence ("in Ihrem
+// Glauben", "Wir danken Ihnen").
+bool IsPolitePronoun(std::string_view word) {
+  static constexpr std::string_view kPronouns[] = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"};
+  return std::find(std::begin(kPronouns), std::end(kPronouns), word) != std::end(kPronouns);
+}
+
+// A name of one token that abbreviates a common noun (IsCommonNounAcronym)
+// is no name: the tagger reads most words in capitals as organisations. Nor
+// is a pronoun of polite address ("in Ihrem Glauben" read as a place).
 void CommonNounAcronymsAreNoNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
   const size_t n = words.size();
   for (size_t i = 0; i < n; ++i) {
     if (!IsBegin((*tags)[i]) || (i + 1 < n && IsInside((*tags)[i + 1]))) continue;
-    if (IsCommonNounAcronym(words[i])) (*tags)[i] = 0;
-  }
-}
-
-// The pronouns of polite address, capitalized inside a sentence ("in Ihrem
-// Glauben", "Wir danken Ihnen"), are no names of one word.
-void PolitePronounsAreNoNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kPronouns[] = {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer", "Ihres"};
-  const size_t n = words.size();
-  for (size_t i = 0; i < n; ++i) {
-    if (!IsBegin((*tags)[i]) || (i + 1 < n && IsInside((*tags)[i + 1]))) continue;
-    if (std::find(std::begin(kPronouns), std::end(kPronouns), words[i]) != std::end(kPronouns)) (*tags)[i] = 0;
+    if (IsCommonNounAcronym(words[i]) || IsPolitePronoun(words[i])) (*tags)[i] = 0;
   }
 }
 
@@ -1971,7 +1966,6 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   QuotedWords(gazetteer, words, folded, tags);
   CantonIsNoName(words, tags);
   CommonNounAcronymsAreNoNames(words, tags);
-  PolitePronounsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
   NamesBeforeTheirAcronyms(words, tags);
   NewspapersByTheirHead(words, tags);
