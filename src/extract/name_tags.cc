@@ -873,6 +873,48 @@ void EnglishPlaceNames(std::span<const std::string_view> words, std::vector<uint
   }
 }
 
+// A name that starts with the Romance word for a natural feature, then
+// names, maybe joined by particles, is a place: "Cerro San Félix" (read as a
+// person), "Lido delle Nazioni", "Isola di Arabella", "Gorge de la
+// Langouette", "Piz Buin". Not "Rio", "Costa" or "Val", which are given and
+// family names too ("Rio Reiser"), nor where the tagger found an
+// organisation or the word is inside a longer name ("Monte dei Paschi").
+void RomancePlaceNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kHeads[] = {
+      "Cerro", "Río",   "Monte", "Lago",  "Isola",  "Isole",  "Lido",  "Sierra", "Playa", "Valle",
+      "Mont",  "Lac",   "Gorge", "Pic",   "Isla",   "Islas",  "Golfo", "Cabo",   "Capo",  "Punta",
+      "Laguna", "Bahía", "Piz",  "Pizzo", "Passo",  "Col"};
+  static constexpr std::string_view kParticles[] = {"de",   "di",   "del", "della", "delle", "dei",
+                                                    "degli", "des", "du",  "la",    "le",    "do"};
+  auto is_particle = [](std::string_view w) {
+    return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles);
+  };
+  auto is_name = [](std::string_view w) { return w.size() >= 2 && StartsUpper(w) && IsWordToken(w); };
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (std::find(std::begin(kHeads), std::end(kHeads), words[i]) == std::end(kHeads)) continue;
+    if (IsInside(t[i]) || (t[i] != 0 && TagType(t[i]) != kTypePer && TagType(t[i]) != kTypeLoc)) continue;
+    // The head, then names and the particles between them.
+    size_t end = i + 1;
+    while (end < n) {
+      size_t k = end;
+      while (k < n && is_particle(words[k])) ++k;
+      if (k >= n || !is_name(words[k])) break;
+      end = k + 1;
+    }
+    if (end == i + 1) continue;
+    // A longer name the tagger found keeps its end.
+    if (t[i] != 0) {
+      while (end < n && IsInside(t[end]) && TagType(t[end]) == TagType(t[i])) ++end;
+    }
+    if (end < n && IsInside(t[end])) continue;
+    t[i] = BeginTag(kTypeLoc);
+    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeLoc);
+    i = end - 1;
+  }
+}
+
 // A club's year of founding, written with two digits and a leading zero
 // after its name, belongs to the name: "FC Schalke 04", "Mainz 05". Not
 // before a capitalized word, a noun the number may count.
@@ -1959,6 +2001,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ClubNamesEndInTheirYear(words, tags);
   RoadsByTheirNumbers(words, folded, tags);
   EnglishPlaceNames(words, tags);
+  RomancePlaceNames(words, tags);
   EnglishInstitutionsByTheirHead(gazetteer, words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
