@@ -1448,6 +1448,8 @@ TEST(NameTagsTest, RomancePlaceNames) {
   EXPECT_EQ(FixTags({"die", "Monte", "dei", "Paschi", "meldet"}, {o, b_org, i_org, i_org, o}),
             (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(FixTags({"am", "Lido", "baden", "Kinder"}, std::vector<uint8_t>(4, o)), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"*", "Lido", "di", "Spina", "Die", "Straße", "hat"}, std::vector<uint8_t>(7, o)),
+            (Tags{"O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O"}));
   EXPECT_EQ(FixTags({"Sänger", "Rio", "Reiser", "sang"}, {o, b_per, i_per, o}),
             (Tags{"O", "B-PER", "I-PER", "O"}));
 }

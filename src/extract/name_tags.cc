@@ -876,10 +876,12 @@ void EnglishPlaceNames(std::span<const std::string_view> words, std::vector<uint
 // A name that starts with the Romance word for a natural feature, then
 // names, maybe joined by particles, is a place: "Cerro San Félix" (read as a
 // person), "Lido delle Nazioni", "Isola di Arabella", "Gorge de la
-// Langouette", "Piz Buin". Not "Rio", "Costa" or "Val", which are given and
-// family names too ("Rio Reiser"), nor where the tagger found an
-// organisation or the word is inside a longer name ("Monte dei Paschi").
-void RomancePlaceNames(std::span<const std::string_view> words, std::vector<uint8_t>* tags) {
+// Langouette", "Piz Buin". After the first name no word of the dictionary
+// joins it. Not "Rio", "Costa" or "Val", which are given and family names
+// too ("Rio Reiser"), nor where the tagger found an organisation or the word
+// is inside a longer name ("Monte dei Paschi").
+void RomancePlaceNames(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                       std::vector<uint8_t>* tags) {
   static constexpr std::string_view kHeads[] = {
       "Cerro", "Río",   "Monte", "Lago",  "Isola",  "Isole",  "Lido",  "Sierra", "Playa", "Valle",
       "Mont",  "Lac",   "Gorge", "Pic",   "Isla",   "Islas",  "Golfo", "Cabo",   "Capo",  "Punta",
@@ -895,12 +897,14 @@ void RomancePlaceNames(std::span<const std::string_view> words, std::vector<uint
   for (size_t i = 0; i + 1 < n; ++i) {
     if (std::find(std::begin(kHeads), std::end(kHeads), words[i]) == std::end(kHeads)) continue;
     if (IsInside(t[i]) || (t[i] != 0 && TagType(t[i]) != kTypePer && TagType(t[i]) != kTypeLoc)) continue;
-    // The head, then names and the particles between them.
+    // The head, then names and the particles between them; after the first
+    // name, no word of the dictionary ("Lido di Spina Die Straße").
     size_t end = i + 1;
     while (end < n) {
       size_t k = end;
       while (k < n && is_particle(words[k])) ++k;
       if (k >= n || !is_name(words[k])) break;
+      if (k > i + 1 && gazetteer.DictionaryClassOf(words[k]) != DictionaryClass::kUnknown) break;
       end = k + 1;
     }
     if (end == i + 1) continue;
@@ -2001,7 +2005,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ClubNamesEndInTheirYear(words, tags);
   RoadsByTheirNumbers(words, folded, tags);
   EnglishPlaceNames(words, tags);
-  RomancePlaceNames(words, tags);
+  RomancePlaceNames(gazetteer, words, tags);
   EnglishInstitutionsByTheirHead(gazetteer, words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);
