@@ -1433,10 +1433,10 @@ TEST(NameTagsTest, EnglishPlaceNames) {
   EXPECT_EQ(FixTags({"der", "Wall", "Street", "vom"}, {o, b_org, i_org, o}), (Tags{"O", "B-ORG", "I-ORG", "O"}));
 }
 
-// A name that starts with the Romance word for a natural feature is a place,
-// over its particles; not where the tagger found an organisation, and not
+// A name that starts with the Romance or English word for a natural feature,
+// a bridge, a port or a fort is a place, over its particles; not where the tagger found an organisation, and not
 // the word alone.
-TEST(NameTagsTest, RomancePlaceNames) {
+TEST(NameTagsTest, PlaceNamesAfterTheirKindAbroad) {
   const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5, i_org = 6;
   using Tags = std::vector<std::string>;
   EXPECT_EQ(FixTags({"im", "Cerro", "San", "Félix", "("}, {o, b_per, i_per, i_per, o}),
@@ -1448,6 +1448,7 @@ TEST(NameTagsTest, RomancePlaceNames) {
   EXPECT_EQ(FixTags({"die", "Monte", "dei", "Paschi", "meldet"}, {o, b_org, i_org, i_org, o}),
             (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
   EXPECT_EQ(FixTags({"am", "Lido", "baden", "Kinder"}, std::vector<uint8_t>(4, o)), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"von", "Lake", "Louise", "setzte"}, {o, b_per, i_per, o}), (Tags{"O", "B-LOC", "I-LOC", "O"}));
   EXPECT_EQ(FixTags({"*", "Lido", "di", "Spina", "Die", "Straße", "hat"}, std::vector<uint8_t>(7, o)),
             (Tags{"O", "B-LOC", "I-LOC", "I-LOC", "O", "O", "O"}));
   EXPECT_EQ(FixTags({"Sänger", "Rio", "Reiser", "sang"}, {o, b_per, i_per, o}),

@@ -873,19 +873,21 @@ void EnglishPlaceNames(std::span<const std::string_view> words, std::vector<uint
   }
 }
 
-// A name that starts with the Romance word for a natural feature, then
-// names, maybe joined by particles, is a place: "Cerro San Félix" (read as a
-// person), "Lido delle Nazioni", "Isola di Arabella", "Gorge de la
-// Langouette", "Piz Buin". After the first name no word of the dictionary
-// joins it. Not "Rio", "Costa" or "Val", which are given and family names
-// too ("Rio Reiser"), nor where the tagger found an organisation or the word
-// is inside a longer name ("Monte dei Paschi").
-void RomancePlaceNames(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+// A name that starts with the Romance or English word for a natural feature,
+// a bridge, a port or a fort, then names, maybe joined by particles, is a
+// place: "Cerro San Félix" (read as a person), "Lido delle Nazioni", "Isola
+// di Arabella", "Gorge de la Langouette", "Pont del Diable", "Lake Louise",
+// "Port Grosvenor". After the first name no word of the dictionary joins it.
+// Not "Rio", "Costa" or "Val", which are given and family names too ("Rio
+// Reiser"), nor where the tagger found an organisation or the word is inside
+// a longer name ("Monte dei Paschi").
+void PlaceNamesAfterTheirKindAbroad(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                        std::vector<uint8_t>* tags) {
   static constexpr std::string_view kHeads[] = {
       "Cerro", "Río",   "Monte", "Lago",  "Isola",  "Isole",  "Lido",  "Sierra", "Playa", "Valle",
       "Mont",  "Lac",   "Gorge", "Pic",   "Isla",   "Islas",  "Golfo", "Cabo",   "Capo",  "Punta",
-      "Laguna", "Bahía", "Piz",  "Pizzo", "Passo",  "Col"};
+      "Laguna", "Bahía", "Piz",  "Pizzo", "Passo",  "Col",   "Pont",  "Ponte",  "Puente", "Port",
+      "Mount", "Lake",  "Cape",  "Fort"};
   static constexpr std::string_view kParticles[] = {"de",   "di",   "del", "della", "delle", "dei",
                                                     "degli", "des", "du",  "la",    "le",    "do"};
   auto is_particle = [](std::string_view w) {
@@ -2005,7 +2007,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   ClubNamesEndInTheirYear(words, tags);
   RoadsByTheirNumbers(words, folded, tags);
   EnglishPlaceNames(words, tags);
-  RomancePlaceNames(gazetteer, words, tags);
+  PlaceNamesAfterTheirKindAbroad(gazetteer, words, tags);
   EnglishInstitutionsByTheirHead(gazetteer, words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);

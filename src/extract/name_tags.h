@@ -99,8 +99,9 @@ namespace storyline::extract {
 //   person's name ("mit dem Namen Leo");
 // - a name that ends in the English noun for a natural feature, or that
 //   such a noun follows, is a place ("Hudson River", "Bedford Falls");
-// - a name that starts with the Romance word for a natural feature is a
-//   place, over its particles ("Cerro San Félix", "Lido delle Nazioni");
+// - a name that starts with the Romance or English word for a natural
+//   feature, a bridge, a port or a fort is a place, over its particles
+//   ("Cerro San Félix", "Lido delle Nazioni", "Lake Louise");
 // - an English name of an institution or a company is one organisation by
 //   its head ("George Washington University", "California Institute of
 //   Technology");
