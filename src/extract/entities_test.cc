@@ -1433,6 +1433,19 @@ TEST(NameTagsTest, EnglishPlaceNames) {
   EXPECT_EQ(FixTags({"der", "Wall", "Street", "vom"}, {o, b_org, i_org, o}), (Tags{"O", "B-ORG", "I-ORG", "O"}));
 }
 
+// A noun of the dictionary that the tagger made a place of one word is none;
+// listed places, their genitives and places with a compass point stay.
+TEST(NameTagsTest, DictionaryNounsAreNoPlaces) {
+  const uint8_t o = 0, b_loc = 3;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Beschäftigte", "in", "Großhandel", ","}, {o, o, b_loc, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"und", "Immobilien", "wecken"}, {o, b_loc, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"einige", "in", "Handschellen", ","}, {o, o, b_loc, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"aus", "Süditalien", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"von", "Erfurts", "Trainer"}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"nach", "Deutschland", "."}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+}
+
 // A name that starts with the Romance or English word for a natural feature,
 // a bridge, a port or a fort is a place, over its particles; not where the tagger found an organisation, and not
 // the word alone.

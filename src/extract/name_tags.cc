@@ -1114,6 +1114,36 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
   }
 }
 
+// A noun the dictionary lists as written that the tagger made a place of
+// one word is none: "in Großhandel", "des Meistertitels", "in
+// Handschellen". Its ending must be a noun's (NameKindCodeOf), for the
+// dictionary lists places too ("Rhodos", "Auschwitz"). Not a listed or
+// catalog place, nor its genitive ("Erfurts"), nor one with a compass point
+// or a position in front ("Nordafrikas", "Süditalien"), nor one that ends in
+// the head of a kind of place ("Hofburg"), nor a listed given or family
+// name, nor the sentence's first word, where the dictionary's names of
+// people stand as often ("Erdogans Regime").
+void DictionaryNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 1; i < n; ++i) {
+    if (t[i] != BeginTag(kTypeLoc) || (i + 1 < n && IsInside(t[i + 1]))) continue;
+    const std::string_view w = words[i];
+    const std::string_view f = folded[i];
+    if (!IsWordToken(w) || !ListedAsWritten(gazetteer, w) || IsPlaceWord(gazetteer, w, f)) continue;
+    auto starts = [&](std::string_view x) { return f.starts_with(x); };
+    if (EndsInHead(f, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) continue;
+    if (w.ends_with("s") && IsPlaceWord(gazetteer, w.substr(0, w.size() - 1), f.substr(0, f.size() - 1))) continue;
+    if (gazetteer.GenitivePlaceEnding(f) != 0) continue;
+    const WordFlags flags = gazetteer.FlagsOf(f);
+    if (flags.first_name || flags.last_name) continue;
+    const uint8_t code = gazetteer.NameKindCodeOf(w);
+    if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets != static_cast<int>(NameKind::kNoun)) continue;
+    t[i] = 0;
+  }
+}
+
 // A listed place, or its genitive, ends a name of two words that the tagger
 // made a place where the second is a common noun: "bei Genf Atomkerne
 // zusammenstoßen", "in Argentinien Menschenrechtsgruppen", "Asien
@@ -2000,6 +2030,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CompassPointsAreNoPlaces(words, folded, tags);
   PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
   CompoundNounsAreNoPlaces(gazetteer, words, folded, tags);
+  DictionaryNounsAreNoPlaces(gazetteer, words, folded, tags);
   PlacesEndBeforeACommonNoun(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);

@@ -79,7 +79,8 @@ namespace storyline::extract {
 // - a plural compound of a dictionary noun is no place ("in Erdhöhlen"),
 //   nor is a compound of two dictionary words whose head is no kind of
 //   place and in which no place is named ("die Flüchtlingskrise", not
-//   "Hofburg" or "Salzburgarena");
+//   "Hofburg" or "Salzburgarena"), nor a noun the dictionary lists whose
+//   ending is a noun's ("in Großhandel", "in Handschellen");
 // - a listed place, or its genitive, ends a place name of two words before
 //   a common noun ("bei Genf Atomkerne"), not before a part of a town
 //   ("Berlin Mitte");
