@@ -1433,6 +1433,19 @@ TEST(NameTagsTest, EnglishPlaceNames) {
   EXPECT_EQ(FixTags({"der", "Wall", "Street", "vom"}, {o, b_org, i_org, o}), (Tags{"O", "B-ORG", "I-ORG", "O"}));
 }
 
+// A listed place before English words in the plural that the dictionary
+// lacks names a team; not lower-case words that fold as places ("oder").
+TEST(NameTagsTest, TeamsByTheirPlace) {
+  const uint8_t o = 0, b_per = 1, b_loc = 3, i_loc = 4;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"Die", "Chicago", "Bulls", "haben"}, {o, b_loc, i_loc, o}), (Tags{"O", "B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"den", "New", "York", "Rangers", "die"}, {o, b_loc, i_loc, b_per, o}),
+            (Tags{"O", "B-ORG", "I-ORG", "I-ORG", "O"}));
+  EXPECT_EQ(FixTags({"Schiffs-", "oder", "Hollandfonds", ","}, std::vector<uint8_t>(4, o)), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"auch", "Finnland", "seine", "Asylpraxis", "."}, {o, b_loc, o, o, o}),
+            (Tags{"O", "B-LOC", "O", "O", "O"}));
+}
+
 // A noun of the dictionary that the tagger made a place of one word is none;
 // listed places, their genitives and places with a compass point stay.
 TEST(NameTagsTest, DictionaryNounsAreNoPlaces) {

@@ -921,6 +921,48 @@ void PlaceNamesAfterTheirKindAbroad(const Gazetteer& gazetteer, std::span<const 
   }
 }
 
+// A listed place, capitalized, before one or two English words that end in
+// the plural -s and that the dictionary lacks, nor its nouns as heads, names
+// a team: "Chicago Bulls" (read as a place), "New York Rangers", "Detroit
+// Red Wings". Not before a further capitalized word.
+void TeamsByTheirPlace(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                       std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  auto english = [&](size_t k) {
+    const std::string_view w = words[k];
+    if (w.size() < 3 || w[0] < 'A' || w[0] > 'Z') return false;
+    for (char c : w) {
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+    }
+    return IsNoDictionaryWord(gazetteer, w) && !gazetteer.IsListedPlace(folded.subspan(k, 1));
+  };
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (IsInside(t[i]) || (t[i] != 0 && TagType(t[i]) == kTypeOth)) continue;
+    size_t place = 0;
+    for (size_t len = std::min<size_t>(3, n - i - 1); len > 0; --len) {
+      const auto capitalized = [&](std::string_view w) { return StartsUpper(w); };
+      if (std::all_of(words.begin() + i, words.begin() + i + len, capitalized) &&
+          gazetteer.IsListedPlace(folded.subspan(i, len))) {
+        place = len;
+        break;
+      }
+    }
+    if (place == 0) continue;
+    size_t end = i + place;
+    size_t last = n;
+    for (size_t k = end; k < std::min(n, end + 2) && english(k); ++k) {
+      if (words[k].back() == 's') last = k;
+    }
+    if (last == n) continue;
+    end = last + 1;
+    if (end < n && (IsInside(t[end]) || (StartsUpper(words[end]) && IsWordToken(words[end])))) continue;
+    t[i] = BeginTag(kTypeOrg);
+    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
+    i = end - 1;
+  }
+}
+
 // A club's year of founding, written with two digits and a leading zero
 // after its name, belongs to the name: "FC Schalke 04", "Mainz 05". Not
 // before a capitalized word, a noun the number may count.
@@ -2039,6 +2081,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   RoadsByTheirNumbers(words, folded, tags);
   EnglishPlaceNames(words, tags);
   PlaceNamesAfterTheirKindAbroad(gazetteer, words, tags);
+  TeamsByTheirPlace(gazetteer, words, folded, tags);
   EnglishInstitutionsByTheirHead(gazetteer, words, tags);
   GivenNamesAlone(gazetteer, words, folded, tags);
   NamesOfMediaAndOrganizations(gazetteer, words, folded, tags);

@@ -103,6 +103,8 @@ namespace storyline::extract {
 // - a name that starts with the Romance or English word for a natural
 //   feature, a bridge, a port or a fort is a place, over its particles
 //   ("Cerro San Félix", "Lido delle Nazioni", "Lake Louise");
+// - a listed place before English words in the plural that the dictionary
+//   lacks names a team ("Chicago Bulls", "New York Rangers");
 // - an English name of an institution or a company is one organisation by
 //   its head ("George Washington University", "California Institute of
 //   Technology");
