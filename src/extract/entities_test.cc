@@ -1433,6 +1433,17 @@ TEST(NameTagsTest, EnglishPlaceNames) {
   EXPECT_EQ(FixTags({"der", "Wall", "Street", "vom"}, {o, b_org, i_org, o}), (Tags{"O", "B-ORG", "I-ORG", "O"}));
 }
 
+// A listed place joined by a hyphen to a part of a town or a kind of place is
+// a place; not an abbreviation before it, nor a compound after it.
+TEST(NameTagsTest, PlacesWithTheirPartAfterAHyphen) {
+  const uint8_t o = 0;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"in", "Berlin-Mitte", "können"}, std::vector<uint8_t>(3, o)), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"zum", "Gaza-Streifen", "erschossen"}, std::vector<uint8_t>(3, o)), (Tags{"O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"in", "der", "US-Stadt", "Aurora"}, {o, o, o, 3}), (Tags{"O", "O", "O", "B-LOC"}));
+  EXPECT_EQ(FixTags({"einen", "Olympia-Startplatz", "."}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
+}
+
 // A listed place before English words in the plural that the dictionary
 // lacks names a team; not lower-case words that fold as places ("oder").
 TEST(NameTagsTest, TeamsByTheirPlace) {

@@ -1186,6 +1186,41 @@ void DictionaryNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// A listed place joined by a hyphen to a part of a town or a kind of place is
+// a place, where the tagger left the word out or read it as a compound with
+// a name in it: "Berlin-Mitte", "im Gaza-Streifen", "der Düsseldorf-Arena".
+void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                     std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  static constexpr std::string_view kParts[] = {"mitte", "zentrum", "nord", "sued", "ost", "west", "streifen"};
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (t[i] != 0 && (TagType(t[i]) < kNumBaseTypes || IsInside(t[i]))) continue;
+    if (i + 1 < n && IsInside(t[i + 1])) continue;
+    const std::string_view w = words[i];
+    const std::string_view f = folded[i];
+    // Two parts, the first a place written as a name, not an abbreviation
+    // ("US-Stadt").
+    const size_t hyphen = w.find('-'), folded_hyphen = f.find('-');
+    if (hyphen == std::string_view::npos || hyphen < 2 || folded_hyphen == std::string_view::npos ||
+        f.find('-', folded_hyphen + 1) != std::string_view::npos || folded_hyphen + 1 >= f.size()) {
+      continue;
+    }
+    const std::string_view front = w.substr(0, hyphen);
+    if (!StartsUpper(front) || (front[1] >= 'A' && front[1] <= 'Z')) continue;
+    if (!IsPlaceWord(gazetteer, front, text::Fold(front, "de"))) continue;
+    // The part itself is the noun, also in the genitive; not a compound of
+    // it ("US-Starinvestor", "Olympia-Startplatz").
+    const std::string_view part = f.substr(folded_hyphen + 1);
+    const auto is_part = [](std::string_view p) {
+      return std::find(std::begin(kParts), std::end(kParts), p) != std::end(kParts) ||
+             std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads), p) != std::end(kPlaceHeads);
+    };
+    if (!is_part(part) && GenitiveEnding(part, is_part) == 0) continue;
+    t[i] = BeginTag(kTypeLoc);
+  }
+}
+
 // A listed place, or its genitive, ends a name of two words that the tagger
 // made a place where the second is a common noun: "bei Genf Atomkerne
 // zusammenstoßen", "in Argentinien Menschenrechtsgruppen", "Asien
@@ -2073,6 +2108,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   PluralCompoundsAreNoPlaces(gazetteer, words, folded, tags);
   CompoundNounsAreNoPlaces(gazetteer, words, folded, tags);
   DictionaryNounsAreNoPlaces(gazetteer, words, folded, tags);
+  PlacesWithTheirPartAfterAHyphen(gazetteer, words, folded, tags);
   PlacesEndBeforeACommonNoun(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);

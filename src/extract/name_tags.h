@@ -81,6 +81,8 @@ namespace storyline::extract {
 //   place and in which no place is named ("die Flüchtlingskrise", not
 //   "Hofburg" or "Salzburgarena"), nor a noun the dictionary lists whose
 //   ending is a noun's ("in Großhandel", "in Handschellen");
+// - a listed place joined by a hyphen to a part of a town or a kind of
+//   place is a place ("Berlin-Mitte", "Gaza-Streifen");
 // - a listed place, or its genitive, ends a place name of two words before
 //   a common noun ("bei Genf Atomkerne"), not before a part of a town
 //   ("Berlin Mitte");
