@@ -1221,6 +1221,25 @@ void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const
   }
 }
 
+// A name of two words, a common noun and a listed place's genitive after it,
+// is that place: "der führenden Wirtschaftsforscher Deutschlands" (read as
+// a person), "den Südraum Leipzigs" (an organisation). The tagger joins
+// the noun to the place it belongs to.
+void CommonNounBeforeAPlacesGenitive(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                     std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (!IsBegin(t[i]) || TagType(t[i]) >= kNumBaseTypes || t[i + 1] != InsideTag(TagType(t[i]))) continue;
+    if (i + 2 < n && IsInside(t[i + 2])) continue;
+    if (!IsWordToken(words[i]) || !IsCommonNoun(gazetteer, words[i], folded[i])) continue;
+    if (IsPlaceWord(gazetteer, words[i], folded[i])) continue;
+    if (gazetteer.GenitiveListedPlaceEnding(folded[i + 1]) == 0) continue;
+    t[i] = 0;
+    t[i + 1] = BeginTag(kTypeLoc);
+  }
+}
+
 // A listed place, or its genitive, ends a name of two words that the tagger
 // made a place where the second is a common noun: "bei Genf Atomkerne
 // zusammenstoßen", "in Argentinien Menschenrechtsgruppen", "Asien
@@ -2109,6 +2128,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CompoundNounsAreNoPlaces(gazetteer, words, folded, tags);
   DictionaryNounsAreNoPlaces(gazetteer, words, folded, tags);
   PlacesWithTheirPartAfterAHyphen(gazetteer, words, folded, tags);
+  CommonNounBeforeAPlacesGenitive(gazetteer, words, folded, tags);
   PlacesEndBeforeACommonNoun(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);

@@ -83,6 +83,8 @@ namespace storyline::extract {
 //   ending is a noun's ("in Großhandel", "in Handschellen");
 // - a listed place joined by a hyphen to a part of a town or a kind of
 //   place is a place ("Berlin-Mitte", "Gaza-Streifen");
+// - a common noun before a listed place's genitive is no part of its name
+//   ("Wirtschaftsforscher Deutschlands" → "Deutschlands");
 // - a listed place, or its genitive, ends a place name of two words before
 //   a common noun ("bei Genf Atomkerne"), not before a part of a town
 //   ("Berlin Mitte");
