@@ -1446,10 +1446,10 @@ TEST(NameTagsTest, PlacesWithTheirPartAfterAHyphen) {
 
 // A common noun before a listed place's genitive is no part of its name.
 TEST(NameTagsTest, CommonNounBeforeAPlacesGenitive) {
-  const uint8_t o = 0, b_per = 1, i_per = 2, b_org = 5, i_org = 6;
+  const uint8_t o = 0, b_org = 5, i_org = 6;
   using Tags = std::vector<std::string>;
-  EXPECT_EQ(FixTags({"der", "Wirtschaftsforscher", "Deutschlands", "beteiligt"}, {o, b_per, i_per, o}),
-            (Tags{"O", "O", "B-LOC", "O"}));
+  EXPECT_EQ(FixTags({"an", "den", "Südraum", "Leipzigs", "wird"}, {o, o, b_org, i_org, o}),
+            (Tags{"O", "O", "O", "B-LOC", "O"}));
   EXPECT_EQ(FixTags({"die", "Verhandlungsposition", "Griechenlands", "gegenüber"}, {o, b_org, i_org, o}),
             (Tags{"O", "O", "B-LOC", "O"}));
   EXPECT_EQ(FixTags({"Bayerns", "Landtag"}, {b_org, i_org}), (Tags{"B-ORG", "I-ORG"}));

@@ -1222,9 +1222,9 @@ void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const
 }
 
 // A name of two words, a common noun and a listed place's genitive after it,
-// is that place: "der führenden Wirtschaftsforscher Deutschlands" (read as
-// a person), "den Südraum Leipzigs" (an organisation). The tagger joins
-// the noun to the place it belongs to.
+// is that place: "den Südraum Leipzigs", "die Verhandlungsposition
+// Griechenlands" (read as organisations). The tagger joins the noun to the
+// place it belongs to.
 void CommonNounBeforeAPlacesGenitive(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                                      std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   std::vector<uint8_t>& t = *tags;

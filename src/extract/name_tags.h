@@ -84,7 +84,7 @@ namespace storyline::extract {
 // - a listed place joined by a hyphen to a part of a town or a kind of
 //   place is a place ("Berlin-Mitte", "Gaza-Streifen");
 // - a common noun before a listed place's genitive is no part of its name
-//   ("Wirtschaftsforscher Deutschlands" → "Deutschlands");
+//   ("Südraum Leipzigs" → "Leipzigs");
 // - a listed place, or its genitive, ends a place name of two words before
 //   a common noun ("bei Genf Atomkerne"), not before a part of a town
 //   ("Berlin Mitte");
