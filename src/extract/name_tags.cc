@@ -1,6 +1,7 @@
 #include "name_tags.h"
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <string>
 
@@ -873,6 +874,14 @@ void EnglishPlaceNames(std::span<const std::string_view> words, std::vector<uint
   }
 }
 
+// The bytes of a word of at most 8 bytes as one integer, for comparing a word
+// with a list of short words at once.
+uint64_t PackShortWord(std::string_view w) {
+  uint64_t key = 0;
+  std::memcpy(&key, w.data(), std::min<size_t>(w.size(), sizeof key));
+  return key;
+}
+
 // A name that starts with the Romance or English word for a natural feature,
 // a bridge, a port or a fort, then names, maybe joined by particles, is a
 // place: "Cerro San Félix" (read as a person), "Lido delle Nazioni", "Isola
@@ -894,10 +903,18 @@ void PlaceNamesAfterTheirKindAbroad(const Gazetteer& gazetteer, std::span<const 
     return std::find(std::begin(kParticles), std::end(kParticles), w) != std::end(kParticles);
   };
   auto is_name = [](std::string_view w) { return w.size() >= 2 && StartsUpper(w) && IsWordToken(w); };
+  static const auto kHeadKeys = [] {
+    std::array<uint64_t, std::size(kHeads)> keys{};
+    for (size_t k = 0; k < keys.size(); ++k) keys[k] = PackShortWord(kHeads[k]);
+    return keys;
+  }();
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
-    if (std::find(std::begin(kHeads), std::end(kHeads), words[i]) == std::end(kHeads)) continue;
+    // Cheap tests first: most words are in lower case or longer than a
+    // head, and the rest are compared as one integer each.
+    if (words[i].size() < 3 || words[i].size() > 7 || !StartsUpper(words[i])) continue;
+    if (std::find(kHeadKeys.begin(), kHeadKeys.end(), PackShortWord(words[i])) == kHeadKeys.end()) continue;
     if (IsInside(t[i]) || (t[i] != 0 && TagType(t[i]) != kTypePer && TagType(t[i]) != kTypeLoc)) continue;
     // The head, then names and the particles between them; after the first
     // name, no word of the dictionary ("Lido di Spina Die Straße").
@@ -937,29 +954,31 @@ void TeamsByTheirPlace(const Gazetteer& gazetteer, std::span<const std::string_v
     }
     return IsNoDictionaryWord(gazetteer, w) && !gazetteer.IsListedPlace(folded.subspan(k, 1));
   };
-  for (size_t i = 0; i + 1 < n; ++i) {
-    if (IsInside(t[i]) || (t[i] != 0 && TagType(t[i]) == kTypeOth)) continue;
-    size_t place = 0;
-    for (size_t len = std::min<size_t>(3, n - i - 1); len > 0; --len) {
-      const auto capitalized = [&](std::string_view w) { return StartsUpper(w); };
-      if (std::all_of(words.begin() + i, words.begin() + i + len, capitalized) &&
-          gazetteer.IsListedPlace(folded.subspan(i, len))) {
-        place = len;
-        break;
+  // The place that ends right before `team` (longest first), or 0 words.
+  auto place_before = [&](size_t team) -> size_t {
+    for (size_t len = std::min<size_t>(3, team); len > 0; --len) {
+      const size_t b = team - len;
+      const auto capitalized = [](std::string_view w) { return StartsUpper(w); };
+      if (IsInside(t[b]) || (t[b] != 0 && TagType(t[b]) == kTypeOth)) continue;
+      if (std::all_of(words.begin() + b, words.begin() + team, capitalized) &&
+          gazetteer.IsListedPlace(folded.subspan(b, len))) {
+        return len;
       }
     }
-    if (place == 0) continue;
-    size_t end = i + place;
-    size_t last = n;
-    for (size_t k = end; k < std::min(n, end + 2) && english(k); ++k) {
-      if (words[k].back() == 's') last = k;
-    }
-    if (last == n) continue;
-    end = last + 1;
-    if (end < n && (IsInside(t[end]) || (StartsUpper(words[end]) && IsWordToken(words[end])))) continue;
-    t[i] = BeginTag(kTypeOrg);
-    for (size_t k = i + 1; k < end; ++k) t[k] = InsideTag(kTypeOrg);
-    i = end - 1;
+    return 0;
+  };
+  // From the word in the plural back, so that the lookups run only for the
+  // few English plurals.
+  for (size_t k = 1; k < n; ++k) {
+    const std::string_view w = words[k];
+    if (w.size() < 3 || w[0] < 'A' || w[0] > 'Z' || w.back() != 's' || !english(k)) continue;
+    if (k + 1 < n && (IsInside(t[k + 1]) || (StartsUpper(words[k + 1]) && IsWordToken(words[k + 1])))) continue;
+    // The team's name is this word, or the English word before it too.
+    size_t team = k, len = place_before(k);
+    if (len == 0 && k >= 2 && english(k - 1)) len = place_before(team = k - 1);
+    if (len == 0) continue;
+    t[team - len] = BeginTag(kTypeOrg);
+    for (size_t x = team - len + 1; x <= k; ++x) t[x] = InsideTag(kTypeOrg);
   }
 }
 
@@ -1173,15 +1192,16 @@ void DictionaryNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
     if (t[i] != BeginTag(kTypeLoc) || (i + 1 < n && IsInside(t[i + 1]))) continue;
     const std::string_view w = words[i];
     const std::string_view f = folded[i];
-    if (!IsWordToken(w) || !ListedAsWritten(gazetteer, w) || IsPlaceWord(gazetteer, w, f)) continue;
+    if (!IsWordToken(w) || !ListedAsWritten(gazetteer, w)) continue;
+    const uint8_t code = gazetteer.NameKindCodeOf(w);
+    if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets != static_cast<int>(NameKind::kNoun)) continue;
+    if (IsPlaceWord(gazetteer, w, f)) continue;
     auto starts = [&](std::string_view x) { return f.starts_with(x); };
     if (EndsInHead(f, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) continue;
     if (w.ends_with("s") && IsPlaceWord(gazetteer, w.substr(0, w.size() - 1), f.substr(0, f.size() - 1))) continue;
     if (gazetteer.GenitivePlaceEnding(f) != 0) continue;
     const WordFlags flags = gazetteer.FlagsOf(f);
     if (flags.first_name || flags.last_name) continue;
-    const uint8_t code = gazetteer.NameKindCodeOf(w);
-    if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets != static_cast<int>(NameKind::kNoun)) continue;
     t[i] = 0;
   }
 }
@@ -1194,29 +1214,31 @@ void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const
   static constexpr std::string_view kParts[] = {"mitte", "zentrum", "nord", "sued", "ost", "west", "streifen"};
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
+  const auto is_part = [](std::string_view p) {
+    return std::find(std::begin(kParts), std::end(kParts), p) != std::end(kParts) ||
+           std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads), p) != std::end(kPlaceHeads);
+  };
   for (size_t i = 0; i < n; ++i) {
+    const std::string_view w = words[i];
+    if (w.size() < 5 || !StartsUpper(w)) continue;
     if (t[i] != 0 && (TagType(t[i]) < kNumBaseTypes || IsInside(t[i]))) continue;
     if (i + 1 < n && IsInside(t[i + 1])) continue;
-    const std::string_view w = words[i];
     const std::string_view f = folded[i];
     // Two parts, the first a place written as a name, not an abbreviation
     // ("US-Stadt").
-    const size_t hyphen = w.find('-'), folded_hyphen = f.find('-');
-    if (hyphen == std::string_view::npos || hyphen < 2 || folded_hyphen == std::string_view::npos ||
-        f.find('-', folded_hyphen + 1) != std::string_view::npos || folded_hyphen + 1 >= f.size()) {
+    const size_t hyphen = w.find('-');
+    if (hyphen == std::string_view::npos || hyphen < 2 || (w[1] >= 'A' && w[1] <= 'Z')) continue;
+    const size_t folded_hyphen = f.find('-');
+    if (folded_hyphen == std::string_view::npos || f.find('-', folded_hyphen + 1) != std::string_view::npos ||
+        folded_hyphen + 1 >= f.size()) {
       continue;
     }
-    const std::string_view front = w.substr(0, hyphen);
-    if (!StartsUpper(front) || (front[1] >= 'A' && front[1] <= 'Z')) continue;
-    if (!IsPlaceWord(gazetteer, front, text::Fold(front, "de"))) continue;
     // The part itself is the noun, also in the genitive; not a compound of
     // it ("US-Starinvestor", "Olympia-Startplatz").
     const std::string_view part = f.substr(folded_hyphen + 1);
-    const auto is_part = [](std::string_view p) {
-      return std::find(std::begin(kParts), std::end(kParts), p) != std::end(kParts) ||
-             std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads), p) != std::end(kPlaceHeads);
-    };
     if (!is_part(part) && GenitiveEnding(part, is_part) == 0) continue;
+    const std::string_view front = w.substr(0, hyphen);
+    if (!IsPlaceWord(gazetteer, front, text::Fold(front, "de"))) continue;
     t[i] = BeginTag(kTypeLoc);
   }
 }
