@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <cstdio>
 #include <fstream>
@@ -24,9 +25,12 @@ class IngestTest : public ::testing::Test {
     auto opened = store::OpenSqlite(":memory:");
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
+    // A parameterized test's name holds a slash ("…/Rules"): one folder,
+    // which TearDown removes whole, not a parent left behind.
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::replace(name.begin(), name.end(), '/', '_');
     dir_ = fs::temp_directory_path() /
-           ("storyline_engine_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-            "_" + ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("storyline_engine_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + "_" + name);
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     options_.clock = [this] { return now_; };
