@@ -1,8 +1,9 @@
 #include "name_tags.h"
 
 #include <algorithm>
-#include <cstring>
 #include <array>
+#include <cstring>
+#include <optional>
 #include <string>
 
 #include "dates.h"
@@ -122,6 +123,14 @@ void NameEndsBeforeItsParticle(std::span<const std::string_view> words,
 // names ("Winkelmayer", "Kolleger").
 bool IsNoDictionaryWord(const Gazetteer& gazetteer, std::string_view word) {
   return gazetteer.DictionaryClassOf(word) == DictionaryClass::kUnknown && gazetteer.DictionaryNounHead(word) == 0;
+}
+
+// What a capitalized word's ending says it is (Gazetteer::NameKindCodeOf),
+// where the ending tells.
+std::optional<NameKind> KindByEnding(const Gazetteer& gazetteer, std::string_view word) {
+  const uint8_t code = gazetteer.NameKindCodeOf(word);
+  if (code == 0) return std::nullopt;
+  return static_cast<NameKind>((code - 1) / NameSuffixes::kMarginBuckets);
 }
 
 // A common noun of the dictionary, or a compound of one ("Vizerektorin"), that
@@ -427,8 +436,8 @@ void SpeakersAndNamesAfterRolesArePeople(const Gazetteer& gazetteer, std::span<c
       // The dictionary lacks many nouns ("Ziel", "Vertrag"): their ending
       // tells them.
       if (ListedAsWritten(gazetteer, w)) continue;
-      const uint8_t code = gazetteer.NameKindCodeOf(w);
-      if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets == static_cast<int>(NameKind::kNoun)) continue;
+      const std::optional<NameKind> kind = KindByEnding(gazetteer, w);
+      if (!kind || *kind == NameKind::kNoun) continue;
     }
     t[i] = BeginTag(kTypePer);
   }
@@ -1135,6 +1144,13 @@ constexpr std::string_view kPlaceHeads[] = {
     "mark",    "gau",     "strand",  "kap",     "hoehe",   "hoehen", "plateau", "ebene",   "senke",
     "zone",    "arena",   "halle"};
 
+// A folded word that ends in the head of a kind of place ("Hofburg") or
+// starts with a compass point or a position ("Süditalien").
+bool NamesAKindOrSideOfPlace(std::string_view folded) {
+  auto starts = [&](std::string_view x) { return folded.starts_with(x); };
+  return EndsInHead(folded, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts);
+}
+
 // A compound of two dictionary words that the tagger made a place of one
 // word is none, unless its head names a kind of place: "im Gastgewerbe",
 // "die Flüchtlingskrise", "den Bonustrack" (the tagger reads an unknown
@@ -1161,8 +1177,7 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
       front.remove_suffix(1);  // the linking -s-: "Bundesstraße"
       if (gazetteer.DictionaryClassOf(front) == DictionaryClass::kUnknown) continue;
     }
-    auto starts = [&](std::string_view x) { return f.starts_with(x); };
-    if (EndsInHead(f, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) continue;
+    if (NamesAKindOrSideOfPlace(f)) continue;
     if (IsPlaceWord(gazetteer, w, f)) continue;
     // A place in front or as the head, or a place's genitive:
     // "Salzburgarena", "Lillehammer", "Kontinentaleuropa", "Wetzlars".
@@ -1193,11 +1208,9 @@ void DictionaryNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
     const std::string_view w = words[i];
     const std::string_view f = folded[i];
     if (!IsWordToken(w) || !ListedAsWritten(gazetteer, w)) continue;
-    const uint8_t code = gazetteer.NameKindCodeOf(w);
-    if (code == 0 || (code - 1) / NameSuffixes::kMarginBuckets != static_cast<int>(NameKind::kNoun)) continue;
+    if (KindByEnding(gazetteer, w) != NameKind::kNoun) continue;
     if (IsPlaceWord(gazetteer, w, f)) continue;
-    auto starts = [&](std::string_view x) { return f.starts_with(x); };
-    if (EndsInHead(f, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts)) continue;
+    if (NamesAKindOrSideOfPlace(f)) continue;
     if (w.ends_with("s") && IsPlaceWord(gazetteer, w.substr(0, w.size() - 1), f.substr(0, f.size() - 1))) continue;
     if (gazetteer.GenitivePlaceEnding(f) != 0) continue;
     const WordFlags flags = gazetteer.FlagsOf(f);
