@@ -1444,6 +1444,19 @@ TEST(NameTagsTest, PlacesWithTheirPartAfterAHyphen) {
   EXPECT_EQ(FixTags({"einen", "Olympia-Startplatz", "."}, std::vector<uint8_t>(3, o)), Tags(3, "O"));
 }
 
+// A name of one word made of dictionary words joined by hyphens is none,
+// unless its last part names a medium or a kind of organisation, or is no
+// noun.
+TEST(NameTagsTest, CompoundsOfWordsAreNoNames) {
+  const uint8_t o = 0, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"(", "Buche-Tanne", ","}, {o, b_org, o}), Tags(3, "O"));
+  EXPECT_EQ(FixTags({"bis", "zur", "Schluss-Sirene", "noch"}, {o, o, b_loc, o}), Tags(4, "O"));
+  EXPECT_EQ(FixTags({"Die", "Bild-Zeitung", "tat"}, {o, b_org, o}), (Tags{"O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"Quelle", ":", "Hardware-Mag", ","}, {o, o, b_org, o}), (Tags{"O", "O", "B-ORG", "O"}));
+  EXPECT_EQ(FixTags({"in", "Berlin-Mitte", "können"}, {o, b_loc, o}), (Tags{"O", "B-LOC", "O"}));
+}
+
 // A common noun before a listed place's genitive is no part of its name.
 TEST(NameTagsTest, CommonNounBeforeAPlacesGenitive) {
   const uint8_t o = 0, b_org = 5, i_org = 6;

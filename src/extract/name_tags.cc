@@ -1256,6 +1256,54 @@ void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const
   }
 }
 
+bool IsMediumNoun(std::string_view folded);
+bool IsOrganizationKindNoun(std::string_view folded);
+bool IsBodyNoun(std::string_view folded);
+bool IsInstitutionNoun(std::string_view folded);
+
+// A name of one word whose parts, joined by hyphens, are all words of the
+// dictionary, the last a noun, is no name: colours ("Schwarz-Rot-Gold"),
+// mixtures ("die Wälder ( Buche-Tanne , …"), compounds ("das
+// Hacker-Kollektiv", "bis zur Schluss-Sirene"). Not where a part is a
+// listed place or name, a compass point ("Süd-West-Metall") or a word in
+// capitals, nor where the last part is listed in lower case only
+// ("Hardware-Mag": "mag") or names a medium or a kind of organisation or
+// body ("die Bild-Zeitung", "der Vatikan-Bank").
+void CompoundsOfWordsAreNoNames(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i < n; ++i) {
+    if (!IsBegin(t[i]) || TagType(t[i]) >= kNumBaseTypes || (i + 1 < n && IsInside(t[i + 1]))) continue;
+    const std::string_view w = words[i];
+    if (w.size() < 5 || w.find('-') == std::string_view::npos) continue;
+    bool words_only = true;
+    size_t parts = 0;
+    for (size_t begin = 0; begin <= w.size() && words_only;) {
+      size_t end = w.find('-', begin);
+      if (end == std::string_view::npos) end = w.size();
+      const std::string_view part = w.substr(begin, end - begin);
+      ++parts;
+      begin = end + 1;
+      if (part.size() < 2 || !StartsUpper(part) || (part[1] >= 'A' && part[1] <= 'Z')) {
+        words_only = false;
+        break;
+      }
+      const std::string f = text::Fold(part, "de");
+      const WordFlags flags = gazetteer.FlagsOf(f);
+      // The last part is a noun: "Hardware-Mag" is no "mag".
+      const bool listed = end == w.size() ? ListedAsWritten(gazetteer, part)
+                                          : gazetteer.DictionaryClassOf(part) != DictionaryClass::kUnknown;
+      words_only = listed && !flags.first_name &&
+                   !flags.last_name && !IsPlaceWord(gazetteer, part, f) && !NamesAKindOrSideOfPlace(f);
+    }
+    if (!words_only || parts < 2) continue;
+    const std::string last = text::Fold(w.substr(w.rfind('-') + 1), "de");
+    if (IsMediumNoun(last) || IsOrganizationKindNoun(last) || IsBodyNoun(last) || IsInstitutionNoun(last)) continue;
+    t[i] = 0;
+  }
+}
+
 // A name of two words, a common noun and a listed place's genitive after it,
 // is that place: "den Südraum Leipzigs", "die Verhandlungsposition
 // Griechenlands" (read as organisations). The tagger joins the noun to the
@@ -2164,6 +2212,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   DictionaryNounsAreNoPlaces(gazetteer, words, folded, tags);
   PlacesWithTheirPartAfterAHyphen(gazetteer, words, folded, tags);
   CommonNounBeforeAPlacesGenitive(gazetteer, words, folded, tags);
+  CompoundsOfWordsAreNoNames(gazetteer, words, tags);
   PlacesEndBeforeACommonNoun(gazetteer, words, folded, tags);
   PlaceNamesWithTheirAdjective(gazetteer, words, tags);
   PlaceNamesAfterPrepositions(gazetteer, words, folded, tags);

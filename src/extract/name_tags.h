@@ -85,6 +85,9 @@ namespace storyline::extract {
 //   place is a place ("Berlin-Mitte", "Gaza-Streifen");
 // - a common noun before a listed place's genitive is no part of its name
 //   ("Südraum Leipzigs" → "Leipzigs");
+// - a name of one word made of dictionary words joined by hyphens, the
+//   last a noun, is none ("Buche-Tanne", "Schluss-Sirene"), unless the last
+//   names a medium or a kind of organisation ("Bild-Zeitung");
 // - a listed place, or its genitive, ends a place name of two words before
 //   a common noun ("bei Genf Atomkerne"), not before a part of a town
 //   ("Berlin Mitte");
