@@ -900,7 +900,7 @@ uint64_t PackShortWord(std::string_view w) {
 // Reiser"), nor where the tagger found an organisation or the word is inside
 // a longer name ("Monte dei Paschi").
 void PlaceNamesAfterTheirKindAbroad(const Gazetteer& gazetteer, std::span<const std::string_view> words,
-                       std::vector<uint8_t>* tags) {
+                                    std::vector<uint8_t>* tags) {
   static constexpr std::string_view kHeads[] = {
       "Cerro", "Río",   "Monte", "Lago",  "Isola",  "Isole",  "Lido",  "Sierra", "Playa", "Valle",
       "Mont",  "Lac",   "Gorge", "Pic",   "Isla",   "Islas",  "Golfo", "Cabo",   "Capo",  "Punta",
@@ -1276,28 +1276,27 @@ void CompoundsOfWordsAreNoNames(const Gazetteer& gazetteer, std::span<const std:
   for (size_t i = 0; i < n; ++i) {
     if (!IsBegin(t[i]) || TagType(t[i]) >= kNumBaseTypes || (i + 1 < n && IsInside(t[i + 1]))) continue;
     const std::string_view w = words[i];
-    if (w.size() < 5 || w.find('-') == std::string_view::npos) continue;
-    bool words_only = true;
-    size_t parts = 0;
-    for (size_t begin = 0; begin <= w.size() && words_only;) {
-      size_t end = w.find('-', begin);
-      if (end == std::string_view::npos) end = w.size();
-      const std::string_view part = w.substr(begin, end - begin);
-      ++parts;
-      begin = end + 1;
-      if (part.size() < 2 || !StartsUpper(part) || (part[1] >= 'A' && part[1] <= 'Z')) {
-        words_only = false;
-        break;
-      }
+    if (w.size() < 5 || w.find('-') == std::string_view::npos || w.back() == '-') continue;
+    // A part that is a word of the dictionary and no name; the last one a
+    // noun ("Hardware-Mag" is no "mag").
+    const auto common_word = [&](std::string_view part, bool last) {
+      if (part.size() < 2 || !StartsUpper(part) || (part[1] >= 'A' && part[1] <= 'Z')) return false;
+      const bool listed = last ? ListedAsWritten(gazetteer, part)
+                               : gazetteer.DictionaryClassOf(part) != DictionaryClass::kUnknown;
+      if (!listed) return false;
       const std::string f = text::Fold(part, "de");
       const WordFlags flags = gazetteer.FlagsOf(f);
-      // The last part is a noun: "Hardware-Mag" is no "mag".
-      const bool listed = end == w.size() ? ListedAsWritten(gazetteer, part)
-                                          : gazetteer.DictionaryClassOf(part) != DictionaryClass::kUnknown;
-      words_only = listed && !flags.first_name &&
-                   !flags.last_name && !IsPlaceWord(gazetteer, part, f) && !NamesAKindOrSideOfPlace(f);
+      return !flags.first_name && !flags.last_name && !IsPlaceWord(gazetteer, part, f) &&
+             !NamesAKindOrSideOfPlace(f);
+    };
+    bool words_only = true;
+    for (size_t begin = 0; words_only && begin < w.size();) {
+      const size_t hyphen = w.find('-', begin);
+      const size_t end = hyphen == std::string_view::npos ? w.size() : hyphen;
+      words_only = common_word(w.substr(begin, end - begin), end == w.size());
+      begin = end + 1;
     }
-    if (!words_only || parts < 2) continue;
+    if (!words_only) continue;
     const std::string last = text::Fold(w.substr(w.rfind('-') + 1), "de");
     if (IsMediumNoun(last) || IsOrganizationKindNoun(last) || IsBodyNoun(last) || IsInstitutionNoun(last)) continue;
     t[i] = 0;
