@@ -963,11 +963,11 @@ void TeamsByTheirPlace(const Gazetteer& gazetteer, std::span<const std::string_v
     }
     return IsNoDictionaryWord(gazetteer, w) && !gazetteer.IsListedPlace(folded.subspan(k, 1));
   };
+  const auto capitalized = [](std::string_view w) { return StartsUpper(w); };
   // The place that ends right before `team` (longest first), or 0 words.
   auto place_before = [&](size_t team) -> size_t {
     for (size_t len = std::min<size_t>(3, team); len > 0; --len) {
       const size_t b = team - len;
-      const auto capitalized = [](std::string_view w) { return StartsUpper(w); };
       if (IsInside(t[b]) || (t[b] != 0 && TagType(t[b]) == kTypeOth)) continue;
       if (std::all_of(words.begin() + b, words.begin() + team, capitalized) &&
           gazetteer.IsListedPlace(folded.subspan(b, len))) {
@@ -979,8 +979,7 @@ void TeamsByTheirPlace(const Gazetteer& gazetteer, std::span<const std::string_v
   // From the word in the plural back, so that the lookups run only for the
   // few English plurals.
   for (size_t k = 1; k < n; ++k) {
-    const std::string_view w = words[k];
-    if (w.size() < 3 || w[0] < 'A' || w[0] > 'Z' || w.back() != 's' || !english(k)) continue;
+    if (words[k].size() < 3 || words[k].back() != 's' || !english(k)) continue;
     if (k + 1 < n && (IsInside(t[k + 1]) || (StartsUpper(words[k + 1]) && IsWordToken(words[k + 1])))) continue;
     // The team's name is this word, or the English word before it too.
     size_t team = k, len = place_before(k);
@@ -1151,6 +1150,16 @@ bool NamesAKindOrSideOfPlace(std::string_view folded) {
   return EndsInHead(folded, kPlaceHeads) || std::any_of(std::begin(kPlaceFronts), std::end(kPlaceFronts), starts);
 }
 
+// Whether a word of one token reads as a place whatever the dictionary says:
+// a listed or catalog place, or its genitive in -s ("Wetzlars", "Erfurts"),
+// or a word that ends in a place's head or starts with a compass point
+// (NamesAKindOrSideOfPlace).
+bool ReadsAsAPlace(const Gazetteer& gazetteer, std::string_view word, std::string_view folded) {
+  return IsPlaceWord(gazetteer, word, folded) || NamesAKindOrSideOfPlace(folded) ||
+         (word.ends_with("s") &&
+          IsPlaceWord(gazetteer, word.substr(0, word.size() - 1), folded.substr(0, folded.size() - 1)));
+}
+
 // A compound of two dictionary words that the tagger made a place of one
 // word is none, unless its head names a kind of place: "im Gastgewerbe",
 // "die Flüchtlingskrise", "den Bonustrack" (the tagger reads an unknown
@@ -1177,15 +1186,11 @@ void CompoundNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std::s
       front.remove_suffix(1);  // the linking -s-: "Bundesstraße"
       if (gazetteer.DictionaryClassOf(front) == DictionaryClass::kUnknown) continue;
     }
-    if (NamesAKindOrSideOfPlace(f)) continue;
-    if (IsPlaceWord(gazetteer, w, f)) continue;
-    // A place in front or as the head, or a place's genitive:
-    // "Salzburgarena", "Lillehammer", "Kontinentaleuropa", "Wetzlars".
+    if (ReadsAsAPlace(gazetteer, w, f)) continue;
+    // A place in front or as the head: "Salzburgarena", "Lillehammer",
+    // "Kontinentaleuropa".
     const auto is_place = [&](std::string_view part) { return IsPlaceWord(gazetteer, part, text::Fold(part, "de")); };
-    if (is_place(w.substr(0, head)) || (front.size() < head && is_place(front)) || is_place(w.substr(head)) ||
-        (w.ends_with("s") && is_place(w.substr(0, w.size() - 1)))) {
-      continue;
-    }
+    if (is_place(w.substr(0, head)) || (front.size() < head && is_place(front)) || is_place(w.substr(head))) continue;
     t[i] = 0;
   }
 }
@@ -1209,10 +1214,7 @@ void DictionaryNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
     const std::string_view f = folded[i];
     if (!IsWordToken(w) || !ListedAsWritten(gazetteer, w)) continue;
     if (KindByEnding(gazetteer, w) != NameKind::kNoun) continue;
-    if (IsPlaceWord(gazetteer, w, f)) continue;
-    if (NamesAKindOrSideOfPlace(f)) continue;
-    if (w.ends_with("s") && IsPlaceWord(gazetteer, w.substr(0, w.size() - 1), f.substr(0, f.size() - 1))) continue;
-    if (gazetteer.GenitivePlaceEnding(f) != 0) continue;
+    if (ReadsAsAPlace(gazetteer, w, f) || gazetteer.GenitivePlaceEnding(f) != 0) continue;
     const WordFlags flags = gazetteer.FlagsOf(f);
     if (flags.first_name || flags.last_name) continue;
     t[i] = 0;
@@ -1279,25 +1281,25 @@ void CompoundsOfWordsAreNoNames(const Gazetteer& gazetteer, std::span<const std:
     if (w.size() < 5 || w.find('-') == std::string_view::npos || w.back() == '-') continue;
     // A part that is a word of the dictionary and no name; the last one a
     // noun ("Hardware-Mag" is no "mag").
-    const auto common_word = [&](std::string_view part, bool last) {
+    const auto common_word = [&](std::string_view part, bool last, std::string* f) {
       if (part.size() < 2 || !StartsUpper(part) || (part[1] >= 'A' && part[1] <= 'Z')) return false;
       const bool listed = last ? ListedAsWritten(gazetteer, part)
                                : gazetteer.DictionaryClassOf(part) != DictionaryClass::kUnknown;
       if (!listed) return false;
-      const std::string f = text::Fold(part, "de");
-      const WordFlags flags = gazetteer.FlagsOf(f);
-      return !flags.first_name && !flags.last_name && !IsPlaceWord(gazetteer, part, f) &&
-             !NamesAKindOrSideOfPlace(f);
+      *f = text::Fold(part, "de");
+      const WordFlags flags = gazetteer.FlagsOf(*f);
+      return !flags.first_name && !flags.last_name && !IsPlaceWord(gazetteer, part, *f) &&
+             !NamesAKindOrSideOfPlace(*f);
     };
     bool words_only = true;
+    std::string last;  // the last part, folded
     for (size_t begin = 0; words_only && begin < w.size();) {
       const size_t hyphen = w.find('-', begin);
       const size_t end = hyphen == std::string_view::npos ? w.size() : hyphen;
-      words_only = common_word(w.substr(begin, end - begin), end == w.size());
+      words_only = common_word(w.substr(begin, end - begin), end == w.size(), &last);
       begin = end + 1;
     }
     if (!words_only) continue;
-    const std::string last = text::Fold(w.substr(w.rfind('-') + 1), "de");
     if (IsMediumNoun(last) || IsOrganizationKindNoun(last) || IsBodyNoun(last) || IsInstitutionNoun(last)) continue;
     t[i] = 0;
   }
