@@ -1,4 +1,5 @@
 // Renderers of a Briefing: text, Markdown, JSON, HTML.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -88,8 +89,77 @@ std::string FigureValueText(const FigureValue& v) {
   return s;
 }
 
-std::string QuoteKindSuffix(const QuoteReport& r) {
-  return r.kind == extract::QuoteKind::kDirect ? "" : ", reported";
+// The statements of one speaker. A briefing lists statements (each with the
+// articles that report it); a reader looks for a person, so the renderers
+// name each speaker once, over their statements, as the web UI does.
+struct SpeakerStatements {
+  const QuoteEntry* first = nullptr;  // names the speaker
+  std::vector<const QuoteEntry*> statements;  // in the briefing's order
+  std::vector<std::string> article_ids;       // distinct, over the statements
+};
+
+// The briefing's statements by speaker (Person key, else the speaker phrase;
+// the unknown speakers together), each speaker where its first statement
+// ranks.
+std::vector<SpeakerStatements> BySpeaker(const Briefing& b) {
+  std::vector<SpeakerStatements> out;
+  std::vector<std::string> keys;
+  for (const QuoteEntry& q : b.quotes) {
+    const std::string& key = q.speaker_key.empty() ? q.speaker : q.speaker_key;
+    size_t at = 0;
+    while (at < keys.size() && keys[at] != key) ++at;
+    if (at == keys.size()) {
+      keys.push_back(key);
+      out.push_back({&q, {}, {}});
+    }
+    SpeakerStatements& s = out[at];
+    s.statements.push_back(&q);
+    for (const QuoteReport& r : q.reports) {
+      if (std::find(s.article_ids.begin(), s.article_ids.end(), r.article_id) == s.article_ids.end()) {
+        s.article_ids.push_back(r.article_id);
+      }
+    }
+  }
+  return out;
+}
+
+std::string SpeakerName(const QuoteEntry& q) { return q.speaker.empty() ? "(speaker unknown)" : q.speaker; }
+
+// "2 sources", or "3 statements, 2 sources".
+std::string StatementCount(const SpeakerStatements& s) {
+  const size_t n = s.article_ids.size();
+  std::string out = fmt::format("{} source{}", n, n == 1 ? "" : "s");
+  if (s.statements.size() > 1) out = fmt::format("{} statements, ", s.statements.size()) + out;
+  return out;
+}
+
+// One wording of a statement and the articles that give it so (copies give
+// the same words): each wording is shown once.
+struct Wording {
+  const QuoteReport* report = nullptr;
+  std::vector<std::string> article_ids;
+};
+
+std::vector<Wording> Wordings(const QuoteEntry& q) {
+  std::vector<Wording> out;
+  for (const QuoteReport& r : q.reports) {
+    auto same = std::find_if(out.begin(), out.end(), [&r](const Wording& w) {
+      return w.report->text == r.text && w.report->kind == r.kind;
+    });
+    if (same == out.end()) {
+      out.push_back({&r, {r.article_id}});
+    } else if (same->article_ids.back() != r.article_id) {
+      same->article_ids.push_back(r.article_id);
+    }
+  }
+  return out;
+}
+
+// "id1, id2" and "; reported" for reported speech.
+std::string WordingCite(const Wording& w, std::string_view separator = ", ") {
+  std::string out = Join(w.article_ids, separator);
+  if (w.report->kind != extract::QuoteKind::kDirect) out += "; reported";
+  return out;
 }
 
 // --- Text ------------------------------------------------------------------------
@@ -176,14 +246,15 @@ std::string RenderText(const Briefing& b, int width) {
 
   if (!b.quotes.empty()) {
     out += "\nWHO SAID WHAT\n";
-    for (const QuoteEntry& q : b.quotes) {
-      const int n = q.sources();
-      Wrap(fmt::format("{}: {} source{}", q.speaker.empty() ? "(speaker unknown)" : q.speaker, n,
-                       n == 1 ? "" : "s"),
-           "  * ", "    ", width, &out);
-      for (const QuoteReport& r : q.reports) {
-        Wrap(fmt::format("\"{}\" [{}{}]", r.text, r.article_id, QuoteKindSuffix(r)), "    - ", "      ", width,
-             &out);
+    for (const SpeakerStatements& s : BySpeaker(b)) {
+      Wrap(SpeakerName(*s.first) + ": " + StatementCount(s), "  * ", "    ", width, &out);
+      for (const QuoteEntry* q : s.statements) {
+        const std::vector<Wording> wordings = Wordings(*q);
+        for (size_t i = 0; i < wordings.size(); ++i) {
+          Wrap(fmt::format("{}\"{}\" [{}]", i == 0 ? "" : "also as: ", wordings[i].report->text,
+                           WordingCite(wordings[i])),
+               i == 0 ? "    - " : "      ", "      ", width, &out);
+        }
       }
     }
   }
@@ -294,12 +365,14 @@ std::string RenderMarkdown(const Briefing& b) {
   }
   if (!b.quotes.empty()) {
     out += "\n## Who said what\n\n";
-    for (const QuoteEntry& q : b.quotes) {
-      const int n = q.sources();
-      out += fmt::format("- **{}** ({} source{})\n", Md(q.speaker.empty() ? "(speaker unknown)" : q.speaker), n,
-                         n == 1 ? "" : "s");
-      for (const QuoteReport& r : q.reports) {
-        out += fmt::format("  - “{}” (`{}`{})\n", Md(r.text), r.article_id, QuoteKindSuffix(r));
+    for (const SpeakerStatements& s : BySpeaker(b)) {
+      out += fmt::format("- **{}** ({})\n", Md(SpeakerName(*s.first)), StatementCount(s));
+      for (const QuoteEntry* q : s.statements) {
+        const std::vector<Wording> wordings = Wordings(*q);
+        for (size_t i = 0; i < wordings.size(); ++i) {
+          out += fmt::format("{}“{}” (`{}`)\n", i == 0 ? "  - " : "    - also as: ", Md(wordings[i].report->text),
+                             WordingCite(wordings[i], "`, `"));
+        }
       }
     }
   }
@@ -537,14 +610,20 @@ void HtmlBriefing(const Briefing& b, std::string* out) {
   }
   if (!b.quotes.empty()) {
     o += "<h2>Who said what</h2>\n";
-    for (const QuoteEntry& q : b.quotes) {
-      const int n = q.sources();
-      o += fmt::format("<p><b>{}</b> <span class=\"meta\">({} source{})</span></p>\n",
-                       HtmlEscape(q.speaker.empty() ? "(speaker unknown)" : q.speaker), n, n == 1 ? "" : "s");
-      for (const QuoteReport& r : q.reports) {
-        o += "<blockquote>" + HtmlEscape(r.text) + " " + id(r.article_id) +
-             (r.kind == extract::QuoteKind::kDirect ? "" : " <span class=\"meta\">reported</span>") +
-             "</blockquote>\n";
+    for (const SpeakerStatements& s : BySpeaker(b)) {
+      o += fmt::format("<p><b>{}</b> <span class=\"meta\">({})</span></p>\n", HtmlEscape(SpeakerName(*s.first)),
+                       StatementCount(s));
+      for (const QuoteEntry* q : s.statements) {
+        const std::vector<Wording> wordings = Wordings(*q);
+        for (size_t i = 0; i < wordings.size(); ++i) {
+          std::string ids;
+          for (const std::string& a : wordings[i].article_ids) ids += " " + id(a);
+          o += std::string(i == 0 ? "<blockquote>" : "<blockquote class=\"also\"><span class=\"meta\">also as:</span> ") +
+               HtmlEscape(wordings[i].report->text) + ids +
+               (wordings[i].report->kind == extract::QuoteKind::kDirect ? ""
+                                                                        : " <span class=\"meta\">reported</span>") +
+               "</blockquote>\n";
+        }
       }
     }
   }

@@ -96,6 +96,57 @@ TEST(TextTest, LinesFitEightyColumns) {
   EXPECT_THAT(text, HasSubstr("WHO SAID WHAT"));
 }
 
+// Statements of one speaker, as a briefing ranks them: by sources, so that
+// another speaker's statement comes between.
+Briefing TwoSpeakers() {
+  Briefing b;
+  b.headline = "Brücke gesperrt";
+  using extract::QuoteKind;
+  b.quotes.push_back({"Katrin Albers", "katrin albers",
+                      {{"a", "Rheinpost", "Wir gehen kein Risiko ein", QuoteKind::kDirect},
+                       {"b", "Nachrichtenagentur", "Wir gehen kein Risiko ein", QuoteKind::kDirect}}});
+  b.quotes.push_back({"Martin Vogt", "martin vogt",
+                      {{"a", "Rheinpost", "Ein Gutachten werde erwartet", QuoteKind::kReported}}});
+  b.quotes.push_back({"Katrin Albers", "katrin albers",
+                      {{"a", "Rheinpost", "Die Stadt habe keine Wahl gehabt", QuoteKind::kReported},
+                       {"c", "Moselbote", "Man habe keine andere Wahl gehabt", QuoteKind::kReported}}});
+  return b;
+}
+
+size_t Count(std::string_view text, std::string_view what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string_view::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+TEST(TextTest, EachSpeakerOnceOverTheirStatements) {
+  const std::string text = RenderText(TwoSpeakers());
+  EXPECT_EQ(Count(text, "Katrin Albers"), 1u) << text;
+  EXPECT_THAT(text, HasSubstr("Katrin Albers: 2 statements, 3 sources"));
+  EXPECT_THAT(text, HasSubstr("Martin Vogt: 1 source\n"));
+  EXPECT_LT(text.find("Katrin Albers"), text.find("Martin Vogt"));
+  EXPECT_LT(text.find("Die Stadt habe"), text.find("Martin Vogt"));
+  // The same words in two articles: shown once, with both.
+  EXPECT_EQ(Count(text, "Wir gehen kein Risiko ein"), 1u);
+  EXPECT_THAT(text, HasSubstr("\"Wir gehen kein Risiko ein\" [a, b]"));
+  // Other words for one statement: shown under it.
+  EXPECT_THAT(text, HasSubstr("also as: \"Man habe keine andere Wahl gehabt\" [c; reported]"));
+}
+
+TEST(MarkdownTest, EachSpeakerOnceOverTheirStatements) {
+  const std::string md = RenderMarkdown(TwoSpeakers());
+  EXPECT_EQ(Count(md, "Katrin Albers"), 1u) << md;
+  EXPECT_THAT(md, HasSubstr("- **Katrin Albers** (2 statements, 3 sources)"));
+  EXPECT_THAT(md, HasSubstr("“Wir gehen kein Risiko ein” (`a`, `b`)"));
+}
+
+TEST(HtmlTest, EachSpeakerOnceOverTheirStatements) {
+  const std::string html = RenderHtml(TwoSpeakers());
+  EXPECT_EQ(Count(html, "Katrin Albers"), 1u);
+  EXPECT_EQ(Count(html, "Wir gehen kein Risiko ein"), 1u);
+  EXPECT_THAT(html, HasSubstr("also as:"));
+}
+
 TEST(TextTest, NarrowWidthWrapsWithHangingIndent) {
   const std::string text = RenderText(Hostile(), 40);
   EXPECT_THAT(text, HasSubstr("\n    "));
