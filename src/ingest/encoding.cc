@@ -108,6 +108,25 @@ Result<std::string> ConvertToUtf8(std::string_view bytes, const std::string& cha
   return Status::Internal(fmt::format("conversion from {} did not fit its buffer", charset));
 }
 
+// Mostly-UTF-8 text with a few stray bytes (a Latin-1 "ß" pasted into a
+// UTF-8 file) keeps its good part: each bad byte becomes U+FFFD.
+std::string RepairUtf8(std::string_view bytes, size_t* replaced) {
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  *replaced = 0;
+  while (!bytes.empty()) {
+    const size_t bad = FindInvalidUtf8(bytes);
+    if (bad == std::string_view::npos) {
+      out.append(bytes);
+      break;
+    }
+    out.append(bytes.substr(0, bad)).append("\xEF\xBF\xBD");
+    ++*replaced;
+    bytes.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
 }  // namespace internal
 
 namespace {
@@ -126,25 +145,6 @@ std::string DetectEncoding(std::string_view bytes) {
   return name == nullptr ? "" : name;
 }
 
-
-// Mostly-UTF-8 text with a few stray bytes (a Latin-1 "ß" pasted into a
-// UTF-8 file) keeps its good part: each bad byte becomes U+FFFD.
-std::string RepairUtf8(std::string_view bytes, size_t* replaced) {
-  std::string out;
-  out.reserve(bytes.size() + 16);
-  *replaced = 0;
-  while (!bytes.empty()) {
-    const size_t bad = internal::FindInvalidUtf8(bytes);
-    if (bad == std::string_view::npos) {
-      out.append(bytes);
-      break;
-    }
-    out.append(bytes.substr(0, bad)).append("\xEF\xBF\xBD");
-    ++*replaced;
-    bytes.remove_prefix(bad + 1);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -171,7 +171,7 @@ Result<std::string> ToUtf8(std::string_view bytes, std::string* converted_from) 
     charset = DetectEncoding(bytes);
     if (charset == "UTF-8") {
       size_t replaced = 0;
-      std::string repaired = RepairUtf8(bytes, &replaced);
+      std::string repaired = internal::RepairUtf8(bytes, &replaced);
       if (converted_from != nullptr) {
         *converted_from =
             fmt::format("UTF-8 with {} invalid byte{} replaced by U+FFFD (first at byte {})",

@@ -18,6 +18,10 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 // ill-formed), or std::string_view::npos when `s` is valid UTF-8.
 size_t FindInvalidUtf8(std::string_view s);
 
+// `s` with each byte that FindInvalidUtf8 rejects replaced by U+FFFD;
+// *replaced counts them.
+std::string RepairUtf8(std::string_view s, size_t* replaced);
+
 // True for data that is not text in any encoding: NUL bytes, or more than a
 // tenth of the bytes are C0 controls other than tab, newlines and form feed.
 bool LooksBinary(std::string_view s);

@@ -2,6 +2,7 @@
 // so that an oversized line is skipped without ever being held in memory.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstddef>
 #include <cstring>
@@ -176,14 +177,38 @@ void JsonlReader::ProcessLine(std::string_view line, size_t capacity) {
   if (line.find_first_not_of(" \t\r") == std::string_view::npos) return;
   saw_content_ = true;
 
+  // JSON is UTF-8. A line that is not keeps its article: read as
+  // Windows-1252 where none of its bytes above ASCII forms a UTF-8 sequence
+  // (a legacy export: "Stra\xDFe"), else with each bad byte as U+FFFD (a
+  // stray byte in UTF-8 text).
+  std::string recoded;
+  if (const size_t bad = internal::FindInvalidUtf8(line); bad != std::string_view::npos) {
+    size_t replaced = 0;
+    std::string repaired = internal::RepairUtf8(line, &replaced);
+    const auto high = static_cast<size_t>(
+        std::count_if(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
+    Result<std::string> legacy = replaced == high ? internal::ConvertToUtf8(line, "windows-1252")
+                                                  : Result<std::string>(Status::Unsupported(""));
+    std::string how;
+    if (legacy.ok()) {
+      recoded = std::move(*legacy);
+      how = "read as Windows-1252";
+    } else {
+      recoded = std::move(repaired);
+      how = fmt::format("{} byte{} replaced by U+FFFD", replaced, replaced == 1 ? "" : "s");
+    }
+    Report(Severity::kWarning, line_number_,
+           fmt::format("not UTF-8 (first bad byte at column {}); {}", bad + 1, how));
+    recoded.reserve(recoded.size() + simdjson::SIMDJSON_PADDING);
+    line = recoded;
+    capacity = recoded.capacity();
+  }
+
   Article article;
   std::string_view published;
   std::string_view published_key;
   std::string error = ParseObject(line, capacity, &article, &published, &published_key);
   if (!error.empty()) {
-    if (const size_t bad = internal::FindInvalidUtf8(line); bad != std::string_view::npos) {
-      error = fmt::format("invalid UTF-8 at byte column {}", bad + 1);
-    }
     Report(Severity::kError, line_number_, std::move(error));
     return;
   }

@@ -106,8 +106,6 @@ TEST(ReadJsonlTest, EachBadLineGivesOneDiagnosticAndGoodLinesSurvive) {
       {"{\"id\":\"x\",\"text\":\"\",\"title\":\"\"}", Severity::kError, "neither"},
       {"{\"id\":\"x\",\"text\":7}", Severity::kError, "'text' must be a string"},
       {"{\"id\":[1],\"text\":\"a\"}", Severity::kError, "'id' must be a string or a number"},
-      {"{\"id\":\"x\",\"text\":\"Stra\xDF" "e\"}", Severity::kError,
-       "invalid UTF-8 at byte column 23"},
       {"{\"id\":\"x\",\"text\":\"a\",\"published\":\"2017-02-30\"}", Severity::kWarning,
        "kept without a date"},
       {"{\"id\":\"x\",\"text\":\"a\",\"date\":\"gestern\"}", Severity::kWarning,
@@ -132,6 +130,26 @@ TEST(ReadJsonlTest, EachBadLineGivesOneDiagnosticAndGoodLinesSurvive) {
       EXPECT_EQ(c.Ids(), (std::vector<std::string>{"before", "after"}));
     }
   }
+}
+
+// JSON must be UTF-8; a line that is not keeps its article, with a warning.
+TEST(ReadJsonlTest, LinesThatAreNotUtf8KeepTheirArticle) {
+  // Windows-1252 throughout the line: read as such.
+  Collected c = Read("{\"id\":\"x\",\"title\":\"Gr\xFC\xDF" "e\",\"text\":\"Stra\xDF" "e \x84zu\x93\"}\n");
+  ASSERT_EQ(c.Ids(), (std::vector<std::string>{"x"})) << c.AllDiagnostics();
+  EXPECT_EQ(c.articles[0].title, "Gr\xC3\xBC\xC3\x9F" "e");
+  EXPECT_EQ(c.articles[0].text, "Stra\xC3\x9F" "e \xE2\x80\x9Ezu\xE2\x80\x9C");
+  ASSERT_EQ(c.diagnostics.size(), 1u);
+  EXPECT_EQ(c.diagnostics[0].ToString(),
+            "in.jsonl:1: warning: not UTF-8 (first bad byte at column 22); read as Windows-1252");
+
+  // UTF-8 with a stray byte: the byte becomes U+FFFD, the rest stays.
+  c = Read("{\"id\":\"y\",\"text\":\"Gr\xC3\xBC\xC3\x9F" "e aus der Stra\xDF" "e\"}\n");
+  ASSERT_EQ(c.Ids(), (std::vector<std::string>{"y"})) << c.AllDiagnostics();
+  EXPECT_EQ(c.articles[0].text, "Gr\xC3\xBC\xC3\x9F" "e aus der Stra\xEF\xBF\xBD" "e");
+  ASSERT_EQ(c.diagnostics.size(), 1u);
+  EXPECT_EQ(c.diagnostics[0].ToString(),
+            "in.jsonl:1: warning: not UTF-8 (first bad byte at column 39); 1 byte replaced by U+FFFD");
 }
 
 TEST(ReadJsonlTest, OverlongLineIsSkippedAcrossChunks) {
