@@ -1128,6 +1128,11 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
   }
 }
 
+// Parts of a town and of a region that follow a place's name ("Berlin-Mitte",
+// "Norderstedt Mitte", "Gaza-Streifen", "Köln Innenstadt").
+constexpr std::string_view kTownParts[] = {"mitte", "zentrum", "city",       "nord",     "sued",
+                                           "ost",   "west",    "innenstadt", "altstadt", "streifen"};
+
 // The heads of the nouns for kinds of places, settlements and features of
 // the land or of a town, which end place names ("Wall|berg", "Hof|burg",
 // "Boden|see").
@@ -1226,11 +1231,10 @@ void DictionaryNounsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
 // a name in it: "Berlin-Mitte", "im Gaza-Streifen", "der Düsseldorf-Arena".
 void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                                      std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kParts[] = {"mitte", "zentrum", "nord", "sued", "ost", "west", "streifen"};
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   const auto is_part = [](std::string_view p) {
-    return std::find(std::begin(kParts), std::end(kParts), p) != std::end(kParts) ||
+    return std::find(std::begin(kTownParts), std::end(kTownParts), p) != std::end(kTownParts) ||
            std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads), p) != std::end(kPlaceHeads);
   };
   for (size_t i = 0; i < n; ++i) {
@@ -1331,8 +1335,6 @@ void CommonNounBeforeAPlacesGenitive(const Gazetteer& gazetteer, std::span<const
 // part of a town ("Norderstedt Mitte", "Wien Hauptbahnhof").
 void PlacesEndBeforeACommonNoun(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                                 std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
-  static constexpr std::string_view kParts[] = {"mitte", "zentrum", "city", "nord", "sued", "ost", "west",
-                                                "innenstadt", "altstadt"};
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   for (size_t i = 0; i + 1 < n; ++i) {
@@ -1340,7 +1342,10 @@ void PlacesEndBeforeACommonNoun(const Gazetteer& gazetteer, std::span<const std:
     if (i + 2 < n && IsInside(t[i + 2])) continue;
     const std::string_view f = folded[i + 1];
     if (!IsWordToken(words[i + 1]) || !IsCommonNoun(gazetteer, words[i + 1], f)) continue;
-    if (EndsInHead(f, kPlaceHeads) || std::find(std::begin(kParts), std::end(kParts), f) != std::end(kParts)) continue;
+    if (EndsInHead(f, kPlaceHeads) ||
+        std::find(std::begin(kTownParts), std::end(kTownParts), f) != std::end(kTownParts)) {
+      continue;
+    }
     if (gazetteer.IsListedPlace(folded.subspan(i + 1, 1))) continue;
     if (!gazetteer.IsListedPlace(folded.subspan(i, 1)) && gazetteer.GenitivePlaceEnding(folded[i]) == 0) continue;
     t[i + 1] = 0;
