@@ -239,6 +239,26 @@ TEST_F(ServeTest, ErrorsAreJsonWithTheRightStatus) {
   EXPECT_NE(ErrorOf(garbage), "(no JSON error)");
 }
 
+// A line with a problem that does not lose its article: the article is
+// stored, and the answer says what was wrong with it.
+TEST_F(ServeTest, PostAnswersTheWarningsOfKeptArticles) {
+  Running server(options_);
+  auto r = server.client().Post(
+      "/api/articles", "{\"id\":\"w1\",\"title\":\"Stra\xDF" "e gesperrt\",\"published\":\"gestern\"}\n",
+      "application/x-ndjson");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->status, 200) << r->body;
+  simdjson::dom::parser parser;
+  auto doc = Parse(parser, r->body);
+  EXPECT_EQ(int64_t(doc["added"]), 1);
+  EXPECT_EQ(simdjson::dom::array(doc["errors"]).size(), 0u);
+  std::vector<std::string> warnings;
+  for (simdjson::dom::element w : simdjson::dom::array(doc["warnings"])) warnings.emplace_back(std::string_view(w));
+  ASSERT_EQ(warnings.size(), 2u) << r->body;
+  EXPECT_NE(warnings[0].find("body:1: warning: not UTF-8"), std::string::npos) << warnings[0];
+  EXPECT_NE(warnings[1].find("'published'"), std::string::npos) << warnings[1];
+}
+
 TEST_F(ServeTest, TooLargeBodyIs413) {
   options_.max_body_bytes = 1024;
   Running server(options_);

@@ -558,6 +558,8 @@ class HttpServer : public Server {
     }
     w.EndArray().Key("errors").BeginArray();
     for (const ingest::Diagnostic& d : report->errors) w.String(d.ToString());
+    w.EndArray().Key("warnings").BeginArray();
+    for (const ingest::Diagnostic& d : report->warnings) w.String(d.ToString());
     w.EndArray().EndObject();
     SendJson(res, c.read == 0 ? 400 : 200, w.Take());
   }
