@@ -50,6 +50,14 @@ TEST(FiguresTest, Table) {
       {"Es kamen dreihundertf\xC3\xBCnfundzwanzig G\xC3\xA4ste.", "dreihundertfünfundzwanzig", 325,
        "", "Gäste", ""},
       {"Die Strecke ist 12 km lang.", "12 km", 12, "km", "", ""},
+      // Thousands set apart by a space (DIN 5008), a no-break or a narrow
+      // no-break space.
+      {"Der Umbau kostet 12 000 Euro.", "12 000 Euro", 12000, "EUR", "", ""},
+      {"Es kamen 1 234 567 Besucher.", "1 234 567", 1234567, "", "Besucher", ""},
+      {"Sie zahlte 12\u00A0000,50 Franken.", "12\u00A0000,50 Franken", 12000.5, "CHF", "", ""},
+      {"Rund 40\u202F000 Menschen kamen.", "40\u202F000", 40000, "", "Menschen", "about"},
+      // Not a year before a number, nor four digits after one.
+      {"Im Jahr 2015 300 Menschen.", "300", 300, "", "Menschen", ""},
       // Years, dates, times and ordinals are not figures.
       {"Im Fiskaljahr 2016 war es ruhig.", "", 0, "", "", ""},
       {"Am 20. Januar kam er.", "", 0, "", "", ""},
