@@ -254,6 +254,40 @@ class DateFinder {
     return NumberWordValue(F(k)).value_or(0);
   }
 
+  // A year named by its distance from publication in the genitive at word k
+  // ("vergangenen Jahres", "des kommenden Jahres", "dieses Jahres"): *n is
+  // the distance, *after the word after it.
+  bool RelativeYearOf(int k, int* after, int* n) const {
+    if (Word(k) && F(k) == "des") ++k;
+    if (!Word(k) || !Word(k + 1) || F(k + 1) != "jahres") return false;
+    const std::string_view a = F(k);
+    if (a == "vergangenen" || a == "letzten") {
+      *n = -1;
+    } else if (a == "dieses" || a == "diesen") {
+      *n = 0;
+    } else if (a == "kommenden" || a == "naechsten") {
+      *n = 1;
+    } else {
+      return false;
+    }
+    *after = k + 2;
+    return true;
+  }
+
+  // Whether the sentence of word i has "haben" in the present (the
+  // perfect's auxiliary) or a past form of "haben", "sein" or "werden": it
+  // tells what happened. ("ist" and "sind" do not tell: "ob der Hype in
+  // zwei Jahren vorbei ist".)
+  bool TellsThePast(int i) const {
+    static constexpr std::string_view kPast[] = {"hat", "haben", "hatte", "hatten",
+                                                 "war", "waren", "wurde", "wurden"};
+    const auto [first, end] = v_.sentences[static_cast<size_t>(v_.words[i].sentence)];
+    for (int k = first; k < end; ++k) {
+      if (Word(k) && std::find(std::begin(kPast), std::end(kPast), F(k)) != std::end(kPast)) return true;
+    }
+    return false;
+  }
+
   // The unit an offset's word names ("Jahren", "years" → "years"), or "".
   static std::string_view UnitOf(std::string_view u, bool english) {
     struct UnitWords {
@@ -291,6 +325,17 @@ class DateFinder {
       }
       return i;
     }
+    // ISO 8601: 2017-02-23 (the tokenizer splits it at its hyphens).
+    if (Number(i) && f.size() == 4 && i + 4 < n_ && Punct(i + 1, "-") && Number(i + 2) &&
+        Punct(i + 3, "-") && Number(i + 4) && v_.words[i].end == v_.words[i + 1].begin &&
+        v_.words[i + 1].end == v_.words[i + 2].begin && v_.words[i + 2].end == v_.words[i + 3].begin &&
+        v_.words[i + 3].end == v_.words[i + 4].begin && F(i + 2).size() == 2 && F(i + 4).size() == 2) {
+      const int y = ToInt(f), m = ToInt(F(i + 2)), d = ToInt(F(i + 4));
+      if (y >= 1800 && y <= 2199 && ValidDay(y, m, d)) {
+        Add(i, i + 5, Iso(y, m, d), DatePrecision::kDay, false, "");
+        return i + 5;
+      }
+    }
     // 20. Januar [2017]
     if (Number(i) && Punct(i + 1, ".")) {
       const int d = ToInt(f);
@@ -312,13 +357,23 @@ class DateFinder {
         if (d >= 1 && d <= 31) return AddDay(i, after, m, d, Punct(after, ",") ? after + 1 : after);
       }
     }
-    // Dezember 2024; Ende Januar
+    // Dezember 2024; Ende Januar; im November vergangenen Jahres
     if (int m = Month(i, &end); m != 0) {
       if (int y = Year(end); y != 0) {
         Add(i, end + 1, Iso(y, m), DatePrecision::kMonth, false, "");
         return end + 1;
       }
       const std::string_view before = Word(i - 1) ? F(i - 1) : std::string_view();
+      if (int after = 0, n = 0; RelativeYearOf(end, &after, &n)) {
+        const int b = (before == "ende" || before == "anfang" || before == "mitte") ? i - 1 : i;
+        const std::string relation = "years:" + std::to_string(n);
+        if (YearKnown()) {
+          Add(b, after, Iso(pub_.year + n, m), DatePrecision::kMonth, true, relation);
+        } else {
+          Add(b, after, "", DatePrecision::kYear, true, relation);
+        }
+        return after;
+      }
       if (before == "im" || before == "ende" || before == "anfang" || before == "mitte" ||
           before == "seit" || before == "bis" || before == "in" || before == "since") {
         const int b = (before == "ende" || before == "anfang" || before == "mitte") ? i - 1 : i;
@@ -452,6 +507,40 @@ class DateFinder {
       if (count > 0 && count < 1000 && count == std::floor(count) && !unit.empty()) {
         Offset(i, i + 3, unit, -static_cast<int>(count));
         return i + 3;
+      }
+    }
+    // "in zwei Jahren", "in drei Monaten", "in einer Woche": after
+    // publication. Not a span of time: not before a noun ("in 50 Jahren
+    // Super Bowl") or "pro", nor in a sentence told in the past ("In 30
+    // Jahren hat er nie ...", "entschied in sechs Jahren": a finite verb in
+    // the perfect or past, as far as its auxiliaries tell).
+    if (f == "in" && i + 2 < n_) {
+      const double count = CountAt(i + 1, "einem", "einer");
+      const std::string_view unit = Word(i + 2) ? UnitOf(F(i + 2), /*english=*/false) : std::string_view();
+      if (count > 0 && count < 1000 && count == std::floor(count) && !unit.empty() &&
+          !(Word(i + 3) && (v_.words[i + 3].cap || F(i + 3) == "pro")) && !TellsThePast(i)) {
+        Offset(i, i + 3, unit, static_cast<int>(count));
+        return i + 3;
+      }
+    }
+    // "letztes Jahr", "nächsten Monat", "dieses Jahr", and the genitive
+    // after "Anfang", "Mitte" or "Ende" ("Anfang nächsten Jahres").
+    if (Word(i + 1) && !(i > 0 && Word(i - 1) && (F(i - 1) == "im" || F(i - 1) == "in"))) {
+      const std::string_view u = F(i + 1);
+      const bool year = u == "jahr" || u == "jahres";
+      const bool month = u == "monat" || u == "monats";
+      int n = 2;
+      if (f == "letztes" || f == "vergangenes" || f == "letzten" || f == "vergangenen") n = -1;
+      if (f == "dieses" || f == "diesen") n = 0;
+      if (f == "naechstes" || f == "kommendes" || f == "naechsten" || f == "kommenden") n = 1;
+      // The case must fit the noun: "letztes Jahr", "letzten Monat", "des letzten Jahres".
+      const bool fits = (u == "jahr" && f.ends_with("es")) || (u == "monat" && f.ends_with("en")) ||
+                        u == "jahres" || u == "monats";
+      if (n != 2 && (year || month) && fits) {
+        int b = i;
+        if (b > 0 && Word(b - 1) && (F(b - 1) == "anfang" || F(b - 1) == "mitte" || F(b - 1) == "ende")) --b;
+        Offset(b, i + 2, year ? "years" : "months", n);
+        return i + 2;
       }
     }
     // "im vergangenen Jahr", "im Vorjahr", "in diesem Jahr", "im kommenden Jahr".
