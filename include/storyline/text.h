@@ -74,8 +74,7 @@ std::vector<Span> SplitSentences(std::string_view text, std::string_view lang = 
 
 enum class TokenKind : uint8_t {
   kWord,    // letters, digits inside words, inner hyphens and apostrophes ("US-Außenminister", "don't")
-  kNumber,  // kept whole: "5,8", "410'000", "1.000", "3.5", "1,000,000", "2016", "12 000" (thousands
-            // set apart by a space, no-break, narrow no-break or thin space, after 1-3 digits)
+  kNumber,  // kept whole: "5,8", "410'000", "1.000", "3.5", "1,000,000", "2016"
   kPunct,   // one punctuation or symbol character
 };
 
@@ -92,8 +91,7 @@ void Tokenize(std::string_view text, std::vector<Token>* out);
 
 // The value of a number token in the notation of `lang`: "5,8" (de) → 5.8,
 // "410'000" → 410000, "1.000" (de) → 1000, "1,000" (en) → 1000, "3.5" (en)
-// → 3.5, "12 000,5" (de) → 12000.5. nullopt for anything that is not a
-// number.
+// → 3.5. nullopt for anything that is not a number.
 std::optional<double> ParseNumber(std::string_view token, std::string_view lang);
 
 // True for the stop words of `lang` (given folded, see Fold).

@@ -218,6 +218,39 @@ class FigureFinder {
                             f.ends_with("es") || f.ends_with("em"));
   }
 
+  // Thousands set apart by spaces, as DIN 5008 and Swiss and French
+  // writers do ("12 000 Euro", "1 234 567", also with a no-break or thin
+  // space): the number at word i (one to three digits) and each following
+  // group of three digits, one space after the other, are one number; the
+  // last group may carry decimals ("12 000,50"). Returns the word after the
+  // last group (i + 1 when none follows) and sets *value.
+  int DigitGroupsAt(int i, double* value) const {
+    const auto digits = [](std::string_view r) {
+      return !r.empty() && std::all_of(r.begin(), r.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    const std::string_view first = v_.Raw(i);
+    if (!digits(first) || first.size() > 3 || first.front() == '0') return i + 1;
+    int end = i + 1;
+    double total = *value;
+    while (end < n_ && v_.words[end].kind == text::TokenKind::kNumber && SameSentence(i, end)) {
+      const std::string_view gap =
+          v_.text.substr(v_.words[end - 1].end, v_.words[end].begin - v_.words[end - 1].end);
+      if (gap != " " && gap != "\u00A0" && gap != "\u202F" && gap != "\u2009") break;
+      const std::string_view group = v_.Raw(end);
+      const size_t comma = group.find(',');
+      const std::string_view whole = group.substr(0, comma);
+      if (whole.size() != 3 || !digits(whole)) break;
+      if (comma != std::string_view::npos && !digits(group.substr(comma + 1))) break;
+      const std::optional<double> parsed = text::ParseNumber(group, v_.lang);
+      if (!parsed) break;
+      total = total * 1000 + *parsed;
+      ++end;
+      if (comma != std::string_view::npos) break;  // decimals end the number
+    }
+    *value = total;
+    return end;
+  }
+
   // The figure starting at word i; returns the word after it, or i if none.
   int FindAt(int i) {
     double value = 0;
@@ -242,6 +275,7 @@ class FigureFinder {
       if (Punct(i - 1, "-") || (Word(i - 1) && v_.words[i - 1].cap && Adjacent(i - 1, i)))
         return i + 1;
       value = *parsed;
+      end = DigitGroupsAt(i, &value);
       // Currency before the number: "$5", "€ 20".
       if (i > 0 && v_.words[i - 1].kind == text::TokenKind::kPunct) {
         if (const Unit* u = Find(kUnitWords, v_.Raw(i - 1)); u && v_.Raw(i - 1) != "%") {

@@ -67,39 +67,9 @@ inline size_t GroupSeparatorAt(std::string_view s, size_t i) {
   return len;
 }
 
-// A space that sets thousands apart ("12 000", DIN 5008): ' ', or a
-// no-break, narrow no-break or thin space. Returns its length, 0 when there
-// is none.
-inline size_t GroupSpaceAt(std::string_view s, size_t i) {
-  if (i < s.size() && s[i] == ' ') return 1;
-  if (s.substr(i, 2) == "\xC2\xA0") return 2;
-  if (s.substr(i, 3) == "\xE2\x80\xAF" || s.substr(i, 3) == "\xE2\x80\x89") return 3;
-  return 0;
-}
-
-// Exactly three digits at s[i], then no digit or ASCII letter.
-inline bool ThreeDigitsAt(std::string_view s, size_t i) {
-  if (i + 3 > s.size() || !IsAsciiDigit(s[i]) || !IsAsciiDigit(s[i + 1]) || !IsAsciiDigit(s[i + 2])) {
-    return false;
-  }
-  if (i + 3 == s.size()) return true;
-  const char c = s[i + 3];
-  return !IsAsciiDigit(c) && !((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
-}
-
 size_t ScanNumber(std::string_view s, size_t i) {
   const size_t n = s.size();
-  const size_t start = i;
   while (i < n && IsAsciiDigit(s[i])) ++i;
-  // Thousands set apart by spaces ("12 000", "1 234 567"), after a first
-  // group of one to three digits, not a leading zero (a telephone number's
-  // "059 133").
-  if (i - start <= 3 && s[start] != '0') {
-    while (size_t space = GroupSpaceAt(s, i)) {
-      if (!ThreeDigitsAt(s, i + space)) break;
-      i += space + 3;
-    }
-  }
   while (size_t sep = GroupSeparatorAt(s, i)) {
     i += sep;
     while (i < n && IsAsciiDigit(s[i])) ++i;
@@ -268,30 +238,7 @@ std::optional<double> ParseNumber(std::string_view token, std::string_view lang)
     return std::nullopt;
   }
 
-  // A separator at token[i]: '.', ',', '\'', ’ (as '\'') or a space that
-  // sets thousands apart (as ' '). Its length; 0 for none.
-  const auto separator_at = [&token](size_t i, char* sep) -> size_t {
-    const char c = token[i];
-    if (c == '.' || c == ',' || c == '\'' || c == ' ') {
-      *sep = c;
-      return 1;
-    }
-    if (token.substr(i, 3) == "\xE2\x80\x99") {
-      *sep = '\'';
-      return 3;
-    }
-    if (token.substr(i, 2) == "\xC2\xA0") {
-      *sep = ' ';
-      return 2;
-    }
-    if (token.substr(i, 3) == "\xE2\x80\xAF" || token.substr(i, 3) == "\xE2\x80\x89") {
-      *sep = ' ';
-      return 3;
-    }
-    return 0;
-  };
-  // Separators, normalized: ’ counts as '\'', and a space or an apostrophe
-  // only ever sets groups apart.
+  // Separators, normalized: ’ counts as '\''.
   int dots = 0;
   int commas = 0;
   int apostrophes = 0;
@@ -305,13 +252,18 @@ std::optional<double> ParseNumber(std::string_view token, std::string_view lang)
       ++i;
       continue;
     }
-    char sep = 0;
-    const size_t len = separator_at(i, &sep);
-    if (len == 0) return std::nullopt;
-    if (i + len >= token.size() || !IsAsciiDigit(token[i + len])) return std::nullopt;  // "1..2", "1,'2"
+    size_t len = 1;
+    char sep = c;
+    if (token.substr(i, 3) == "\xE2\x80\x99") {
+      len = 3;
+      sep = '\'';
+    } else if (c != '.' && c != ',' && c != '\'') {
+      return std::nullopt;
+    }
+    if (!IsAsciiDigit(token[i + len])) return std::nullopt;  // "1..2", "1,'2"
     if (sep == '.') ++dots;
     if (sep == ',') ++commas;
-    if (sep == '\'' || sep == ' ') ++apostrophes;
+    if (sep == '\'') ++apostrophes;
     last_sep = sep;
     last_sep_pos = i;
     digits_after_last = 0;
@@ -322,7 +274,7 @@ std::optional<double> ParseNumber(std::string_view token, std::string_view lang)
   char decimal = 0;
   if (dots > 0 && commas > 0) {
     // "1.000,5" and "1,000.5": the last, appearing once, is decimal.
-    if (last_sep == '\'' || last_sep == ' ' || (last_sep == '.' ? dots : commas) != 1) return std::nullopt;
+    if (last_sep == '\'' || (last_sep == '.' ? dots : commas) != 1) return std::nullopt;
     decimal = last_sep;
   } else if (dots + commas == 1) {
     const char sep = dots == 1 ? '.' : ',';
@@ -353,8 +305,7 @@ std::optional<double> ParseNumber(std::string_view token, std::string_view lang)
       ++i;
       continue;
     }
-    char sep = 0;
-    const size_t len = separator_at(i, &sep);
+    const size_t len = token.substr(i, 3) == "\xE2\x80\x99" ? 3 : 1;
     const bool is_decimal = decimal != 0 && i == last_sep_pos;
     const bool any_grouping = !(is_decimal && first_group);
     if (any_grouping && (first_group ? group > 3 : group != 3)) return std::nullopt;
