@@ -93,7 +93,6 @@ function(_storyline_ner_model_rule tsv model texts)
   if(NOT "${_cli_sources}" MATCHES "ner_commands")
     return()
   endif()
-  set(_dir ${PROJECT_SOURCE_DIR}/src/extract)
   set(_text_args)
   set(_texts)
   foreach(_text ${texts})
@@ -106,8 +105,11 @@ function(_storyline_ner_model_rule tsv model texts)
     OUTPUT ${model}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/models
     COMMAND storyline train ner ${tsv} --out ${model} ${_text_args}
-    DEPENDS ${tsv} ${_texts} ${_dir}/ner_features.cc ${_dir}/tagger.cc ${_dir}/gazetteer.cc
-      ${_dir}/word_clusters.cc ${_dir}/word_clusters.h
+    # The binary itself, not a list of the sources training reads: the
+    # tokenizer, the folding and the gazetteers all shape the word classes
+    # and features, and a list missed some (a tokenizer change left a stale
+    # model that a fresh build would not reproduce).
+    DEPENDS ${tsv} ${_texts} storyline
       ${PROJECT_SOURCE_DIR}/data/gazetteers/first_names.txt
       ${PROJECT_BINARY_DIR}/src/extract/package_first_names.txt
       ${PROJECT_BINARY_DIR}/src/extract/package_last_names.txt
