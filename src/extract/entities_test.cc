@@ -1421,6 +1421,8 @@ TEST(NameTagsTest, GivenNamesAlone) {
   EXPECT_EQ(FixTags({"mit", "dem", "Namen", "Leo", "zur", "Welt"}, std::vector<uint8_t>(6, o)),
             (Tags{"O", "O", "O", "B-PER", "O", "O"}));
   EXPECT_EQ(FixTags({"zahlte", "eine", "Mark", "und", "die", "Leo", "nicht"}, std::vector<uint8_t>(7, o)), Tags(7, "O"));
+  // A month is no given name: "June" is listed as one.
+  EXPECT_EQ(FixTags({"signed", "on", "June", "1", "."}, std::vector<uint8_t>(5, o)), Tags(5, "O"));
 }
 
 // A name that ends in the English noun for a natural feature, or that such a

@@ -1414,7 +1414,7 @@ void RoadsByTheirNumbers(std::span<const std::string_view> words, std::span<cons
 
 // A listed given name that the tagger left outside any name, inside a
 // sentence, is a person's name: "mit dem Namen Leo", "eher eingewechselt als
-// Mladen". Not a word of the dictionary ("Mark", "Rose"), a word in
+// Mladen". Not a month ("signed on June 1"), a word of the dictionary ("Mark", "Rose"), a word in
 // capitals ("XI", "NÖ"), a listed place or the start of a listed name; not
 // after an article, which a given name rarely takes ("die Line" in
 // football), and not before another capitalized word, which may make the two
@@ -1429,7 +1429,7 @@ void GivenNamesAlone(const Gazetteer& gazetteer, std::span<const std::string_vie
     // The second letter (after an ASCII first one) in capitals: "XI", "NÖ".
     if (static_cast<unsigned char>(w[0]) < 0x80 && StartsUpper(w.substr(1))) continue;
     if (i + 1 < n && (t[i + 1] != 0 || StartsUpper(words[i + 1]))) continue;
-    if (!gazetteer.IsFirstName(folded[i])) continue;
+    if (!gazetteer.IsFirstName(folded[i]) || MonthOfWord(folded[i]) != 0) continue;
     if (words[i - 1] == "." || CaseSaysNothingAfter(words[i - 1]) || IsArticle(folded[i - 1])) continue;
     if (gazetteer.DictionaryClassOf(words[i]) != DictionaryClass::kUnknown ||
         gazetteer.ListedStartAsWritten(words[i]) != 0 || gazetteer.IsListedPlace(folded.subspan(i, 1))) {

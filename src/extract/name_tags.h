@@ -104,7 +104,8 @@ namespace storyline::extract {
 // - roads by their numbers are places ("die A 7"), and a street's or
 //   road's number belongs to its name ("Neuendorfer Straße 90c");
 // - a listed given name left outside any name inside a sentence is a
-//   person's name ("mit dem Namen Leo");
+//   person's name ("mit dem Namen Leo"), unless it is a month ("on June
+//   1");
 // - a name that ends in the English noun for a natural feature, or that
 //   such a noun follows, is a place ("Hudson River", "Bedford Falls");
 // - a name that starts with the Romance or English word for a natural
