@@ -1554,6 +1554,9 @@ class Finder {
         if (other.empty() && !HasParticle(particles, F(i))) break;
       }
     }
+    // English needs no comma before the message, so a later one is inside
+    // it: "said it would cut 1,200 jobs, about 5 percent of its workforce".
+    if (v_.english && comma > search_from) comma = -1;
     // "…, wie die Polizei mitteilte.": the message is before the clause.
     const bool as_clause = cs > clause && Word(cs) && F(cs) == "wie";
     if (comma < 0 && !v_.english && !as_clause) return false;
