@@ -1356,7 +1356,15 @@ class Finder {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "according" && i + 2 < se && F(i + 1) == "to") {
-        const int e = NounPhrase(i + 2, se);
+        int e = NounPhrase(i + 2, se);
+        // English nouns are in lower case: "according to police", "according
+        // to the city's transport office": the words up to the comma that
+        // closes the phrase, or up to the sentence's end after the message.
+        if (e <= i + 2) {
+          int k = i + 2;
+          while (k < se && k < i + 8 && Word(k)) ++k;
+          if (k > i + 2 && (k == se || Punct(k, ",") || (k + 1 == se && Punct(k, ".")))) e = k;
+        }
         if (e > i + 2 && SourcePhrase(sb, se, i, i + 2, i + 2, e)) return;
       } else if (f == "zufolge" && i > sb) {
         // The noun phrase before it ("ersten Angaben zufolge", "Einem

@@ -757,6 +757,9 @@ TEST(QuotesTest, EnglishSubjectBeforeTheVerb) {
        "The company"},
       {"Traffic was heavy, and the mayor said the bridge would stay closed.", "reported",
        "the bridge would stay closed", "the mayor"},
+      // "according to" and a noun phrase in lower case.
+      {"According to police, three people were injured.", "reported", "three people were injured", "police"},
+      {"Three people were injured, according to police.", "reported", "Three people were injured", "police"},
       // A comma inside the message does not start it, as in German.
       {"On Monday, the company said it would cut 1,200 jobs, about 5 percent of its workforce.",
        "reported", "it would cut 1,200 jobs, about 5 percent of its workforce", "the company"},
