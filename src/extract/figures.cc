@@ -61,6 +61,13 @@ constexpr Named kFractions[] = {{"haelfte", 0.5}, {"drittel", 1.0 / 3}, {"vierte
                                 {"fuenftel", 0.2}, {"zehntel", 0.1}, {"half", 0.5},
                                 {"third", 1.0 / 3}, {"quarter", 0.25}};
 
+// Ordinals after "jeder": "jeder dritte Deutsche" is a third of them
+// (folded, without the adjective's ending).
+constexpr Named kEveryNth[] = {{"zweit", 2},   {"dritt", 3},   {"viert", 4},     {"fuenft", 5},
+                               {"sechst", 6},  {"siebt", 7},   {"acht", 8},      {"neunt", 9},
+                               {"zehnt", 10},  {"elft", 11},   {"zwoelft", 12},  {"zwanzigst", 20},
+                               {"hundertst", 100}};
+
 struct Unit {
   std::string_view word;
   std::string_view unit;
@@ -291,6 +298,18 @@ class FigureFinder {
     } else if (auto w = NumberWordValue(f); w && (!v_.words[i].cap ||
                                                    i == v_.sentences[v_.words[i].sentence].first)) {
       value = *w;
+    } else if ((f == "jeder" || f == "jede" || f == "jedes" || f == "jeden" || f == "jedem") && Word(i + 1) &&
+               !v_.english) {
+      // "jeder dritte Deutsche", "jedes fünfte Kind": a share of them.
+      std::string_view nth = F(i + 1);
+      while (!nth.empty() && (nth.back() == 'e' || nth.back() == 'n' || nth.back() == 'r' || nth.back() == 's' ||
+                              nth.back() == 'm')) {
+        nth.remove_suffix(1);
+        if (const Named* o = Find(kEveryNth, nth)) {
+          return Finish(i, i + 2, 1.0 / o->value, "", "share");
+        }
+      }
+      return i;
     } else if (IsIndefinite(f) && Word(i + 1)) {
       value = 1;
       const std::string_view nf = F(i + 1);

@@ -56,6 +56,10 @@ TEST(FiguresTest, Table) {
       {"Es kamen 1 234 567 Besucher.", "1 234 567", 1234567, "", "Besucher", ""},
       {"Sie zahlte 12\u00A0000,50 Franken.", "12\u00A0000,50 Franken", 12000.5, "CHF", "", ""},
       {"Rund 40\u202F000 Menschen kamen.", "40\u202F000", 40000, "", "Menschen", "about"},
+      // A share: "jeder dritte".
+      {"Jeder dritte Deutsche stimmte zu.", "Jeder dritte", 1.0 / 3, "", "Deutsche", "share"},
+      {"Das gilt f\xC3\xBCr jeden zehnten Betrieb.", "jeden zehnten", 0.1, "", "Betrieb", "share"},
+      {"Jeder Mensch z\xC3\xA4hlt jeden Tag.", "", 0, "", "", ""},
       // Not a year before a number, nor four digits after one.
       {"Im Jahr 2015 300 Menschen.", "300", 300, "", "Menschen", ""},
       // Years, dates, times and ordinals are not figures.
