@@ -254,6 +254,27 @@ class DateFinder {
     return NumberWordValue(F(k)).value_or(0);
   }
 
+  // The distance from publication that an adjective names: -1 for
+  // "letztes", "vergangenen", 0 for "dieses", 1 for "nächstes",
+  // "kommenden"; 2 for any other word.
+  static int DistanceWord(std::string_view f) {
+    if (f.size() < 6 || f.size() > 11) return 2;
+    switch (f[0]) {
+      case 'l':
+        return f == "letztes" || f == "letzten" ? -1 : 2;
+      case 'v':
+        return f == "vergangenes" || f == "vergangenen" ? -1 : 2;
+      case 'd':
+        return f == "dieses" || f == "diesen" ? 0 : 2;
+      case 'n':
+        return f == "naechstes" || f == "naechsten" ? 1 : 2;
+      case 'k':
+        return f == "kommendes" || f == "kommenden" ? 1 : 2;
+      default:
+        return 2;
+    }
+  }
+
   // A year named by its distance from publication in the genitive at word k
   // ("vergangenen Jahres", "des kommenden Jahres", "dieses Jahres"): *n is
   // the distance, *after the word after it.
@@ -261,15 +282,10 @@ class DateFinder {
     if (Word(k) && F(k) == "des") ++k;
     if (!Word(k) || !Word(k + 1) || F(k + 1) != "jahres") return false;
     const std::string_view a = F(k);
-    if (a == "vergangenen" || a == "letzten") {
-      *n = -1;
-    } else if (a == "dieses" || a == "diesen") {
-      *n = 0;
-    } else if (a == "kommenden" || a == "naechsten") {
-      *n = 1;
-    } else {
-      return false;
-    }
+    // Genitive forms only: "vergangenen", "dieses", "kommenden".
+    if (a.ends_with("es") && a != "dieses") return false;
+    *n = DistanceWord(a);
+    if (*n == 2) return false;
     *after = k + 2;
     return true;
   }
@@ -525,18 +541,16 @@ class DateFinder {
     }
     // "letztes Jahr", "nächsten Monat", "dieses Jahr", and the genitive
     // after "Anfang", "Mitte" or "Ende" ("Anfang nächsten Jahres").
-    if (Word(i + 1) && !(i > 0 && Word(i - 1) && (F(i - 1) == "im" || F(i - 1) == "in"))) {
+    // (Most words are none of these: the distance is asked first.)
+    if (const int n = DistanceWord(f); n != 2 && Word(i + 1) &&
+        !(i > 0 && Word(i - 1) && (F(i - 1) == "im" || F(i - 1) == "in"))) {
       const std::string_view u = F(i + 1);
       const bool year = u == "jahr" || u == "jahres";
       const bool month = u == "monat" || u == "monats";
-      int n = 2;
-      if (f == "letztes" || f == "vergangenes" || f == "letzten" || f == "vergangenen") n = -1;
-      if (f == "dieses" || f == "diesen") n = 0;
-      if (f == "naechstes" || f == "kommendes" || f == "naechsten" || f == "kommenden") n = 1;
       // The case must fit the noun: "letztes Jahr", "letzten Monat", "des letzten Jahres".
       const bool fits = (u == "jahr" && f.ends_with("es")) || (u == "monat" && f.ends_with("en")) ||
                         u == "jahres" || u == "monats";
-      if (n != 2 && (year || month) && fits) {
+      if ((year || month) && fits) {
         int b = i;
         if (b > 0 && Word(b - 1) && (F(b - 1) == "anfang" || F(b - 1) == "mitte" || F(b - 1) == "ende")) --b;
         Offset(b, i + 2, year ? "years" : "months", n);
