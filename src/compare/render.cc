@@ -155,9 +155,14 @@ std::vector<Wording> Wordings(const QuoteEntry& q) {
   return out;
 }
 
-// "id1, id2" and "; reported" for reported speech.
-std::string WordingCite(const Wording& w, std::string_view separator = ", ") {
-  std::string out = Join(w.article_ids, separator);
+// "id1, id2" and "; reported" for reported speech; each id between `mark`s
+// (Markdown's "`").
+std::string WordingCite(const Wording& w, std::string_view mark = "") {
+  std::string out;
+  for (const std::string& id : w.article_ids) {
+    if (!out.empty()) out += ", ";
+    out.append(mark).append(id).append(mark);
+  }
   if (w.report->kind != extract::QuoteKind::kDirect) out += "; reported";
   return out;
 }
@@ -370,8 +375,8 @@ std::string RenderMarkdown(const Briefing& b) {
       for (const QuoteEntry* q : s.statements) {
         const std::vector<Wording> wordings = Wordings(*q);
         for (size_t i = 0; i < wordings.size(); ++i) {
-          out += fmt::format("{}“{}” (`{}`)\n", i == 0 ? "  - " : "    - also as: ", Md(wordings[i].report->text),
-                             WordingCite(wordings[i], "`, `"));
+          out += fmt::format("{}“{}” ({})\n", i == 0 ? "  - " : "    - also as: ", Md(wordings[i].report->text),
+                             WordingCite(wordings[i], "`"));
         }
       }
     }

@@ -138,6 +138,7 @@ TEST(MarkdownTest, EachSpeakerOnceOverTheirStatements) {
   EXPECT_EQ(Count(md, "Katrin Albers"), 1u) << md;
   EXPECT_THAT(md, HasSubstr("- **Katrin Albers** (2 statements, 3 sources)"));
   EXPECT_THAT(md, HasSubstr("“Wir gehen kein Risiko ein” (`a`, `b`)"));
+  EXPECT_THAT(md, HasSubstr("“Die Stadt habe keine Wahl gehabt” (`a`; reported)"));
 }
 
 TEST(HtmlTest, EachSpeakerOnceOverTheirStatements) {
