@@ -254,6 +254,18 @@ class DateFinder {
     return NumberWordValue(F(k)).value_or(0);
   }
 
+  // A word for a part of a period before it: "Anfang", "Mitte", "Ende"
+  // (folded).
+  static bool IsPartOfPeriod(std::string_view f) { return f == "anfang" || f == "mitte" || f == "ende"; }
+
+  // Whether words a..b (inclusive) follow one another with nothing between.
+  bool Joined(int a, int b) const {
+    for (int k = a; k < b; ++k) {
+      if (v_.words[k].end != v_.words[k + 1].begin) return false;
+    }
+    return true;
+  }
+
   // The distance from publication that an adjective names: -1 for
   // "letztes", "vergangenen", 0 for "dieses", 1 for "nächstes",
   // "kommenden"; 2 for any other word.
@@ -343,9 +355,8 @@ class DateFinder {
     }
     // ISO 8601: 2017-02-23 (the tokenizer splits it at its hyphens).
     if (Number(i) && f.size() == 4 && i + 4 < n_ && Punct(i + 1, "-") && Number(i + 2) &&
-        Punct(i + 3, "-") && Number(i + 4) && v_.words[i].end == v_.words[i + 1].begin &&
-        v_.words[i + 1].end == v_.words[i + 2].begin && v_.words[i + 2].end == v_.words[i + 3].begin &&
-        v_.words[i + 3].end == v_.words[i + 4].begin && F(i + 2).size() == 2 && F(i + 4).size() == 2) {
+        Punct(i + 3, "-") && Number(i + 4) && Joined(i, i + 4) && F(i + 2).size() == 2 &&
+        F(i + 4).size() == 2) {
       const int y = ToInt(f), m = ToInt(F(i + 2)), d = ToInt(F(i + 4));
       if (y >= 1800 && y <= 2199 && ValidDay(y, m, d)) {
         Add(i, i + 5, Iso(y, m, d), DatePrecision::kDay, false, "");
@@ -380,8 +391,8 @@ class DateFinder {
         return end + 1;
       }
       const std::string_view before = Word(i - 1) ? F(i - 1) : std::string_view();
+      const int b = IsPartOfPeriod(before) ? i - 1 : i;  // "Ende Januar"
       if (int after = 0, n = 0; RelativeYearOf(end, &after, &n)) {
-        const int b = (before == "ende" || before == "anfang" || before == "mitte") ? i - 1 : i;
         const std::string relation = "years:" + std::to_string(n);
         if (YearKnown()) {
           Add(b, after, Iso(pub_.year + n, m), DatePrecision::kMonth, true, relation);
@@ -390,9 +401,8 @@ class DateFinder {
         }
         return after;
       }
-      if (before == "im" || before == "ende" || before == "anfang" || before == "mitte" ||
-          before == "seit" || before == "bis" || before == "in" || before == "since") {
-        const int b = (before == "ende" || before == "anfang" || before == "mitte") ? i - 1 : i;
+      if (before == "im" || IsPartOfPeriod(before) || before == "seit" || before == "bis" || before == "in" ||
+          before == "since") {
         if (YearKnown()) {
           int y = pub_.year;
           if (pub_.precision >= DatePrecision::kMonth && m > pub_.month + 1) --y;
@@ -410,8 +420,8 @@ class DateFinder {
       const std::string_view before = Word(i - 1) ? F(i - 1) : std::string_view();
       const bool context = keyword || before == "im" || before == "seit" || before == "bis" ||
                            before == "von" || before == "ab" || before == "in" ||
-                           before == "since" || before == "ende" || before == "anfang" ||
-                           before == "mitte" || before == "nach" || before == "vor";
+                           before == "since" || IsPartOfPeriod(before) || before == "nach" ||
+                           before == "vor";
       // "2000 Menschen", "1500 Euro": a count, not a year.
       const bool count_follows = Word(i + 1) && (v_.words[i + 1].cap || F(i + 1) == "prozent") &&
                                  v_.words[i + 1].sentence == v_.words[i].sentence;
@@ -552,7 +562,7 @@ class DateFinder {
                         u == "jahres" || u == "monats";
       if ((year || month) && fits) {
         int b = i;
-        if (b > 0 && Word(b - 1) && (F(b - 1) == "anfang" || F(b - 1) == "mitte" || F(b - 1) == "ende")) --b;
+        if (b > 0 && Word(b - 1) && IsPartOfPeriod(F(b - 1))) --b;
         Offset(b, i + 2, year ? "years" : "months", n);
         return i + 2;
       }

@@ -1133,6 +1133,10 @@ void PluralCompoundsAreNoPlaces(const Gazetteer& gazetteer, std::span<const std:
 constexpr std::string_view kTownParts[] = {"mitte", "zentrum", "city",       "nord",     "sued",
                                            "ost",   "west",    "innenstadt", "altstadt", "streifen"};
 
+bool IsTownPart(std::string_view folded) {
+  return std::find(std::begin(kTownParts), std::end(kTownParts), folded) != std::end(kTownParts);
+}
+
 // The heads of the nouns for kinds of places, settlements and features of
 // the land or of a town, which end place names ("Wall|berg", "Hof|burg",
 // "Boden|see").
@@ -1234,8 +1238,7 @@ void PlacesWithTheirPartAfterAHyphen(const Gazetteer& gazetteer, std::span<const
   std::vector<uint8_t>& t = *tags;
   const size_t n = words.size();
   const auto is_part = [](std::string_view p) {
-    return std::find(std::begin(kTownParts), std::end(kTownParts), p) != std::end(kTownParts) ||
-           std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads), p) != std::end(kPlaceHeads);
+    return IsTownPart(p) || std::find(std::begin(kPlaceHeads), std::end(kPlaceHeads), p) != std::end(kPlaceHeads);
   };
   for (size_t i = 0; i < n; ++i) {
     const std::string_view w = words[i];
@@ -1342,10 +1345,7 @@ void PlacesEndBeforeACommonNoun(const Gazetteer& gazetteer, std::span<const std:
     if (i + 2 < n && IsInside(t[i + 2])) continue;
     const std::string_view f = folded[i + 1];
     if (!IsWordToken(words[i + 1]) || !IsCommonNoun(gazetteer, words[i + 1], f)) continue;
-    if (EndsInHead(f, kPlaceHeads) ||
-        std::find(std::begin(kTownParts), std::end(kTownParts), f) != std::end(kTownParts)) {
-      continue;
-    }
+    if (EndsInHead(f, kPlaceHeads) || IsTownPart(f)) continue;
     if (gazetteer.IsListedPlace(folded.subspan(i + 1, 1))) continue;
     if (!gazetteer.IsListedPlace(folded.subspan(i, 1)) && gazetteer.GenitivePlaceEnding(folded[i]) == 0) continue;
     t[i + 1] = 0;
@@ -1414,8 +1414,9 @@ void RoadsByTheirNumbers(std::span<const std::string_view> words, std::span<cons
 
 // A listed given name that the tagger left outside any name, inside a
 // sentence, is a person's name: "mit dem Namen Leo", "eher eingewechselt als
-// Mladen". Not a month ("signed on June 1"), a word of the dictionary ("Mark", "Rose"), a word in
-// capitals ("XI", "NÖ"), a listed place or the start of a listed name; not
+// Mladen". Not a month ("signed on June 1"), a word of the dictionary
+// ("Mark", "Rose"), a word in capitals ("XI", "NÖ"), a listed place or the
+// start of a listed name; not
 // after an article, which a given name rarely takes ("die Line" in
 // football), and not before another capitalized word, which may make the two
 // a name of another kind.

@@ -187,13 +187,14 @@ void JsonlReader::ProcessLine(std::string_view line, size_t capacity) {
     std::string repaired = internal::RepairUtf8(line, &replaced);
     const auto high = static_cast<size_t>(
         std::count_if(line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
-    Result<std::string> legacy = replaced == high ? internal::ConvertToUtf8(line, "windows-1252")
-                                                  : Result<std::string>(Status::Unsupported(""));
     std::string how;
-    if (legacy.ok()) {
-      recoded = std::move(*legacy);
-      how = "read as Windows-1252";
-    } else {
+    if (replaced == high) {
+      if (Result<std::string> legacy = internal::ConvertToUtf8(line, "windows-1252"); legacy.ok()) {
+        recoded = std::move(*legacy);
+        how = "read as Windows-1252";
+      }
+    }
+    if (how.empty()) {
       recoded = std::move(repaired);
       how = fmt::format("{} byte{} replaced by U+FFFD", replaced, replaced == 1 ? "" : "s");
     }
