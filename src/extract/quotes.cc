@@ -196,6 +196,12 @@ const SvSet kObliqueDeterminers = {"den", "dem", "einen", "einem", "seinen", "se
                                    "ihrem", "diesen", "diesem", "jenen", "jenem"};
 // Words that open a relative clause ("Der NDR, der … verantwortlich ist, …").
 const SvSet kRelativePronouns = {"der", "die", "das", "dem", "den", "deren", "dessen", "welche", "welcher"};
+// Prepositions that open a relative clause with "denen", "deren" or
+// "dessen" ("…, von denen viele …", "…, bei denen …"). Not "ohne", "statt":
+// "ohne deren Zustimmung abzuwarten" is an infinitive clause.
+const SvSet kRelativePrepositions = {"von", "bei", "in", "mit", "an", "auf", "aus", "fuer",
+                                     "ueber", "unter", "zu", "nach", "vor", "hinter", "neben",
+                                     "zwischen", "gegen", "durch", "um", "seit", "wegen", "trotz"};
 // News agencies, told rather than owning a spokesperson ("sagte der APA").
 const SvSet kNewsAgencies = {"apa", "dpa", "afp", "sda", "kna", "epd", "ddp", "ap"};
 // Finite forms of the auxiliaries and modals in the indicative.
@@ -1578,6 +1584,11 @@ class Finder {
     // "warnte vor dem Gegner, der bei Standards gefährlich sei": the
     // message is what the verb governs, with its relative clause.
     const bool relative = comma >= 0 && RelativeClauseOnObject(search_from, comma, se);
+    // "hatte die Abschiebung illegaler Einwanderer angekündigt, von denen
+    // ein Großteil Mexikaner sind": the relative clause belongs to the
+    // object before the verb; nothing after the verb is a message.
+    if (comma >= 0 && comma == search_from && Punct(comma, ",") && PrepositionalRelative(comma, se))
+      return false;
     // "Genau das fordern nun Aktivisten, die sich …": the clause after the
     // comma describes the subject after the verb; it is no message.
     if (comma >= 0 && comma == speaker.second && speaker.first > v &&
@@ -1689,6 +1700,17 @@ class Finder {
     return an;
   }
 
+  // Whether the clause after the comma at `comma` opens with a preposition
+  // and "denen", "deren" or "dessen": a relative clause ("…, von denen jede
+  // Spur verlorengegangen ist"), never a message of its own.
+  bool PrepositionalRelative(int comma, int se) const {
+    if (comma + 3 >= se || !Word(comma + 1) || !Word(comma + 2) ||
+        !kRelativePrepositions.contains(F(comma + 1)))
+      return false;
+    const std::string_view pronoun = F(comma + 2);
+    return pronoun == "denen" || pronoun == "deren" || pronoun == "dessen";
+  }
+
   // Whether the clause after the comma at `comma` is a relative clause on a
   // noun the verb governs, not a message: "warnte vor dem Gegner, der bei
   // Standards gefährlich sei", "fordern Vereine, die sich mit … befassen".
@@ -1696,9 +1718,9 @@ class Finder {
   // opening with an article and its noun ("betonte Kelly, die Maßnahmen
   // zielten …") or after a time ("sagte am Mittwoch, die …") is a message.
   bool RelativeClauseOnObject(int from, int comma, int se) const {
-    if (comma <= from || comma + 2 >= se || !Word(comma + 1) ||
-        !kRelativePronouns.contains(F(comma + 1)))
-      return false;
+    if (comma <= from || comma + 2 >= se || !Word(comma + 1)) return false;
+    if (PrepositionalRelative(comma, se)) return CapWord(comma - 1);
+    if (!kRelativePronouns.contains(F(comma + 1))) return false;
     if (!CapWord(comma - 1) || kTimeNouns.contains(F(comma - 1))) return false;
     // "die Maßnahmen", "die neue Version der Software", "die ersten 90
     // Asylwerber"; "das sei …" (a demonstrative before the verb)

@@ -297,6 +297,15 @@ TEST(QuotesTest, Table) {
       // A participle between an article and its noun is no speech verb.
       {"Selbst das erkl\xC3\xA4rte Ziel, die Fahrwege besser zu nutzen, rechtfertige keine Regelung.", "",
        "", "", ""},
+      // A relative clause that opens with a preposition ("von denen") is
+      // no message: after the verb it belongs to the object the verb
+      // governs, which it extends; after a final verb to the object before
+      // it, and there is no message.
+      {"Europol berichtete neulich von mehr als 10.000 Kindern, von denen jede Spur fehlt.", "reported",
+       "neulich von mehr als 10.000 Kindern, von denen jede Spur fehlt", "berichtete", "Europol"},
+      {"Zuletzt hatte die Regierung die Abschiebung illegaler Einwanderer angek\xC3\xBCndigt, von denen "
+       "ein Gro\xC3\x9Fteil Mexikaner sind.",
+       "", "", "", ""},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
