@@ -269,6 +269,12 @@ constexpr std::string_view kSourceNounSuffixes[] = {
     "erkenntnisstand", "erfahrungen", "entwurf", "dokument", "veroeffentlichung",
     "darstellungen", "vorhersage", "prognose", "prognosen", "bekunden", "vernehmen",
     "gutachten", "quellen"};
+// Heads of offices and institutions that name their field with "für".
+constexpr std::string_view kOfficesFor[] = {
+    "minister", "ministerin", "ministerium", "kommissar", "kommissarin", "beauftragte",
+    "beauftragter", "koordinator", "koordinatorin", "zentrum", "zentrale", "institut", "amt",
+    "ausschuss", "rat", "verband", "stelle", "behoerde", "gesellschaft", "kommission",
+    "gericht", "hochkommissar", "agentur", "bund", "verein", "referent", "referentin"};
 // Konjunktiv I (and the Konjunktiv II that replaces it) of the verbs that
 // carry reported speech (Duden, Grammatik: indirekte Rede).
 const SvSet kSubjunctive = {
@@ -406,8 +412,11 @@ class Finder {
   void MarkMentionWords() {
     place_start_.assign(n_, 0);
     person_end_.assign(n_, 0);
+    organization_word_.assign(n_, 0);
     for (const Mention& m : ex_->mentions) {
-      if (m.type == EntityType::kLocation) {
+      if (m.type == EntityType::kOrganization) {
+        for (int w = v_.WordAt(m.begin); w < n_ && v_.words[w].end <= m.end; ++w) organization_word_[w] = 1;
+      } else if (m.type == EntityType::kLocation) {
         const int b = v_.WordAt(m.begin);
         if (b < n_ && v_.words[b].begin == m.begin) place_start_[b] = 1;
       } else if (m.type == EntityType::kPerson) {
@@ -458,6 +467,22 @@ class Finder {
       return i;
     const bool initial = v_.Raw(i).size() == 1;  // one capital letter
     return initial || kTitles.contains(F(i)) ? i + 2 : i;
+  }
+  // A web address written as a name ("t-online.de", "heise.de"): a word, its
+  // period and a top-level domain, without spaces; the index after it, else
+  // `i`.
+  int AfterWebAddress(int i, int limit) const {
+    static const SvSet kDomains = {"de", "at", "ch", "com", "net", "org", "eu", "info"};
+    if (i < limit && Word(i)) {  // one token: "golem.de"
+      const std::string_view f = F(i);
+      const size_t dot = f.rfind('.');
+      if (dot != std::string_view::npos && dot > 0 && kDomains.contains(f.substr(dot + 1))) return i + 1;
+    }
+    if (i + 2 >= limit || !Word(i) || !Punct(i + 1, ".") || !Word(i + 2) ||
+        v_.words[i + 1].begin != v_.words[i].end || v_.words[i + 2].begin != v_.words[i + 1].end ||
+        !kDomains.contains(F(i + 2)))
+      return i;
+    return i + 3;
   }
   // A word that opens a clause without being its subject (kNonSubjectStarts),
   // unless it opens a name with its particles ("von der Leyen erklärte").
@@ -600,7 +625,24 @@ class Finder {
     if (kPronouns.contains(F(i))) return i + 1;
     // Heads and their modifiers: [det] adj* (Name | „Name“)+.
     auto core = [&](int m) {
-      if (m < limit && Word(m) && kDeterminers.contains(F(m))) ++m;
+      if (m < limit && Word(m) && kDeterminers.contains(F(m))) {
+        ++m;
+        // An attribute phrase between the article and its adjective: "der
+        // für die Region zuständige Koordinator".
+        // The phrase is the preposition's noun phrase and at most two
+        // adverbs ("die in sozialen Medien offen geäußerte Kritik").
+        if (m < limit && Word(m) && kRelativePrepositions.contains(F(m))) {
+          int k = m + 1;
+          if (k < limit && Word(k) && kDeterminers.contains(F(k))) ++k;
+          for (int a = 0; a < 2 && k < limit && Adjective(k); ++a) ++k;
+          const int noun = k;
+          while (k < limit && k < noun + 3 && CapWord(k)) ++k;
+          for (int a = 0; a < 2 && k > noun && k < limit && Word(k) && !v_.words[k].cap && !Adjective(k); ++a) ++k;
+          if (k > noun && k + 1 < limit && Adjective(k) && CapWord(k + 1)) m = k;
+        }
+      }
+      // A web address in lower case is a name, no adjective ("t-online.de").
+      if (const int w = AfterWebAddress(m, limit); w > m) return w;
       for (int a = 0; a < 3 && m < limit && Adjective(m); ++a) ++m;
       const int first = m;
       if (first == i) m = AfterOpeningParticles(m, limit);  // no article before a name's particles
@@ -608,8 +650,11 @@ class Finder {
         if (m > first && name_break_[m]) break;
         if (const int a = AfterAbbreviation(m, limit); a > m) {
           m = a;  // "Dr. Heino Stoever", "George W. Bush"
-        } else if (CapWord(m)) {
-          ++m;
+        } else if (const int w = AfterWebAddress(m, limit); w > m) {
+          m = w;  // "Spiegel.de" ends the name
+          break;
+        } else if (CapWord(m) || (Word(m) && organization_word_[m])) {
+          ++m;  // "Die taz vermutet": an organisation's name in lower case
         } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
                    CapWord(m + 1)) {
           m += 2;  // "Heike van Laak"
@@ -628,7 +673,11 @@ class Finder {
     static const SvSet kFew = {"zwei", "drei", "vier", "fuenf", "sechs", "sieben", "acht", "neun", "zehn"};
     if (j < 0 && i + 2 < limit && kOneOf.contains(F(i)) && Word(i + 1)) {
       if (F(i + 1) == "der") {
-        j = core(i + 2);
+        // "einer der 13 beteiligten Feuerwehrmänner"
+        int m = i + 2;
+        if (m + 1 < limit && (v_.words[m].kind == text::TokenKind::kNumber || (Word(m) && kFew.contains(F(m)))))
+          ++m;
+        j = core(m);
       } else if (F(i + 1) == "von" && i + 3 < limit &&
                  (v_.words[i + 2].kind == text::TokenKind::kNumber || (Word(i + 2) && kFew.contains(F(i + 2))))) {
         j = core(i + 3);
@@ -637,11 +686,18 @@ class Finder {
     if (j < 0) return i;
     for (int attach = 0; attach < 4 && j < limit; ++attach) {
       const std::string_view f = Word(j) ? F(j) : std::string_view();
+      // "für" after the heads of offices and institutions: "der Beauftragte
+      // für Menschenrechte", "das Institut für Weltwirtschaft".
+      const bool office_for = f == "fuer" && Word(j - 1) && EndsWithAny(F(j - 1), kOfficesFor);
       if (f == "des" || f == "der" || f == "eines" || f == "einer" || f == "von" ||
-          f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in") {
+          f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in" || office_for) {
         int m = j + 1;
-        // "in die Luft" is a direction, no place of the source.
-        if (f == "in" && m < limit && Word(m) && (F(m) == "die" || F(m) == "das" || F(m) == "den")) break;
+        // "in die Luft" is a direction, no place of the source; "in einem
+        // Interview" is where it was said.
+        if (f == "in" && m < limit && Word(m) &&
+            (F(m) == "die" || F(m) == "das" || F(m) == "den" || F(m) == "einem" || F(m) == "einer" ||
+             F(m) == "einen" || F(m) == "eine"))
+          break;
         if ((f == "von" || f == "aus" || f == "in") && m < limit && Word(m) &&
             (F(m) == "der" || F(m) == "dem" || F(m) == "den"))
           ++m;
@@ -1358,7 +1414,7 @@ class Finder {
         // Leyen"; not "laut und deutlich".
         if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
                           Adjective(i + 1) || Mark(i + 1) != QuoteMark::kNone ||
-                          AfterOpeningParticles(i + 1, se) > i + 1)) {
+                          AfterOpeningParticles(i + 1, se) > i + 1 || AfterWebAddress(i + 1, se) > i + 1)) {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "according" && i + 2 < se && F(i + 1) == "to") {
@@ -2169,6 +2225,7 @@ class Finder {
   std::vector<uint8_t> used_;    // part of a quotation or cue found so far
   std::vector<uint8_t> place_start_;  // the first word of a place the recognizer found
   std::vector<uint8_t> person_end_;   // the last word of a person's name the recognizer found
+  std::vector<uint8_t> organization_word_;  // a word of an organisation the recognizer found
   std::vector<uint8_t> name_break_;  // a person's name ends before this word and another's starts
   // Verb(): the particles of word i when it is a speech verb, else null, once
   // verb_known_[i].

@@ -306,6 +306,19 @@ TEST(QuotesTest, Table) {
       {"Zuletzt hatte die Regierung die Abschiebung illegaler Einwanderer angek\xC3\xBCndigt, von denen "
        "ein Gro\xC3\x9Fteil Mexikaner sind.",
        "", "", "", ""},
+      // Speakers: one of a counted group; a web address; an attribute
+      // phrase before the noun and an office's field after "für"; not where
+      // it was said ("in einem Interview").
+      {"Einer der 13 beteiligten Feuerwehrm\xC3\xA4nner sagte: \"Ich habe so etwas noch nie gesehen.\"",
+       "direct", "Ich habe so etwas noch nie gesehen.", "sagte", "Einer der 13 beteiligten Feuerwehrmänner"},
+      {"Wie t-online.de berichtet, ist der erste Trailer im Internet ver\xC3\xB6" "ffentlicht worden.", "reported",
+       "ist der erste Trailer im Internet veröffentlicht worden", "berichtet", "t-online.de"},
+      {"So sagte der f\xC3\xBCr die Region zust\xC3\xA4ndige Koordinator f\xC3\xBCr Naturkatastrophen, "
+       "Deftalgne Tessema, gegen\xC3\xBC" "ber der BBC, dass nur 14 Motorboote im Einsatz seien.",
+       "reported", "dass nur 14 Motorboote im Einsatz seien", "sagte",
+       "der für die Region zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema"},
+      {"Am Montag sagte der 81-J\xC3\xA4hrige in einem Interview, dass die Maus sofort tot gewesen sei.",
+       "reported", "dass die Maus sofort tot gewesen sei", "sagte", "der 81-Jährige"},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
