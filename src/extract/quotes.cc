@@ -269,6 +269,9 @@ constexpr std::string_view kSourceNounSuffixes[] = {
     "erkenntnisstand", "erfahrungen", "entwurf", "dokument", "veroeffentlichung",
     "darstellungen", "vorhersage", "prognose", "prognosen", "bekunden", "vernehmen",
     "gutachten", "quellen"};
+// Words in -er that are no adjective before a genitive noun.
+const SvSet kNotGenitiveAdjectives = {"ueber", "unter", "hinter", "wieder", "immer", "aber", "oder",
+                                      "weder", "ausser", "vier", "sieben", "neuer", "zuvor", "later"};
 // Heads of offices and institutions that name their field with "für".
 constexpr std::string_view kOfficesFor[] = {
     "minister", "ministerin", "ministerium", "kommissar", "kommissarin", "beauftragte",
@@ -689,6 +692,29 @@ class Finder {
       // "für" after the heads of offices and institutions: "der Beauftragte
       // für Menschenrechte", "das Institut für Weltwirtschaft".
       const bool office_for = f == "fuer" && Word(j - 1) && EndsWithAny(F(j - 1), kOfficesFor);
+      // A source noun's genitive without an article: "Angaben seines
+      // Anwalts", "Angaben libanesischer Sicherheitskreise", "Berichten
+      // britischer Zeitungen".
+      // One noun, and a person's name after it ("Auskunft ihrer Freundin
+      // Margarete Buber-Neumann"); not the next noun ("nach Angaben
+      // unabhängiger Experten Senfgas eingesetzt").
+      if (Word(j - 1) && v_.words[j - 1].cap && EndsWithAny(F(j - 1), kSourceNounSuffixes) &&
+          !(j - 2 >= i && Word(j - 2) && F(j - 2) == "eigenen") &&
+          (f == "seines" || f == "seiner" || f == "ihres" || f == "ihrer" ||
+           (Adjective(j) && f.ends_with("er") && !kDeterminers.contains(f) &&
+            !kRelativePrepositions.contains(f) && !kNotGenitiveAdjectives.contains(f)))) {
+        int k = Adjective(j) ? j : j + 1;
+        for (int a = 0; a < 3 && k < limit && Adjective(k); ++a) ++k;
+        if (k >= limit || !CapWord(k)) break;
+        j = k + 1;
+        for (int p = j; p < limit && p < j + 3 && CapWord(p); ++p) {
+          if (person_end_[p]) {
+            j = p + 1;
+            break;
+          }
+        }
+        continue;
+      }
       if (f == "des" || f == "der" || f == "eines" || f == "einer" || f == "von" ||
           f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in" || office_for) {
         int m = j + 1;
@@ -1341,6 +1367,25 @@ class Finder {
           break;
         }
       }
+      // "sagte Jon Bon Jovi, Gründer der Rockband: „…“", "Erkki Tuomioja,
+      // Präsident des Rats: „…“": the comma sets off an apposition of the
+      // speaker, not a clause; the clause starts before it.
+      if (verb < 0 && cs > SentenceBegin(colon) && Punct(cs - 1, ",") && NounPhrase(cs, colon) == colon) {
+        int outer = SentenceBegin(colon);
+        for (int i = cs - 2; i > outer; --i) {
+          if (Punct(i, ",") || (Mark(i) != QuoteMark::kNone && inside_[i])) {
+            outer = i + 1;
+            break;
+          }
+        }
+        for (int i = cs - 2; i >= outer; --i) {
+          if (Verb(i, &particles) && !used_[i]) {
+            verb = i;
+            break;
+          }
+        }
+        if (verb >= 0 || SpeakerPhrase(outer, colon) == colon) cs = outer;
+      }
       if (verb >= 0) {
         int particle = -1;
         if (!particles.empty()) particle = FindParticle(particles, verb + 1, colon);
@@ -1361,6 +1406,16 @@ class Finder {
       }
       // No verb: "Besorgt zeigte sich der Außenminister Luis Videgaray: „…“"
       // names the speaker right before the colon.
+      if (cs < colon && Word(cs) && !kNonSubjectStarts.contains(F(cs)) && SpeakerPhrase(cs, colon) == colon) {
+        bool apposition = false;
+        for (int i = cs; i < colon && !apposition; ++i) apposition = Punct(i, ",");
+        if (apposition) {  // "Erkki Tuomioja, Präsident des Rats: „…“"
+          f.spk_begin = cs;
+          f.spk_end = colon;
+          Add(f);
+          return;
+        }
+      }
       int b = colon;
       while (b > cs && CapWord(b - 1)) --b;
       if (b < colon) {

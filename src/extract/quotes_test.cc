@@ -319,6 +319,12 @@ TEST(QuotesTest, Table) {
        "der für die Region zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema"},
       {"Am Montag sagte der 81-J\xC3\xA4hrige in einem Interview, dass die Maus sofort tot gewesen sei.",
        "reported", "dass die Maus sofort tot gewesen sei", "sagte", "der 81-Jährige"},
+      // An apposition before the colon is part of the speaker; a source
+      // noun takes a genitive without an article, one noun long.
+      {"Nach dem Konzert sagte Jon Bon Jovi, Gr\xC3\xBCnder der Rockband: \"Ich spiele nicht f\xC3\xBCr Geld.\"",
+       "direct", "Ich spiele nicht für Geld.", "sagte", "Jon Bon Jovi, Gründer der Rockband"},
+      {"Nach Angaben unabh\xC3\xA4ngiger Experten ist Senfgas eingesetzt worden.", "reported",
+       "ist Senfgas eingesetzt worden", "Nach", "Angaben unabhängiger Experten"},
   };
   for (const QuoteCase& c : cases) {
     const std::vector<Quote> quotes = Quotes(c.text);
