@@ -269,6 +269,11 @@ constexpr std::string_view kSourceNounSuffixes[] = {
     "erkenntnisstand", "erfahrungen", "entwurf", "dokument", "veroeffentlichung",
     "darstellungen", "vorhersage", "prognose", "prognosen", "bekunden", "vernehmen",
     "gutachten", "quellen"};
+// Heads of bodies a role belongs to ("im Senat", "im Wiener Landtag").
+constexpr std::string_view kBodies[] = {
+    "rat", "tag", "parlament", "ministerium", "amt", "senat", "ausschuss", "gericht", "gerichtshof",
+    "verband", "kabinett", "vorstand", "kongress", "kommission", "direktorium", "praesidium",
+    "gremium", "konzern", "unternehmen", "team", "klub", "verein", "institut", "rathaus"};
 // Words in -er that are no adjective before a genitive noun.
 const SvSet kNotGenitiveAdjectives = {"ueber", "unter", "hinter", "wieder", "immer", "aber", "oder",
                                       "weder", "ausser", "vier", "sieben", "neuer", "zuvor", "later"};
@@ -470,6 +475,15 @@ class Finder {
       return i;
     const bool initial = v_.Raw(i).size() == 1;  // one capital letter
     return initial || kTitles.contains(F(i)) ? i + 2 : i;
+  }
+  // "im" before a body, after a role ("der Minderheitsführer im Senat", "die
+  // Oppositionsparteien im Wiener Landtag"), not after a person's name, nor
+  // before a time or a conversation ("Niessl im Interview", "im Sommer").
+  bool InBody(int j) const {
+    if (!Word(j) || F(j) != "im" || j == 0 || person_end_[j - 1]) return false;
+    int k = j + 1;
+    for (int a = 0; a < 2 && k < n_ && Adjective(k); ++a) ++k;
+    return k < n_ && CapWord(k) && EndsWithAny(F(k), kBodies);
   }
   // A web address written as a name ("t-online.de", "heise.de"): a word, its
   // period and a top-level domain, without spaces; the index after it, else
@@ -716,7 +730,7 @@ class Finder {
         continue;
       }
       if (f == "des" || f == "der" || f == "eines" || f == "einer" || f == "von" ||
-          f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in" || office_for) {
+          f == "vom" || f == "of" || f == "und" || f == "aus" || f == "in" || InBody(j) || office_for) {
         int m = j + 1;
         // "in die Luft" is a direction, no place of the source; "in einem
         // Interview" is where it was said.

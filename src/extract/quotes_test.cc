@@ -323,6 +323,9 @@ TEST(QuotesTest, Table) {
       // noun takes a genitive without an article, one noun long.
       {"Nach dem Konzert sagte Jon Bon Jovi, Gr\xC3\xBCnder der Rockband: \"Ich spiele nicht f\xC3\xBCr Geld.\"",
        "direct", "Ich spiele nicht für Geld.", "sagte", "Jon Bon Jovi, Gründer der Rockband"},
+      // "im" before a body belongs to the role, not after a name.
+      {"Das sei ein Fehler, sagte der Minderheitsf\xC3\xBChrer im Senat, Harry Reid.", "reported",
+       "Das sei ein Fehler", "sagte", "der Minderheitsführer im Senat, Harry Reid"},
       {"Nach Angaben unabh\xC3\xA4ngiger Experten ist Senfgas eingesetzt worden.", "reported",
        "ist Senfgas eingesetzt worden", "Nach", "Angaben unabhängiger Experten"},
   };
