@@ -891,6 +891,14 @@ class Finder {
       if (Word(a) && kAux.contains(F(a))) {
         found = SubjectAfter(a, v);
         if (found.first >= 0) return found;
+        // "Bundespräsident Christian Wulff (CDU) hat in einem Gespräch mit
+        // … bekräftigt, …": the subject fills the Vorfeld before the
+        // auxiliary of the perfect (not of the passive: "Der Vorschlag
+        // wurde von … kritisiert").
+        if (!kPassive.contains(F(a))) {
+          found = WholeSubject(cs, a);
+          if (found.first >= 0) return found;
+        }
         break;
       }
     }
@@ -2025,7 +2033,7 @@ class Finder {
     const auto subject = SubjectOfSentenceBefore(s);
     if (subject.first < 0) return subject;
     std::string_view particles;
-    const int verb = subject.second;
+    const int verb = Punct(subject.second, ",") ? subject.second + 1 : subject.second;
     if (!Verb(verb, &particles)) return {-1, -1};
     if (!particles.empty() &&
         FindParticle(particles, verb + 1, sentences_[static_cast<size_t>(s) - 1].second) < 0)
@@ -2040,10 +2048,19 @@ class Finder {
     const int np = SpeakerPhrase(b, e);
     // The finite verb: a known cue verb, or any word in lower case that is
     // not an article (German nouns are capitalized, so after a whole noun
-    // phrase that is the verb: "Lammert würdigte", "Stoiber begründete").
+    // phrase that is the verb: "Lammert würdigte", "Stoiber begründete");
+    // after the comma that closes an apposition ("Einer der Putschisten,
+    // Harouna Djibrilla Adamou, dankte").
     std::string_view particles;
-    if (np == b || np >= e || !Word(np)) return {-1, -1};
-    if (!Verb(np, &particles) && (v_.words[np].cap || kDeterminers.contains(F(np)))) {
+    if (np == b || np >= e) return {-1, -1};
+    int verb = np;
+    if (Punct(np, ",") && !inside_[np]) {
+      bool apposition = false;
+      for (int k = b; k < np && !apposition; ++k) apposition = Punct(k, ",");
+      if (apposition) verb = np + 1;
+    }
+    if (verb >= e || !Word(verb)) return {-1, -1};
+    if (!Verb(verb, &particles) && (v_.words[verb].cap || kDeterminers.contains(F(verb)))) {
       return {-1, -1};
     }
     return {b, np};

@@ -323,6 +323,16 @@ TEST(QuotesTest, Table) {
       // noun takes a genitive without an article, one noun long.
       {"Nach dem Konzert sagte Jon Bon Jovi, Gr\xC3\xBCnder der Rockband: \"Ich spiele nicht f\xC3\xBCr Geld.\"",
        "direct", "Ich spiele nicht für Geld.", "sagte", "Jon Bon Jovi, Gründer der Rockband"},
+      // A subject before the perfect's auxiliary, and one with an
+      // apposition before two coordinated verbs.
+      {"Bundespr\xC3\xA4sident Christian Wulff (CDU) hat in einem Gespr\xC3\xA4" "ch mit Peres bekr\xC3\xA4" "ftigt, "
+       "die Bundesrepublik bekenne sich zu ihrer Verantwortung.",
+       "reported", "die Bundesrepublik bekenne sich zu ihrer Verantwortung", "bekräftigt",
+       "Bundespräsident Christian Wulff (CDU)"},
+      {"Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen und erg\xC3\xA4nzte, der "
+       "Staatsstreich sei im Interesse des Landes.",
+       "reported", "der Staatsstreich sei im Interesse des Landes", "ergänzte",
+       "Einer der Putschisten, Harouna Djibrilla Adamou"},
       // "im" before a body belongs to the role, not after a name.
       {"Das sei ein Fehler, sagte der Minderheitsf\xC3\xBChrer im Senat, Harry Reid.", "reported",
        "Das sei ein Fehler", "sagte", "der Minderheitsführer im Senat, Harry Reid"},
