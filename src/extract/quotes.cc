@@ -797,6 +797,17 @@ class Finder {
     int i = v + 1;
     if (i < limit && Word(i) && F(i) == "sich") ++i;  // "äußerte sich der Minister"
     for (int skip = 0; skip < 3 && i < limit && Word(i) && kSkippableAdverbs.contains(F(i)); ++skip) ++i;
+    // An insertion between dashes: "Dies gab heute – nach eingehenden
+    // Untersuchungen – Professor Bernd Hillemeier bekannt."
+    if (i < limit && Dash(i)) {
+      for (int k = i + 1; k < limit && k <= i + 15; ++k) {
+        if (Dash(k)) {
+          i = k + 1;
+          break;
+        }
+        if (!Word(k) && !Punct(k, ",") && v_.words[k].kind != text::TokenKind::kNumber) break;
+      }
+    }
     if (i + 1 < limit && Word(i) && (F(i) == "am" || F(i) == "im") && CapWord(i + 1)) i += 2;
     const int e = SpeakerPhrase(i, limit);
     if (e == i) return {-1, -1};

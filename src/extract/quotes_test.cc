@@ -333,6 +333,10 @@ TEST(QuotesTest, Table) {
        "Staatsstreich sei im Interesse des Landes.",
        "reported", "der Staatsstreich sei im Interesse des Landes", "ergänzte",
        "Einer der Putschisten, Harouna Djibrilla Adamou"},
+      // The subject after an insertion between dashes.
+      {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
+       "Professor Bernd Hillemeier bekannt.",
+       "reported", "Die Decke war zu schwach", "gab bekannt", "Professor Bernd Hillemeier"},
       // "im" before a body belongs to the role, not after a name.
       {"Das sei ein Fehler, sagte der Minderheitsf\xC3\xBChrer im Senat, Harry Reid.", "reported",
        "Das sei ein Fehler", "sagte", "der Minderheitsführer im Senat, Harry Reid"},
