@@ -274,6 +274,10 @@ constexpr std::string_view kBodies[] = {
     "rat", "tag", "parlament", "ministerium", "amt", "senat", "ausschuss", "gericht", "gerichtshof",
     "verband", "kabinett", "vorstand", "kongress", "kommission", "direktorium", "praesidium",
     "gremium", "konzern", "unternehmen", "team", "klub", "verein", "institut", "rathaus"};
+// Endings of nouns for people, singular and plural.
+constexpr std::string_view kPersonNounEndings[] = {
+    "er", "erin", "erinnen", "ern", "ist", "istin", "isten", "or", "orin", "oren", "ent", "entin",
+    "enten", "ant", "antin", "anten", "eur", "eurin", "eure", "experte", "experten", "leute"};
 // Words in -er that are no adjective before a genitive noun.
 const SvSet kNotGenitiveAdjectives = {"ueber", "unter", "hinter", "wieder", "immer", "aber", "oder",
                                       "weder", "ausser", "vier", "sieben", "neuer", "zuvor", "later"};
@@ -484,6 +488,17 @@ class Finder {
     int k = j + 1;
     for (int a = 0; a < 2 && k < n_ && Adjective(k); ++a) ++k;
     return k < n_ && CapWord(k) && EndsWithAny(F(k), kBodies);
+  }
+  // Whether [b, e) names a person or an organisation the recognizer found,
+  // a role, or is a pronoun.
+  bool NamesSomeone(int b, int e) const {
+    for (int k = b; k < e; ++k) {
+      if (person_end_[k] || organization_word_[k] || place_start_[k]) return true;
+      if (Word(k) && (kPronouns.contains(F(k)) || EndsWithAny(F(k), kRoleSuffixes))) return true;
+      // A noun for people: "Kritiker", "Experten", "Aktivistinnen".
+      if (CapWord(k) && EndsWithAny(F(k), kPersonNounEndings)) return true;
+    }
+    return false;
   }
   // A web address written as a name ("t-online.de", "heise.de"): a word, its
   // period and a top-level domain, without spaces; the index after it, else
@@ -1683,6 +1698,23 @@ class Finder {
     if (impersonal && source_from < v && Word(source_from) && F(source_from) == "wie") ++source_from;
     if (impersonal && source_from < v && Word(source_from) && F(source_from) == "es") ++source_from;
     std::pair<int, int> speaker = impersonal ? ImpersonalSource(source_from, v, se) : SubjectBefore(cs, v);
+    // "Der Politik schlug er vor, …", "Die Entwicklung verglich ich mit …":
+    // a subject pronoun right after the verb; what fills the Vorfeld is an
+    // object.
+    if (!impersonal && speaker.first >= 0 && v + 1 < se && Word(v + 1) &&
+        (F(v + 1) == "er" || F(v + 1) == "ich" || F(v + 1) == "wir"))
+      speaker = {-1, -1};
+    // "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal": a
+    // Vorfeld that names no one and no role is an object where a person's
+    // name the recognizer found follows the verb.
+    if (!impersonal && speaker.first >= 0 && !NamesSomeone(speaker.first, speaker.second)) {
+      const auto after = SubjectAfter(v, se);
+      if (after.first >= 0 && after.first <= v + 2 && !kObliqueDeterminers.contains(F(after.first))) {
+        bool person = false;
+        for (int k = after.first; k < after.second && !person; ++k) person = person_end_[k];
+        if (person) speaker = {-1, -1};
+      }
+    }
     int search_from = v + 1;
     if (speaker.first < 0 && !impersonal) {
       speaker = SubjectAfter(v, se);

@@ -333,6 +333,9 @@ TEST(QuotesTest, Table) {
        "Staatsstreich sei im Interesse des Landes.",
        "reported", "der Staatsstreich sei im Interesse des Landes", "ergänzte",
        "Einer der Putschisten, Harouna Djibrilla Adamou"},
+      // An object in the Vorfeld: the subject is the pronoun after the verb.
+      {"Der Politik schlug er vor, sich an den Modellen der USA zu orientieren.", "reported",
+       "sich an den Modellen der USA zu orientieren", "schlug vor", "er"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
