@@ -489,6 +489,14 @@ class Finder {
     for (int a = 0; a < 2 && k < n_ && Adjective(k); ++a) ++k;
     return k < n_ && CapWord(k) && EndsWithAny(F(k), kBodies);
   }
+  // A noun whose first part is in lower case: "ai-Bericht", "dpa-Meldung".
+  bool HyphenNoun(int i) const {
+    if (!Word(i) || v_.words[i].cap) return false;
+    const std::string_view raw = v_.Raw(i);
+    const size_t hyphen = raw.rfind('-');
+    return hyphen != std::string_view::npos && hyphen > 0 && hyphen + 2 < raw.size() &&
+           raw[hyphen + 1] >= 'A' && raw[hyphen + 1] <= 'Z';
+  }
   // Whether [b, e) names a person or an organisation the recognizer found,
   // a role, or is a pronoun.
   bool NamesSomeone(int b, int e) const {
@@ -685,8 +693,8 @@ class Finder {
         } else if (const int w = AfterWebAddress(m, limit); w > m) {
           m = w;  // "Spiegel.de" ends the name
           break;
-        } else if (CapWord(m) || (Word(m) && organization_word_[m])) {
-          ++m;  // "Die taz vermutet": an organisation's name in lower case
+        } else if (CapWord(m) || (Word(m) && organization_word_[m]) || HyphenNoun(m)) {
+          ++m;  // "Die taz vermutet": an organisation's name in lower case; "laut ai-Bericht"
         } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
                    CapWord(m + 1)) {
           m += 2;  // "Heike van Laak"
@@ -1517,7 +1525,8 @@ class Finder {
         // Leyen"; not "laut und deutlich".
         if (e > i + 1 && (CapWord(i + 1) || kDeterminers.contains(F(i + 1)) ||
                           Adjective(i + 1) || Mark(i + 1) != QuoteMark::kNone ||
-                          AfterOpeningParticles(i + 1, se) > i + 1 || AfterWebAddress(i + 1, se) > i + 1)) {
+                          AfterOpeningParticles(i + 1, se) > i + 1 || AfterWebAddress(i + 1, se) > i + 1 ||
+                          HyphenNoun(i + 1))) {
           if (SourcePhrase(sb, se, i, i + 1, i + 1, e)) return;
         }
       } else if (f == "according" && i + 2 < se && F(i + 1) == "to") {
@@ -1536,12 +1545,32 @@ class Finder {
         // Bericht der Zeitung zufolge"), not the words before that ("Es
         // handele sich ersten Angaben zufolge").
         int cs = i;
-        while (cs > sb && i - cs < 8 &&
-               (CapWord(cs - 1) || Adjective(cs - 1) ||
-                (Word(cs - 1) && (kDeterminers.contains(F(cs - 1)) || F(cs - 1) == "von" ||
-                                  F(cs - 1) == "vom"))))
-          --cs;
-        if (cs < i && SourcePhrase(sb, se, i, i + 1, cs, i)) return;
+        // "Ihnen zufolge", "ihm zufolge": a pronoun in the dative.
+        if (Word(i - 1) && (F(i - 1) == "ihnen" || F(i - 1) == "ihm" || F(i - 1) == "ihr")) {
+          cs = i - 1;
+        } else {
+          while (cs > sb && i - cs < 8 &&
+                 (CapWord(cs - 1) || Adjective(cs - 1) || Mark(cs - 1) != QuoteMark::kNone ||
+                  (Word(cs - 1) && (kDeterminers.contains(F(cs - 1)) || F(cs - 1) == "von" ||
+                                    F(cs - 1) == "vom")))) {
+            // "Der Website worldreferree.com zufolge", "dem „Figaro“ zufolge"
+            if (Mark(cs - 1) != QuoteMark::kNone && !inside_[cs - 1]) break;
+            --cs;
+          }
+          if (cs > sb + 2 && cs - 3 >= sb && AfterWebAddress(cs - 3, i) == cs) {
+            cs -= 3;
+            while (cs > sb && i - cs < 10 && (CapWord(cs - 1) || Adjective(cs - 1) ||
+                                              (Word(cs - 1) && kDeterminers.contains(F(cs - 1)))))
+              --cs;
+          }
+        }
+        // After a colon a new clause starts ("…, um zu einem Befund zu
+        // kommen: Ihnen zufolge ist …").
+        int clause = sb;
+        for (int k = sb; k < cs; ++k) {
+          if (Punct(k, ":") && !inside_[k]) clause = k + 1;
+        }
+        if (cs < i && SourcePhrase(clause, se, i, i + 1, cs, i)) return;
       } else if (f == "nach" && i + 1 < se) {
         // "nach deren Angaben": the relative pronoun is no part of the speaker.
         const bool relative = F(i + 1) == "deren" || F(i + 1) == "dessen";

@@ -336,6 +336,12 @@ TEST(QuotesTest, Table) {
       // An object in the Vorfeld: the subject is the pronoun after the verb.
       {"Der Politik schlug er vor, sich an den Modellen der USA zu orientieren.", "reported",
        "sich an den Modellen der USA zu orientieren", "schlug vor", "er"},
+      // Source phrases: a noun whose first part is in lower case, a pronoun
+      // before "zufolge" (after a colon, which opens the clause).
+      {"Bei Gewaltverbrechen gibt es laut ai-Bericht eine hohe Dunkelziffer.", "reported",
+       "Bei Gewaltverbrechen gibt es laut ai-Bericht eine hohe Dunkelziffer", "laut", "ai-Bericht"},
+      {"Forscher kamen zu einem Befund: Ihnen zufolge ist die H\xC3\xA4lfte der Freundschaften einseitig.",
+       "reported", "ist die Hälfte der Freundschaften einseitig", "zufolge", "Ihnen"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
