@@ -663,6 +663,9 @@ class Finder {
       return e > i && e <= limit ? e : i;
     }
     if (kPronouns.contains(F(i))) return i + 1;
+    // "Des Weiteren wirft die OSZE … vor": an adverb, no noun phrase.
+    if (F(i) == "des" && i + 1 < limit && Word(i + 1) && (F(i + 1) == "weiteren" || F(i + 1) == "oefteren"))
+      return i;
     // Heads and their modifiers: [det] adj* (Name | „Name“)+.
     auto core = [&](int m) {
       if (m < limit && Word(m) && kDeterminers.contains(F(m))) {
@@ -1733,6 +1736,18 @@ class Finder {
     if (!impersonal && speaker.first >= 0 && v + 1 < se && Word(v + 1) &&
         (F(v + 1) == "er" || F(v + 1) == "ich" || F(v + 1) == "wir"))
       speaker = {-1, -1};
+    // "Klien wurde vorgeworfen, …": the subject of a passive is whom it is
+    // said of, not who says it.
+    if (!impersonal && speaker.first >= 0 && speaker.second < v && F(v).find("ge") != std::string_view::npos) {
+      // Only in the verb's own stretch: not "Demirtas – dem die Immunität
+      // entzogen werden soll – hatte gewarnt".
+      for (int k = v - 1; k >= speaker.second && (Word(k) || v_.words[k].kind == text::TokenKind::kNumber); --k) {
+        if (F(k) == "wird" || F(k) == "wurde" || F(k) == "werden" || F(k) == "wurden") {
+          speaker = {-1, -1};
+          break;
+        }
+      }
+    }
     // "Eine Verschiebung des Wahltermins bezeichnete Conze als fatal": a
     // Vorfeld that names no one and no role is an object where a person's
     // name the recognizer found follows the verb.

@@ -342,6 +342,12 @@ TEST(QuotesTest, Table) {
        "Bei Gewaltverbrechen gibt es laut ai-Bericht eine hohe Dunkelziffer", "laut", "ai-Bericht"},
       {"Forscher kamen zu einem Befund: Ihnen zufolge ist die H\xC3\xA4lfte der Freundschaften einseitig.",
        "reported", "ist die Hälfte der Freundschaften einseitig", "zufolge", "Ihnen"},
+      // The subject of a passive is whom it is said of; "Des Weiteren" is
+      // an adverb.
+      {"Klien wurde vorgeworfen, an der Schl\xC3\xA4gerei beteiligt gewesen zu sein.", "reported",
+       "an der Schlägerei beteiligt gewesen zu sein", "vorgeworfen", ""},
+      {"Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
+       "reported", "nicht mit den Beobachtern zusammengearbeitet zu haben", "wirft vor", "die OSZE"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
