@@ -278,6 +278,12 @@ constexpr std::string_view kBodies[] = {
 constexpr std::string_view kPersonNounEndings[] = {
     "er", "erin", "erinnen", "ern", "ist", "istin", "isten", "or", "orin", "oren", "ent", "entin",
     "enten", "ant", "antin", "anten", "eur", "eurin", "eure", "experte", "experten", "leute"};
+// Conjunctions that open a subordinate clause, whose subject follows them.
+const SvSet kSubordinators = {"da", "weil", "obwohl", "nachdem", "waehrend", "wenn",
+                              "sobald", "bevor", "seitdem", "zumal", "indem", "weshalb"};
+// Modal verbs, finite.
+const SvSet kModals = {"muss", "kann", "soll", "will", "darf", "mag", "muessen", "koennen",
+                       "sollen", "wollen", "duerfen", "musste", "konnte", "sollte", "wollte"};
 // Words in -er that are no adjective before a genitive noun.
 const SvSet kNotGenitiveAdjectives = {"ueber", "unter", "hinter", "wieder", "immer", "aber", "oder",
                                       "weder", "ausser", "vier", "sieben", "neuer", "zuvor", "later"};
@@ -991,6 +997,12 @@ class Finder {
                          (kSkippableAdverbs.contains(F(cs)) || F(cs) == "schon");
            ++skip)
         ++cs;
+    }
+    // A subordinate clause: its subject follows the conjunction ("da sie
+    // befürchten, …", "Während Premierminister Juncker ankündigte, …").
+    if (cs + 1 < v && Word(cs) && kSubordinators.contains(F(cs))) {
+      const int e = SpeakerPhrase(cs + 1, v);
+      if (e == v && !NonSubjectStart(cs + 1, v)) return {cs + 1, e};
     }
     // "Etwa einer von drei Befragten erklärte": the subject follows the
     // word that says how many.
@@ -1839,6 +1851,21 @@ class Finder {
       q.msg_end = cs - 1;
     } else {
       q.msg_end = se;
+      // In a subordinate clause ("Während Atsumi betont, dass …, berichten
+      // Betroffene …") the message ends where the main clause resumes with
+      // its finite verb.
+      if (Word(cs) && kSubordinators.contains(F(cs))) {
+        for (int k = q.msg_begin + 1; k + 1 < se; ++k) {
+          if (!Punct(k, ",") || inside_[k] || !Word(k + 1)) continue;
+          std::string_view p;
+          const std::string_view w = F(k + 1);
+          if (kFiniteAuxiliaries.contains(w) || kSubjunctive.contains(w) || kModals.contains(w) ||
+              (!v_.words[k + 1].cap && Verb(k + 1, &p))) {
+            q.msg_end = k;
+            break;
+          }
+        }
+      }
     }
     if (WordsIn(q.msg_begin, q.msg_end) < 3 || Overlaps(q.msg_begin, q.msg_end)) return false;
     DirectIfQuoted(&q);

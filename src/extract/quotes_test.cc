@@ -348,6 +348,10 @@ TEST(QuotesTest, Table) {
        "an der Schlägerei beteiligt gewesen zu sein", "vorgeworfen", ""},
       {"Des Weiteren wirft die OSZE der Wahlkommission vor, nicht mit den Beobachtern zusammengearbeitet zu haben.",
        "reported", "nicht mit den Beobachtern zusammengearbeitet zu haben", "wirft vor", "die OSZE"},
+      // A subordinate clause: the subject after the conjunction, the message
+      // up to the main clause's verb.
+      {"W\xC3\xA4hrend Atsumi betont, dass die Bev\xC3\xB6lkerung sehr tolerant sei, berichten Betroffene von Armut.",
+       "reported", "dass die Bevölkerung sehr tolerant sei", "betont", "Atsumi"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
