@@ -815,8 +815,14 @@ class Finder {
     const int e = NounPhrase(i, limit);
     if (e == i || e + 1 >= limit || !Punct(e, ",") || inside_[e] || kPronouns.contains(F(i)))
       return e;
-    const int e2 = NounPhrase(e + 1, limit);
-    if (e2 == e + 1 || (Word(e + 1) && kPronouns.contains(F(e + 1)))) return e;
+    // "Innocent Kamansi, selbst Flüchtling, sagt": an adverb may open the
+    // apposition.
+    int a = e + 1;
+    if (a + 1 < limit && Word(a) && (F(a) == "selbst" || F(a) == "ebenfalls" || F(a) == "einst") &&
+        CapWord(a + 1))
+      ++a;
+    const int e2 = NounPhrase(a, limit);
+    if (e2 == a || (Word(e + 1) && kPronouns.contains(F(e + 1)))) return e;
     std::string_view particles;
     if (e2 >= limit || Punct(e2, ",") || SentenceFinal(e2) || Punct(e2, ":") ||
         Verb(e2, &particles))

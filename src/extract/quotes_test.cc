@@ -352,6 +352,8 @@ TEST(QuotesTest, Table) {
       // up to the main clause's verb.
       {"W\xC3\xA4hrend Atsumi betont, dass die Bev\xC3\xB6lkerung sehr tolerant sei, berichten Betroffene von Armut.",
        "reported", "dass die Bevölkerung sehr tolerant sei", "betont", "Atsumi"},
+      {"Innocent Kamansi, selbst Fl\xC3\xBC" "chtling, sagt, Drogenmissbrauch sei weit verbreitet.", "reported",
+       "Drogenmissbrauch sei weit verbreitet", "sagt", "Innocent Kamansi, selbst Flüchtling"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
