@@ -488,6 +488,55 @@ class Builder {
   // when several people share that tail it stays apart. An article that
   // names a person by surname without the extractor tagging it still counts
   // as mentioning them (see PersonPositions).
+  // The roles a person is shown with (folded → as written, count): a role
+  // that ends another of the same person at a word or a hyphen
+  // ("Aussenminister" in "mexikanische Außenminister", "Heimatschutzminister"
+  // in "US-Heimatschutzminister") adds its count to the most frequent such
+  // role, and a relation
+  // ("mexikanischen Kollegen", "Amtskollege") is left out beside an office.
+  static std::map<std::string, std::pair<std::string, int>> DisplayRoles(
+      const std::map<std::string, std::pair<std::string, int>>& roles) {
+    static constexpr std::string_view kRelations[] = {"kollege", "kollegen", "kollegin", "partner",
+                                                       "partnerin", "vorgaenger", "vorgaengerin",
+                                                       "nachfolger", "nachfolgerin", "gegenueber"};
+    auto relation = [](std::string_view f) {
+      const size_t sp = f.rfind(' ');
+      const std::string_view head = sp == std::string_view::npos ? f : f.substr(sp + 1);
+      for (std::string_view r : kRelations) {
+        if (head.ends_with(r)) return true;
+      }
+      return false;
+    };
+    bool office = false;
+    for (const auto& [f, r] : roles) office = office || !relation(f);
+    std::map<std::string, std::pair<std::string, int>> shown;
+    for (const auto& [f, r] : roles) {
+      if (office && relation(f)) continue;
+      shown.emplace(f, r);
+    }
+    for (auto it = shown.begin(); it != shown.end();) {
+      const std::string& f = it->first;
+      auto longer = shown.end();
+      for (auto jt = shown.begin(); jt != shown.end(); ++jt) {
+        const std::string& g = jt->first;
+        // The most frequent such role, the shorter on a tie.
+        if (g.size() > f.size() + 1 && g.ends_with(f) &&
+            (g[g.size() - f.size() - 1] == ' ' || g[g.size() - f.size() - 1] == '-') &&
+            (longer == shown.end() || jt->second.second > longer->second.second ||
+             (jt->second.second == longer->second.second && g.size() < longer->first.size()))) {
+          longer = jt;
+        }
+      }
+      if (longer == shown.end()) {
+        ++it;
+        continue;
+      }
+      longer->second.second += it->second.second;
+      it = shown.erase(it);
+    }
+    return shown;
+  }
+
   void BuildPeople() {
     struct Acc {
       std::string name;
@@ -576,7 +625,7 @@ class Builder {
       person.name = p.name;
       person.key = key;
       std::vector<std::pair<int, std::string>> roles;
-      for (auto& [f, r] : p.roles) roles.emplace_back(-r.second, r.first);
+      for (auto& [f, r] : DisplayRoles(p.roles)) roles.emplace_back(-r.second, r.first);
       std::sort(roles.begin(), roles.end());
       for (auto& r : roles) person.roles.push_back(r.second);
       for (size_t i : p.articles) person.article_ids.push_back(articles_[i].article->id);

@@ -241,11 +241,25 @@ TEST(PeopleTest, MergedByCanonicalKeyAndSurname) {
   const Person& kelly = b.people.front();
   EXPECT_EQ(kelly.name, "John Kelly");
   EXPECT_THAT(kelly.article_ids, ElementsAre("a0", "a1", "a2"));
-  EXPECT_THAT(kelly.roles, ElementsAre("Heimatschutzminister", "US-Heimatschutzminister"));
+  // "Heimatschutzminister" ends "US-Heimatschutzminister": one role.
+  EXPECT_THAT(kelly.roles, ElementsAre("US-Heimatschutzminister"));
   // "videgaray" and "luis videgaray" are one person too.
   ASSERT_EQ(b.people.size(), 2u);
   EXPECT_EQ(b.people[1].name, "Luis Videgaray");
   EXPECT_EQ(b.people[1].article_ids.size(), 2u);
+}
+
+TEST(PeopleTest, ARelationIsNoRoleBesideAnOffice) {
+  StoryBuilder s;
+  s.Article("a", "Der mexikanische Außenminister Luis Videgaray sprach.");
+  s.Person("Luis Videgaray", "luis videgaray", "mexikanische Außenminister");
+  s.Article("b", "Tillerson traf seinen mexikanischen Kollegen Luis Videgaray.");
+  s.Person("Luis Videgaray", "luis videgaray", "mexikanischen Kollegen");
+  s.Article("c", "Aussenminister Luis Videgaray sagte nichts.");
+  s.Person("Luis Videgaray", "luis videgaray", "Aussenminister");
+  const Briefing b = s.Build();
+  ASSERT_EQ(b.people.size(), 1u);
+  EXPECT_THAT(b.people[0].roles, ElementsAre("mexikanische Außenminister"));
 }
 
 TEST(PeopleTest, AmbiguousSurnameStaysApart) {
