@@ -680,7 +680,9 @@ class Finder {
         // für die Region zuständige Koordinator".
         // The phrase is the preposition's noun phrase and at most two
         // adverbs ("die in sozialen Medien offen geäußerte Kritik").
-        if (m < limit && Word(m) && kRelativePrepositions.contains(F(m))) {
+        if (m < limit && Word(m) &&
+            (kRelativePrepositions.contains(F(m)) || F(m) == "zur" || F(m) == "zum" || F(m) == "im" ||
+             F(m) == "am" || F(m) == "vom" || F(m) == "beim")) {
           int k = m + 1;
           if (k < limit && Word(k) && kDeterminers.contains(F(k))) ++k;
           for (int a = 0; a < 2 && k < limit && Adjective(k); ++a) ++k;
@@ -704,6 +706,9 @@ class Finder {
           break;
         } else if (CapWord(m) || (Word(m) && organization_word_[m]) || HyphenNoun(m)) {
           ++m;  // "Die taz vermutet": an organisation's name in lower case; "laut ai-Bericht"
+        } else if (m > first && m + 2 < limit && Punct(m, "-") && v_.words[m].begin == v_.words[m - 1].end &&
+                   Word(m + 1) && (F(m + 1) == "und" || F(m + 1) == "oder") && CapWord(m + 2)) {
+          m += 2;  // "der Indonesischen Such- und Rettungsagentur"
         } else if (m > first && m + 1 < limit && Word(m) && kNameParticles.contains(F(m)) &&
                    CapWord(m + 1)) {
           m += 2;  // "Heike van Laak"
@@ -1752,7 +1757,8 @@ class Finder {
     // a subject pronoun right after the verb; what fills the Vorfeld is an
     // object.
     if (!impersonal && speaker.first >= 0 && v + 1 < se && Word(v + 1) &&
-        (F(v + 1) == "er" || F(v + 1) == "ich" || F(v + 1) == "wir"))
+        (F(v + 1) == "er" || F(v + 1) == "ich" || F(v + 1) == "wir" ||
+         (F(v + 1) == "sie" && !NamesSomeone(speaker.first, speaker.second))))
       speaker = {-1, -1};
     // "Klien wurde vorgeworfen, …": the subject of a passive is whom it is
     // said of, not who says it.

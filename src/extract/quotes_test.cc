@@ -354,6 +354,14 @@ TEST(QuotesTest, Table) {
        "reported", "dass die Bevölkerung sehr tolerant sei", "betont", "Atsumi"},
       {"Innocent Kamansi, selbst Fl\xC3\xBC" "chtling, sagt, Drogenmissbrauch sei weit verbreitet.", "reported",
        "Drogenmissbrauch sei weit verbreitet", "sagt", "Innocent Kamansi, selbst Flüchtling"},
+      // Truncated compounds inside a name; an attribute phrase with "zur".
+      {"Der Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte, dass Tr\xC3\xBCmmer gefunden wurden.",
+       "reported", "dass Trümmer gefunden wurden", "sagte",
+       "Der Direktor der Such- und Rettungsagentur, Bambang Suryo Aji"},
+      {"Er starb am Samstag im Alter von 100 Jahren, teilte die zur Stanford University geh\xC3\xB6rende Hoover "
+       "Institution mit.",
+       "reported", "Er starb am Samstag im Alter von 100 Jahren", "teilte mit",
+       "die zur Stanford University gehörende Hoover Institution"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
