@@ -743,6 +743,19 @@ TEST(NameTagsTest, GenitivesOfPlacesArePlaces) {
   EXPECT_EQ(fix({"Bayerns", "Landtag"}, {b_org, i_org}), (Tags{"B-ORG", "I-ORG"}));
 }
 
+// The first part of two compounds sharing their head is no name where the
+// compound after "und" is none; an acronym or a listed place stays.
+TEST(NameTagsTest, TruncatedCompoundsAreNoNames) {
+  const uint8_t o = 0, b_loc = 3, b_org = 5;
+  using Tags = std::vector<std::string>;
+  EXPECT_EQ(FixTags({"sagt", ",", "Alkohol", "-", "und", "Drogenmissbrauch", "seien"}, {o, o, b_loc, o, o, o, o}),
+            Tags(7, "O"));
+  EXPECT_EQ(FixTags({"von", "FPÖ", "-", "und", "BZÖ-Konten"}, {o, b_org, o, o, o}),
+            (Tags{"O", "B-ORG", "O", "O", "O"}));
+  EXPECT_EQ(FixTags({"Nord", "-", "und", "Südkorea"}, {b_loc, o, o, b_loc}),
+            (Tags{"B-LOC", "O", "O", "B-LOC"}));
+}
+
 // A noun that describes the person before a given name and a family name is
 // no part of the name; before a given name alone it may be a given name the
 // lists lack ("Rand Paul").

@@ -2185,6 +2185,27 @@ bool IsNameParticle(std::string_view folded, bool first) {
   return false;
 }
 
+// The first part of two compounds that share their head ("Alkohol- und
+// Drogenmissbrauch", "Bundes- oder Landesregierung") is no name of its own
+// when the compound it stands for is none: the word after "und" is no name.
+// "Nord- und Südkorea" stays ("Südkorea" is one).
+void TruncatedCompoundsAreNoNames(const Gazetteer& gazetteer, std::span<const std::string_view> words,
+                                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
+  std::vector<uint8_t>& t = *tags;
+  const size_t n = words.size();
+  for (size_t i = 0; i + 3 < n; ++i) {
+    if (!IsBegin(t[i]) || IsInside(t[i + 1]) || words[i + 1] != "-") continue;
+    if (words[i + 2] != "und" && words[i + 2] != "oder" && words[i + 2] != "bis") continue;
+    if (t[i + 3] != 0 || !StartsUpper(words[i + 3])) continue;
+    // A name it names all the same: an acronym ("EU- und Nicht-EU-Staaten",
+    // "FPÖ- und BZÖ-Konten") or a listed place or organisation.
+    if (IsAllCaps(words[i]) || IsPlaceWord(gazetteer, words[i], folded[i]) ||
+        (gazetteer.PhraseStartOf(words[i], folded[i]) & kPhraseOrganizationBegin) != 0)
+      continue;
+    t[i] = 0;
+  }
+}
+
 void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> words,
                  std::span<const std::string_view> folded, std::vector<uint8_t>* tags) {
   NamesDoNotStartWithAdjectives(gazetteer, words, folded, tags);
@@ -2238,6 +2259,7 @@ void FixNameTags(const Gazetteer& gazetteer, std::span<const std::string_view> w
   CommonNounAcronymsAreNoNames(words, tags);
   RefereesArePeople(gazetteer, words, tags);
   NamesBeforeTheirAcronyms(words, tags);
+  TruncatedCompoundsAreNoNames(gazetteer, words, folded, tags);
   NewspapersByTheirHead(words, tags);
   ListsOfNamesAreOfOneKind(gazetteer, words, folded, tags);
 }
