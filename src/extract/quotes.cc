@@ -278,6 +278,9 @@ constexpr std::string_view kBodies[] = {
 constexpr std::string_view kPersonNounEndings[] = {
     "er", "erin", "erinnen", "ern", "ist", "istin", "isten", "or", "orin", "oren", "ent", "entin",
     "enten", "ant", "antin", "anten", "eur", "eurin", "eure", "experte", "experten", "leute"};
+// Adverbs of "… gesagt" that make a set phrase: "kurz gesagt", "ehrlich gesagt".
+const SvSet kSayingAdverbs = {"kurz", "anders", "ehrlich", "offen", "grob", "nebenbei",
+                              "salopp", "vorsichtig", "einfach", "ganz", "schlicht"};
 // Conjunctions that open a subordinate clause, whose subject follows them.
 const SvSet kSubordinators = {"da", "weil", "obwohl", "nachdem", "waehrend", "wenn",
                               "sobald", "bevor", "seitdem", "zumal", "indem", "weshalb"};
@@ -513,6 +516,11 @@ class Finder {
       if (CapWord(k) && EndsWithAny(F(k), kPersonNounEndings)) return true;
     }
     return false;
+  }
+  // A past participle: "gesagt", "angekündigt", "berichtet".
+  static bool IsParticiple(std::string_view f) {
+    return (f.starts_with("ge") || f.find("ge", 2) != std::string_view::npos) &&
+           (f.ends_with("t") || f.ends_with("en"));
   }
   // A web address written as a name ("t-online.de", "heise.de"): a word, its
   // period and a top-level domain, without spaces; the index after it, else
@@ -1539,6 +1547,11 @@ class Finder {
         // particle closes the clause ("Die kündigte Stöger … an").
         if (i > sb && Word(i - 1) && kDeterminers.contains(F(i - 1)) && CapWord(i + 1) &&
             (particles.empty() || FindParticle(particles, i + 1, se) < 0))
+          continue;
+        // Set phrases, no speech: "Kurz gesagt geht es um …", "wird nicht
+        // wie angekündigt am 20. November erscheinen", "Wie berichtet, …".
+        if (i > sb && Word(i - 1) && IsParticiple(F(i)) &&
+            (F(i - 1) == "wie" || (F(i) == "gesagt" && kSayingAdverbs.contains(F(i - 1)))))
           continue;
         if (Cued(sb, se, i, particles)) return;
         if (ReportedAct(sb, se, i, particles)) return;

@@ -362,6 +362,10 @@ TEST(QuotesTest, Table) {
        "Institution mit.",
        "reported", "Er starb am Samstag im Alter von 100 Jahren", "teilte mit",
        "die zur Stanford University gehörende Hoover Institution"},
+      // Set phrases are no speech.
+      {"Kurz gesagt geht es um Folgendes: Dieses System hat keine Zukunft.", "", "", "", ""},
+      {"Das Spiel wird nicht wie angek\xC3\xBCndigt am 20. November, sondern erst im Januar erscheinen.", "", "", "",
+       ""},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
