@@ -517,6 +517,14 @@ class Finder {
     }
     return false;
   }
+  // Whether "zu" and an infinitive follow the verb at `v` before any comma.
+  bool ThreatensWithoutComma(int v, int se) const {
+    for (int k = v + 1; k + 1 < se; ++k) {
+      if (!Word(k)) return false;
+      if (F(k) == "zu" && Word(k + 1) && !v_.words[k + 1].cap && F(k + 1).ends_with("en")) return true;
+    }
+    return false;
+  }
   // A past participle: "gesagt", "angekündigt", "berichtet".
   static bool IsParticiple(std::string_view f) {
     return (f.starts_with("ge") || f.find("ge", 2) != std::string_view::npos) &&
@@ -1553,6 +1561,9 @@ class Finder {
         if (i > sb && Word(i - 1) && IsParticiple(F(i)) &&
             (F(i - 1) == "wie" || (F(i) == "gesagt" && kSayingAdverbs.contains(F(i - 1)))))
           continue;
+        // "Dabei droht die Partei in der Versenkung zu verschwinden": a
+        // danger, no threat uttered (that takes a comma: "drohte, … zu …").
+        if (F(i).starts_with("droh") && ThreatensWithoutComma(i, se)) continue;
         if (Cued(sb, se, i, particles)) return;
         if (ReportedAct(sb, se, i, particles)) return;
         continue;

@@ -366,6 +366,7 @@ TEST(QuotesTest, Table) {
       {"Kurz gesagt geht es um Folgendes: Dieses System hat keine Zukunft.", "", "", "", ""},
       {"Das Spiel wird nicht wie angek\xC3\xBCndigt am 20. November, sondern erst im Januar erscheinen.", "", "", "",
        ""},
+      {"Der Hersteller droht im laufenden Quartal in die roten Zahlen zu rutschen.", "", "", "", ""},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
