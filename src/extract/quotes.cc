@@ -1088,6 +1088,17 @@ class Finder {
         "vergangene", "vergangenen", "vergangenes", "kommende", "kommenden", "kommendes",
         "naechste", "naechsten", "naechstes", "vorige", "vorigen", "voriges", "den", "das", "die",
         "ganze", "ganzen"};
+    // "Siebzig Jahre später rief die Stadtverwaltung …", "Zwei Tage danach":
+    // a span of time and a word for after or before.
+    static const SvSet kAfter = {"spaeter", "danach", "darauf", "zuvor", "davor", "frueher", "lang"};
+    auto time_noun = [&](std::string_view f) {  // singular or plural: "Jahre", "Wochen"
+      if (kTimeNouns.contains(f)) return true;
+      if (f.ends_with("e") && kTimeNouns.contains(f.substr(0, f.size() - 1))) return true;
+      return f.ends_with("n") && kTimeNouns.contains(f.substr(0, f.size() - 1));
+    };
+    if (v - b == 3 && Word(v - 1) && kAfter.contains(F(v - 1)) && CapWord(v - 2) && time_noun(F(v - 2)) &&
+        (v_.words[b].kind == text::TokenKind::kNumber || (Word(b) && !kDeterminers.contains(F(b)))))
+      return true;
     if (v - b < 2 || v - b > 3) return false;
     for (int i = b; i + 1 < v; ++i) {
       if (!Word(i) || !kTimeWords.contains(F(i))) return false;
@@ -1559,7 +1570,9 @@ class Finder {
         // Set phrases, no speech: "Kurz gesagt geht es um …", "wird nicht
         // wie angekündigt am 20. November erscheinen", "Wie berichtet, …".
         if (i > sb && Word(i - 1) && IsParticiple(F(i)) &&
-            (F(i - 1) == "wie" || (F(i) == "gesagt" && kSayingAdverbs.contains(F(i - 1)))))
+            (F(i - 1) == "wie" || (F(i) == "gesagt" && kSayingAdverbs.contains(F(i - 1))) ||
+             (i - 1 > sb && Word(i - 2) && F(i - 2) == "wie" &&
+              (F(i - 1) == "bereits" || F(i - 1) == "schon" || F(i - 1) == "eingangs" || F(i - 1) == "oben"))))
           continue;
         // "Dabei droht die Partei in der Versenkung zu verschwinden": a
         // danger, no threat uttered (that takes a comma: "drohte, … zu …").

@@ -367,6 +367,10 @@ TEST(QuotesTest, Table) {
       {"Das Spiel wird nicht wie angek\xC3\xBCndigt am 20. November, sondern erst im Januar erscheinen.", "", "", "",
        ""},
       {"Der Hersteller droht im laufenden Quartal in die roten Zahlen zu rutschen.", "", "", "", ""},
+      {"Und wie bereits gesagt, regiert in der Politik das Chefprinzip.", "", "", "", ""},
+      // A span of time before the verb is no subject.
+      {"Siebzig Jahre sp\xC3\xA4ter sagte die Stadtverwaltung, der Platz werde neu gestaltet.", "reported",
+       "der Platz werde neu gestaltet", "sagte", "die Stadtverwaltung"},
       // The subject after an insertion between dashes.
       {"Die Decke war zu schwach. Dies gab heute \xE2\x80\x93 nach eingehenden Untersuchungen \xE2\x80\x93 "
        "Professor Bernd Hillemeier bekannt.",
