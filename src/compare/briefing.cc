@@ -482,18 +482,12 @@ class Builder {
     }
   }
 
-  // People: PER entities merged across articles by canonical key; a key that
-  // is the tail of exactly one longer key ("kelly", "pena nieto" from outlets
-  // that drop the first name) joins it ("john kelly", "enrique pena nieto");
-  // when several people share that tail it stays apart. An article that
-  // names a person by surname without the extractor tagging it still counts
-  // as mentioning them (see PersonPositions).
   // The roles a person is shown with (folded → as written, count): a role
   // that ends another of the same person at a word or a hyphen
   // ("Aussenminister" in "mexikanische Außenminister", "Heimatschutzminister"
   // in "US-Heimatschutzminister") adds its count to the most frequent such
-  // role, and a relation
-  // ("mexikanischen Kollegen", "Amtskollege") is left out beside an office.
+  // role, and a relation ("mexikanischen Kollegen", "Amtskollege") is left
+  // out beside an office.
   static std::map<std::string, std::pair<std::string, int>> DisplayRoles(
       const std::map<std::string, std::pair<std::string, int>>& roles) {
     static constexpr std::string_view kRelations[] = {"kollege", "kollegen", "kollegin", "partner",
@@ -537,6 +531,12 @@ class Builder {
     return shown;
   }
 
+  // People: PER entities merged across articles by canonical key; a key that
+  // is the tail of exactly one longer key ("kelly", "pena nieto" from outlets
+  // that drop the first name) joins it ("john kelly", "enrique pena nieto");
+  // when several people share that tail it stays apart. An article that
+  // names a person by surname without the extractor tagging it still counts
+  // as mentioning them (see PersonPositions).
   void BuildPeople() {
     struct Acc {
       std::string name;

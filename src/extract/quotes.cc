@@ -525,7 +525,8 @@ class Finder {
     }
     return false;
   }
-  // A past participle: "gesagt", "angekündigt", "berichtet".
+  // A past participle with "ge": "gesagt", "angekündigt", "vorgeworfen"
+  // (not "berichtet", "erklärt").
   static bool IsParticiple(std::string_view f) {
     return (f.starts_with("ge") || f.find("ge", 2) != std::string_view::npos) &&
            (f.ends_with("t") || f.ends_with("en"));
@@ -692,10 +693,10 @@ class Finder {
     auto core = [&](int m) {
       if (m < limit && Word(m) && kDeterminers.contains(F(m))) {
         ++m;
-        // An attribute phrase between the article and its adjective: "der
-        // für die Region zuständige Koordinator".
-        // The phrase is the preposition's noun phrase and at most two
-        // adverbs ("die in sozialen Medien offen geäußerte Kritik").
+        // An attribute phrase between the article and its adjective: a
+        // preposition, its noun phrase and at most two adverbs ("der für die
+        // Region zuständige Koordinator", "die in sozialen Medien offen
+        // geäußerte Kritik").
         if (m < limit && Word(m) &&
             (kRelativePrepositions.contains(F(m)) || F(m) == "zur" || F(m) == "zum" || F(m) == "im" ||
              F(m) == "am" || F(m) == "vom" || F(m) == "beim")) {
@@ -759,12 +760,11 @@ class Finder {
       // "für" after the heads of offices and institutions: "der Beauftragte
       // für Menschenrechte", "das Institut für Weltwirtschaft".
       const bool office_for = f == "fuer" && Word(j - 1) && EndsWithAny(F(j - 1), kOfficesFor);
-      // A source noun's genitive without an article: "Angaben seines
-      // Anwalts", "Angaben libanesischer Sicherheitskreise", "Berichten
-      // britischer Zeitungen".
-      // One noun, and a person's name after it ("Auskunft ihrer Freundin
-      // Margarete Buber-Neumann"); not the next noun ("nach Angaben
-      // unabhängiger Experten Senfgas eingesetzt").
+      // A source noun's genitive without an article, one noun long ("Angaben
+      // seines Anwalts", "Angaben libanesischer Sicherheitskreise"; not the
+      // next noun: "nach Angaben unabhängiger Experten Senfgas eingesetzt"),
+      // and a person's name after it ("Auskunft ihrer Freundin Margarete
+      // Buber-Neumann").
       if (Word(j - 1) && v_.words[j - 1].cap && EndsWithAny(F(j - 1), kSourceNounSuffixes) &&
           !(j - 2 >= i && Word(j - 2) && F(j - 2) == "eigenen") &&
           (f == "seines" || f == "seiner" || f == "ihres" || f == "ihrer" ||
@@ -1568,7 +1568,8 @@ class Finder {
             (particles.empty() || FindParticle(particles, i + 1, se) < 0))
           continue;
         // Set phrases, no speech: "Kurz gesagt geht es um …", "wird nicht
-        // wie angekündigt am 20. November erscheinen", "Wie berichtet, …".
+        // wie angekündigt am 20. November erscheinen", "wie bereits gesagt".
+        // (A participle without "ge", "Wie berichtet, …", is not caught.)
         if (i > sb && Word(i - 1) && IsParticiple(F(i)) &&
             (F(i - 1) == "wie" || (F(i) == "gesagt" && kSayingAdverbs.contains(F(i - 1))) ||
              (i - 1 > sb && Word(i - 2) && F(i - 2) == "wie" &&
@@ -1799,7 +1800,7 @@ class Finder {
       speaker = {-1, -1};
     // "Klien wurde vorgeworfen, …": the subject of a passive is whom it is
     // said of, not who says it.
-    if (!impersonal && speaker.first >= 0 && speaker.second < v && F(v).find("ge") != std::string_view::npos) {
+    if (!impersonal && speaker.first >= 0 && speaker.second < v && IsParticiple(F(v))) {
       // Only in the verb's own stretch: not "Demirtas – dem die Immunität
       // entzogen werden soll – hatte gewarnt".
       for (int k = v - 1; k >= speaker.second && (Word(k) || v_.words[k].kind == text::TokenKind::kNumber); --k) {
